@@ -1,0 +1,65 @@
+import type { IndexedDoc, IndexedDocMeta } from '../../src/knowledge/search/lexical-index.ts';
+import { percentile } from './run-lexical.ts';
+import { SyntheticChatter } from './synthetic-chatter.ts';
+
+/** The part of a search index the scale benchmark drives, so other implementations can be compared. */
+export interface ScalableIndex {
+  upsert(doc: IndexedDoc): void;
+  search(query: string, options: { limit: number; filter?: (doc: IndexedDocMeta) => boolean }): unknown[];
+}
+
+export interface ScaleResult {
+  docs: number;
+  buildMs: number;
+  docsPerSecond: number;
+  /** Heap growth caused by the index after a full GC, in MB; needs `node --expose-gc`. */
+  heapMb: number;
+  rssMb: number;
+  searchP50Ms: number;
+  searchP95Ms: number;
+  filteredP95Ms: number;
+}
+
+const MB = 1024 * 1024;
+
+/** Builds an index of `docs` synthetic chatter entries and times 300 searches. */
+export function measureIndexScale(createIndex: () => ScalableIndex, docs: number, seed = 7): ScaleResult {
+  const chatter = new SyntheticChatter(seed);
+  const queries = Array.from({ length: 300 }, () => chatter.query());
+  const heapBefore = settledHeap();
+  let pending: IndexedDoc[] | undefined = Array.from({ length: docs }, (_, position) => chatter.doc(position + 1));
+  const index = createIndex();
+  const started = performance.now();
+  for (const doc of pending) index.upsert(doc);
+  const buildMs = performance.now() - started;
+  pending = undefined; // only what the index keeps may count
+  const heapMb = (settledHeap() - heapBefore) / MB;
+
+  const time = (filter?: (doc: IndexedDocMeta) => boolean) =>
+    queries.map((query) => {
+      const before = performance.now();
+      index.search(query, filter ? { limit: 10, filter } : { limit: 10 });
+      return performance.now() - before;
+    });
+  time(); // warm up the JIT before timing
+  const plain = time();
+  const filtered = time((doc) => doc.kind === 'tip' && doc.stage === 'evaluate');
+  return {
+    docs,
+    buildMs,
+    docsPerSecond: docs / (buildMs / 1000),
+    heapMb,
+    rssMb: process.memoryUsage().rss / MB,
+    searchP50Ms: percentile(plain, 0.5),
+    searchP95Ms: percentile(plain, 0.95),
+    filteredP95Ms: percentile(filtered, 0.95),
+  };
+}
+
+function settledHeap(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc (e.g. node --expose-gc --import tsx ...)');
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}

@@ -1,0 +1,51 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { EntryInput } from '../../knowledge/entry.ts';
+import { workspaceOption } from '../options.ts';
+import { renderAnswer } from '../render-answer.ts';
+import { runCommand } from '../run-command.ts';
+
+const DEMO_DIR = path.resolve(import.meta.dirname, '../../../demo');
+/** The demo's dates were written as of this day; they are shifted so the demo always looks current. */
+const DEMO_WRITTEN_ON = Date.parse('2026-11-21T00:00:00Z');
+/** Questions from demo/questions.txt shown by the demo: two well covered, and the one nobody has heard about. */
+const SHOWN_QUESTIONS = [0, 1, -1];
+
+export function registerDemo(program: Command) {
+  program
+    .command('demo')
+    .description('load the demo knowledge base (a fictional company) and answer a few questions from it')
+    .option('-w, --workspace <id>', 'workspace to load the demo into', 'local')
+    .action((raw: unknown) =>
+      runCommand(async (earshot) => {
+        const { workspace } = z.object({ workspace: workspaceOption }).parse(raw);
+        const files = await demoFiles();
+        const shift = Date.now() - DEMO_WRITTEN_ON;
+        const result = await earshot.importFiles({ workspaceId: workspace, files, transform: (entry) => shiftDates(entry, shift) });
+        const total = result.inserted + result.updated;
+        process.stdout.write(`Loaded the demo knowledge base: ${total} entries in workspace "${workspace}".\n\n`);
+        const questions = (await readFile(path.join(DEMO_DIR, 'questions.txt'), 'utf8')).split('\n').filter(Boolean);
+        for (const index of SHOWN_QUESTIONS) {
+          const question = questions.at(index);
+          if (!question) continue;
+          const answer = await earshot.ask({ workspaceId: workspace, question, platform: 'demo' });
+          process.stdout.write(`$ earshot ask "${question}"\n${renderAnswer(answer)}\n`);
+        }
+        process.stdout.write(`Try your own: ./bin/earshot.js ask "What are you hearing about implementation time?"\n`);
+      }),
+    );
+}
+
+async function demoFiles() {
+  const top = ['field-chatter.jsonl', 'seller-tips.jsonl', 'research.csv'].map((name) => path.join(DEMO_DIR, name));
+  const expertDir = path.join(DEMO_DIR, 'expert');
+  const expert = (await readdir(expertDir)).filter((name) => name.endsWith('.md')).sort();
+  return [...top, ...expert.map((name) => path.join(expertDir, name))];
+}
+
+function shiftDates(entry: EntryInput, shiftMs: number): EntryInput {
+  const shifted = (date: Date | undefined) => (date ? new Date(date.getTime() + shiftMs) : undefined);
+  return { ...entry, createdAt: shifted(entry.createdAt), reviewBy: shifted(entry.reviewBy) };
+}

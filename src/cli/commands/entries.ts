@@ -1,0 +1,123 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { Entry, EntryStatus } from '../../knowledge/entry.ts';
+import {
+  dateOption,
+  entryIdArgument,
+  kindOption,
+  limitOption,
+  stageOption,
+  statusOption,
+  workspaceOption,
+} from '../options.ts';
+import { isoDay } from '../render-answer.ts';
+import { runCommand } from '../run-command.ts';
+
+const listOptions = z.object({
+  workspace: workspaceOption,
+  status: statusOption.optional(),
+  kind: kindOption.optional(),
+  limit: limitOption.optional(),
+  json: z.boolean().optional(),
+});
+
+const editOptions = z.object({
+  workspace: workspaceOption,
+  kind: kindOption.optional(),
+  title: z.string().trim().min(1, 'must not be empty').optional(),
+  body: z.string().trim().min(1, 'must not be empty').optional(),
+  topics: z
+    .string()
+    .optional()
+    .transform((value) => value?.split(';').map((topic) => topic.trim().toLowerCase()).filter(Boolean)),
+  stage: z.union([stageOption, z.literal('none').transform(() => null)]).optional(),
+  reviewBy: z.union([dateOption, z.literal('none').transform(() => null)]).optional(),
+  json: z.boolean().optional(),
+});
+
+const STATUS_COMMANDS: Array<[string, EntryStatus, string]> = [
+  ['publish', 'published', 'publish an entry so answers can use it'],
+  ['reject', 'rejected', 'reject a captured entry'],
+  ['archive', 'archived', 'archive an entry that is out of date'],
+];
+
+export function registerEntries(program: Command) {
+  const entries = program.command('entries').description('list and curate knowledge entries');
+
+  entries
+    .command('list')
+    .description('list entries, newest first')
+    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('--status <status>', 'pending, published, rejected or archived')
+    .option('--kind <kind>', 'chatter, tip, research or expert')
+    .option('-n, --limit <n>', 'at most this many')
+    .option('--json', 'print JSON Lines, one entry per line')
+    .action((raw: unknown) =>
+      runCommand(async (earshot) => {
+        const options = listOptions.parse(raw);
+        const list = await earshot.entries.list({ workspaceId: options.workspace, ...options });
+        if (options.json) {
+          for (const entry of list) process.stdout.write(`${JSON.stringify(entry)}\n`);
+          return;
+        }
+        if (list.length === 0) process.stdout.write('No entries.\n');
+        for (const entry of list) process.stdout.write(`${entryLine(entry)}\n`);
+      }),
+    );
+
+  entries
+    .command('show')
+    .description('show one entry')
+    .argument('<id>', 'entry id')
+    .option('-w, --workspace <id>', 'workspace', 'local')
+    .action((id: string, raw: unknown) =>
+      runCommand(async (earshot) => {
+        const { workspace } = z.object({ workspace: workspaceOption }).parse(raw);
+        const entry = await earshot.entries.get(workspace, entryIdArgument.parse(id));
+        process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+      }),
+    );
+
+  for (const [name, status, description] of STATUS_COMMANDS) {
+    entries
+      .command(name)
+      .description(description)
+      .argument('<ids...>', 'entry ids')
+      .option('-w, --workspace <id>', 'workspace', 'local')
+      .action((ids: string[], raw: unknown) =>
+        runCommand(async (earshot) => {
+          const { workspace } = z.object({ workspace: workspaceOption }).parse(raw);
+          const parsedIds = ids.map((id) => entryIdArgument.parse(id));
+          for (const id of parsedIds) {
+            const entry = await earshot.entries.setStatus(workspace, id, status);
+            process.stdout.write(`${entryLine(entry)}\n`);
+          }
+        }),
+      );
+  }
+
+  entries
+    .command('edit')
+    .description('change an entry; give only the fields to change')
+    .argument('<id>', 'entry id')
+    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('--kind <kind>', 'chatter, tip, research or expert')
+    .option('--title <title>', 'new title')
+    .option('--body <body>', 'new text')
+    .option('--topics <topics>', 'topics separated by ";" (replaces the old ones)')
+    .option('--stage <stage>', 'explore, evaluate, decide, implement, or none')
+    .option('--review-by <date>', 'date to review the entry by, or none')
+    .option('--json', 'print the edited entry as JSON')
+    .action((id: string, raw: unknown) =>
+      runCommand(async (earshot) => {
+        const { workspace, json, ...edit } = editOptions.parse(raw);
+        const entry = await earshot.entries.edit(workspace, entryIdArgument.parse(id), edit);
+        process.stdout.write(json ? `${JSON.stringify(entry)}\n` : `${entryLine(entry)}\n`);
+      }),
+    );
+}
+
+function entryLine(entry: Entry) {
+  const by = entry.sourceAuthor ?? entry.contributor ?? 'unknown';
+  return `[${entry.id}] ${entry.status.padEnd(9)} ${entry.kind.padEnd(8)} ${isoDay(entry.createdAt)}  ${entry.title} — ${by}`;
+}

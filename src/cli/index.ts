@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { registerAsk } from './commands/ask.ts';
+import { registerDb } from './commands/db.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerEntries } from './commands/entries.ts';
+import { registerImport } from './commands/import.ts';
+import { registerQuestions } from './commands/questions.ts';
+import { registerSearch } from './commands/search.ts';
+
+const program = new Command('earshot')
+  .description('Earshot: what sales reps are hearing, with sources. Configure with environment variables (.env.example).')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+
+registerAsk(program);
+registerSearch(program);
+registerImport(program);
+registerEntries(program);
+registerQuestions(program);
+registerDb(program);
+registerDemo(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,45 @@
+import type { Answer, Source, Statement } from '../knowledge/answer/answer-types.ts';
+
+/** The answer as plain text for a terminal. */
+export function renderAnswer(answer: Answer, now = new Date()): string {
+  if (!answer.heard) {
+    return `Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.\n`;
+  }
+  const lines: string[] = [];
+  const { summary, statements } = answer.field;
+  if (statements.length > 0) {
+    const latest = summary.newest ? `, latest ${ago(summary.newest, now)}` : '';
+    lines.push(`What the field is hearing: ${summary.headline} (${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}${latest})`);
+    lines.push(...statements.map(bullet));
+  } else {
+    lines.push(`Nothing heard from the field yet about ${answer.subject}.`);
+  }
+  if (answer.objective.statements.length > 0) {
+    lines.push('', 'Research and expert content:', ...answer.objective.statements.map(bullet));
+  }
+  lines.push('', 'Sources:', ...answer.sources.map(renderSource));
+  if (answer.model) lines.push('', `Written by ${answer.model} from the sources above.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function bullet(statement: Statement) {
+  return `  • ${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`;
+}
+
+export function renderSource(source: Source): string {
+  const by = [source.author, source.account].filter(Boolean).join(', ');
+  const parts = [`[${source.n}] ${source.title}`, `${source.kind}${by ? `, ${by}` : ''}`, isoDay(source.createdAt)];
+  if (source.url) parts.push(source.url);
+  return `  ${parts.join(' — ')}`;
+}
+
+export function isoDay(date: Date) {
+  return date.toISOString().slice(0, 10);
+}
+
+function ago(date: Date, now: Date) {
+  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}

@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { EarshotError } from './errors.ts';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const blankAsUnset = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+
+const envSchema = z.object({
+  NODE_ENV: optional(
+    z.enum(['development', 'production', 'test'], 'must be development, production or test'),
+  ),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)),
+  EARSHOT_DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        'must be a PostgreSQL URL such as postgres://user@localhost:5432/earshot',
+      ),
+  ),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(z.url('must be a URL such as https://api.openai.com/v1')),
+  OPENAI_MODEL: optional(z.string()),
+  OPENAI_EMBEDDING_MODEL: optional(z.string()),
+  OPENAI_TIMEOUT_MS: optional(
+    z.coerce.number('must be a number of milliseconds such as 15000').int().min(100).max(300_000),
+  ),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: (typeof LOG_LEVELS)[number];
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  openai: {
+    apiKey: string;
+    baseURL: string | undefined;
+    /** Chat model that writes answers; undefined means extractive answers only. */
+    chatModel: string | undefined;
+    /** Embedding model for vector search; undefined means lexical search only. */
+    embeddingModel: string | undefined;
+    timeoutMs: number;
+  } | null;
+}
+
+export const DEFAULT_CHAT_MODEL = 'gpt-4.1-mini';
+
+/** Reads Earshot's configuration from the environment; the only place that looks at env variables. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `- ${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
+    });
+    throw configError(`Invalid configuration:\n${lines.join('\n')}\nFix these variables (see .env.example).`);
+  }
+  const vars = parsed.data;
+  const openaiWanted = vars.OPENAI_MODEL ?? vars.OPENAI_EMBEDDING_MODEL ?? vars.OPENAI_BASE_URL;
+  if (openaiWanted && !vars.OPENAI_API_KEY) {
+    throw configError(
+      'Invalid configuration:\n- OPENAI_API_KEY: is required when OPENAI_MODEL, OPENAI_EMBEDDING_MODEL or OPENAI_BASE_URL is set. ' +
+        'Set it (any non-empty value for a local server that needs no key) or unset the others.',
+    );
+  }
+  return {
+    env: vars.NODE_ENV ?? 'development',
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    database: vars.DATABASE_URL
+      ? { kind: 'postgres', url: vars.DATABASE_URL }
+      : { kind: 'pglite', dataDir: path.resolve(vars.EARSHOT_DATA_DIR ?? 'data') },
+    openai: vars.OPENAI_API_KEY
+      ? {
+          apiKey: vars.OPENAI_API_KEY,
+          baseURL: vars.OPENAI_BASE_URL,
+          chatModel: vars.OPENAI_MODEL ?? DEFAULT_CHAT_MODEL,
+          embeddingModel: vars.OPENAI_EMBEDDING_MODEL,
+          timeoutMs: vars.OPENAI_TIMEOUT_MS ?? 15_000,
+        }
+      : null,
+  };
+}
+
+function configError(message: string) {
+  return new EarshotError({ code: 'config_invalid', message });
+}

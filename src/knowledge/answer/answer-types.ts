@@ -1,0 +1,50 @@
+import type { EntryKind } from '../entry.ts';
+
+/** A numbered citation; `n` is what statements refer to, and sources are in rank order. */
+export interface Source {
+  n: number;
+  id: number;
+  externalId: string | null;
+  kind: EntryKind;
+  title: string;
+  url: string | null;
+  author: string | null;
+  account: string | null;
+  channel: string | null;
+  createdAt: Date;
+  score: number;
+}
+
+export interface Statement {
+  text: string;
+  /** Source numbers backing the statement; never empty. */
+  citations: number[];
+}
+
+/** What the field said: chatter and tips, counted. */
+export interface FieldSummary {
+  entries: number;
+  reps: number;
+  accounts: number;
+  /** The smallest of 7, 30, 90, 365 days (or all time) that holds every counted entry. */
+  windowDays: number | null;
+  newest: Date | null;
+  /** e.g. "5 reps across 4 accounts in the last 30 days" */
+  headline: string;
+}
+
+export interface Answer {
+  question: string;
+  /** What the question is about, e.g. "SSO" for "What are you hearing about SSO?" */
+  subject: string;
+  heard: boolean;
+  /** Field chatter and tips, summarized with counts. */
+  field: { summary: FieldSummary; statements: Statement[] };
+  /** Research and expert content: the objective side, kept apart from chatter. */
+  objective: { statements: Statement[] };
+  sources: Source[];
+  /** Set when the answer was written by a chat model. */
+  model: string | null;
+  /** The question's row in the question log, for feedback. */
+  questionId: number;
+}

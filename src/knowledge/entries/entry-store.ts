@@ -1,0 +1,75 @@
+import type { Database } from '../../db/database.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { EarshotError } from '../../errors.ts';
+import type { BuyingStage, Entry, EntryKind, EntryStatus } from '../entry.ts';
+
+export interface EntryFilter {
+  workspaceId: string;
+  status?: EntryStatus;
+  kind?: EntryKind;
+  limit?: number;
+}
+
+export interface EntryEdit {
+  kind?: EntryKind;
+  title?: string;
+  body?: string;
+  topics?: string[];
+  stage?: BuyingStage | null;
+  reviewBy?: Date | null;
+}
+
+/** Reads and changes stored entries; every call is scoped to one workspace. */
+export class EntryStore {
+  constructor(private readonly db: Database) {}
+
+  async list(filter: EntryFilter): Promise<Entry[]> {
+    const rows = await this.db.prisma.entry.findMany({
+      where: { workspaceId: filter.workspaceId, status: filter.status, kind: filter.kind },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: filter.limit,
+    });
+    return rows.map(toEntry);
+  }
+
+  /** Entries by id in the order asked, skipping ids that are not in this workspace. */
+  async getMany(workspaceId: string, ids: number[]): Promise<Entry[]> {
+    const rows = await this.db.prisma.entry.findMany({ where: { workspaceId, id: { in: ids } } });
+    const byId = new Map(rows.map((row) => [row.id, toEntry(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async get(workspaceId: string, id: number): Promise<Entry> {
+    const row = await this.db.prisma.entry.findFirst({ where: { workspaceId, id } });
+    if (!row) throw notFound(workspaceId, id);
+    return toEntry(row);
+  }
+
+  async setStatus(workspaceId: string, id: number, status: EntryStatus): Promise<Entry> {
+    return this.update(workspaceId, id, { status });
+  }
+
+  async edit(workspaceId: string, id: number, edit: EntryEdit): Promise<Entry> {
+    return this.update(workspaceId, id, edit);
+  }
+
+  private async update(workspaceId: string, id: number, data: Prisma.EntryUpdateManyMutationInput) {
+    const { count } = await this.db.prisma.entry.updateMany({ where: { workspaceId, id }, data });
+    if (count === 0) throw notFound(workspaceId, id);
+    return this.get(workspaceId, id);
+  }
+}
+
+function notFound(workspaceId: string, id: number) {
+  return new EarshotError({
+    code: 'not_found',
+    message: `No entry ${id} in workspace "${workspaceId}". List entries with: earshot entries list --workspace ${workspaceId}`,
+  });
+}
+
+type EntryRow = Awaited<ReturnType<Database['prisma']['entry']['findFirstOrThrow']>>;
+
+export function toEntry(row: EntryRow): Entry {
+  const { changeSeq: _changeSeq, ...entry } = row;
+  return entry;
+}

@@ -1,0 +1,96 @@
+import type { Database } from '../../db/database.ts';
+import { EarshotError } from '../../errors.ts';
+import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
+
+export interface AskedQuestion {
+  workspaceId: string;
+  text: string;
+  askedBy?: string;
+  platform?: string;
+  channel?: string;
+  answered: boolean;
+  sourceIds: number[];
+  usedModel: boolean;
+}
+
+export interface LoggedQuestion {
+  id: number;
+  text: string;
+  askedBy: string | null;
+  answered: boolean;
+  createdAt: Date;
+  helpful: number;
+  notHelpful: number;
+}
+
+/** Every question asked, whether it was answered, and the feedback it got later. */
+export class QuestionLog {
+  constructor(private readonly db: Database) {}
+
+  async record(question: AskedQuestion): Promise<number> {
+    await ensureWorkspace(this.db, question.workspaceId);
+    const row = await this.db.prisma.question.create({
+      data: {
+        workspaceId: question.workspaceId,
+        text: question.text,
+        askedBy: question.askedBy,
+        platform: question.platform ?? 'cli',
+        channel: question.channel,
+        answered: question.answered,
+        sourceIds: question.sourceIds,
+        usedModel: question.usedModel,
+      },
+    });
+    return row.id;
+  }
+
+  /** One vote per person: voting again replaces the earlier vote. */
+  async recordFeedback(options: {
+    workspaceId: string;
+    questionId: number;
+    userId: string;
+    helpful: boolean;
+  }) {
+    const { workspaceId, questionId, userId, helpful } = options;
+    const question = await this.db.prisma.question.findFirst({ where: { id: questionId, workspaceId } });
+    if (!question) {
+      throw new EarshotError({
+        code: 'not_found',
+        message: `No question ${questionId} in workspace "${workspaceId}"`,
+        userMessage: 'That answer is no longer available for feedback.',
+      });
+    }
+    await this.db.prisma.questionFeedback.upsert({
+      where: { questionId_userId: { questionId, userId } },
+      create: { questionId, userId, helpful },
+      update: { helpful, createdAt: new Date() },
+    });
+  }
+
+  async list(options: {
+    workspaceId: string;
+    answered?: boolean;
+    since?: Date;
+    limit?: number;
+  }): Promise<LoggedQuestion[]> {
+    const rows = await this.db.prisma.question.findMany({
+      where: {
+        workspaceId: options.workspaceId,
+        answered: options.answered,
+        createdAt: { gte: options.since },
+      },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: options.limit,
+      include: { feedback: { select: { helpful: true } } },
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      text: row.text,
+      askedBy: row.askedBy,
+      answered: row.answered,
+      createdAt: row.createdAt,
+      helpful: row.feedback.filter((vote) => vote.helpful).length,
+      notHelpful: row.feedback.filter((vote) => !vote.helpful).length,
+    }));
+  }
+}

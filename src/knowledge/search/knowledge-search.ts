@@ -1,0 +1,73 @@
+import type { Entry } from '../entry.ts';
+import type { EntryStore } from '../entries/entry-store.ts';
+import { fuseRankings } from './fuse-rankings.ts';
+import { type SearchFilters, toPredicate } from './search-filters.ts';
+import type { WorkspaceIndexCache } from './workspace-index-cache.ts';
+
+export interface SearchHit {
+  entry: Entry;
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+  /** IDF-weighted share of the query's terms the entry contains (0 for vector-only hits). */
+  coverage: number;
+  /** Cosine similarity to the query when vector search took part. */
+  similarity?: number;
+}
+
+/** Ranks entries by meaning: implemented where an embeddings model and pgvector are both available. */
+export interface VectorRanker {
+  rank(options: {
+    workspaceId: string;
+    query: string;
+    limit: number;
+    allowed: (id: number) => boolean;
+  }): Promise<Array<{ id: number; similarity: number }>>;
+}
+
+export interface SearchRequest {
+  workspaceId: string;
+  query: string;
+  limit: number;
+  filters?: SearchFilters;
+}
+
+/** How many candidates each ranker contributes before fusion. */
+const CANDIDATES = 100;
+
+/** Ranked retrieval over one workspace's published entries. */
+export class KnowledgeSearch {
+  constructor(
+    private readonly deps: { indexes: WorkspaceIndexCache; store: EntryStore; vector?: VectorRanker },
+  ) {}
+
+  async search(request: SearchRequest): Promise<SearchHit[]> {
+    const { workspaceId, query, limit } = request;
+    const index = await this.deps.indexes.get(workspaceId);
+    const filter = toPredicate(request.filters);
+    const lexical = index.search(query, { limit: Math.max(limit, CANDIDATES), filter });
+    const vector = this.deps.vector
+      ? await this.deps.vector.rank({
+          workspaceId,
+          query,
+          limit: CANDIDATES,
+          allowed: (id) => index.has(id) && (!filter || filter(index.meta(id))),
+        })
+      : [];
+    const coverage = new Map(lexical.map((hit) => [hit.id, hit.coverage]));
+    const similarity = new Map(vector.map((hit) => [hit.id, hit.similarity]));
+    const ranked = vector.length
+      ? fuseRankings([lexical.map((hit) => hit.id), vector.map((hit) => hit.id)]).slice(0, limit)
+      : lexical.slice(0, limit).map((hit) => ({ id: hit.id, score: hit.score }));
+    const entries = await this.deps.store.getMany(
+      workspaceId,
+      ranked.map((hit) => hit.id),
+    );
+    const scoreOf = new Map(ranked.map((hit) => [hit.id, hit.score]));
+    return entries.map((entry) => ({
+      entry,
+      score: scoreOf.get(entry.id) ?? 0,
+      coverage: coverage.get(entry.id) ?? 0,
+      ...(similarity.has(entry.id) ? { similarity: similarity.get(entry.id) } : {}),
+    }));
+  }
+}

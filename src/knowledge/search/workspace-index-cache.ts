@@ -1,0 +1,70 @@
+import type { Database } from '../../db/database.ts';
+import type { BuyingStage, EntryKind, EntryStatus } from '../entry.ts';
+import { LexicalIndex } from './lexical-index.ts';
+
+interface ChangedRow {
+  id: number;
+  title: string;
+  body: string;
+  kind: EntryKind;
+  stage: BuyingStage | null;
+  topics: string[];
+  status: EntryStatus;
+  created_at: Date;
+  change_seq: string;
+}
+
+interface Cached {
+  index: LexicalIndex;
+  lastSeq: bigint;
+  syncing: Promise<void> | undefined;
+}
+
+/**
+ * One lexical index per workspace, holding its published entries. Before each use it reads the rows
+ * changed since the last sync (a trigger bumps `change_seq` on every write), so several processes on
+ * one database all see every change without being told.
+ */
+export class WorkspaceIndexCache {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(private readonly db: Database) {}
+
+  async get(workspaceId: string): Promise<LexicalIndex> {
+    let cached = this.cache.get(workspaceId);
+    if (!cached) {
+      cached = { index: new LexicalIndex(), lastSeq: 0n, syncing: undefined };
+      this.cache.set(workspaceId, cached);
+    }
+    // Concurrent callers share one sync instead of applying the same rows twice.
+    cached.syncing ??= this.sync(workspaceId, cached).finally(() => {
+      if (cached) cached.syncing = undefined;
+    });
+    await cached.syncing;
+    return cached.index;
+  }
+
+  private async sync(workspaceId: string, cached: Cached) {
+    const rows = await this.db.query<ChangedRow>(
+      `SELECT id, title, body, kind, stage, topics, status, created_at, change_seq::text
+       FROM entries WHERE workspace_id = $1 AND change_seq > $2 ORDER BY change_seq`,
+      [workspaceId, cached.lastSeq.toString()],
+    );
+    for (const row of rows) {
+      if (row.status === 'published') {
+        cached.index.upsert({
+          id: row.id,
+          title: row.title,
+          body: row.body,
+          kind: row.kind,
+          stage: row.stage,
+          topics: row.topics,
+          createdAt: new Date(row.created_at),
+        });
+      } else {
+        cached.index.remove(row.id);
+      }
+      cached.lastSeq = BigInt(row.change_seq);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { type Config, loadConfig } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { answerQuestion, type AskRequest } from './knowledge/answer/answer-question.ts';
+import type { Answer } from './knowledge/answer/answer-types.ts';
+import { EntryStore } from './knowledge/entries/entry-store.ts';
+import { type ImportProgress, type ImportResult, importEntries } from './knowledge/import/import-entries.ts';
+import type { EntryInput } from './knowledge/entry.ts';
+import { QuestionLog } from './knowledge/questions/question-log.ts';
+import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
+import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
+import { createLogger, type Logger } from './logger.ts';
+
+/** Earshot's services, built once from the configuration and handed to every adapter. */
+export interface Earshot {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  entries: EntryStore;
+  search: KnowledgeSearch;
+  questions: QuestionLog;
+  ask(request: AskRequest): Promise<Answer>;
+  importFiles(options: {
+    workspaceId: string;
+    files: string[];
+    onProgress?: (progress: ImportProgress) => void;
+    transform?: (entry: EntryInput) => EntryInput;
+  }): Promise<ImportResult>;
+  close(): Promise<void>;
+}
+
+/** The composition root: the only place that opens the database and builds clients. */
+export async function createEarshot(options: { config?: Config; logger?: Logger; db?: Database } = {}): Promise<Earshot> {
+  const config = options.config ?? loadConfig();
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = options.db ?? (await openDatabase(config.database));
+  const applied = await migrate(db);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const entries = new EntryStore(db);
+  const search = new KnowledgeSearch({ indexes: new WorkspaceIndexCache(db), store: entries });
+  const questions = new QuestionLog(db);
+  return {
+    config,
+    logger,
+    db,
+    entries,
+    search,
+    questions,
+    ask: (request) => answerQuestion({ search, questions, logger }, request),
+    importFiles: (request) => importEntries({ db, ...request }),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,25 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createPglite, wrapPglite } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+
+/** Runs initdb and the migrations once, and hands every test a dump to start PGlite from. */
+export default async function setup(project: TestProject) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'earshot-test-'));
+  const pglite = await createPglite({ dataDir: 'memory://' });
+  await migrate(wrapPglite(pglite));
+  const dump = await pglite.dumpDataDir('none');
+  await pglite.close();
+  const dumpPath = path.join(dir, 'migrated.tar');
+  await writeFile(dumpPath, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteDump', dumpPath);
+  return async () => rm(dir, { recursive: true, force: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteDump: string;
+  }
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createPglite, type Database, openDatabase, wrapPglite } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set (as .ci/run does). */
+export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+
+/**
+ * A migrated, empty database of its own for one test. PGlite starts from a migrated dump made once
+ * by the global setup (initdb takes seconds); on the server each call gets a new database.
+ */
+export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === 'pglite') {
+    const dumpPath = inject('pgliteDump');
+    return wrapPglite(await createPglite({ loadDataDir: new Blob([await readFile(dumpPath)]) }));
+  }
+  const url = await createServerDatabase();
+  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  await migrate(db);
+  const close = db.close;
+  return {
+    ...db,
+    close: async () => {
+      await close();
+      await dropServerDatabase(url);
+    },
+  };
+}
+
+async function createServerDatabase(): Promise<URL> {
+  const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
+  const name = `earshot_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url;
+}
+
+async function dropServerDatabase(url: URL) {
+  const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${url.pathname.slice(1)} WITH (FORCE)`);
+  await client.end();
+}

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+
+describe('configuration', () => {
+  it('runs on the embedded database in ./data with no variables set', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('data') });
+    expect(config.openai).toBeNull();
+  });
+
+  it('uses a PostgreSQL server when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/earshot' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/earshot',
+    });
+  });
+
+  it('names the variable, the value and the fix when a value is wrong', () => {
+    const wrong = () => loadConfig({ DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(wrong).toThrowError(/DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\/.*\(got "mysql:\/\/x"\)/);
+    expect(wrong).toThrowError(/LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/);
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url', OPENAI_API_KEY: 'k' })).toThrowError(/OPENAI_BASE_URL: must be a URL/);
+    expect(() => loadConfig({ OPENAI_TIMEOUT_MS: 'soon', OPENAI_API_KEY: 'k' })).toThrowError(/OPENAI_TIMEOUT_MS/);
+  });
+
+  it('asks for OPENAI_API_KEY when a model is configured without one', () => {
+    expect(() => loadConfig({ OPENAI_MODEL: 'gpt-4.1-mini' })).toThrowError(/OPENAI_API_KEY: is required/);
+  });
+
+  it('enables the chat model with a key, and embeddings only when a model is named', () => {
+    const config = loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    expect(config.openai).toMatchObject({ chatModel: 'gpt-4.1-mini', embeddingModel: undefined, baseURL: 'http://127.0.0.1:9/v1' });
+    expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_EMBEDDING_MODEL: 'e' }).openai?.embeddingModel).toBe('e');
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: ' ' }).database.kind).toBe('pglite');
+  });
+});
