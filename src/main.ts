@@ -9,7 +9,12 @@ import type { EntryInput } from './knowledge/entry.ts';
 import { QuestionLog } from './knowledge/questions/question-log.ts';
 import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
 import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
+import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
+import { PgVectorRanker } from './knowledge/search/vector-ranker.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
+import { createOpenAIClient } from './openai/openai-client.ts';
+import { OpenAIEmbedder } from './openai/openai-embedder.ts';
 
 /** Earshot's services, built once from the configuration and handed to every adapter. */
 export interface Earshot {
@@ -36,8 +41,33 @@ export async function createEarshot(options: { config?: Config; logger?: Logger;
   const db = options.db ?? (await openDatabase(config.database));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+  const openai = config.openai ? createOpenAIClient(config.openai, logger) : null;
+  const writer =
+    openai && config.openai?.chatModel
+      ? new OpenAIAnswerWriter({ client: openai, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs })
+      : undefined;
+  const embedder =
+    openai && config.openai?.embeddingModel
+      ? new OpenAIEmbedder({ client: openai, model: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
+      : undefined;
+  const vectorStore = embedder ? await prepareVectorStore(db, logger) : null;
+  const vectorEmbedder = vectorStore ? embedder : undefined;
+
+  // Entries are embedded when the index first sees them published, whichever process changed them.
+  const embedChanged = async (workspaceId: string, ids: number[]) => {
+    if (!vectorEmbedder) return;
+    try {
+      await embedEntries({ db, embedder: vectorEmbedder, workspaceId, ids });
+    } catch (error) {
+      logger.warn({ err: error, workspaceId, entries: ids.length }, 'embedding failed; those entries are found by words only');
+    }
+  };
   const entries = new EntryStore(db);
-  const search = new KnowledgeSearch({ indexes: new WorkspaceIndexCache(db), store: entries });
+  const search = new KnowledgeSearch({
+    indexes: new WorkspaceIndexCache(db, embedChanged),
+    store: entries,
+    vector: vectorEmbedder ? new PgVectorRanker({ db, embedder: vectorEmbedder, logger }) : undefined,
+  });
   const questions = new QuestionLog(db);
   return {
     config,
@@ -46,8 +76,12 @@ export async function createEarshot(options: { config?: Config; logger?: Logger;
     entries,
     search,
     questions,
-    ask: (request) => answerQuestion({ search, questions, logger }, request),
-    importFiles: (request) => importEntries({ db, ...request }),
+    ask: (request) => answerQuestion({ search, questions, writer, logger }, request),
+    importFiles: async (request) => {
+      const result = await importEntries({ db, ...request });
+      await embedChanged(request.workspaceId, result.entryIds);
+      return result;
+    },
     close: () => db.close(),
   };
 }

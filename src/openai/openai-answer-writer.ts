@@ -38,7 +38,11 @@ export class OpenAIAnswerWriter implements AnswerWriter {
     this.model = options.model;
   }
 
-  async write(input: { question: string; sources: SourceEntry[]; summary: FieldSummary }): Promise<WrittenAnswer> {
+  async write(input: {
+    question: string;
+    sources: SourceEntry[];
+    summary: FieldSummary;
+  }): Promise<WrittenAnswer> {
     const what = `chat model ${this.model}`;
     const completion = await withDeadline(what, this.options.timeoutMs, (signal) =>
       this.options.client.chat.completions.parse(

@@ -81,7 +81,7 @@ export async function startFakeOpenAI(options: { dimensions?: number } = {}): Pr
       res.setHeader('retry-after', String(failure.retryAfterSeconds ?? 0.01));
       return sendError(res, 429, 'Rate limit reached', 'rate_limit_exceeded');
     }
-    if (failure?.kind === 'server_error') return sendError(res, 500, 'The server had an error', 'server_error');
+    if (failure?.kind === 'server_error') return sendError(res, 500, 'Server error', 'server_error');
     if (route === 'embeddings') return sendJson(res, 200, embeddingsResponse(request.body, dimensions));
     const reply = chatQueue.shift() ?? chatAnswer?.(request);
     if (!reply) return sendError(res, 500, 'fake-openai: no chat reply scripted', 'server_error');
@@ -109,7 +109,9 @@ export async function startFakeOpenAI(options: { dimensions?: number } = {}): Pr
     close: async () => {
       // Hanging requests would keep close() waiting forever.
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }
@@ -132,7 +134,7 @@ export function fakeEmbedding(text: string, dimensions = 256): Float32Array {
 }
 
 const STOPWORDS = new Set(
-  'the and for with are was were that this from they have has our their about what how into not but its you'.split(' '),
+  'the and for with are was were that this from they have has our their what how you not but its'.split(' '),
 );
 
 function routeOf(request: RecordedRequest): Route | undefined {

@@ -8,7 +8,7 @@ let counter = 0;
 /** Stores one entry with sensible defaults; pass only what the test is about. */
 export async function seedEntry(
   db: Database,
-  overrides: Partial<Omit<EntryInput, 'source'>> & {
+  overrides: Partial<Omit<EntryInput, 'source' | 'status'>> & {
     workspaceId?: string;
     author?: string;
     account?: string;

@@ -8,7 +8,7 @@ import { type AnswerWriter, keepCitedStatements, type WrittenAnswer } from './an
 import { extractiveStatements } from './extractive-answer.ts';
 import { summarizeField } from './field-summary.ts';
 import { questionSubject, retrievalQuery } from './question-subject.ts';
-import { isRelevant, type SourceEntry, selectSources } from './select-sources.ts';
+import { relevantHits, type SourceEntry, selectSources } from './select-sources.ts';
 
 /** How many hits are read to count reps and accounts; only the best few are cited. */
 const SEARCH_LIMIT = 50;
@@ -40,7 +40,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     limit: SEARCH_LIMIT,
     filters: request.filters,
   });
-  const relevant = hits.filter(isRelevant);
+  const relevant = relevantHits(hits);
   const summary = summarizeField(
     relevant.filter((hit) => FIELD_KINDS.includes(hit.entry.kind)).map((hit) => hit.entry),
     now,

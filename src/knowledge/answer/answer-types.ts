@@ -26,7 +26,7 @@ export interface FieldSummary {
   entries: number;
   reps: number;
   accounts: number;
-  /** The smallest of 7, 30, 90, 365 days (or all time) that holds every counted entry. */
+  /** The smallest of 7, 14, 30, 60, 90, 180 or 365 days that holds every counted entry; null if older. */
   windowDays: number | null;
   newest: Date | null;
   /** e.g. "5 reps across 4 accounts in the last 30 days" */

@@ -2,7 +2,7 @@ import type { Entry } from '../entry.ts';
 import type { FieldSummary } from './answer-types.ts';
 
 const DAY_MS = 86_400_000;
-const WINDOWS = [7, 30, 90, 365];
+const WINDOWS = [7, 14, 30, 60, 90, 180, 365];
 
 /** Counts what the field said: entries, distinct reps and accounts, and how recent. */
 export function summarizeField(entries: Entry[], now: Date): FieldSummary {

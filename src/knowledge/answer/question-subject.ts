@@ -4,7 +4,8 @@
  */
 const FRAMING_WORDS = new Set(
   `what whats what's are is was were you we they anyone anybody everyone hearing hear heard others other
-  buyers buyer prospects prospect customers asking ask asked seeing see
+  buyers buyer prospects prospect customers asking ask asked seeing see how why when where which who
+  expect expects expecting expected take takes taking
   people folks reps rep field saying say said think thinks know knows tell telling from about around
   regarding on any anything lately recently these days the a an do does did have has been being of
   there here please can could would should our us me i it its it's to in for with`.split(/\s+/),
@@ -24,7 +25,9 @@ export function questionSubject(question: string): string {
 
 /** The question with its framing words dropped, for retrieval. */
 export function retrievalQuery(question: string): string {
-  const kept = question.split(/\s+/).filter((word) => !FRAMING_WORDS.has(normalize(word)));
+  const kept = question
+    .replace(/\bhow long\b/gi, ' ')
+    .split(/\s+/).filter((word) => !FRAMING_WORDS.has(normalize(word)));
   return kept.length > 0 ? kept.join(' ') : question;
 }
 

@@ -10,6 +10,8 @@ export interface SearchHit {
   score: number;
   /** IDF-weighted share of the query's terms the entry contains (0 for vector-only hits). */
   coverage: number;
+  /** The BM25 score alone (0 for vector-only hits). */
+  lexicalScore: number;
   /** Cosine similarity to the query when vector search took part. */
   similarity?: number;
 }
@@ -53,7 +55,7 @@ export class KnowledgeSearch {
           allowed: (id) => index.has(id) && (!filter || filter(index.meta(id))),
         })
       : [];
-    const coverage = new Map(lexical.map((hit) => [hit.id, hit.coverage]));
+    const lexicalById = new Map(lexical.map((hit) => [hit.id, hit]));
     const similarity = new Map(vector.map((hit) => [hit.id, hit.similarity]));
     const ranked = vector.length
       ? fuseRankings([lexical.map((hit) => hit.id), vector.map((hit) => hit.id)]).slice(0, limit)
@@ -66,7 +68,8 @@ export class KnowledgeSearch {
     return entries.map((entry) => ({
       entry,
       score: scoreOf.get(entry.id) ?? 0,
-      coverage: coverage.get(entry.id) ?? 0,
+      coverage: lexicalById.get(entry.id)?.coverage ?? 0,
+      lexicalScore: lexicalById.get(entry.id)?.score ?? 0,
       ...(similarity.has(entry.id) ? { similarity: similarity.get(entry.id) } : {}),
     }));
   }

@@ -28,7 +28,11 @@ interface Cached {
 export class WorkspaceIndexCache {
   private readonly cache = new Map<string, Cached>();
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Told which published entries changed after each sync (vector search embeds them). */
+    private readonly onPublished?: (workspaceId: string, ids: number[]) => Promise<void>,
+  ) {}
 
   async get(workspaceId: string): Promise<LexicalIndex> {
     let cached = this.cache.get(workspaceId);
@@ -50,8 +54,10 @@ export class WorkspaceIndexCache {
        FROM entries WHERE workspace_id = $1 AND change_seq > $2 ORDER BY change_seq`,
       [workspaceId, cached.lastSeq.toString()],
     );
+    const published: number[] = [];
     for (const row of rows) {
       if (row.status === 'published') {
+        published.push(row.id);
         cached.index.upsert({
           id: row.id,
           title: row.title,
@@ -66,5 +72,6 @@ export class WorkspaceIndexCache {
       }
       cached.lastSeq = BigInt(row.change_seq);
     }
+    if (published.length > 0) await this.onPublished?.(workspaceId, published);
   }
 }
