@@ -16,7 +16,8 @@ const { values } = parseArgs({
 const split = values.split;
 if (split !== 'train' && split !== 'test') throw new Error(`--split must be train or test, got "${split}"`);
 const params = { k1: Number(values.k1), b: Number(values.b), titleWeight: Number(values['title-weight']) };
-if (Object.values(params).some((value) => !Number.isFinite(value))) throw new Error('--k1, --b and --title-weight must be numbers');
+if (Object.values(params).some((value) => !Number.isFinite(value)))
+  throw new Error('--k1, --b and --title-weight must be numbers');
 
 const dataset = await loadBeir(values.data, split);
 const result = runLexical(dataset, params);

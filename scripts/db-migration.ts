@@ -3,7 +3,7 @@
  * Runs offline: Prisma's schema engine as WebAssembly, with an in-memory PGlite as shadow database.
  * Usage: npm run db:migration -- NAME
  */
-import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';

@@ -1,16 +1,16 @@
 import { type Config, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { answerQuestion, type AskRequest } from './knowledge/answer/answer-question.ts';
+import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import { EntryStore } from './knowledge/entries/entry-store.ts';
-import { type ImportProgress, type ImportResult, importEntries } from './knowledge/import/import-entries.ts';
 import type { EntryInput } from './knowledge/entry.ts';
+import { type ImportProgress, type ImportResult, importEntries } from './knowledge/import/import-entries.ts';
 import { QuestionLog } from './knowledge/questions/question-log.ts';
-import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
-import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
 import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
+import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
 import { PgVectorRanker } from './knowledge/search/vector-ranker.ts';
+import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
 import { createOpenAIClient } from './openai/openai-client.ts';
@@ -35,7 +35,9 @@ export interface Earshot {
 }
 
 /** The composition root: the only place that opens the database and builds clients. */
-export async function createEarshot(options: { config?: Config; logger?: Logger; db?: Database } = {}): Promise<Earshot> {
+export async function createEarshot(
+  options: { config?: Config; logger?: Logger; db?: Database } = {},
+): Promise<Earshot> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = options.db ?? (await openDatabase(config.database));
@@ -44,11 +46,19 @@ export async function createEarshot(options: { config?: Config; logger?: Logger;
   const openai = config.openai ? createOpenAIClient(config.openai, logger) : null;
   const writer =
     openai && config.openai?.chatModel
-      ? new OpenAIAnswerWriter({ client: openai, model: config.openai.chatModel, timeoutMs: config.openai.timeoutMs })
+      ? new OpenAIAnswerWriter({
+          client: openai,
+          model: config.openai.chatModel,
+          timeoutMs: config.openai.timeoutMs,
+        })
       : undefined;
   const embedder =
     openai && config.openai?.embeddingModel
-      ? new OpenAIEmbedder({ client: openai, model: config.openai.embeddingModel, timeoutMs: config.openai.timeoutMs })
+      ? new OpenAIEmbedder({
+          client: openai,
+          model: config.openai.embeddingModel,
+          timeoutMs: config.openai.timeoutMs,
+        })
       : undefined;
   const vectorStore = embedder ? await prepareVectorStore(db, logger) : null;
   const vectorEmbedder = vectorStore ? embedder : undefined;
@@ -59,7 +69,10 @@ export async function createEarshot(options: { config?: Config; logger?: Logger;
     try {
       await embedEntries({ db, embedder: vectorEmbedder, workspaceId, ids });
     } catch (error) {
-      logger.warn({ err: error, workspaceId, entries: ids.length }, 'embedding failed; those entries are found by words only');
+      logger.warn(
+        { err: error, workspaceId, entries: ids.length },
+        'embedding failed; those entries are found by words only',
+      );
     }
   };
   const entries = new EntryStore(db);

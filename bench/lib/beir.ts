@@ -47,16 +47,18 @@ export function parseQrels(text: string): Qrels {
   for (const line of text.split('\n').slice(1)) {
     const [queryId, documentId, score] = line.trim().split('\t');
     if (queryId === undefined || documentId === undefined || score === undefined) continue;
-    let judged = qrels.get(queryId);
-    if (!judged) qrels.set(queryId, (judged = new Map()));
+    const judged = qrels.get(queryId) ?? new Map<string, number>();
     judged.set(documentId, Number(score));
+    qrels.set(queryId, judged);
   }
   return qrels;
 }
 
 /** nDCG@k as trec_eval computes it for BEIR: linear gains, log2 discount, ideal ranking from the qrels. */
 export function ndcgAt(ranked: readonly string[], judged: ReadonlyMap<string, number>, k: number): number {
-  const dcg = ranked.slice(0, k).reduce((sum, id, rank) => sum + gain(judged.get(id)) / Math.log2(rank + 2), 0);
+  const dcg = ranked
+    .slice(0, k)
+    .reduce((sum, id, rank) => sum + gain(judged.get(id)) / Math.log2(rank + 2), 0);
   const ideal = [...judged.values()]
     .filter((relevance) => relevance > 0)
     .sort((a, b) => b - a)

@@ -13,7 +13,15 @@ export function runLexical(dataset: BeirDataset, params: Partial<Bm25Params> = {
   const index = new LexicalIndex(params);
   const createdAt = new Date(0);
   dataset.corpus.forEach((doc, position) => {
-    index.upsert({ id: position, title: doc.title, body: doc.text, kind: 'research', stage: null, topics: [], createdAt });
+    index.upsert({
+      id: position,
+      title: doc.title,
+      body: doc.text,
+      kind: 'research',
+      stage: null,
+      topics: [],
+      createdAt,
+    });
   });
   const buildMs = performance.now() - started;
 
@@ -28,7 +36,12 @@ export function runLexical(dataset: BeirDataset, params: Partial<Bm25Params> = {
       hits.map((hit) => (dataset.corpus[hit.id] as { id: string }).id),
     );
   }
-  return { ...evaluateRun(run, dataset.qrels), buildMs, queryP50Ms: percentile(durations, 0.5), queryP95Ms: percentile(durations, 0.95) };
+  return {
+    ...evaluateRun(run, dataset.qrels),
+    buildMs,
+    queryP50Ms: percentile(durations, 0.5),
+    queryP95Ms: percentile(durations, 0.95),
+  };
 }
 
 /** Nearest-rank percentile. */

@@ -3,7 +3,8 @@ import type { IndexedDoc } from '../../src/knowledge/search/lexical-index.ts';
 
 // Deterministic sales chatter for scale benchmarks: function words, a Zipf-distributed vocabulary whose
 // head is sales talk and whose long tail is invented words (names, products, typos), numbers and amounts.
-const SALES_WORDS = `pricing price discount budget renewal contract procurement legal security review soc2 gdpr
+const SALES_WORDS =
+  `pricing price discount budget renewal contract procurement legal security review soc2 gdpr
 hipaa sso okta o365 salesforce hubspot integration api migration onboarding rollout pilot poc trial demo
 champion sponsor cfo cio ciso vp director manager buyer stakeholder committee approval quarter q1 q2 q3 q4
 deal pipeline forecast quota objection competitor incumbent switch churn expansion upsell seats licenses
@@ -17,14 +18,15 @@ monthly multi year term negotiation concession bundle package tier plan feature 
 outage performance scale slow fast reliable easy hard complex setup configure customize permissions
 roles teams department it hr finance marketing ops engineering leadership board meeting call email
 slack teams zoom webinar conference event lunch dinner intro referral partner reseller channel agency`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 const FUNCTION_WORDS =
   'the a an and or but to of in on for with at by from about we they they’re it is was are were be been have has had do did not no this that these those our their them he she you i said heard told asked think really just also still'.split(
     ' ',
   );
 const TAIL_WORDS = 200_000;
-const SYLLABLES = 'ka lo mi ne ru sa ti vo ze ba de fi go hu ja ke li mo nu pa qui ra se to vu wi xa yo zu'.split(' ');
+const SYLLABLES =
+  'ka lo mi ne ru sa ti vo ze ba de fi go hu ja ke li mo nu pa qui ra se to vu wi xa yo zu'.split(' ');
 
 /** mulberry32: small, fast and reproducible across runs. */
 export function seededRandom(seed: number): () => number {

@@ -8,7 +8,9 @@ import { registerQuestions } from './commands/questions.ts';
 import { registerSearch } from './commands/search.ts';
 
 const program = new Command('earshot')
-  .description('Earshot: what sales reps are hearing, with sources. Configure with environment variables (.env.example).')
+  .description(
+    'Earshot: what sales reps are hearing, with sources. Configure with environment variables (.env.example).',
+  )
   .showHelpAfterError()
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2);

@@ -26,7 +26,13 @@ export const filterOptions = z.object({
 });
 
 export function toFilters(options: z.output<typeof filterOptions>): SearchFilters {
-  return { kinds: options.kind, stage: options.stage, topic: options.topic, from: options.from, to: options.to };
+  return {
+    kinds: options.kind,
+    stage: options.stage,
+    topic: options.topic,
+    from: options.from,
+    to: options.to,
+  };
 }
 
 export const limitOption = z.coerce

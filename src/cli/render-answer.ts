@@ -9,7 +9,9 @@ export function renderAnswer(answer: Answer, now = new Date()): string {
   const { summary, statements } = answer.field;
   if (statements.length > 0) {
     const latest = summary.newest ? `, latest ${ago(summary.newest, now)}` : '';
-    lines.push(`What the field is hearing: ${summary.headline} (${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}${latest})`);
+    lines.push(
+      `What the field is hearing: ${summary.headline} (${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}${latest})`,
+    );
     lines.push(...statements.map(bullet));
   } else {
     lines.push(`Nothing heard from the field yet about ${answer.subject}.`);
@@ -28,7 +30,11 @@ function bullet(statement: Statement) {
 
 export function renderSource(source: Source): string {
   const by = [source.author, source.account].filter(Boolean).join(', ');
-  const parts = [`[${source.n}] ${source.title}`, `${source.kind}${by ? `, ${by}` : ''}`, isoDay(source.createdAt)];
+  const parts = [
+    `[${source.n}] ${source.title}`,
+    `${source.kind}${by ? `, ${by}` : ''}`,
+    isoDay(source.createdAt),
+  ];
   if (source.url) parts.push(source.url);
   return `  ${parts.join(' — ')}`;
 }

@@ -24,12 +24,17 @@ export function reportError(error: unknown): number {
     process.stderr.write(`earshot: ${describeOptionIssues(error)}\n`);
     return 2;
   }
-  process.stderr.write(`earshot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `earshot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 }
 
 function describeOptionIssues(error: z.ZodError) {
   return error.issues
-    .map((issue) => `option --${issue.path.map((key) => String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join('.')}: ${issue.message}`)
+    .map(
+      (issue) =>
+        `option --${issue.path.map((key) => String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join('.')}: ${issue.message}`,
+    )
     .join('\n');
 }

@@ -35,7 +35,9 @@ async function openPglite(dataDir: string): Promise<Database> {
 /** A PGlite instance with pgvector available; `loadDataDir` starts it from a dump instead of running initdb. */
 export async function createPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   const { vector } = await import('@electric-sql/pglite-pgvector');
-  return PGlite.create({ ...options, extensions: { vector } });
+  // PostgreSQL's default 128 MB of shared buffers lives inside the WebAssembly heap and counts fully
+  // against RSS; PGlite reads through the OS page cache anyway, so a small pool costs little speed.
+  return PGlite.create({ ...options, extensions: { vector }, postgresqlconf: ['shared_buffers=16MB'] });
 }
 
 export function wrapPglite(pglite: PGlite): Database {

@@ -17,14 +17,20 @@ interface Outcome {
 
 /** Runs the real command line in a child process with its own embedded database. */
 function earshot(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(OPENAI_|DATABASE_URL)/.test(key)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(OPENAI_|DATABASE_URL)/.test(key)),
+  );
   return run(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env: { ...clean, EARSHOT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     maxBuffer: 10 * 1024 * 1024,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }
 
@@ -35,13 +41,26 @@ describe('the earshot command line', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'earshot-cli-'));
     dataDir = path.join(dir, 'data');
-    const imported = await earshot(dataDir, ['import', 'demo/field-chatter.jsonl', 'demo/seller-tips.jsonl', 'demo/research.csv', '--workspace', 'T1']);
+    const imported = await earshot(dataDir, [
+      'import',
+      'demo/field-chatter.jsonl',
+      'demo/seller-tips.jsonl',
+      'demo/research.csv',
+      '--workspace',
+      'T1',
+    ]);
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toMatch(/^Imported \d+ entries into "T1"/);
   }, 120_000);
 
   it('answers with --json: sources best first, counts of reps and accounts, and a logged question', async () => {
-    const { code, stdout } = await earshot(dataDir, ['ask', 'What are you hearing about Ledgerline pricing?', '--workspace', 'T1', '--json']);
+    const { code, stdout } = await earshot(dataDir, [
+      'ask',
+      'What are you hearing about Ledgerline pricing?',
+      '--workspace',
+      'T1',
+      '--json',
+    ]);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
     expect(answer).toMatchObject({ question: 'What are you hearing about Ledgerline pricing?', heard: true });
@@ -59,15 +78,35 @@ describe('the earshot command line', () => {
     const ask = await earshot(dataDir, ['ask', 'What are you hearing about ESG reporting?', '-w', 'T1']);
     expect(ask.stdout).toMatch(/^Nothing heard yet about ESG reporting\./);
     const gaps = await earshot(dataDir, ['questions', 'list', '--unanswered', '-w', 'T1', '--json']);
-    expect(gaps.stdout.trim().split('\n').map((line) => JSON.parse(line).text)).toContain('What are you hearing about ESG reporting?');
+    expect(
+      gaps.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).text),
+    ).toContain('What are you hearing about ESG reporting?');
   });
 
   it('runs a file of queries in one process, one result line per query in input order', async () => {
     const queries = path.join(dir, 'queries.jsonl');
-    await writeFile(queries, ['{"id":"q2","text":"SAP S/4HANA"}', '{"id":"q1","text":"Okta SSO"}', ''].join('\n'));
-    const { code, stdout } = await earshot(dataDir, ['search', '--workspace', 'T1', '--queries', queries, '--json', '--limit', '3']);
+    await writeFile(
+      queries,
+      ['{"id":"q2","text":"SAP S/4HANA"}', '{"id":"q1","text":"Okta SSO"}', ''].join('\n'),
+    );
+    const { code, stdout } = await earshot(dataDir, [
+      'search',
+      '--workspace',
+      'T1',
+      '--queries',
+      queries,
+      '--json',
+      '--limit',
+      '3',
+    ]);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.id)).toEqual(['q2', 'q1']);
     expect(lines[0].results).toHaveLength(3);
     expect(Object.keys(lines[0].results[0]).sort()).toEqual(['externalId', 'id', 'score']);
@@ -75,23 +114,55 @@ describe('the earshot command line', () => {
 
   it('curates from the command line: archive hides an entry from search, publish brings it back, edit changes it', async () => {
     const search = async () =>
-      JSON.parse((await earshot(dataDir, ['search', 'Okta', '-w', 'T1', '--json', '--kind', 'chatter'])).stdout).results;
+      JSON.parse(
+        (await earshot(dataDir, ['search', 'Okta', '-w', 'T1', '--json', '--kind', 'chatter'])).stdout,
+      ).results;
     const [first] = await search();
     expect(first).toBeDefined();
     expect((await earshot(dataDir, ['entries', 'archive', String(first.id), '-w', 'T1'])).code).toBe(0);
     expect((await search()).map((hit: { id: number }) => hit.id)).not.toContain(first.id);
-    const archived = await earshot(dataDir, ['entries', 'list', '-w', 'T1', '--status', 'archived', '--json']);
-    expect(archived.stdout.trim().split('\n').map((line) => JSON.parse(line).id)).toEqual([first.id]);
+    const archived = await earshot(dataDir, [
+      'entries',
+      'list',
+      '-w',
+      'T1',
+      '--status',
+      'archived',
+      '--json',
+    ]);
+    expect(
+      archived.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).id),
+    ).toEqual([first.id]);
     await earshot(dataDir, ['entries', 'publish', String(first.id), '-w', 'T1']);
-    const edited = await earshot(dataDir, ['entries', 'edit', String(first.id), '-w', 'T1', '--title', 'Okta first', '--topics', 'sso;okta', '--json']);
-    expect(JSON.parse(edited.stdout)).toMatchObject({ title: 'Okta first', topics: ['sso', 'okta'], status: 'published' });
+    const edited = await earshot(dataDir, [
+      'entries',
+      'edit',
+      String(first.id),
+      '-w',
+      'T1',
+      '--title',
+      'Okta first',
+      '--topics',
+      'sso;okta',
+      '--json',
+    ]);
+    expect(JSON.parse(edited.stdout)).toMatchObject({
+      title: 'Okta first',
+      topics: ['sso', 'okta'],
+      status: 'published',
+    });
     expect((await search())[0].title).toBe('Okta first');
   });
 
   it('explains bad input and bad configuration, and changes nothing', async () => {
     const badOption = await earshot(dataDir, ['ask', 'pricing', '-w', 'T1', '--stage', 'negotiate']);
     expect(badOption.code).toBe(2);
-    expect(badOption.stderr).toMatch(/option --stage: Invalid option: expected one of "explore"\|"evaluate"\|"decide"\|"implement"/);
+    expect(badOption.stderr).toMatch(
+      /option --stage: Invalid option: expected one of "explore"\|"evaluate"\|"decide"\|"implement"/,
+    );
 
     const badConfig = await earshot(dataDir, ['ask', 'pricing'], { DATABASE_URL: 'mysql://db' });
     expect(badConfig.code).toBe(1);

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/database.ts';
-import type { Entry, EntryInput } from '../../src/knowledge/entry.ts';
 import { toEntry } from '../../src/knowledge/entries/entry-store.ts';
+import type { Entry, EntryInput } from '../../src/knowledge/entry.ts';
 import { ensureWorkspace } from '../../src/knowledge/workspaces/ensure-workspace.ts';
 
 let counter = 0;

@@ -20,8 +20,17 @@ describe('answers written by a chat model', () => {
       OPENAI_MODEL: 'gpt-test',
       OPENAI_TIMEOUT_MS: '1500',
     });
-    await seedEntry(db, { kind: 'chatter', author: 'Maya', account: 'Harborview', body: 'Harborview wants Okta SSO before the MSA.' });
-    await seedEntry(db, { kind: 'expert', title: 'SSO facts', body: 'Okta SSO via SAML is included on Enterprise.' });
+    await seedEntry(db, {
+      kind: 'chatter',
+      author: 'Maya',
+      account: 'Harborview',
+      body: 'Harborview wants Okta SSO before the MSA.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'SSO facts',
+      body: 'Okta SSO via SAML is included on Enterprise.',
+    });
     await seedEntry(db, { workspaceId: 'globex', body: 'Globex secret: Okta SSO deal at 40% off.' });
   });
   afterEach(async () => {
@@ -39,11 +48,18 @@ describe('answers written by a chat model', () => {
       }),
     );
 
-    const answer = await earshot.ask({ workspaceId: 'acme', question: 'What are you hearing about Okta SSO?' });
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'What are you hearing about Okta SSO?',
+    });
 
     expect(answer.model).toBe('gpt-test');
-    expect(answer.field.statements).toEqual([{ text: 'Harborview is gating the MSA on Okta SSO.', citations: [1] }]);
-    expect(answer.objective.statements).toEqual([{ text: 'Okta SSO over SAML ships with Enterprise.', citations: [2] }]);
+    expect(answer.field.statements).toEqual([
+      { text: 'Harborview is gating the MSA on Okta SSO.', citations: [1] },
+    ]);
+    expect(answer.objective.statements).toEqual([
+      { text: 'Okta SSO over SAML ships with Enterprise.', citations: [2] },
+    ]);
     const [request] = chatRequests();
     const sent = JSON.stringify(request?.body);
     expect(sent).toContain('Harborview wants Okta SSO before the MSA.');
@@ -65,14 +81,19 @@ describe('answers written by a chat model', () => {
 
     const answer = await earshot.ask({ workspaceId: 'acme', question: 'Okta SSO?' });
 
-    expect(answer.field.statements.map((statement) => statement.text)).toEqual(['Harborview needs Okta SSO.']);
+    expect(answer.field.statements.map((statement) => statement.text)).toEqual([
+      'Harborview needs Okta SSO.',
+    ]);
     expect(answer.objective.statements).toEqual([{ text: 'SSO is included on Enterprise.', citations: [2] }]);
   });
 
   it('falls back to the extractive answer when the model times out or fails', async () => {
     openai.fail({ kind: 'hang' }, { route: 'chat' });
     const started = Date.now();
-    const timedOut = await earshot.ask({ workspaceId: 'acme', question: 'What are you hearing about Okta SSO?' });
+    const timedOut = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'What are you hearing about Okta SSO?',
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(timedOut.model).toBeNull();
     expect(timedOut.heard).toBe(true);
@@ -85,7 +106,10 @@ describe('answers written by a chat model', () => {
   });
 
   it('does not call the model when nothing was heard', async () => {
-    const answer = await earshot.ask({ workspaceId: 'acme', question: 'What are you hearing about carbon accounting?' });
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'What are you hearing about carbon accounting?',
+    });
     expect(answer.heard).toBe(false);
     expect(chatRequests()).toEqual([]);
   });

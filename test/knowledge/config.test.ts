@@ -18,10 +18,18 @@ describe('configuration', () => {
 
   it('names the variable, the value and the fix when a value is wrong', () => {
     const wrong = () => loadConfig({ DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
-    expect(wrong).toThrowError(/DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\/.*\(got "mysql:\/\/x"\)/);
-    expect(wrong).toThrowError(/LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/);
-    expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url', OPENAI_API_KEY: 'k' })).toThrowError(/OPENAI_BASE_URL: must be a URL/);
-    expect(() => loadConfig({ OPENAI_TIMEOUT_MS: 'soon', OPENAI_API_KEY: 'k' })).toThrowError(/OPENAI_TIMEOUT_MS/);
+    expect(wrong).toThrowError(
+      /DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\/.*\(got "mysql:\/\/x"\)/,
+    );
+    expect(wrong).toThrowError(
+      /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/,
+    );
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url', OPENAI_API_KEY: 'k' })).toThrowError(
+      /OPENAI_BASE_URL: must be a URL/,
+    );
+    expect(() => loadConfig({ OPENAI_TIMEOUT_MS: 'soon', OPENAI_API_KEY: 'k' })).toThrowError(
+      /OPENAI_TIMEOUT_MS/,
+    );
   });
 
   it('asks for OPENAI_API_KEY when a model is configured without one', () => {
@@ -30,7 +38,11 @@ describe('configuration', () => {
 
   it('enables the chat model with a key, and embeddings only when a model is named', () => {
     const config = loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
-    expect(config.openai).toMatchObject({ chatModel: 'gpt-4.1-mini', embeddingModel: undefined, baseURL: 'http://127.0.0.1:9/v1' });
+    expect(config.openai).toMatchObject({
+      chatModel: 'gpt-4.1-mini',
+      embeddingModel: undefined,
+      baseURL: 'http://127.0.0.1:9/v1',
+    });
     expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_EMBEDDING_MODEL: 'e' }).openai?.embeddingModel).toBe('e');
   });
 

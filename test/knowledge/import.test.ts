@@ -96,7 +96,10 @@ describe.each(DATABASE_KINDS)('importing entries on %s', (kind) => {
   });
 
   it('gives an entry without a title one from its first sentence', async () => {
-    const only = await file('t.jsonl', `${JSON.stringify({ kind: 'chatter', body: 'Kessler wants SAP. They said it twice.' })}\n`);
+    const only = await file(
+      't.jsonl',
+      `${JSON.stringify({ kind: 'chatter', body: 'Kessler wants SAP. They said it twice.' })}\n`,
+    );
     await earshot.importFiles({ workspaceId: 'acme', files: [only] });
     const [entry] = await earshot.entries.list({ workspaceId: 'acme' });
     expect(entry?.title).toBe('Kessler wants SAP.');

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,13 @@ describe('migrations', () => {
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
       );
       expect(tables.map((row) => row.table_name)).toEqual(
-        expect.arrayContaining(['entries', 'questions', 'question_feedback', 'workspaces', '_prisma_migrations']),
+        expect.arrayContaining([
+          'entries',
+          'questions',
+          'question_feedback',
+          'workspaces',
+          '_prisma_migrations',
+        ]),
       );
       expect(await migrate(db)).toEqual([]);
     } finally {
@@ -32,7 +38,9 @@ describe('migrations', () => {
     const before = await openDatabase({ kind: 'pglite', dataDir });
     await migrate(before, migrations);
     await before.query(`INSERT INTO workspaces (id) VALUES ('acme')`);
-    await before.query(`INSERT INTO entries (workspace_id, kind, title, body) VALUES ('acme', 'tip', 'Keep me', 'Still here after the upgrade')`);
+    await before.query(
+      `INSERT INTO entries (workspace_id, kind, title, body) VALUES ('acme', 'tip', 'Keep me', 'Still here after the upgrade')`,
+    );
     await before.close();
 
     await mkdir(path.join(migrations, '29990101000000_add_entry_language'));
@@ -43,7 +51,9 @@ describe('migrations', () => {
     const after = await openDatabase({ kind: 'pglite', dataDir });
     try {
       expect(await migrate(after, migrations)).toEqual(['29990101000000_add_entry_language']);
-      const rows = await after.query<{ title: string; language: string }>('SELECT title, language FROM entries');
+      const rows = await after.query<{ title: string; language: string }>(
+        'SELECT title, language FROM entries',
+      );
       expect(rows).toEqual([{ title: 'Keep me', language: 'en' }]);
     } finally {
       await after.close();

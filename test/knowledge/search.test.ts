@@ -19,7 +19,8 @@ describe.each(DATABASE_KINDS)('search on %s', (kind) => {
     (await earshot.search.search({ workspaceId, query, limit: 10, filters })).map((hit) => hit.entry.title);
 
   it('ranks the entry with the rare, specific term above ones sharing only common words', async () => {
-    for (let i = 0; i < 5; i += 1) await seedEntry(db, { title: `Pricing call ${i}`, body: 'The buyer asked about pricing.' });
+    for (let i = 0; i < 5; i += 1)
+      await seedEntry(db, { title: `Pricing call ${i}`, body: 'The buyer asked about pricing.' });
     await seedEntry(db, { title: 'Okta SSO', body: 'The buyer asked about pricing of Okta SSO.' });
     expect((await titles('okta pricing'))[0]).toBe('Okta SSO');
   });
@@ -28,27 +29,63 @@ describe.each(DATABASE_KINDS)('search on %s', (kind) => {
     await seedEntry(db, { title: 'published', body: 'SCIM provisioning works' });
     await seedEntry(db, { title: 'pending', body: 'SCIM provisioning request', status: 'pending' });
     await seedEntry(db, { title: 'archived', body: 'SCIM provisioning old', status: 'archived' });
-    await seedEntry(db, { title: 'other workspace', body: 'SCIM provisioning elsewhere', workspaceId: 'globex' });
+    await seedEntry(db, {
+      title: 'other workspace',
+      body: 'SCIM provisioning elsewhere',
+      workspaceId: 'globex',
+    });
     expect(await titles('SCIM provisioning')).toEqual(['published']);
     expect(await titles('SCIM provisioning', {}, 'globex')).toEqual(['other workspace']);
   });
 
   it('filters by kind, stage, topic and date range without starving the results', async () => {
-    await seedEntry(db, { title: 'chatter', kind: 'chatter', body: 'NetSuite sync question', stage: 'evaluate', topics: ['netsuite'], createdAt: new Date('2026-09-01') });
-    await seedEntry(db, { title: 'tip', kind: 'tip', body: 'NetSuite sync demo trick', stage: 'decide', topics: ['netsuite', 'demo'], createdAt: new Date('2026-10-01') });
-    await seedEntry(db, { title: 'research', kind: 'research', body: 'NetSuite sync survey', stage: 'evaluate', topics: ['integrations'], createdAt: new Date('2026-11-01') });
-    for (let i = 0; i < 30; i += 1) await seedEntry(db, { title: `noise ${i}`, body: 'NetSuite sync NetSuite sync NetSuite' });
+    await seedEntry(db, {
+      title: 'chatter',
+      kind: 'chatter',
+      body: 'NetSuite sync question',
+      stage: 'evaluate',
+      topics: ['netsuite'],
+      createdAt: new Date('2026-09-01'),
+    });
+    await seedEntry(db, {
+      title: 'tip',
+      kind: 'tip',
+      body: 'NetSuite sync demo trick',
+      stage: 'decide',
+      topics: ['netsuite', 'demo'],
+      createdAt: new Date('2026-10-01'),
+    });
+    await seedEntry(db, {
+      title: 'research',
+      kind: 'research',
+      body: 'NetSuite sync survey',
+      stage: 'evaluate',
+      topics: ['integrations'],
+      createdAt: new Date('2026-11-01'),
+    });
+    for (let i = 0; i < 30; i += 1)
+      await seedEntry(db, { title: `noise ${i}`, body: 'NetSuite sync NetSuite sync NetSuite' });
 
-    expect(await titles('netsuite sync', { kinds: ['tip', 'research'] })).toEqual(expect.arrayContaining(['tip', 'research']));
+    expect(await titles('netsuite sync', { kinds: ['tip', 'research'] })).toEqual(
+      expect.arrayContaining(['tip', 'research']),
+    );
     expect(await titles('netsuite sync', { kinds: ['tip', 'research'] })).toHaveLength(2);
-    expect(await titles('netsuite sync', { stage: 'evaluate' })).toEqual(expect.arrayContaining(['chatter', 'research']));
+    expect(await titles('netsuite sync', { stage: 'evaluate' })).toEqual(
+      expect.arrayContaining(['chatter', 'research']),
+    );
     expect(await titles('netsuite sync', { stage: 'evaluate' })).toHaveLength(2);
     expect(await titles('netsuite sync', { topic: 'Demo' })).toEqual(['tip']);
-    expect(await titles('netsuite sync', { from: new Date('2026-09-15'), to: new Date('2026-10-15') })).toEqual(['tip']);
+    expect(
+      await titles('netsuite sync', { from: new Date('2026-09-15'), to: new Date('2026-10-15') }),
+    ).toEqual(['tip']);
   });
 
   it('sees publishing, edits and archiving made after the index was built, also by another Earshot on the same database', async () => {
-    const entry = await seedEntry(db, { title: 'gdpr', body: 'GDPR data residency in Frankfurt', status: 'pending' });
+    const entry = await seedEntry(db, {
+      title: 'gdpr',
+      body: 'GDPR data residency in Frankfurt',
+      status: 'pending',
+    });
     expect(await titles('frankfurt residency')).toEqual([]);
     const other = await testEarshot(db);
     await other.entries.setStatus('acme', entry.id, 'published');

@@ -11,7 +11,8 @@ export function registerDb(program: Command) {
         const rows = await earshot.db.query<{ migration_name: string }>(
           'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name',
         );
-        const where = earshot.config.database.kind === 'postgres' ? 'PostgreSQL server' : earshot.config.database.dataDir;
+        const where =
+          earshot.config.database.kind === 'postgres' ? 'PostgreSQL server' : earshot.config.database.dataDir;
         process.stdout.write(`Database is up to date (${rows.length} migrations applied) — ${where}\n`);
       }),
     );

@@ -23,23 +23,35 @@ export function registerDemo(program: Command) {
         const { workspace } = z.object({ workspace: workspaceOption }).parse(raw);
         const files = await demoFiles();
         const shift = Date.now() - DEMO_WRITTEN_ON;
-        const result = await earshot.importFiles({ workspaceId: workspace, files, transform: (entry) => shiftDates(entry, shift) });
+        const result = await earshot.importFiles({
+          workspaceId: workspace,
+          files,
+          transform: (entry) => shiftDates(entry, shift),
+        });
         const total = result.inserted + result.updated;
-        process.stdout.write(`Loaded the demo knowledge base: ${total} entries in workspace "${workspace}".\n\n`);
-        const questions = (await readFile(path.join(DEMO_DIR, 'questions.txt'), 'utf8')).split('\n').filter(Boolean);
+        process.stdout.write(
+          `Loaded the demo knowledge base: ${total} entries in workspace "${workspace}".\n\n`,
+        );
+        const questions = (await readFile(path.join(DEMO_DIR, 'questions.txt'), 'utf8'))
+          .split('\n')
+          .filter(Boolean);
         for (const index of SHOWN_QUESTIONS) {
           const question = questions.at(index);
           if (!question) continue;
           const answer = await earshot.ask({ workspaceId: workspace, question, platform: 'demo' });
           process.stdout.write(`$ earshot ask "${question}"\n${renderAnswer(answer)}\n`);
         }
-        process.stdout.write(`Try your own: ./bin/earshot.js ask "What are you hearing about implementation time?"\n`);
+        process.stdout.write(
+          `Try your own: ./bin/earshot.js ask "What are you hearing about implementation time?"\n`,
+        );
       }),
     );
 }
 
 async function demoFiles() {
-  const top = ['field-chatter.jsonl', 'seller-tips.jsonl', 'research.csv'].map((name) => path.join(DEMO_DIR, name));
+  const top = ['field-chatter.jsonl', 'seller-tips.jsonl', 'research.csv'].map((name) =>
+    path.join(DEMO_DIR, name),
+  );
   const expertDir = path.join(DEMO_DIR, 'expert');
   const expert = (await readdir(expertDir)).filter((name) => name.endsWith('.md')).sort();
   return [...top, ...expert.map((name) => path.join(expertDir, name))];

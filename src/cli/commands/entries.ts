@@ -29,7 +29,12 @@ const editOptions = z.object({
   topics: z
     .string()
     .optional()
-    .transform((value) => value?.split(';').map((topic) => topic.trim().toLowerCase()).filter(Boolean)),
+    .transform((value) =>
+      value
+        ?.split(';')
+        .map((topic) => topic.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   stage: z.union([stageOption, z.literal('none').transform(() => null)]).optional(),
   reviewBy: z.union([dateOption, z.literal('none').transform(() => null)]).optional(),
   json: z.boolean().optional(),

@@ -16,7 +16,11 @@ export function registerImport(program: Command) {
       runCommand(async (earshot) => {
         const options = importOptions.parse(raw);
         const started = performance.now();
-        const result = await earshot.importFiles({ workspaceId: options.workspace, files, onProgress: showProgress });
+        const result = await earshot.importFiles({
+          workspaceId: options.workspace,
+          files,
+          onProgress: showProgress,
+        });
         const seconds = (performance.now() - started) / 1000;
         process.stdout.write(
           `Imported ${result.inserted + result.updated} entries into "${options.workspace}" from ${result.files} file(s): ` +
@@ -33,7 +37,11 @@ function showProgress(progress: ImportProgress) {
   if (progress.phase === 'reading' && progress.records % PROGRESS_EVERY === 0) {
     process.stderr.write(`  reading ${progress.file}: ${progress.records} records\n`);
   }
-  if (progress.phase === 'writing' && progress.total >= PROGRESS_EVERY && progress.written % PROGRESS_EVERY === 0) {
+  if (
+    progress.phase === 'writing' &&
+    progress.total >= PROGRESS_EVERY &&
+    progress.written % PROGRESS_EVERY === 0
+  ) {
     process.stderr.write(`  writing: ${progress.written}/${progress.total} entries\n`);
   }
 }

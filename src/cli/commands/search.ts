@@ -3,8 +3,8 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
-import type { Earshot } from '../../main.ts';
 import type { SearchFilters } from '../../knowledge/search/search-filters.ts';
+import type { Earshot } from '../../main.ts';
 import { filterOptions, limitOption, toFilters, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
@@ -74,7 +74,13 @@ export function registerSearch(program: Command) {
 }
 
 /** One process, one index load, every query in input order: what evaluation scripts need. */
-async function runQueryFile(earshot: Earshot, file: string, workspaceId: string, limit: number, filters: SearchFilters) {
+async function runQueryFile(
+  earshot: Earshot,
+  file: string,
+  workspaceId: string,
+  limit: number,
+  filters: SearchFilters,
+) {
   const queries = await readQueries(file);
   for (const query of queries) {
     const hits = await earshot.search.search({ workspaceId, query: query.text, limit, filters });

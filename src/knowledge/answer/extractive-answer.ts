@@ -1,6 +1,6 @@
 import type { Source, Statement } from './answer-types.ts';
-import type { SourceEntry } from './select-sources.ts';
 import { excerpt } from './excerpt.ts';
+import type { SourceEntry } from './select-sources.ts';
 
 /** The deterministic answer: one quoted, cited statement per selected entry, with no model involved. */
 export function extractiveStatements(sources: SourceEntry[], query: string) {

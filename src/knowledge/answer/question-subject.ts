@@ -27,7 +27,8 @@ export function questionSubject(question: string): string {
 export function retrievalQuery(question: string): string {
   const kept = question
     .replace(/\bhow long\b/gi, ' ')
-    .split(/\s+/).filter((word) => !FRAMING_WORDS.has(normalize(word)));
+    .split(/\s+/)
+    .filter((word) => !FRAMING_WORDS.has(normalize(word)));
   return kept.length > 0 ? kept.join(' ') : question;
 }
 

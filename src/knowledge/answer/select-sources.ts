@@ -34,7 +34,8 @@ export function relevantHits(hits: SearchHit[]): SearchHit[] {
     (hit) =>
       similar(hit) ||
       hit.coverage >= MIN_COVERAGE ||
-      (hit.coverage >= MIN_SUPPORTING_COVERAGE && hit.lexicalScore >= MIN_SUPPORTING_SCORE_SHARE * bestLexical),
+      (hit.coverage >= MIN_SUPPORTING_COVERAGE &&
+        hit.lexicalScore >= MIN_SUPPORTING_SCORE_SHARE * bestLexical),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
-import type { Prisma } from '../../generated/prisma/client.ts';
 import { EarshotError } from '../../errors.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import type { BuyingStage, Entry, EntryKind, EntryStatus } from '../entry.ts';
 
 export interface EntryFilter {

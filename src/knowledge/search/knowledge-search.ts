@@ -1,5 +1,5 @@
-import type { Entry } from '../entry.ts';
 import type { EntryStore } from '../entries/entry-store.ts';
+import type { Entry } from '../entry.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { type SearchFilters, toPredicate } from './search-filters.ts';
 import type { WorkspaceIndexCache } from './workspace-index-cache.ts';

@@ -1,5 +1,7 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
-import { analyze } from './analyzer.ts';
+import { analyze, forEachToken, termOf } from './analyzer.ts';
+import { BoundedMemo } from './bounded-memo.ts';
+import { DocSlots, encodeKindStage } from './doc-slots.ts';
 import { Postings } from './postings.ts';
 import { selectTop } from './select-top.ts';
 
@@ -13,7 +15,7 @@ export interface IndexedDoc {
   createdAt: Date;
 }
 
-/** What a filter sees. The text itself is not kept: the database holds it, and it would triple the heap. */
+/** What a filter sees. The text itself is not kept: the database holds it, and it would more than double the heap. */
 export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body'>;
 
 export interface LexicalHit {
@@ -39,29 +41,33 @@ export interface Bm25Params {
 }
 
 /** Tuned on SciFact's train split (bench/scifact-lexical.ts). */
-export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 0.9, b: 0.4, titleWeight: 1 };
+export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.1, b: 0.5, titleWeight: 3 };
 
-const MAX_FREQUENCY = 0xffff;
+// A posting is one uint32: slot << 8 | title frequency (3 bits) << 5 | body frequency (5 bits).
+// Capping is harmless because BM25 saturates: with k1 = 1.1 a term seen 31 times already earns over 93% of
+// the most any count could, even in a document three times the average length.
+const SLOT_UNIT = 256;
+const MAX_BODY_TF = 31;
+const MAX_TITLE_TF = 7;
+const MAX_SLOTS = 2 ** 24;
 const COMPACT_MIN_DEAD = 1024;
+const TOKEN_CACHE_GENERATION = 20_000;
 
 /** An in-memory BM25 index of one workspace's entries; the database stays the source of truth. */
 export class LexicalIndex {
   private readonly params: Bm25Params;
-  private readonly postings = new Postings();
+  private postings = new Postings();
+  private slots = new DocSlots();
   private readonly slotOf = new Map<number, number>();
-  // Per slot; a slot is retired (meta undefined) when its document is removed or replaced.
-  private metas: (IndexedDocMeta | undefined)[] = [];
-  private titleLengths: number[] = [];
-  private bodyLengths: number[] = [];
-  private termStarts: number[] = [];
-  private termCounts: number[] = [];
   // Distinct term ids of every slot, back to back: needed to update df on removal and to explain hits.
   private slotTerms = new Uint32Array(1024);
   private slotTermsLength = 0;
   private deadSlots = 0;
-  private titleTotal = 0;
-  private bodyTotal = 0;
+  private totalLength = 0;
   private scores = new Float64Array(0);
+  // Scratch for upsert, by term id: packed title and body frequency, zero between documents.
+  private counts = new Uint8Array(1024);
+  private readonly tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
 
   constructor(params: Partial<Bm25Params> = {}) {
     this.params = { ...DEFAULT_BM25_PARAMS, ...params };
@@ -75,29 +81,36 @@ export class LexicalIndex {
     return this.slotOf.has(id);
   }
 
+  /** Filter metadata of an indexed document; throws when the id is not indexed. */
+  meta(id: number): IndexedDocMeta {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) throw new RangeError(`document ${id} is not in the index`);
+    return this.slots.meta(slot);
+  }
+
   /** Adds the document, or replaces the one with the same id. */
   upsert(doc: IndexedDoc): void {
+    const kindStage = encodeKindStage(doc); // throws before anything changes
     if (this.retire(doc.id)) this.compactIfSparse();
-    const frequencies = new Map<string, number>();
-    const titleTerms = analyze(doc.title);
-    const bodyTerms = analyze(doc.body);
-    for (const term of titleTerms) frequencies.set(term, addFrequency(frequencies.get(term), 1 << 16));
-    for (const term of bodyTerms) frequencies.set(term, addFrequency(frequencies.get(term), 1));
+    if (this.slots.count === MAX_SLOTS) this.compact();
+    if (this.slots.count === MAX_SLOTS)
+      throw new RangeError(`a lexical index holds at most ${MAX_SLOTS} documents`);
+    const distinct: number[] = [];
+    const titleLength = this.count(doc.title, 'title', distinct);
+    const bodyLength = this.count(doc.body, 'body', distinct);
 
-    const slot = this.metas.length;
-    const { title: _title, body: _body, ...meta } = doc;
-    this.metas.push({ ...meta, topics: [...meta.topics] });
-    this.titleLengths.push(titleTerms.length);
-    this.bodyLengths.push(bodyTerms.length);
-    this.termStarts.push(this.slotTermsLength);
-    this.termCounts.push(frequencies.size);
-    this.reserveSlotTerms(frequencies.size);
-    for (const [term, packed] of frequencies) {
-      this.slotTerms[this.slotTermsLength++] = this.postings.add(term, slot, packed);
+    const slot = this.slots.count;
+    const termStart = this.slotTermsLength;
+    this.reserveSlotTerms(distinct.length);
+    for (const termId of distinct) {
+      this.postings.append(termId, slot * SLOT_UNIT + (this.counts[termId] as number));
+      this.counts[termId] = 0;
+      this.slotTerms[this.slotTermsLength++] = termId;
     }
+    const length = bodyLength + this.params.titleWeight * titleLength;
+    this.slots.add(doc, kindStage, length, termStart, distinct.length);
     this.slotOf.set(doc.id, slot);
-    this.titleTotal += titleTerms.length;
-    this.bodyTotal += bodyTerms.length;
+    this.totalLength += length;
   }
 
   remove(id: number): boolean {
@@ -112,10 +125,11 @@ export class LexicalIndex {
     if (queryTerms.length === 0 || options.limit <= 0 || this.size === 0) return [];
     const { k1, b, titleWeight } = this.params;
     const documents = this.size;
-    const averageLength = (this.bodyTotal + titleWeight * this.titleTotal) / documents;
-    if (this.scores.length < this.metas.length)
-      this.scores = new Float64Array(Math.ceil(this.metas.length * 1.5));
+    const averageLength = this.totalLength / documents || 1;
+    if (this.scores.length < this.slots.count)
+      this.scores = new Float64Array(Math.ceil(this.slots.count * 1.5));
     const scores = this.scores;
+    const { lengths } = this.slots;
     const touched: number[] = [];
     const idfs = new Map<number, number>();
     let idfTotal = 0;
@@ -123,39 +137,33 @@ export class LexicalIndex {
     for (const term of queryTerms) {
       const termId = this.postings.termId(term);
       const df = termId === undefined ? 0 : this.postings.documentFrequency(termId);
+      // Terms no document holds still count toward coverage: the question asked about them.
       const termIdf = idf(documents, df);
       idfTotal += termIdf;
       if (termId === undefined || df === 0) continue;
       idfs.set(termId, termIdf);
-      const { pairs, length } = this.postings.list(termId);
-      for (let i = 0; i < length; i += 2) {
-        const slot = pairs[i] as number;
-        if (this.metas[slot] === undefined) continue;
-        const packed = pairs[i + 1] as number;
-        const tf = (packed & MAX_FREQUENCY) + titleWeight * (packed >>> 16);
-        const docLength =
-          (this.bodyLengths[slot] as number) + titleWeight * (this.titleLengths[slot] as number);
-        const norm = k1 * (1 - b + (b * docLength) / averageLength);
-        const contribution = (termIdf * tf * (k1 + 1)) / (tf + norm);
-        if (contribution === 0) continue;
+      const { pool, start, length } = this.postings.entries(termId);
+      for (let i = start; i < start + length; i++) {
+        const entry = pool[i] as number;
+        const slot = entry >>> 8;
+        if (!this.slots.isLive(slot)) continue;
+        const tf = (entry & MAX_BODY_TF) + titleWeight * ((entry >> 5) & MAX_TITLE_TF);
+        if (tf === 0) continue;
+        const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / averageLength);
         if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] as number) + contribution;
+        scores[slot] = (scores[slot] as number) + (termIdf * tf * (k1 + 1)) / (tf + norm);
       }
     }
 
-    const metas = this.metas;
+    const ids = this.slots.ids;
     const better = (x: number, y: number) =>
       scores[x] !== scores[y]
         ? (scores[x] as number) > (scores[y] as number)
-        : (metas[x] as IndexedDocMeta).id < (metas[y] as IndexedDocMeta).id;
+        : (ids[x] as number) < (ids[y] as number);
     const filter = options.filter;
     try {
-      const top = selectTop(
-        touched,
-        options.limit,
-        better,
-        (slot) => !filter || filter(metas[slot] as IndexedDocMeta),
-      );
+      const accept = (slot: number) => !filter || filter(this.slots.meta(slot));
+      const top = selectTop(touched, options.limit, better, accept);
       return top.map((slot) => this.explain(slot, scores[slot] as number, idfs, idfTotal));
     } finally {
       // The score buffer is shared between searches; a throwing filter must not leave it dirty.
@@ -164,35 +172,67 @@ export class LexicalIndex {
   }
 
   private explain(slot: number, score: number, idfs: Map<number, number>, idfTotal: number): LexicalHit {
-    const start = this.termStarts[slot] as number;
-    const end = start + (this.termCounts[slot] as number);
-    const matched: number[] = [];
+    const start = this.slots.termStarts[slot] as number;
+    const end = start + (this.slots.termCounts[slot] as number);
+    const matched = new Set<number>();
     for (let i = start; i < end; i++) {
-      if (idfs.has(this.slotTerms[i] as number)) matched.push(this.slotTerms[i] as number);
+      if (idfs.has(this.slotTerms[i] as number)) matched.add(this.slotTerms[i] as number);
     }
-    const order = [...idfs.keys()];
-    matched.sort((x, y) => order.indexOf(x) - order.indexOf(y));
-    const matchedIdf = matched.reduce((sum, termId) => sum + (idfs.get(termId) as number), 0);
+    const inQueryOrder = [...idfs.keys()].filter((termId) => matched.has(termId));
+    const matchedIdf = inQueryOrder.reduce((sum, termId) => sum + (idfs.get(termId) as number), 0);
     return {
-      id: (this.metas[slot] as IndexedDocMeta).id,
+      id: this.slots.ids[slot] as number,
       score,
       coverage: Math.min(1, matchedIdf / idfTotal),
-      matchedTerms: matched.map((termId) => this.postings.term(termId)),
+      matchedTerms: inQueryOrder.map((termId) => this.postings.term(termId)),
     };
   }
 
   private retire(id: number): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
-    const start = this.termStarts[slot] as number;
-    const end = start + (this.termCounts[slot] as number);
+    const start = this.slots.termStarts[slot] as number;
+    const end = start + (this.slots.termCounts[slot] as number);
     for (let i = start; i < end; i++) this.postings.release(this.slotTerms[i] as number);
-    this.metas[slot] = undefined;
-    this.titleTotal -= this.titleLengths[slot] as number;
-    this.bodyTotal -= this.bodyLengths[slot] as number;
+    this.slots.retire(slot);
+    this.totalLength -= this.slots.lengths[slot] as number;
     this.slotOf.delete(id);
     this.deadSlots++;
     return true;
+  }
+
+  /** Adds the text's term frequencies to `counts`, noting each term's first use; returns the term count. */
+  private count(text: string, field: 'title' | 'body', distinct: number[]): number {
+    let length = 0;
+    forEachToken(text, (token, unicode) => {
+      const termId = this.termIdOf(token, unicode);
+      if (termId < 0) return;
+      length++;
+      if (termId >= this.counts.length) {
+        const counts = new Uint8Array(Math.ceil((termId + 1) * 1.5));
+        counts.set(this.counts);
+        this.counts = counts;
+      }
+      const packed = this.counts[termId] as number;
+      if (packed === 0) distinct.push(termId);
+      if (field === 'title') {
+        if (packed >> 5 < MAX_TITLE_TF) this.counts[termId] = packed + 32;
+      } else if ((packed & MAX_BODY_TF) < MAX_BODY_TF) {
+        this.counts[termId] = packed + 1;
+      }
+    });
+    return length;
+  }
+
+  /** Term id of a raw token, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
+  private termIdOf(token: string, unicode: boolean): number {
+    let termId = this.tokenIds.get(token);
+    if (termId === undefined) {
+      const term = termOf(token, unicode);
+      termId = term === '' ? -1 : this.postings.intern(term);
+      this.tokenIds.set(token, termId);
+    }
+    return termId;
   }
 
   private reserveSlotTerms(extra: number): void {
@@ -205,37 +245,37 @@ export class LexicalIndex {
   }
 
   private compactIfSparse(): void {
-    if (this.deadSlots >= COMPACT_MIN_DEAD && this.deadSlots * 4 > this.metas.length) this.compact();
+    if (this.deadSlots >= COMPACT_MIN_DEAD && this.deadSlots * 4 > this.slots.count) this.compact();
   }
 
   /** Renumbers live slots densely so removed documents stop costing memory and scan time. */
   private compact(): void {
-    const slotMap = new Int32Array(this.metas.length).fill(-1);
+    const slotMap = new Int32Array(this.slots.count).fill(-1);
     const live: number[] = [];
-    this.metas.forEach((meta, slot) => {
-      if (meta === undefined) return;
+    for (let slot = 0; slot < this.slots.count; slot++) {
+      if (!this.slots.isLive(slot)) continue;
       slotMap[slot] = live.length;
       live.push(slot);
-    });
-    const termMap = this.postings.compact(slotMap);
-    const slotTerms = new Uint32Array(Math.max(1024, this.slotTermsLength));
-    let length = 0;
-    const starts: number[] = [];
-    for (const slot of live) {
-      const start = this.termStarts[slot] as number;
-      starts.push(length);
-      for (let i = start; i < start + (this.termCounts[slot] as number); i++) {
-        slotTerms[length++] = termMap[this.slotTerms[i] as number] as number;
-      }
     }
-    this.metas = live.map((slot) => this.metas[slot]);
-    this.titleLengths = live.map((slot) => this.titleLengths[slot] as number);
-    this.bodyLengths = live.map((slot) => this.bodyLengths[slot] as number);
-    this.termCounts = live.map((slot) => this.termCounts[slot] as number);
-    this.termStarts = starts;
+    const termMap = this.postings.rewrite((entry) => {
+      const slot = slotMap[entry >>> 8] as number;
+      return slot < 0 ? -1 : slot * SLOT_UNIT + (entry & 0xff);
+    });
+    const slotTerms = new Uint32Array(Math.max(1024, Math.ceil(this.slotTermsLength * 1.1)));
+    let length = 0;
+    const termStarts = live.map((slot) => {
+      const start = this.slots.termStarts[slot] as number;
+      const end = start + (this.slots.termCounts[slot] as number);
+      const newStart = length;
+      for (let i = start; i < end; i++) slotTerms[length++] = termMap[this.slotTerms[i] as number] as number;
+      return newStart;
+    });
+    this.slots.keep(live, termStarts);
+    this.tokenIds.clear(); // term ids changed
     this.slotTerms = slotTerms;
     this.slotTermsLength = length;
     for (const [id, slot] of this.slotOf) this.slotOf.set(id, slotMap[slot] as number);
+    this.totalLength = this.slots.lengths.reduce((sum, docLength) => sum + docLength, 0);
     this.deadSlots = 0;
   }
 }
@@ -243,10 +283,4 @@ export class LexicalIndex {
 /** Lucene's BM25 IDF: always positive, so a term present in every document still counts a little. */
 function idf(documents: number, df: number): number {
   return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-}
-
-function addFrequency(packed: number | undefined, unit: number): number {
-  const current = packed ?? 0;
-  const field = unit === 1 ? current & MAX_FREQUENCY : current >>> 16;
-  return field === MAX_FREQUENCY ? current : current + unit;
 }

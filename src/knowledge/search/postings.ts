@@ -1,14 +1,23 @@
+// Per term, four int32 fields side by side so one cache line serves a term's bookkeeping.
+const START = 0;
+const CAPACITY = 1;
+const LENGTH = 2;
+const LIVE = 3;
+const FIELDS = 4;
+
 /**
- * Term dictionary and posting lists. Each list is one Uint32Array of (slot, packed frequency) pairs
- * appended in slot order; the packed frequency keeps title and body counts apart (title << 16 | body)
- * so the title weight stays a scoring choice. Removed slots stay in the lists until `compact`.
+ * Term dictionary and posting lists. All lists share one Uint32Array pool: a typed array per term would
+ * cost ~100 bytes of object overhead each, and most terms in chatter occur once or twice. A list that
+ * outgrows its region moves to the pool's end; the pool is rewritten when moved-out regions pile up.
+ * Entries are opaque numbers appended in slot order; removed slots stay in until `rewrite` drops them.
  */
 export class Postings {
   private readonly ids = new Map<string, number>();
   private terms: string[] = [];
-  private lists: Uint32Array[] = [];
-  private lengths: number[] = [];
-  private liveCounts: number[] = [];
+  private table = new Int32Array(1024 * FIELDS);
+  private pool = new Uint32Array(1 << 16);
+  private poolEnd = 0;
+  private wasted = 0;
 
   get termCount(): number {
     return this.terms.length;
@@ -24,82 +33,125 @@ export class Postings {
 
   /** Documents still indexed that contain the term. */
   documentFrequency(termId: number): number {
-    return this.liveCounts[termId] as number;
+    return this.table[termId * FIELDS + LIVE] as number;
   }
 
-  /** Raw (slot, packed frequency) pairs; entries for removed slots are still present. */
-  list(termId: number): { pairs: Uint32Array; length: number } {
-    return { pairs: this.lists[termId] as Uint32Array, length: this.lengths[termId] as number };
+  /** The term's entries are `pool[start]` to `pool[start + length - 1]`; only valid until the next add. */
+  entries(termId: number): { pool: Uint32Array; start: number; length: number } {
+    const at = termId * FIELDS;
+    return {
+      pool: this.pool,
+      start: this.table[at + START] as number,
+      length: this.table[at + LENGTH] as number,
+    };
   }
 
-  add(term: string, slot: number, packedFrequency: number): number {
-    let termId = this.ids.get(term);
-    if (termId === undefined) {
-      termId = this.terms.length;
-      this.ids.set(term, termId);
-      this.terms.push(term);
-      this.lists.push(new Uint32Array(2));
-      this.lengths.push(0);
-      this.liveCounts.push(0);
-    }
-    const length = this.lengths[termId] as number;
-    let pairs = this.lists[termId] as Uint32Array;
-    if (length === pairs.length) {
-      // Grow by half: lists of rare terms stay tight, and most terms are rare.
-      const grown = new Uint32Array(Math.max(4, length + ((length >> 2) << 1)));
-      grown.set(pairs);
-      pairs = grown;
-      this.lists[termId] = pairs;
-    }
-    pairs[length] = slot;
-    pairs[length + 1] = packedFrequency;
-    this.lengths[termId] = length + 2;
-    this.liveCounts[termId] = (this.liveCounts[termId] as number) + 1;
+  /** The term's id, creating an empty list for a new term. */
+  intern(term: string): number {
+    const known = this.ids.get(term);
+    if (known !== undefined) return known;
+    this.makeRoom(1);
+    const termId = this.terms.length;
+    if ((termId + 1) * FIELDS > this.table.length) this.table = grown(this.table, (termId + 1) * FIELDS);
+    this.ids.set(term, termId);
+    this.terms.push(term);
+    const at = termId * FIELDS;
+    this.table[at + START] = this.poolEnd++;
+    this.table[at + CAPACITY] = 1;
     return termId;
+  }
+
+  /** Appends a live document's entry; entries must arrive in slot order. */
+  append(termId: number, entry: number): void {
+    const at = termId * FIELDS;
+    if (this.table[at + LENGTH] === this.table[at + CAPACITY]) this.grow(termId);
+    const length = this.table[at + LENGTH] as number;
+    this.pool[(this.table[at + START] as number) + length] = entry;
+    this.table[at + LENGTH] = length + 1;
+    this.table[at + LIVE] = (this.table[at + LIVE] as number) + 1;
   }
 
   /** Called once per distinct term of a removed document. */
   release(termId: number): void {
-    this.liveCounts[termId] = (this.liveCounts[termId] as number) - 1;
+    this.table[termId * FIELDS + LIVE] = (this.table[termId * FIELDS + LIVE] as number) - 1;
   }
 
   /**
-   * Drops pairs whose slot maps to -1, renumbers the rest and forgets terms no document holds.
-   * Returns the new id of every old term id (-1 when forgotten).
+   * Copies every list into a right-sized pool. With `remap`, each entry becomes `remap(entry)` or is
+   * dropped when that is -1, and terms no live document holds are forgotten. Returns old → new term id.
    */
-  compact(slotMap: Int32Array): Int32Array {
+  rewrite(remap?: (entry: number) => number): Int32Array {
+    const old = this.table;
+    const keptIds = this.terms
+      .map((_, termId) => termId)
+      .filter((termId) => !remap || old[termId * FIELDS + LIVE]);
+    const size = keptIds.reduce((sum, termId) => sum + withSlack(old[termId * FIELDS + LENGTH] as number), 0);
+    const pool = new Uint32Array(Math.max(1 << 16, size + (size >> 2)));
+    const table = new Int32Array(Math.max(1024, keptIds.length) * FIELDS);
     const termMap = new Int32Array(this.terms.length).fill(-1);
     const terms: string[] = [];
-    const lists: Uint32Array[] = [];
-    const lengths: number[] = [];
-    const liveCounts: number[] = [];
+    let end = 0;
     this.ids.clear();
-    for (let termId = 0; termId < this.terms.length; termId++) {
-      const live = this.liveCounts[termId] as number;
-      if (live === 0) continue;
-      const old = this.lists[termId] as Uint32Array;
-      const oldLength = this.lengths[termId] as number;
-      const pairs = new Uint32Array(live * 2);
+    for (const oldId of keptIds) {
+      const start = old[oldId * FIELDS + START] as number;
       let length = 0;
-      for (let i = 0; i < oldLength; i += 2) {
-        const slot = slotMap[old[i] as number] as number;
-        if (slot < 0) continue;
-        pairs[length] = slot;
-        pairs[length + 1] = old[i + 1] as number;
-        length += 2;
+      for (let i = start; i < start + (old[oldId * FIELDS + LENGTH] as number); i++) {
+        const entry = remap ? remap(this.pool[i] as number) : (this.pool[i] as number);
+        if (entry !== -1) pool[end + length++] = entry;
       }
-      const term = this.terms[termId] as string;
-      termMap[termId] = terms.length;
-      this.ids.set(term, terms.length);
-      terms.push(term);
-      lists.push(pairs);
-      lengths.push(length);
-      liveCounts.push(live);
+      const newId = terms.length;
+      const at = newId * FIELDS;
+      table[at + START] = end;
+      table[at + CAPACITY] = withSlack(length);
+      table[at + LENGTH] = length;
+      table[at + LIVE] = old[oldId * FIELDS + LIVE] as number;
+      end += withSlack(length);
+      termMap[oldId] = newId;
+      terms.push(this.terms[oldId] as string);
+      this.ids.set(this.terms[oldId] as string, newId);
     }
     this.terms = terms;
-    this.lists = lists;
-    this.lengths = lengths;
-    this.liveCounts = liveCounts;
+    this.table = table;
+    this.pool = pool;
+    this.poolEnd = end;
+    this.wasted = 0;
     return termMap;
   }
+
+  private grow(termId: number): void {
+    const at = termId * FIELDS;
+    this.makeRoom((this.table[at + CAPACITY] as number) * 2); // may rewrite: every list moves and gets slack
+    const start = this.table[at + START] as number;
+    const capacity = this.table[at + CAPACITY] as number;
+    const length = this.table[at + LENGTH] as number;
+    if (length < capacity) return;
+    const extra = Math.max(1, capacity >> 1);
+    if (start + capacity === this.poolEnd) {
+      this.poolEnd += extra; // the list is last in the pool: extend it where it is
+    } else {
+      this.pool.copyWithin(this.poolEnd, start, start + length);
+      this.table[at + START] = this.poolEnd;
+      this.poolEnd += capacity + extra;
+      this.wasted += capacity;
+    }
+    this.table[at + CAPACITY] = capacity + extra;
+  }
+
+  private makeRoom(size: number): void {
+    if (this.poolEnd + size <= this.pool.length) return;
+    if (this.wasted * 2 > this.poolEnd) this.rewrite();
+    if (this.poolEnd + size > this.pool.length) this.pool = grown(this.pool, this.poolEnd + size);
+  }
+}
+
+function withSlack(length: number): number {
+  return Math.max(1, length + (length >> 3));
+}
+
+function grown<T extends Int32Array | Uint32Array>(array: T, minimum: number): T {
+  const copy = new (array.constructor as new (length: number) => T)(
+    Math.max(minimum, Math.ceil(array.length * 1.5)),
+  );
+  copy.set(array);
+  return copy;
 }

@@ -14,6 +14,8 @@ interface ChangedRow {
   change_seq: string;
 }
 
+const SYNC_PAGE = 2000;
+
 interface Cached {
   index: LexicalIndex;
   lastSeq: bigint;
@@ -49,28 +51,32 @@ export class WorkspaceIndexCache {
   }
 
   private async sync(workspaceId: string, cached: Cached) {
-    const rows = await this.db.query<ChangedRow>(
-      `SELECT id, title, body, kind, stage, topics, status, created_at, change_seq::text
-       FROM entries WHERE workspace_id = $1 AND change_seq > $2 ORDER BY change_seq`,
-      [workspaceId, cached.lastSeq.toString()],
-    );
     const published: number[] = [];
-    for (const row of rows) {
-      if (row.status === 'published') {
-        published.push(row.id);
-        cached.index.upsert({
-          id: row.id,
-          title: row.title,
-          body: row.body,
-          kind: row.kind,
-          stage: row.stage,
-          topics: row.topics,
-          createdAt: new Date(row.created_at),
-        });
-      } else {
-        cached.index.remove(row.id);
+    // Pages keep a first sync of a large workspace from holding every row in memory at once.
+    for (;;) {
+      const rows = await this.db.query<ChangedRow>(
+        `SELECT id, title, body, kind, stage, topics, status, created_at, change_seq::text
+         FROM entries WHERE workspace_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT ${SYNC_PAGE}`,
+        [workspaceId, cached.lastSeq.toString()],
+      );
+      for (const row of rows) {
+        if (row.status === 'published') {
+          published.push(row.id);
+          cached.index.upsert({
+            id: row.id,
+            title: row.title,
+            body: row.body,
+            kind: row.kind,
+            stage: row.stage,
+            topics: row.topics,
+            createdAt: new Date(row.created_at),
+          });
+        } else {
+          cached.index.remove(row.id);
+        }
+        cached.lastSeq = BigInt(row.change_seq);
       }
-      cached.lastSeq = BigInt(row.change_seq);
+      if (rows.length < SYNC_PAGE) break;
     }
     if (published.length > 0) await this.onPublished?.(workspaceId, published);
   }

@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { type IndexedDoc, LexicalIndex } from '../../src/knowledge/search/lexical-index.ts';
+
+function doc(id: number, body: string, overrides: Partial<IndexedDoc> = {}): IndexedDoc {
+  return {
+    id,
+    title: '',
+    body,
+    kind: 'chatter',
+    stage: null,
+    topics: [],
+    createdAt: new Date('2026-10-01'),
+    ...overrides,
+  };
+}
+
+function indexOf(docs: IndexedDoc[]): LexicalIndex {
+  const index = new LexicalIndex();
+  for (const entry of docs) index.upsert(entry);
+  return index;
+}
+
+/** Chatter that mentions pricing, so "pricing" is a common term. */
+function pricingChatter(firstId: number, count: number): IndexedDoc[] {
+  return Array.from({ length: count }, (_, i) => doc(firstId + i, `pricing came up again on call ${i}`));
+}
+
+const ids = (index: LexicalIndex, query: string, limit = 10) =>
+  index.search(query, { limit }).map((hit) => hit.id);
+
+describe('LexicalIndex ranking', () => {
+  it('ranks the document with the rare query term above one with only the common term', () => {
+    const index = indexOf([
+      ...pricingChatter(1, 20),
+      doc(100, 'Ledgerline asked for a renewal discount'),
+      doc(101, 'pricing pricing pricing everywhere'),
+    ]);
+    expect(ids(index, 'Ledgerline pricing')[0]).toBe(100);
+  });
+
+  it('ranks a title match above the same word buried in a long body', () => {
+    const index = indexOf([
+      ...pricingChatter(1, 10),
+      doc(50, 'notes from the quarterly review with several accounts and a long list of asks including sso'),
+      doc(51, 'notes from the quarterly review with several accounts and a long list of asks', {
+        title: 'SSO',
+        kind: 'tip',
+      }),
+    ]);
+    expect(ids(index, 'sso')).toEqual([51, 50]);
+  });
+
+  it('returns best first with equal scores ordered by id, whatever the insertion order', () => {
+    const texts = [
+      [7, 'okta sso rollout'],
+      [3, 'okta sso rollout'],
+      [5, 'okta sso rollout'],
+      [9, 'okta mention only'],
+    ] as const;
+    const forward = indexOf(texts.map(([id, text]) => doc(id, text)));
+    const backward = indexOf([...texts].reverse().map(([id, text]) => doc(id, text)));
+    expect(ids(forward, 'okta sso')).toEqual([3, 5, 7, 9]);
+    expect(ids(backward, 'okta sso')).toEqual([3, 5, 7, 9]);
+    expect(forward.search('okta sso', { limit: 10 })).toEqual(forward.search('okta sso', { limit: 10 }));
+  });
+
+  it('returns at most limit hits, and none for a query of only stopwords', () => {
+    const index = indexOf(pricingChatter(1, 30));
+    expect(index.search('pricing', { limit: 5 })).toHaveLength(5);
+    expect(index.search('what are they', { limit: 5 })).toEqual([]);
+    expect(index.search('pricing', { limit: 0 })).toEqual([]);
+  });
+});
+
+describe('LexicalIndex updates', () => {
+  it('replaces a document on upsert: old words stop matching, new ones match, size is unchanged', () => {
+    const index = indexOf([doc(1, 'Okta SSO was the blocker'), doc(2, 'budget approved by the CFO')]);
+    index.upsert(doc(1, 'Ledgerline pricing was the blocker'));
+    expect(index.size).toBe(2);
+    expect(ids(index, 'okta')).toEqual([]);
+    expect(ids(index, 'ledgerline')).toEqual([1]);
+  });
+
+  it('scores after updates exactly as an index built from the final documents', () => {
+    const finalDocs = [
+      doc(1, 'gdpr review took six weeks'),
+      doc(2, 'gdpr and soc2 asked by legal'),
+      doc(3, 'soc2'),
+    ];
+    const updated = indexOf([
+      doc(1, 'soc2 soc2 soc2 report requested'),
+      doc(2, 'gdpr'),
+      doc(4, 'soc2 gdpr gdpr'),
+    ]);
+    for (const entry of finalDocs) updated.upsert(entry);
+    updated.remove(4);
+    const fresh = indexOf(finalDocs);
+    expect(updated.search('gdpr soc2', { limit: 10 })).toEqual(fresh.search('gdpr soc2', { limit: 10 }));
+  });
+
+  it('stays consistent through enough updates and removals to reclaim space', () => {
+    const updated = new LexicalIndex();
+    for (const round of ['alpha', 'bravo', 'charlie', 'delta']) {
+      for (let id = 1; id <= 1500; id++) updated.upsert(doc(id, `${round} note ${id % 7} security review`));
+    }
+    for (let id = 1001; id <= 1500; id++) updated.remove(id);
+    const fresh = indexOf(
+      Array.from({ length: 1000 }, (_, i) => doc(i + 1, `delta note ${(i + 1) % 7} security review`)),
+    );
+    expect(updated.size).toBe(1000);
+    expect(updated.search('note 3 security', { limit: 50 })).toEqual(
+      fresh.search('note 3 security', { limit: 50 }),
+    );
+    expect(ids(updated, 'alpha')).toEqual([]);
+  });
+
+  it('matches a fresh index after heavy churn on a varied vocabulary', () => {
+    const vocabulary = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`);
+    // Deterministic pseudo-random words, skewed so some terms have long posting lists.
+    const words = (seed: number) =>
+      Array.from({ length: 25 }, (_, i) => vocabulary[((seed * 7919 + i * 104729) % 3001) ** 2 % 3000]).join(
+        ' ',
+      );
+    const churned = new LexicalIndex();
+    for (let id = 1; id <= 6000; id++) churned.upsert(doc(id, words(id)));
+    for (let id = 1; id <= 6000; id += 2) churned.upsert(doc(id, words(id + 50_000)));
+    for (let id = 3; id <= 6000; id += 3) churned.remove(id);
+    const fresh = new LexicalIndex();
+    for (let id = 1; id <= 6000; id++) {
+      if (id % 3 !== 0) fresh.upsert(doc(id, words(id % 2 === 1 ? id + 50_000 : id)));
+    }
+    expect(churned.size).toBe(fresh.size);
+    for (const query of [words(17).slice(0, 30), words(50_001).slice(0, 40), 'w1 w2 w3 w2s']) {
+      expect(churned.search(query, { limit: 20 })).toEqual(fresh.search(query, { limit: 20 }));
+    }
+  });
+
+  it('rejects a document it cannot represent without losing the version it holds', () => {
+    const index = indexOf([doc(1, 'renewal at risk')]);
+    const broken = { ...doc(1, 'new text'), kind: 'gossip' } as unknown as IndexedDoc;
+    expect(() => index.upsert(broken)).toThrow(RangeError);
+    expect(ids(index, 'renewal')).toEqual([1]);
+  });
+
+  it('forgets a removed document and reports whether there was one', () => {
+    const index = indexOf([doc(1, 'renewal at risk'), doc(2, 'renewal signed')]);
+    expect(index.remove(1)).toBe(true);
+    expect(index.remove(1)).toBe(false);
+    expect(index.has(1)).toBe(false);
+    expect(index.size).toBe(1);
+    expect(ids(index, 'renewal risk')).toEqual([2]);
+    expect(() => index.meta(1)).toThrow();
+  });
+});
+
+describe('LexicalIndex filters', () => {
+  it('applies the filter before the limit, so rarer matches are not crowded out', () => {
+    const index = indexOf([
+      ...Array.from({ length: 30 }, (_, i) => doc(i + 1, 'pricing pricing pricing objection')),
+      doc(40, 'a long tip that mentions pricing once among many other words about rollout', { kind: 'tip' }),
+      doc(41, 'another tip with pricing in a longer body of text about the negotiation', { kind: 'tip' }),
+    ]);
+    const hits = index.search('pricing', { limit: 2, filter: (meta) => meta.kind === 'tip' });
+    expect(hits.map((hit) => hit.id).sort()).toEqual([40, 41]);
+  });
+
+  it('gives the filter the metadata of the document', () => {
+    const createdAt = new Date('2026-03-04T05:06:07Z');
+    const index = indexOf([
+      doc(8, 'sso', { kind: 'expert', stage: 'evaluate', topics: ['identity'], createdAt }),
+    ]);
+    const seen: unknown[] = [];
+    index.search('sso', { limit: 1, filter: (meta) => seen.push(meta) > 0 });
+    const expected = { id: 8, kind: 'expert', stage: 'evaluate', topics: ['identity'], createdAt };
+    expect(seen).toEqual([expected]);
+    expect(index.meta(8)).toEqual(expected);
+  });
+});
+
+describe('LexicalIndex coverage', () => {
+  const index = indexOf([
+    ...pricingChatter(1, 20),
+    doc(30, 'Ledgerline pricing for hospital SSO deals'),
+    doc(31, 'pricing was discussed'),
+    doc(32, 'Ledgerline hospital deal'),
+  ]);
+  const hit = (query: string, id: number) =>
+    index.search(query, { limit: 50 }).find((found) => found.id === id);
+
+  it('is 1 for a document holding every term of the question', () => {
+    expect(hit('Ledgerline pricing hospital SSO', 30)?.coverage).toBeCloseTo(1);
+  });
+
+  it('is low for a document matching only the most common term of a four-term question', () => {
+    const weak = hit('Ledgerline pricing hospital SSO', 31);
+    const partial = hit('Ledgerline pricing hospital SSO', 32);
+    expect(weak?.coverage).toBeLessThan(0.2);
+    expect(partial?.coverage).toBeGreaterThan(0.4);
+    expect(partial?.coverage).toBeLessThan(1);
+  });
+
+  it('counts question terms nobody mentioned, so an unheard topic scores low', () => {
+    expect(hit('pricing kubernetes', 31)?.coverage).toBeLessThan(0.3);
+  });
+
+  it('lists the matched terms in question order', () => {
+    expect(hit('hospital SSO Ledgerline', 32)?.matchedTerms).toEqual(['hospit', 'ledgerlin']);
+  });
+});
