@@ -16,7 +16,10 @@ export async function benchDatabase(
 ): Promise<{ config: DatabaseConfig; dispose: () => Promise<void> }> {
   if (backend === 'pglite') {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'earshot-bench-'));
-    return { config: { kind: 'pglite', dataDir }, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+    return {
+      config: { kind: 'pglite', dataDir },
+      dispose: () => rm(dataDir, { recursive: true, force: true }),
+    };
   }
   const name = `earshot_bench_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);

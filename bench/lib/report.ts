@@ -9,7 +9,9 @@ export function percentile(values: readonly number[], fraction: number): number 
 export function printReport(title: string, rows: Array<Record<string, string | number>>, summary: object) {
   console.log(`\n${title}`);
   const columns = Object.keys(rows[0] ?? {});
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => String(row[column]).length)));
+  const widths = columns.map((column) =>
+    Math.max(column.length, ...rows.map((row) => String(row[column]).length)),
+  );
   const line = (cells: string[]) => cells.map((cell, i) => cell.padStart(widths[i] ?? 0)).join('  ');
   console.log(line(columns));
   for (const row of rows) console.log(line(columns.map((column) => String(row[column]))));

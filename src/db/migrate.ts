@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../project-root.ts';
 import type { Database, SqlSession } from './database.ts';
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma/migrations');
 
 // Any fixed number: every Earshot process that migrates the same database waits on this lock.
 const MIGRATION_LOCK_KEY = 7_263_541_902;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { WorkspaceIndexCache } from '../../src/knowledge/search/workspace-index-cache.ts';
 import type { Earshot } from '../../src/main.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
@@ -95,5 +96,21 @@ describe.each(DATABASE_KINDS)('search on %s', (kind) => {
     expect(await titles('dublin')).toEqual(['gdpr']);
     await other.entries.setStatus('acme', entry.id, 'archived');
     expect(await titles('dublin')).toEqual([]);
+  });
+});
+
+describe.each(DATABASE_KINDS)('the search index on %s', (kind) => {
+  it('reads every entry when a workspace takes many pages to load', async () => {
+    const db = await openTestDatabase(kind);
+    try {
+      // 25 entries in pages of 3: change sequences cross from one digit to two, where text order differs.
+      for (let i = 1; i <= 25; i += 1)
+        await seedEntry(db, { title: `entry ${i}`, body: `renewal note ${i}` });
+      const index = await new WorkspaceIndexCache(db, undefined, 3).get('acme');
+      expect(index.size).toBe(25);
+      expect(index.search('renewal', { limit: 100 })).toHaveLength(25);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { EntryInput } from '../../knowledge/entry.ts';
+import { PROJECT_ROOT } from '../../project-root.ts';
 import { workspaceOption } from '../options.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
 
-const DEMO_DIR = path.resolve(import.meta.dirname, '../../../demo');
+const DEMO_DIR = path.join(PROJECT_ROOT, 'demo');
 /** The demo's dates were written as of this day; they are shifted so the demo always looks current. */
 const DEMO_WRITTEN_ON = Date.parse('2026-11-21T00:00:00Z');
 /** Questions from demo/questions.txt shown by the demo: two well covered, and the one nobody has heard about. */

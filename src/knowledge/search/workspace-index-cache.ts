@@ -11,10 +11,8 @@ interface ChangedRow {
   topics: string[];
   status: EntryStatus;
   created_at: Date;
-  change_seq: string;
+  seq: string;
 }
-
-const SYNC_PAGE = 2000;
 
 interface Cached {
   index: LexicalIndex;
@@ -34,6 +32,8 @@ export class WorkspaceIndexCache {
     private readonly db: Database,
     /** Told which published entries changed after each sync (vector search embeds them). */
     private readonly onPublished?: (workspaceId: string, ids: number[]) => Promise<void>,
+    /** Rows read per query; pages keep a first sync of a large workspace from holding every row at once. */
+    private readonly pageSize = 2000,
   ) {}
 
   async get(workspaceId: string): Promise<LexicalIndex> {
@@ -52,12 +52,12 @@ export class WorkspaceIndexCache {
 
   private async sync(workspaceId: string, cached: Cached) {
     const published: number[] = [];
-    // Pages keep a first sync of a large workspace from holding every row in memory at once.
     for (;;) {
       const rows = await this.db.query<ChangedRow>(
-        `SELECT id, title, body, kind, stage, topics, status, created_at, change_seq::text
-         FROM entries WHERE workspace_id = $1 AND change_seq > $2 ORDER BY change_seq LIMIT ${SYNC_PAGE}`,
-        [workspaceId, cached.lastSeq.toString()],
+        // Ordered by the bigint column, not by its text form (which would sort "10" before "9").
+        `SELECT id, title, body, kind, stage, topics, status, created_at, change_seq::text AS seq
+         FROM entries WHERE workspace_id = $1 AND change_seq > $2 ORDER BY entries.change_seq LIMIT $3`,
+        [workspaceId, cached.lastSeq.toString(), this.pageSize],
       );
       for (const row of rows) {
         if (row.status === 'published') {
@@ -74,9 +74,9 @@ export class WorkspaceIndexCache {
         } else {
           cached.index.remove(row.id);
         }
-        cached.lastSeq = BigInt(row.change_seq);
+        cached.lastSeq = BigInt(row.seq);
       }
-      if (rows.length < SYNC_PAGE) break;
+      if (rows.length < this.pageSize) break;
     }
     if (published.length > 0) await this.onPublished?.(workspaceId, published);
   }
