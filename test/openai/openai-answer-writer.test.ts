@@ -4,8 +4,8 @@ import type { SourceEntry } from '../../src/knowledge/answer/select-sources.ts';
 import type { Entry, EntryKind } from '../../src/knowledge/entry.ts';
 import { OpenAIAnswerWriter } from '../../src/openai/openai-answer-writer.ts';
 import { createOpenAIClient } from '../../src/openai/openai-client.ts';
+import { captureLogs } from '../helpers/capture-logs.ts';
 import { type FakeOpenAI, jsonReply, startFakeOpenAI } from '../helpers/fake-openai.ts';
-import { captureLogs } from './capture-logs.ts';
 
 let fake: FakeOpenAI;
 

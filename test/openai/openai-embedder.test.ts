@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOpenAIClient } from '../../src/openai/openai-client.ts';
 import { OpenAIEmbedder } from '../../src/openai/openai-embedder.ts';
+import { captureLogs } from '../helpers/capture-logs.ts';
 import { type FakeOpenAI, fakeEmbedding, startFakeOpenAI } from '../helpers/fake-openai.ts';
-import { captureLogs } from './capture-logs.ts';
 
 let fake: FakeOpenAI;
 

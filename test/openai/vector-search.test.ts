@@ -4,9 +4,9 @@ import { embedEntries, prepareVectorStore } from '../../src/knowledge/search/emb
 import { PgVectorRanker } from '../../src/knowledge/search/vector-ranker.ts';
 import { createOpenAIClient } from '../../src/openai/openai-client.ts';
 import { OpenAIEmbedder } from '../../src/openai/openai-embedder.ts';
+import { captureLogs } from '../helpers/capture-logs.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fake-openai.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
-import { captureLogs } from './capture-logs.ts';
 
 let fake: FakeOpenAI;
 let db: Database | undefined;

@@ -24,7 +24,7 @@ export function registerImport(program: Command) {
         const seconds = (performance.now() - started) / 1000;
         process.stdout.write(
           `Imported ${result.inserted + result.updated} entries into "${options.workspace}" from ${result.files} file(s): ` +
-            `${result.inserted} new, ${result.updated} updated (${seconds.toFixed(1)} s).\n`,
+            `${result.inserted} new, ${result.updated} updated (${seconds.toFixed(2)} s).\n`,
         );
       }),
     );

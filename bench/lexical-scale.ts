@@ -1,0 +1,16 @@
+/**
+ * The in-process BM25 index alone at 10k and 100k synthetic entries: heap, build rate and search time.
+ *   npm run bench:lexical-scale
+ */
+import { LexicalIndex } from '../src/knowledge/search/lexical-index.ts';
+import { measureIndexScale } from './lib/measure-index-scale.ts';
+import { printReport, round } from './lib/report.ts';
+
+const rows = [10_000, 100_000].map((docs) => {
+  const result = measureIndexScale(() => new LexicalIndex(), docs);
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, round(value, 2)]));
+});
+printReport('LexicalIndex at scale (heap MB after GC, build docs/s, search ms)', rows, {
+  benchmark: 'lexical-scale',
+  results: rows,
+});
