@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EarshotError } from './errors.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -33,7 +34,8 @@ const envSchema = z.object({
 
 export interface Config {
   env: 'development' | 'production' | 'test';
-  logLevel: (typeof LOG_LEVELS)[number];
+  /** Undefined when LOG_LEVEL is unset: each entry point picks its own default. */
+  logLevel: LogLevel | undefined;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   openai: {
     apiKey: string;
@@ -68,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     env: vars.NODE_ENV ?? 'development',
-    logLevel: vars.LOG_LEVEL ?? 'info',
+    logLevel: vars.LOG_LEVEL,
     database: vars.DATABASE_URL
       ? { kind: 'postgres', url: vars.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.resolve(vars.EARSHOT_DATA_DIR ?? 'data') },

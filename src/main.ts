@@ -39,7 +39,7 @@ export async function createEarshot(
   options: { config?: Config; logger?: Logger; db?: Database } = {},
 ): Promise<Earshot> {
   const config = options.config ?? loadConfig();
-  const logger = options.logger ?? createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel ?? 'info');
   const db = options.db ?? (await openDatabase(config.database));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');

@@ -1,5 +1,5 @@
 import type { IndexedDoc, IndexedDocMeta } from '../../src/knowledge/search/lexical-index.ts';
-import { percentile } from './run-lexical.ts';
+import { percentile } from './report.ts';
 import { SyntheticChatter } from './synthetic-chatter.ts';
 
 /** The part of a search index the scale benchmark drives, so other implementations can be compared. */

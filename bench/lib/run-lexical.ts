@@ -1,5 +1,6 @@
 import { type Bm25Params, LexicalIndex } from '../../src/knowledge/search/lexical-index.ts';
 import { type BeirDataset, evaluateRun, type RetrievalScores } from './beir.ts';
+import { percentile } from './report.ts';
 
 export interface LexicalRunResult extends RetrievalScores {
   buildMs: number;
@@ -42,11 +43,4 @@ export function runLexical(dataset: BeirDataset, params: Partial<Bm25Params> = {
     queryP50Ms: percentile(durations, 0.5),
     queryP95Ms: percentile(durations, 0.95),
   };
-}
-
-/** Nearest-rank percentile. */
-export function percentile(values: readonly number[], fraction: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number;
 }

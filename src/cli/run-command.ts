@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { EarshotError } from '../errors.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
 import { createEarshot, type Earshot } from '../main.ts';
 
 /** Builds Earshot for one command, runs it, always closes the database, and turns errors into exit codes. */
 export async function runCommand(work: (earshot: Earshot) => Promise<void>): Promise<void> {
   let earshot: Earshot | undefined;
   try {
-    earshot = await createEarshot();
+    const config = loadConfig();
+    // A command's output is the answer; routine log lines would only clutter the terminal.
+    earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'warn') });
     await work(earshot);
   } catch (error) {
     process.exitCode = reportError(error);

@@ -6,9 +6,11 @@ const MAX_EXCERPT = 240;
 export function excerpt(body: string, query: string): string {
   const queryTerms = new Set(analyze(query));
   const sentences = body
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/);
+    .split(/\n+/)
+    // Markdown lists, headings and quotes read as sentences once their markers are gone; tables do not.
+    .map((line) => line.replace(/^\s*(?:[-*•>]|#+|\d+[.)])\s+/, '').trim())
+    .filter((line) => line && !line.startsWith('|'))
+    .flatMap((line) => line.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z0-9"“(])/));
   let best = sentences[0] ?? body;
   let bestScore = -1;
   for (const sentence of sentences) {
