@@ -25,10 +25,16 @@ export interface LoggedQuestion {
 
 /** Every question asked, whether it was answered, and the feedback it got later. */
 export class QuestionLog {
+  /** Workspaces known to exist: a question is logged on every ask, so this saves a round trip each time. */
+  private readonly knownWorkspaces = new Set<string>();
+
   constructor(private readonly db: Database) {}
 
   async record(question: AskedQuestion): Promise<number> {
-    await ensureWorkspace(this.db, question.workspaceId);
+    if (!this.knownWorkspaces.has(question.workspaceId)) {
+      await ensureWorkspace(this.db, question.workspaceId);
+      this.knownWorkspaces.add(question.workspaceId);
+    }
     const row = await this.db.prisma.question.create({
       data: {
         workspaceId: question.workspaceId,
