@@ -30,10 +30,40 @@ const envSchema = z.object({
   OPENAI_TIMEOUT_MS: optional(
     z.coerce.number('must be a number of milliseconds such as 15000').int().min(100).max(300_000),
   ),
+  PORT: optional(z.coerce.number('must be a port number such as 3000').int().min(0).max(65_535)),
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().min(8, "must be the signing secret from the app's Basic Information page"),
+  ),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
+  SLACK_API_URL: optional(z.url('must be a URL ending in /api/, such as https://slack.com/api/')),
+  EARSHOT_CURATOR_CHANNEL: optional(z.string()),
+  EARSHOT_CAPTURE_EMOJI: optional(
+    z
+      .string()
+      .regex(/^:?[a-z0-9_+'-]+:?$/, 'must be an emoji name such as bulb')
+      .transform((v) => v.replace(/:/g, '')),
+  ),
+  EARSHOT_CURATORS: optional(z.string()),
 });
+
+export interface SlackConfig {
+  botToken: string;
+  /** Socket Mode when set; otherwise HTTP with the signing secret. */
+  appToken: string | undefined;
+  signingSecret: string | undefined;
+  apiUrl: string | undefined;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
+  port: number;
+  /** Null when Slack is not configured: Earshot runs without it. */
+  slack: SlackConfig | null;
+  curatorChannel: string | undefined;
+  captureEmoji: string;
+  /** Chat user ids or emails of the curators. */
+  curators: string[];
   /** Undefined when LOG_LEVEL is unset: each entry point picks its own default. */
   logLevel: LogLevel | undefined;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -68,8 +98,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'Set it (any non-empty value for a local server that needs no key) or unset the others.',
     );
   }
+  if (vars.SLACK_BOT_TOKEN && !vars.SLACK_APP_TOKEN && !vars.SLACK_SIGNING_SECRET) {
+    throw configError(
+      'Invalid configuration:\n- SLACK_SIGNING_SECRET: is required with SLACK_BOT_TOKEN in HTTP mode. ' +
+        "Copy it from the Slack app's Basic Information page, or set SLACK_APP_TOKEN to use Socket Mode.",
+    );
+  }
+  if (!vars.SLACK_BOT_TOKEN && (vars.SLACK_APP_TOKEN || vars.SLACK_SIGNING_SECRET)) {
+    throw configError(
+      'Invalid configuration:\n- SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set. ' +
+        "Copy the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page.",
+    );
+  }
   return {
     env: vars.NODE_ENV ?? 'development',
+    port: vars.PORT ?? 3000,
+    slack: vars.SLACK_BOT_TOKEN
+      ? {
+          botToken: vars.SLACK_BOT_TOKEN,
+          appToken: vars.SLACK_APP_TOKEN,
+          signingSecret: vars.SLACK_SIGNING_SECRET,
+          apiUrl: vars.SLACK_API_URL,
+        }
+      : null,
+    curatorChannel: vars.EARSHOT_CURATOR_CHANNEL,
+    captureEmoji: vars.EARSHOT_CAPTURE_EMOJI ?? 'bulb',
+    curators: (vars.EARSHOT_CURATORS ?? '')
+      .split(',')
+      .map((curator) => curator.trim())
+      .filter(Boolean),
     logLevel: vars.LOG_LEVEL,
     database: vars.DATABASE_URL
       ? { kind: 'postgres', url: vars.DATABASE_URL }

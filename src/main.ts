@@ -15,6 +15,8 @@ import { createLogger, type Logger } from './logger.ts';
 import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
 import { createOpenAIClient } from './openai/openai-client.ts';
 import { OpenAIEmbedder } from './openai/openai-embedder.ts';
+import { type Route, startHttpServer } from './server/http-server.ts';
+import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from './slack/create-slack-app.ts';
 
 /** Earshot's services, built once from the configuration and handed to every adapter. */
 export interface Earshot {
@@ -96,5 +98,36 @@ export async function createEarshot(
       return result;
     },
     close: () => db.close(),
+  };
+}
+
+export interface EarshotServer {
+  port: number;
+  slack: SlackAdapter | null;
+  close(): Promise<void>;
+}
+
+/** Serves Earshot over HTTP (health check, Slack events) and, when configured, Slack's Socket Mode. */
+export async function startServer(earshot: Earshot, options: { port?: number } = {}): Promise<EarshotServer> {
+  const { config, logger } = earshot;
+  const deps = { earshot, config, logger };
+  const slack = config.slack ? await createSlackAdapter(config.slack, deps) : null;
+  if (!slack) {
+    logger.info(
+      'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to enable it',
+    );
+  }
+  const routes: Record<string, Route> = {};
+  if (slack?.requestListener) routes[SLACK_EVENTS_PATH] = slack.requestListener;
+  const http = await startHttpServer({ port: options.port ?? config.port, routes });
+  await slack?.start();
+  logger.info({ port: http.port, slack: slack?.mode ?? 'off' }, 'Earshot is listening');
+  return {
+    port: http.port,
+    slack,
+    close: async () => {
+      await slack?.stop();
+      await http.close();
+    },
   };
 }

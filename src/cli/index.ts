@@ -6,6 +6,7 @@ import { registerEntries } from './commands/entries.ts';
 import { registerImport } from './commands/import.ts';
 import { registerQuestions } from './commands/questions.ts';
 import { registerSearch } from './commands/search.ts';
+import { registerServe } from './commands/serve.ts';
 
 const program = new Command('earshot')
   .description(
@@ -23,5 +24,6 @@ registerEntries(program);
 registerQuestions(program);
 registerDb(program);
 registerDemo(program);
+registerServe(program);
 
 await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EarshotError } from '../errors.ts';
 import { loadConfig } from '../config.ts';
+import { EarshotError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { createEarshot, type Earshot } from '../main.ts';
 

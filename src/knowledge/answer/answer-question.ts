@@ -49,6 +49,15 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
   const heard = sources.length > 0;
   const written = heard ? await write(deps, request.question, sources, summary) : null;
   const statements = written?.answer ?? extractiveStatements(sources, query);
+  const answer = {
+    question: request.question,
+    subject: questionSubject(request.question),
+    heard,
+    field: { summary, statements: statements.field },
+    objective: { statements: statements.objective },
+    sources: sources.map(({ source }) => source),
+    model: written?.model ?? null,
+  };
   const questionId = await deps.questions.record({
     workspaceId: request.workspaceId,
     text: request.question,
@@ -58,17 +67,9 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     answered: heard,
     sourceIds: sources.map(({ source }) => source.id),
     usedModel: written !== null,
+    answer,
   });
-  return {
-    question: request.question,
-    subject: questionSubject(request.question),
-    heard,
-    field: { summary, statements: statements.field },
-    objective: { statements: statements.objective },
-    sources: sources.map(({ source }) => source),
-    model: written?.model ?? null,
-    questionId,
-  };
+  return { ...answer, questionId };
 }
 
 /** The model's answer, or null to fall back to the extractive one (no model, error, timeout, nothing cited). */

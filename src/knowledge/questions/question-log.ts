@@ -1,6 +1,9 @@
 import type { Database } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
+import type { Answer } from '../answer/answer-types.ts';
 import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
+
+export type StoredAnswer = Omit<Answer, 'questionId'>;
 
 export interface AskedQuestion {
   workspaceId: string;
@@ -11,6 +14,8 @@ export interface AskedQuestion {
   answered: boolean;
   sourceIds: number[];
   usedModel: boolean;
+  /** The answer as given, kept so it can be shown again exactly (sharing, reviews). */
+  answer?: StoredAnswer;
 }
 
 export interface LoggedQuestion {
@@ -45,9 +50,26 @@ export class QuestionLog {
         answered: question.answered,
         sourceIds: question.sourceIds,
         usedModel: question.usedModel,
+        answer: question.answer ? JSON.parse(JSON.stringify(question.answer)) : undefined,
       },
     });
     return row.id;
+  }
+
+  /** A logged question's answer as it was given, or null when it is not in this workspace. */
+  async answerOf(workspaceId: string, questionId: number): Promise<Answer | null> {
+    const row = await this.db.prisma.question.findFirst({ where: { id: questionId, workspaceId } });
+    if (!row?.answer) return null;
+    const stored = row.answer as unknown as StoredAnswer;
+    return {
+      ...stored,
+      questionId: row.id,
+      field: {
+        ...stored.field,
+        summary: { ...stored.field.summary, newest: reviveDate(stored.field.summary.newest) },
+      },
+      sources: stored.sources.map((source) => ({ ...source, createdAt: new Date(source.createdAt) })),
+    };
   }
 
   /** One vote per person: voting again replaces the earlier vote. */
@@ -99,4 +121,8 @@ export class QuestionLog {
       notHelpful: row.feedback.filter((vote) => !vote.helpful).length,
     }));
   }
+}
+
+function reviveDate(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }

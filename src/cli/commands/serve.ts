@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config.ts';
+import { createLogger } from '../../logger.ts';
+import { createEarshot, startServer } from '../../main.ts';
+import { reportError } from '../run-command.ts';
+
+export function registerServe(program: Command) {
+  program
+    .command('serve')
+    .description('run Earshot: HTTP on PORT (GET /healthz, POST /slack/events) and the chat adapters')
+    .action(async () => {
+      try {
+        const config = loadConfig();
+        const earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'info') });
+        const server = await startServer(earshot);
+        const shutdown = async () => {
+          earshot.logger.info('shutting down');
+          await server.close();
+          await earshot.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', shutdown);
+        process.once('SIGTERM', shutdown);
+      } catch (error) {
+        process.exitCode = reportError(error);
+      }
+    });
+}

@@ -1,0 +1,166 @@
+import type { types } from '@slack/bolt';
+import type { Answer, Source, Statement } from '../../knowledge/answer/answer-types.ts';
+import { ACTION_IDS, encodeActionValue } from './action-values.ts';
+import { packLines, SLACK_LIMITS } from './block-limits.ts';
+import { inlineText, linkTarget, mrkdwnLink } from './mrkdwn.ts';
+import { type SourceLinks, sourceBlocks } from './source-blocks.ts';
+
+export interface AnswerBlocksOptions {
+  now?: Date;
+  /** Adds a "Share in channel" button, for answers first shown only to the asker. */
+  shareable?: boolean;
+  /** A Slack permalink for a source without a url (e.g. chatter captured from a message). */
+  permalinkFor?: (source: Source) => string | null;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: types.KnownBlock[];
+}
+
+/** Each bullet stays well under a section's 3000 characters, links included. */
+const MAX_STATEMENT = 700;
+const MAX_CITATIONS = 1200;
+const MAX_SUBJECT = 300;
+const MAX_HEADLINE = 300;
+const MAX_FALLBACK = 300;
+const MAX_SOURCE_BLOCKS = 5;
+
+export const ANSWER_BLOCK_IDS = { actions: 'earshot_answer_actions', curators: 'earshot_curators_actions' };
+
+/** The answer as a Slack message: field chatter and research kept apart, every claim cited. */
+export function answerBlocks(answer: Answer, options: AnswerBlocksOptions = {}): SlackMessage {
+  return answer.heard ? heardBlocks(answer, options) : notHeardBlocks(answer);
+}
+
+function heardBlocks(answer: Answer, options: AnswerBlocksOptions): SlackMessage {
+  const links: SourceLinks = new Map(
+    answer.sources.map((source) => [
+      source.n,
+      linkTarget(source.url) ?? linkTarget(options.permalinkFor?.(source)),
+    ]),
+  );
+  const subject = inlineText(answer.subject, MAX_SUBJECT);
+  const { summary, statements } = answer.field;
+  const objective = answer.objective.statements;
+
+  const sources = sourceBlocks(answer.sources, links, MAX_SOURCE_BLOCKS);
+  const footer: types.KnownBlock[] = [...sources];
+  if (answer.model) {
+    const model = inlineText(answer.model, 100);
+    footer.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Written by ${model} from the sources above` }],
+    });
+  }
+  footer.push(feedbackActions(answer.questionId, options.shareable ?? false));
+
+  // The field side and the research side share what the footer leaves of the 50-block budget.
+  const budget = SLACK_LIMITS.blocksPerMessage - footer.length;
+  const fieldLines =
+    statements.length > 0
+      ? [fieldHeading(answer, options.now ?? new Date()), ...statements.map((s) => bullet(s, links))]
+      : [`Nothing heard from the field yet about ${subject}.`];
+  const field = sections(fieldLines, budget - (objective.length > 0 ? 2 : 0));
+  const research =
+    objective.length > 0
+      ? sections(
+          ['*Research and expert content*', ...objective.map((s) => bullet(s, links))],
+          budget - field.length - 1,
+          'statement',
+        )
+      : [];
+
+  return {
+    text:
+      statements.length > 0
+        ? inlineText(`What the field is hearing about ${answer.subject}: ${summary.headline}`, MAX_FALLBACK)
+        : `Nothing heard from the field yet about ${subject}.`,
+    blocks: [
+      ...field,
+      ...(research.length > 0 ? [{ type: 'divider' } as const, ...research] : []),
+      ...footer,
+    ],
+  };
+}
+
+function notHeardBlocks(answer: Answer): SlackMessage {
+  const subject = inlineText(answer.subject, MAX_SUBJECT);
+  return {
+    text: `Nothing heard yet about ${subject}.`,
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `Nothing heard yet about *${subject}*. No chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.`,
+        },
+      },
+      {
+        type: 'actions',
+        block_id: ANSWER_BLOCK_IDS.curators,
+        elements: [button('Ask the curators', ACTION_IDS.routeToCurators, answer.questionId, 'primary')],
+      },
+    ],
+  };
+}
+
+function fieldHeading(answer: Answer, now: Date) {
+  const { summary } = answer.field;
+  const latest = summary.newest ? `, latest ${ago(summary.newest, now)}` : '';
+  const entries = `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`;
+  return `*What the field is hearing* — ${inlineText(summary.headline, MAX_HEADLINE)} (${entries}${latest})`;
+}
+
+function bullet(statement: Statement, links: SourceLinks) {
+  const citations = citationLinks(statement.citations, links);
+  return `• ${inlineText(statement.text, MAX_STATEMENT)} ${citations}`.trimEnd();
+}
+
+/** `<url|[n]>` for each cited source with somewhere to go, `[n]` otherwise, cut off at a budget. */
+function citationLinks(citations: number[], links: SourceLinks) {
+  let out = '';
+  for (const n of new Set(citations)) {
+    const target = links.get(n);
+    const linked = target ? mrkdwnLink(target, `[${n}]`) : `[${n}]`;
+    const plain = `[${n}]`;
+    if (out.length + linked.length <= MAX_CITATIONS) out += linked;
+    else if (out.length + plain.length + 1 <= MAX_CITATIONS) out += plain;
+    else return `${out}…`;
+  }
+  return out;
+}
+
+function sections(lines: string[], maxBlocks: number): types.SectionBlock[] {
+  return packLines(lines, {
+    maxChars: SLACK_LIMITS.sectionText,
+    maxChunks: maxBlocks,
+    more: (omitted) => `_…and ${omitted} more ${omitted === 1 ? 'statement' : 'statements'}_`,
+  }).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+}
+
+function feedbackActions(questionId: number, shareable: boolean): types.ActionsBlock {
+  const elements = [
+    button('Helpful', ACTION_IDS.helpful, questionId),
+    button('Not helpful', ACTION_IDS.notHelpful, questionId),
+  ];
+  if (shareable) elements.push(button('Share in channel', ACTION_IDS.share, questionId));
+  return { type: 'actions', block_id: ANSWER_BLOCK_IDS.actions, elements };
+}
+
+function button(label: string, actionId: string, questionId: number, style?: 'primary'): types.Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: label },
+    action_id: actionId,
+    value: encodeActionValue({ q: questionId }),
+    ...(style ? { style } : {}),
+  };
+}
+
+function ago(date: Date, now: Date) {
+  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}

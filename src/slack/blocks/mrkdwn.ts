@@ -1,0 +1,50 @@
+/** The longest link target we render; longer (or non-web) URLs are shown as plain text instead. */
+const MAX_URL_LENGTH = 1000;
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** Escapes Slack's three control characters so user text can't form links, mentions or `<!channel>`. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * One line of user text, escaped, with whitespace collapsed (a newline would break a bullet or a bold
+ * span) and cut with "…" so the escaped result is at most `max` characters.
+ */
+export function inlineText(text: string, max: number): string {
+  // Text eight times the budget is cut whatever its spacing; don't spend time on the rest of it.
+  const long = text.length > max * 8;
+  const flat = (long ? text.slice(0, max * 8) : text).replace(/\s+/g, ' ').trim();
+  const escaped = escapeMrkdwn(flat);
+  if (escaped.length <= max && !long) return escaped;
+  let out = '';
+  // Cut between graphemes, never inside an entity, a surrogate pair or an emoji sequence. Escaping only
+  // lengthens text, so a prefix of twice the budget is all that can be kept (and segmenting is slow).
+  for (const { segment } of graphemes.segment(flat.slice(0, max * 2))) {
+    const piece = escapeMrkdwn(segment);
+    if (out.length + piece.length > max - 1) break;
+    out += piece;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** The URL if it is safe to link (http or https, not absurdly long), ready for `<url|label>`; else null. */
+export function linkTarget(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  // `|` and `>` would end the URL part of a link early; `&` and `<` are control characters.
+  const target = escapeMrkdwn(parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E'));
+  return target.length <= MAX_URL_LENGTH ? target : null;
+}
+
+/** A mrkdwn link; `target` comes from `linkTarget` and `label` must already be escaped. */
+export function mrkdwnLink(target: string, label: string): string {
+  return `<${target}|${label}>`;
+}

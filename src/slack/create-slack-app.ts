@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { SlackConfig } from '../config.ts';
+import { claimEvent } from '../events/claim-event.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerAnswerActions } from './listeners/register-answer-actions.ts';
+import { registerAsk } from './listeners/register-ask.ts';
+import { registerCommand } from './listeners/register-command.ts';
+import type { SlackDeps } from './slack-context.ts';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackAdapter {
+  mode: 'http' | 'socket';
+  /** Handles `POST /slack/events` in HTTP mode; undefined in Socket Mode. */
+  requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The Slack app: Bolt over HTTP (signed requests) or Socket Mode, with Earshot's listeners. */
+export async function createSlackAdapter(slack: SlackConfig, deps: SlackDeps): Promise<SlackAdapter> {
+  const logger = boltLogger(deps.logger);
+  // Bolt's default retries go on for half an hour; a chat answer that late is useless.
+  const clientOptions = {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 4, factor: 2, minTimeout: 500 },
+  };
+  const socket = slack.appToken !== undefined;
+  const receiver =
+    socket || !slack.signingSecret
+      ? undefined
+      : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+  const app = new App({
+    token: slack.botToken,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    ...(socket
+      ? {
+          socketMode: true,
+          appToken: slack.appToken,
+          installerOptions: { clientOptions: { slackApiUrl: slack.apiUrl } },
+        }
+      : { receiver }),
+  });
+
+  app.use(async ({ body, next }) => {
+    const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
+    const teamId = 'team_id' in body && typeof body.team_id === 'string' ? body.team_id : '';
+    if (
+      eventId &&
+      !(await claimEvent(deps.earshot.db, { platform: 'slack', workspaceId: teamId, eventId }))
+    ) {
+      deps.logger.info(
+        { platform: 'slack', workspace: teamId, eventId },
+        'skipping an event already handled',
+      );
+      return;
+    }
+    await next();
+  });
+  registerAsk(app, deps);
+  registerCommand(app, deps);
+  registerAnswerActions(app, deps);
+  app.error(async (error) => {
+    deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
+  });
+
+  await app.init();
+  return {
+    mode: socket ? 'socket' : 'http',
+    requestListener: receiver?.requestListener,
+    start: async () => {
+      if (socket) await app.start();
+    },
+    stop: async () => {
+      if (socket) await app.stop();
+    },
+  };
+}

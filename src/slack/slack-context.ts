@@ -1,0 +1,22 @@
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { Earshot } from '../main.ts';
+
+/** What every Slack listener needs from the rest of Earshot. */
+export interface SlackDeps {
+  earshot: Earshot;
+  config: Config;
+  logger: Logger;
+}
+
+/** Slack's apology when an answer fails: short, honest, and never silent. */
+export const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
+
+/** The question in a mention, without the bot's own `<@U…>` tag. */
+export function stripMention(text: string, botUserId: string | undefined): string {
+  const tag = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
+  return text.replace(tag, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export const HELP_TEXT =
+  'Ask me what the field is hearing: `/earshot what are buyers saying about SSO?`, mention me in a channel, or DM me.';
