@@ -16,7 +16,7 @@ import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
 import { createOpenAIClient } from './openai/openai-client.ts';
 import { OpenAIEmbedder } from './openai/openai-embedder.ts';
 import { type Route, startHttpServer } from './server/http-server.ts';
-import { createSlackAdapter, SLACK_EVENTS_PATH, type SlackAdapter } from './slack/create-slack-app.ts';
+import type { SlackAdapter } from './slack/create-slack-app.ts';
 
 /** Earshot's services, built once from the configuration and handed to every adapter. */
 export interface Earshot {
@@ -111,14 +111,16 @@ export interface EarshotServer {
 export async function startServer(earshot: Earshot, options: { port?: number } = {}): Promise<EarshotServer> {
   const { config, logger } = earshot;
   const deps = { earshot, config, logger };
-  const slack = config.slack ? await createSlackAdapter(config.slack, deps) : null;
+  // Loaded only here, so one-shot commands such as `earshot ask` don't pay for Bolt at start-up.
+  const slackModule = config.slack ? await import('./slack/create-slack-app.ts') : null;
+  const slack = config.slack && slackModule ? await slackModule.createSlackAdapter(config.slack, deps) : null;
   if (!slack) {
     logger.info(
       'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to enable it',
     );
   }
   const routes: Record<string, Route> = {};
-  if (slack?.requestListener) routes[SLACK_EVENTS_PATH] = slack.requestListener;
+  if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
   await slack?.start();
   logger.info({ port: http.port, slack: slack?.mode ?? 'off' }, 'Earshot is listening');

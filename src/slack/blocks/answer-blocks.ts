@@ -26,7 +26,10 @@ const MAX_HEADLINE = 300;
 const MAX_FALLBACK = 300;
 const MAX_SOURCE_BLOCKS = 5;
 
-export const ANSWER_BLOCK_IDS = { actions: 'earshot_answer_actions', curators: 'earshot_curators_actions' };
+export const ANSWER_BLOCK_IDS = {
+  actions: 'earshot_answer_actions',
+  curators: 'earshot_curators_actions',
+} as const;
 
 /** The answer as a Slack message: field chatter and research kept apart, every claim cited. */
 export function answerBlocks(answer: Answer, options: AnswerBlocksOptions = {}): SlackMessage {
@@ -67,7 +70,6 @@ function heardBlocks(answer: Answer, options: AnswerBlocksOptions): SlackMessage
       ? sections(
           ['*Research and expert content*', ...objective.map((s) => bullet(s, links))],
           budget - field.length - 1,
-          'statement',
         )
       : [];
 
