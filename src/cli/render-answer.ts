@@ -1,4 +1,5 @@
 import type { Answer, Source, Statement } from '../knowledge/answer/answer-types.ts';
+import { daysAgo } from '../knowledge/answer/days-ago.ts';
 
 /** The answer as plain text for a terminal. */
 export function renderAnswer(answer: Answer, now = new Date()): string {
@@ -8,7 +9,7 @@ export function renderAnswer(answer: Answer, now = new Date()): string {
   const lines: string[] = [];
   const { summary, statements } = answer.field;
   if (statements.length > 0) {
-    const latest = summary.newest ? `, latest ${ago(summary.newest, now)}` : '';
+    const latest = summary.newest ? `, latest ${daysAgo(summary.newest, now)}` : '';
     lines.push(
       `What the field is hearing: ${summary.headline} (${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}${latest})`,
     );
@@ -41,11 +42,4 @@ export function renderSource(source: Source): string {
 
 export function isoDay(date: Date) {
   return date.toISOString().slice(0, 10);
-}
-
-function ago(date: Date, now: Date) {
-  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
 }

@@ -173,4 +173,16 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
       }),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
+
+  it('keeps each answer as it was given, for sharing later, within its workspace only', async () => {
+    await seedEntry(db, {
+      author: 'Maya',
+      account: 'Harborview',
+      body: 'Harborview wants Okta SSO.',
+      url: 'https://example.com/a',
+    });
+    const answer = await earshot.ask({ workspaceId: 'acme', question: 'Okta SSO?' });
+    expect(await earshot.questions.answerOf('acme', answer.questionId)).toEqual(answer);
+    expect(await earshot.questions.answerOf('globex', answer.questionId)).toBeNull();
+  });
 });

@@ -50,3 +50,41 @@ describe('configuration', () => {
     expect(loadConfig({ DATABASE_URL: '', OPENAI_API_KEY: ' ' }).database.kind).toBe('pglite');
   });
 });
+
+describe('Slack configuration', () => {
+  it('is off without a bot token, and HTTP or Socket Mode with one', () => {
+    expect(loadConfig({}).slack).toBeNull();
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' }).slack).toMatchObject(
+      {
+        appToken: undefined,
+        signingSecret: 'secret-123',
+      },
+    );
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe(
+      'xapp-1',
+    );
+  });
+
+  it('names the missing or malformed Slack variable and where to find it', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrowError(
+      /SLACK_SIGNING_SECRET: is required .*Basic Information/,
+    );
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 'secret-123' })).toThrowError(
+      /SLACK_BOT_TOKEN: is required/,
+    );
+    expect(() =>
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 'secret-123' }),
+    ).toThrowError(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrowError(/PORT: must be a port number/);
+  });
+
+  it('reads the capture emoji and the curators', () => {
+    const config = loadConfig({
+      EARSHOT_CAPTURE_EMOJI: ':star:',
+      EARSHOT_CURATORS: 'U1, maya@example.com ,',
+    });
+    expect(config.captureEmoji).toBe('star');
+    expect(config.curators).toEqual(['U1', 'maya@example.com']);
+    expect(loadConfig({}).captureEmoji).toBe('bulb');
+  });
+});

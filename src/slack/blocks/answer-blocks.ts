@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Source, Statement } from '../../knowledge/answer/answer-types.ts';
+import { daysAgo } from '../../knowledge/answer/days-ago.ts';
 import { ACTION_IDS, encodeActionValue } from './action-values.ts';
 import { packLines, SLACK_LIMITS } from './block-limits.ts';
 import { inlineText, linkTarget, mrkdwnLink } from './mrkdwn.ts';
@@ -109,7 +110,7 @@ function notHeardBlocks(answer: Answer): SlackMessage {
 
 function fieldHeading(answer: Answer, now: Date) {
   const { summary } = answer.field;
-  const latest = summary.newest ? `, latest ${ago(summary.newest, now)}` : '';
+  const latest = summary.newest ? `, latest ${daysAgo(summary.newest, now)}` : '';
   const entries = `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`;
   return `*What the field is hearing* — ${inlineText(summary.headline, MAX_HEADLINE)} (${entries}${latest})`;
 }
@@ -158,11 +159,4 @@ function button(label: string, actionId: string, questionId: number, style?: 'pr
     value: encodeActionValue({ q: questionId }),
     ...(style ? { style } : {}),
   };
-}
-
-function ago(date: Date, now: Date) {
-  const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
 }

@@ -9,7 +9,13 @@ import {
   type StoredMessage,
 } from './fake-slack-replies.ts';
 
-export type { FakeChannel, FakeSlackApiOptions, FakeUser, SlackReply, StoredMessage } from './fake-slack-replies.ts';
+export type {
+  FakeChannel,
+  FakeSlackApiOptions,
+  FakeUser,
+  SlackReply,
+  StoredMessage,
+} from './fake-slack-replies.ts';
 
 /** One request as the fake received it. */
 export interface RecordedCall {
@@ -32,7 +38,10 @@ export type SlackFailure =
 export type ReplyBody = { ok?: boolean; [field: string]: unknown };
 
 /** Builds a reply; `defaultReply` is what the fake would have answered. */
-export type ReplyHandler = (call: RecordedCall, defaultReply: () => SlackReply) => ReplyBody | Promise<ReplyBody>;
+export type ReplyHandler = (
+  call: RecordedCall,
+  defaultReply: () => SlackReply,
+) => ReplyBody | Promise<ReplyBody>;
 
 export interface FakeSlackApi {
   /** Pass as `slackApiUrl` (it ends in /api/). */
@@ -103,8 +112,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const route = /^\/(api|response)\/(.+)$/.exec(url.pathname);
-    if (!route) return sendJson(res, 404, { ok: false, error: 'fake-slack-api: not an /api/ or /response/ path' });
-    const call = parseCall(route[1] === 'api' ? (route[2] ?? '') : 'response_url', req, url, await readBody(req));
+    const method = route?.[1] === 'response' ? 'response_url' : route?.[2];
+    if (!method) {
+      return sendJson(res, 404, { ok: false, error: 'fake-slack-api: not an /api/ or /response/ path' });
+    }
+    const call = parseCall(method, req, url, await readBody(req));
     calls.push(call);
     for (const waiter of waiters) waiter(call);
 
@@ -114,7 +126,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   };
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => sendJson(res, 500, { ok: false, error: `fake-slack-api: ${error}` }));
+    handle(req, res).catch((error: unknown) =>
+      sendJson(res, 500, { ok: false, error: `fake-slack-api: ${error}` }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -138,7 +152,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         const timer = setTimeout(() => {
           waiters.delete(waiter);
           const seen = calls.map((call) => call.method).join(', ') || 'none';
-          reject(new Error(`fake-slack-api: no matching ${method} call within ${timeoutMs} ms (received: ${seen})`));
+          reject(
+            new Error(
+              `fake-slack-api: no matching ${method} call within ${timeoutMs} ms (received: ${seen})`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(waiter);
       });
@@ -153,14 +171,18 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     close: async () => {
       // Hanging requests would keep close() waiting forever.
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }
 
 function parseCall(method: string, req: IncomingMessage, url: URL, body: string): RecordedCall {
   const contentType = req.headers['content-type']?.split(';')[0]?.trim();
-  const args: Args = Object.fromEntries([...url.searchParams].map(([key, value]) => [key, decodeField(value)]));
+  const args: Args = Object.fromEntries(
+    [...url.searchParams].map(([key, value]) => [key, decodeField(value)]),
+  );
   if (contentType === 'application/json') {
     Object.assign(args, body ? (JSON.parse(body) as Args) : {});
   } else {
@@ -168,7 +190,12 @@ function parseCall(method: string, req: IncomingMessage, url: URL, body: string)
   }
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   const { token, ...rest } = args;
-  return { method, token: bearer ?? (typeof token === 'string' ? token : undefined), args: rest, contentType };
+  return {
+    method,
+    token: bearer ?? (typeof token === 'string' ? token : undefined),
+    args: rest,
+    contentType,
+  };
 }
 
 /** The WebClient sends objects and arrays as JSON strings inside the form. */

@@ -1,21 +1,7 @@
-import { SLACK_IDS, userHandle } from './slack-ids.ts';
+import { channelRecord, type FakeChannel, type FakeUser, userRecord } from './fake-slack-records.ts';
+import { SLACK_IDS } from './slack-ids.ts';
 
-export interface FakeChannel {
-  name?: string;
-  is_private?: boolean;
-  is_im?: boolean;
-  /** The other member of an IM. */
-  user?: string;
-  members?: string[];
-}
-
-export interface FakeUser {
-  name?: string;
-  real_name?: string;
-  email?: string;
-  tz?: string;
-  is_bot?: boolean;
-}
+export type { FakeChannel, FakeUser } from './fake-slack-records.ts';
 
 /** A message the fake knows about, as conversations.history returns it plus the channel it lives in. */
 export interface StoredMessage {
@@ -93,7 +79,9 @@ export const defaultReplies: Record<string, (args: Args, state: FakeSlackState) 
     return { ok: true, channel, ts: message.ts, message };
   },
   'chat.postEphemeral': (args, state) =>
-    text(args.channel) && text(args.user) ? { ok: true, message_ts: state.nextTs() } : fail('channel_not_found'),
+    text(args.channel) && text(args.user)
+      ? { ok: true, message_ts: state.nextTs() }
+      : fail('channel_not_found'),
   'chat.update': (args, state) => {
     const stored = findMessage(state, args);
     if (!stored) return fail('message_not_found');
@@ -193,19 +181,25 @@ function tsFilter(args: Args): (ts: string) => boolean {
   const oldest = text(args.oldest);
   const latest = text(args.latest);
   return (ts) =>
-    (!oldest || (inclusive ? ts >= oldest : ts > oldest)) && (!latest || (inclusive ? ts <= latest : ts < latest));
+    (!oldest || (inclusive ? ts >= oldest : ts > oldest)) &&
+    (!latest || (inclusive ? ts <= latest : ts < latest));
 }
 
 /** A message without its channel, with the reply counts Slack adds to thread parents. */
 function withThreadSummary({ channel, ...message }: StoredMessage, all: StoredMessage[]) {
-  const replies = all.filter((m) => m.channel === channel && m.thread_ts === message.ts && m.ts !== message.ts);
+  const replies = all.filter(
+    (m) => m.channel === channel && m.thread_ts === message.ts && m.ts !== message.ts,
+  );
   const summary =
     replies.length > 0
       ? {
           thread_ts: message.ts,
           reply_count: replies.length,
           reply_users: [...new Set(replies.map((m) => m.user))],
-          latest_reply: replies.map((m) => m.ts).sort().at(-1),
+          latest_reply: replies
+            .map((m) => m.ts)
+            .sort()
+            .at(-1),
         }
       : {};
   return { type: 'message', ...message, ...summary };
@@ -229,71 +223,12 @@ function viewReply(args: Args, state: FakeSlackState, id = state.nextId('V')): S
       notify_on_close: false,
       ...view,
       state: { values: {} },
-      hash: `${state.nextTs().split('.')[0]}.fakehash`,
+      hash: `1732000000.${id}`,
       root_view_id: id,
       previous_view_id: null,
       app_id: SLACK_IDS.appId,
       app_installed_team_id: SLACK_IDS.teamId,
       bot_id: SLACK_IDS.botId,
     },
-  };
-}
-
-function userRecord(id: string, user: FakeUser = {}) {
-  const isBot = user.is_bot ?? id === SLACK_IDS.botUserId;
-  const handle = user.name ?? (isBot ? SLACK_IDS.botName : userHandle(id));
-  const realName = user.real_name ?? handle.charAt(0).toUpperCase() + handle.slice(1);
-  return {
-    id,
-    team_id: SLACK_IDS.teamId,
-    name: handle,
-    deleted: false,
-    real_name: realName,
-    tz: user.tz ?? 'America/New_York',
-    tz_label: 'Eastern Standard Time',
-    tz_offset: -18000,
-    is_admin: false,
-    is_owner: false,
-    is_bot: isBot,
-    is_app_user: false,
-    profile: {
-      real_name: realName,
-      real_name_normalized: realName,
-      display_name: handle,
-      display_name_normalized: handle,
-      email: user.email ?? (isBot ? undefined : `${handle}@example.com`),
-      team: SLACK_IDS.teamId,
-    },
-  };
-}
-
-function channelRecord(id: string, channel: FakeChannel = {}) {
-  if (channel.is_im ?? id.startsWith('D')) {
-    return { id, created: 1700000000, is_im: true, is_org_shared: false, user: channel.user ?? SLACK_IDS.userId };
-  }
-  const isPrivate = channel.is_private ?? false;
-  // Only private channels from before 2021 (G ids) are still reported as groups.
-  const isGroup = isPrivate && id.startsWith('G');
-  const name = channel.name ?? id.replace(/^[CG]_?/, '').toLowerCase();
-  return {
-    id,
-    name,
-    name_normalized: name,
-    is_channel: !isGroup,
-    is_group: isGroup,
-    is_im: false,
-    is_mpim: false,
-    is_private: isPrivate,
-    is_archived: false,
-    is_general: false,
-    is_member: true,
-    is_shared: false,
-    is_ext_shared: false,
-    is_org_shared: false,
-    context_team_id: SLACK_IDS.teamId,
-    created: 1700000000,
-    creator: SLACK_IDS.userId,
-    topic: { value: '', creator: '', last_set: 0 },
-    purpose: { value: '', creator: '', last_set: 0 },
   };
 }

@@ -26,6 +26,8 @@ export interface FakeSocketMode {
   url: string;
   /** Resolves once a client has connected and been sent `hello`. */
   connected: Promise<void>;
+  /** Resolves once `count` connections have been made in all, e.g. 2 after a reconnect. */
+  whenConnected(count: number): Promise<void>;
   /** Sends the envelope to the newest connection and resolves with the client's ack for it. */
   send(envelope: SocketModeEnvelope, options?: { timeoutMs?: number }): Promise<SocketModeAck>;
   acks: SocketModeAck[];
@@ -40,10 +42,13 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
   const peers: WebSocketPeer[] = [];
   const acks: SocketModeAck[] = [];
   const pending = new Map<string, (ack: SocketModeAck) => void>();
-  let markConnected: () => void = () => {};
-  const connected = new Promise<void>((resolve) => {
-    markConnected = resolve;
-  });
+  const connectionWaiters: Array<{ count: number; resolve: () => void }> = [];
+  let connections = 0;
+  const whenConnected = (count: number) =>
+    connections >= count
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => connectionWaiters.push({ count, resolve }));
+  const connected = whenConnected(1);
 
   acceptWebSockets(server, (peer) => {
     peers.push(peer);
@@ -56,7 +61,8 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
       pending.delete(ack.envelope_id);
     });
     peer.sendText(JSON.stringify(helloMessage(peers.length)));
-    markConnected();
+    connections += 1;
+    for (const waiter of connectionWaiters) if (connections >= waiter.count) waiter.resolve();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -83,6 +89,7 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
   return {
     url: `ws://127.0.0.1:${port}/link/?ticket=fake-ticket&app_id=${SLACK_IDS.appId}`,
     connected,
+    whenConnected,
     send,
     acks,
     requestReconnect: () => {
@@ -129,7 +136,9 @@ function acceptsResponsePayload(envelope: SocketModeEnvelope): boolean {
 function parseAck(text: string): SocketModeAck | undefined {
   try {
     const value = JSON.parse(text) as Partial<SocketModeAck>;
-    return typeof value.envelope_id === 'string' ? { envelope_id: value.envelope_id, payload: value.payload } : undefined;
+    return typeof value.envelope_id === 'string'
+      ? { envelope_id: value.envelope_id, payload: value.payload }
+      : undefined;
   } catch {
     return undefined;
   }

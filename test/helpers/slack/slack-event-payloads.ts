@@ -27,7 +27,13 @@ export function eventCallback<E extends { type: string }>(
     event_id: eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
     event_time: eventTime ?? Math.floor(Date.now() / 1000),
     authorizations: [
-      { enterprise_id: null, team_id: teamId, user_id: SLACK_IDS.botUserId, is_bot: true, is_enterprise_install: false },
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: SLACK_IDS.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
     ],
     is_ext_shared_channel: false,
     event_context: `4-fake-${event.type}-${teamId}`,
@@ -82,12 +88,25 @@ type MessageOptions = {
 
 /** A `message` event; `subtype` picks the shape Slack uses for edits, deletions, bot posts and joins. */
 export function messageEvent(options?: MessageOptions & { subtype?: undefined }): types.GenericMessageEvent;
-export function messageEvent(options: MessageOptions & { subtype: 'message_changed' }): types.MessageChangedEvent;
-export function messageEvent(options: MessageOptions & { subtype: 'message_deleted' }): types.MessageDeletedEvent;
+export function messageEvent(
+  options: MessageOptions & { subtype: 'message_changed' },
+): types.MessageChangedEvent;
+export function messageEvent(
+  options: MessageOptions & { subtype: 'message_deleted' },
+): types.MessageDeletedEvent;
 export function messageEvent(options: MessageOptions & { subtype: 'bot_message' }): types.BotMessageEvent;
-export function messageEvent(options: MessageOptions & { subtype: 'channel_join' }): types.ChannelJoinMessageEvent;
+export function messageEvent(
+  options: MessageOptions & { subtype: 'channel_join' },
+): types.ChannelJoinMessageEvent;
 export function messageEvent(options: MessageOptions & { subtype?: string } = {}): types.MessageEvent {
-  const { subtype, channel = SLACK_IDS.channelId, user = SLACK_IDS.userId, text, ts: eventTs, ...rest } = options;
+  const {
+    subtype,
+    channel = SLACK_IDS.channelId,
+    user = SLACK_IDS.userId,
+    text,
+    ts: eventTs,
+    ...rest
+  } = options;
   const { thread_ts, channel_type, message, previous_message, deleted_ts, ...overrides } = rest;
   const earlierTs = nextSlackTs();
   const ts = eventTs ?? nextSlackTs();
@@ -106,7 +125,11 @@ export function messageEvent(options: MessageOptions & { subtype?: string } = {}
       } as types.GenericMessageEvent;
     case 'message_changed': {
       const before = { ...posted, text: 'Heard from Acme: they want annual billing.', ts: earlierTs };
-      const after = { ...before, text: text ?? 'Heard from Acme: annual billing, net 60.', edited: { user, ts } };
+      const after = {
+        ...before,
+        text: text ?? 'Heard from Acme: annual billing, net 60.',
+        edited: { user, ts },
+      };
       return {
         type: 'message',
         subtype,
@@ -150,7 +173,13 @@ export function messageEvent(options: MessageOptions & { subtype?: string } = {}
         ...overrides,
       } as types.ChannelJoinMessageEvent;
     default:
-      return { ...posted, subtype, text: text ?? '', ...where, ...overrides } as unknown as types.MessageEvent;
+      return {
+        ...posted,
+        subtype,
+        text: text ?? '',
+        ...where,
+        ...overrides,
+      } as unknown as types.MessageEvent;
   }
 }
 

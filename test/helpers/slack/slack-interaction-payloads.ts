@@ -27,7 +27,7 @@ export function slashCommand(overrides: Partial<SlashCommand> = {}): SlashComman
     text: '',
     api_app_id: SLACK_IDS.appId,
     is_enterprise_install: 'false',
-    response_url: `https://hooks.slack.com/commands/${SLACK_IDS.teamId}/1234567890/${randomToken()}`,
+    response_url: `https://hooks.slack.com/commands/${SLACK_IDS.teamId}/1/${randomToken()}`,
     trigger_id: triggerId(),
     ...overrides,
   };
@@ -63,7 +63,12 @@ export interface BlockActionOptions {
 
 /** A `block_actions` interaction for a button click. */
 export function blockAction(options: BlockActionOptions = {}): BlockAction<ButtonAction> {
-  const { action_id = 'earshot_action', block_id = 'earshot_actions', value = 'value', text = 'Click' } = options;
+  const {
+    action_id = 'earshot_action',
+    block_id = 'earshot_actions',
+    value = 'value',
+    text = 'Click',
+  } = options;
   const action: ButtonAction = {
     type: 'button',
     action_id,
@@ -79,14 +84,16 @@ export function blockAction(options: BlockActionOptions = {}): BlockAction<Butto
     token: SLACK_IDS.verificationToken,
     trigger_id: options.trigger_id ?? triggerId(),
     team: slackTeam(options.team),
-    enterprise: null,
     is_enterprise_install: false,
     state: { values: {} },
     actions: [action],
   };
   if (options.view) {
     const view = viewOutput(options.view);
-    return { ...common, container: { type: 'view', view_id: view.id, ...options.container }, view } as BlockAction<ButtonAction>;
+    const container = { type: 'view', view_id: view.id, ...options.container };
+    // Slack sends no response_url for clicks inside views, though Bolt's type requires one.
+    const clicked: Omit<BlockAction<ButtonAction>, 'response_url'> = { ...common, container, view };
+    return withNullEnterprise(clicked as BlockAction<ButtonAction>);
   }
   const channel = options.channel ?? SLACK_IDS.channelId;
   const message = {
@@ -97,16 +104,20 @@ export function blockAction(options: BlockActionOptions = {}): BlockAction<Butto
     text: 'Here is what I am hearing.',
     ts: nextSlackTs(),
     team: SLACK_IDS.teamId,
-    blocks: [{ type: 'actions', block_id, elements: [{ type: 'button', action_id, text: action.text, value }] }],
+    blocks: [
+      { type: 'actions', block_id, elements: [{ type: 'button', action_id, text: action.text, value }] },
+    ],
     ...options.message,
   };
-  return {
+  const container = { type: 'message', message_ts: message.ts, channel_id: channel, is_ephemeral: false };
+  return withNullEnterprise<BlockAction<ButtonAction>>({
     ...common,
-    container: { type: 'message', message_ts: message.ts, channel_id: channel, is_ephemeral: false, ...options.container },
+    container: { ...container, ...options.container },
     channel: { id: channel, name: channelName(channel) },
     message,
-    response_url: options.response_url ?? `https://hooks.slack.com/actions/${SLACK_IDS.teamId}/1234567890/${randomToken()}`,
-  } as BlockAction<ButtonAction>;
+    response_url:
+      options.response_url ?? `https://hooks.slack.com/actions/${SLACK_IDS.teamId}/1/${randomToken()}`,
+  });
 }
 
 export function blockActionBody(options?: BlockActionOptions): string {
@@ -135,7 +146,7 @@ export function messageShortcut(options: MessageShortcutOptions = {}): MessageSh
     team: SLACK_IDS.teamId,
     ...options.message,
   };
-  return {
+  return withNullEnterprise<MessageShortcut>({
     type: 'message_action',
     token: SLACK_IDS.verificationToken,
     action_ts: nextSlackTs(),
@@ -145,10 +156,11 @@ export function messageShortcut(options: MessageShortcutOptions = {}): MessageSh
     is_enterprise_install: false,
     callback_id: options.callback_id ?? 'earshot_shortcut',
     trigger_id: options.trigger_id ?? triggerId(),
-    response_url: options.response_url ?? `https://hooks.slack.com/app/${SLACK_IDS.teamId}/1234567890/${randomToken()}`,
+    response_url:
+      options.response_url ?? `https://hooks.slack.com/app/${SLACK_IDS.teamId}/1/${randomToken()}`,
     message_ts: message.ts,
     message,
-  };
+  });
 }
 
 export function messageShortcutBody(options?: MessageShortcutOptions): string {
@@ -175,7 +187,7 @@ export function viewSubmission(options: ViewSubmissionOptions = {}): ViewSubmitA
     state: { values: options.values ?? {} },
     ...options.view,
   });
-  return {
+  return withNullEnterprise<ViewSubmitAction>({
     type: 'view_submission',
     team: slackTeam(options.team),
     user: slackUser(options.user),
@@ -185,7 +197,7 @@ export function viewSubmission(options: ViewSubmissionOptions = {}): ViewSubmitA
     view,
     response_urls: options.response_urls ?? [],
     is_enterprise_install: false,
-  };
+  });
 }
 
 export function viewSubmissionBody(options?: ViewSubmissionOptions): string {
@@ -231,6 +243,11 @@ function viewOutput(fields: Partial<ViewOutput>): ViewOutput {
     bot_id: SLACK_IDS.botId,
     ...fields,
   };
+}
+
+// Outside Enterprise Grid Slack sends `enterprise: null`, where Bolt's types only allow the field to be absent.
+function withNullEnterprise<T>(payload: T): T {
+  return { ...payload, enterprise: null };
 }
 
 function slackUser(id: string = SLACK_IDS.userId) {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../../src/main.ts';
+import { captureLogs } from '../helpers/capture-logs.ts';
+import { testEarshot } from '../helpers/earshot.ts';
+import { seedEntry } from '../helpers/seed.ts';
+import { startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
+import { startFakeSocketMode } from '../helpers/slack/fake-socket-mode.ts';
+import { appMention, eventCallback } from '../helpers/slack/slack-event-payloads.ts';
+import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
+
+describe('Slack over Socket Mode', () => {
+  it('connects with the app token, acks an event over the socket and answers it', async () => {
+    const socket = await startFakeSocketMode();
+    const slack = await startFakeSlackApi({ socketModeUrl: socket.url });
+    const db = await openTestDatabase('pglite');
+    await seedEntry(db, {
+      workspaceId: SLACK_IDS.teamId,
+      body: 'Fernway wants SCIM provisioning on Growth.',
+    });
+    const earshot = await testEarshot(db, {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_APP_TOKEN: 'xapp-test',
+      SLACK_API_URL: slack.url,
+    });
+    const server = await startServer(earshot, { port: 0 });
+    try {
+      expect(server.slack?.mode).toBe('socket');
+      await socket.connected;
+      const ack = await socket.send({
+        type: 'events_api',
+        payload: eventCallback(appMention({ text: `<@${SLACK_IDS.botUserId}> SCIM provisioning?` })),
+      });
+      expect(ack.envelope_id).toBeTruthy();
+      const update = await slack.waitForCall('chat.update');
+      expect(JSON.stringify(update.args.blocks)).toContain('Fernway wants SCIM provisioning on Growth.');
+      expect(slack.callsTo('apps.connections.open')[0]?.token).toBe('xapp-test');
+      // Socket Mode needs no public endpoint.
+      const http = await fetch(`http://127.0.0.1:${server.port}/slack/events`, { method: 'POST' });
+      expect(http.status).toBe(404);
+    } finally {
+      await server.close();
+      await earshot.close();
+      await slack.close();
+      await socket.close();
+    }
+  });
+});
+
+describe('Earshot without Slack credentials', () => {
+  it('still serves, and says in one log line how to enable Slack', async () => {
+    const db = await openTestDatabase('pglite');
+    const earshot = await testEarshot(db);
+    const logs = captureLogs();
+    const server = await startServer({ ...earshot, logger: logs.logger }, { port: 0 });
+    try {
+      expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${server.port}/slack/events`, { method: 'POST' })).status).toBe(
+        404,
+      );
+      const hints = logs.lines.filter((line) => /Slack is off/.test(line.msg));
+      expect(hints).toHaveLength(1);
+      expect(hints[0]?.msg).toContain('SLACK_BOT_TOKEN');
+    } finally {
+      await server.close();
+      await earshot.close();
+    }
+  });
+});
