@@ -3,8 +3,16 @@ import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
+import {
+  type CaptureRequest,
+  type CaptureResult,
+  captureMessage,
+  removeCapturedMessage,
+  updateCapturedMessage,
+} from './knowledge/capture/capture-message.ts';
+import { WatchedChannels } from './knowledge/capture/watched-channels.ts';
 import { EntryStore } from './knowledge/entries/entry-store.ts';
-import type { EntryInput } from './knowledge/entry.ts';
+import type { Entry, EntryInput } from './knowledge/entry.ts';
 import { type ImportProgress, type ImportResult, importEntries } from './knowledge/import/import-entries.ts';
 import { QuestionLog } from './knowledge/questions/question-log.ts';
 import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
@@ -26,7 +34,11 @@ export interface Earshot {
   entries: EntryStore;
   search: KnowledgeSearch;
   questions: QuestionLog;
+  watched: WatchedChannels;
   ask(request: AskRequest): Promise<Answer>;
+  capture(request: CaptureRequest): Promise<CaptureResult>;
+  updateCaptured(message: Parameters<typeof updateCapturedMessage>[1]): Promise<Entry | null>;
+  removeCaptured(message: Parameters<typeof removeCapturedMessage>[1]): Promise<boolean>;
   importFiles(options: {
     workspaceId: string;
     files: string[];
@@ -91,7 +103,11 @@ export async function createEarshot(
     entries,
     search,
     questions,
+    watched: new WatchedChannels(db),
     ask: (request) => answerQuestion({ search, questions, writer, logger }, request),
+    capture: (request) => captureMessage(db, request),
+    updateCaptured: (message) => updateCapturedMessage(db, message),
+    removeCaptured: (message) => removeCapturedMessage(db, message),
     importFiles: async (request) => {
       const result = await importEntries({ db, ...request });
       await embedChanged(request.workspaceId, result.entryIds);

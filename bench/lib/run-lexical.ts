@@ -22,6 +22,7 @@ export function runLexical(dataset: BeirDataset, params: Partial<Bm25Params> = {
       stage: null,
       topics: [],
       createdAt,
+      audience: null,
     });
   });
   const buildMs = performance.now() - started;

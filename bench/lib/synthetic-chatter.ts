@@ -66,6 +66,7 @@ export class SyntheticChatter {
       stage: this.random() < 0.3 ? null : (BUYING_STAGES[this.int(BUYING_STAGES.length)] ?? null),
       topics: this.random() < 0.5 ? [] : [this.contentWord()],
       createdAt: new Date(Date.UTC(2026, 0, 1) + this.int(300) * 86_400_000),
+      audience: null,
     };
   }
 

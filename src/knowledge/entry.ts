@@ -66,6 +66,9 @@ export interface Entry {
   stage: BuyingStage | null;
   status: EntryStatus;
   reviewBy: Date | null;
+  /** Null: the whole workspace may see it; otherwise only members of this private conversation. */
+  audience: string | null;
+  contentHash: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

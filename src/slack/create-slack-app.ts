@@ -5,6 +5,7 @@ import { claimEvent } from '../events/claim-event.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerAnswerActions } from './listeners/register-answer-actions.ts';
 import { registerAsk } from './listeners/register-ask.ts';
+import { registerCapture } from './listeners/register-capture.ts';
 import { registerCommand } from './listeners/register-command.ts';
 import type { SlackDeps } from './slack-context.ts';
 
@@ -63,6 +64,7 @@ export async function createSlackAdapter(slack: SlackConfig, deps: SlackDeps): P
   registerAsk(app, deps);
   registerCommand(app, deps);
   registerAnswerActions(app, deps);
+  registerCapture(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
   });

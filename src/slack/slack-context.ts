@@ -19,4 +19,5 @@ export function stripMention(text: string, botUserId: string | undefined): strin
 }
 
 export const HELP_TEXT =
-  'Ask me what the field is hearing: `/earshot what are buyers saying about SSO?`, mention me in a channel, or DM me.';
+  'Ask me what the field is hearing: `/earshot what are buyers saying about SSO?`, mention me in a channel, or DM me. ' +
+  'React with the capture emoji to save a message; `/earshot watch` captures tips and field intel in a channel.';

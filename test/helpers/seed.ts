@@ -15,6 +15,7 @@ export async function seedEntry(
     url?: string;
     channel?: string;
     status?: Entry['status'];
+    audience?: string | null;
   } = {},
 ): Promise<Entry> {
   counter += 1;
@@ -36,6 +37,7 @@ export async function seedEntry(
       stage: overrides.stage ?? null,
       status: overrides.status ?? 'published',
       reviewBy: overrides.reviewBy ?? null,
+      audience: overrides.audience ?? null,
       createdAt: overrides.createdAt ?? new Date(),
     },
   });

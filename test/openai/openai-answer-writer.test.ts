@@ -46,6 +46,8 @@ function sourceEntry(n: number, kind: EntryKind, fields: Partial<Entry> = {}): S
     stage: null,
     status: 'published',
     reviewBy: null,
+    audience: null,
+    contentHash: null,
     createdAt: new Date('2026-11-02T09:30:00Z'),
     updatedAt: new Date('2026-11-02T09:30:00Z'),
     ...fields,

@@ -10,6 +10,7 @@ function doc(id: number, body: string, overrides: Partial<IndexedDoc> = {}): Ind
     stage: null,
     topics: [],
     createdAt: new Date('2026-10-01'),
+    audience: null,
     ...overrides,
   };
 }
@@ -167,13 +168,34 @@ describe('LexicalIndex filters', () => {
   it('gives the filter the metadata of the document', () => {
     const createdAt = new Date('2026-03-04T05:06:07Z');
     const index = indexOf([
-      doc(8, 'sso', { kind: 'expert', stage: 'evaluate', topics: ['identity'], createdAt }),
+      doc(8, 'sso', { kind: 'expert', stage: 'evaluate', topics: ['identity'], createdAt, audience: 'G1' }),
     ]);
     const seen: unknown[] = [];
     index.search('sso', { limit: 1, filter: (meta) => seen.push(meta) > 0 });
-    const expected = { id: 8, kind: 'expert', stage: 'evaluate', topics: ['identity'], createdAt };
+    const expected = {
+      id: 8,
+      kind: 'expert',
+      stage: 'evaluate',
+      topics: ['identity'],
+      createdAt,
+      audience: 'G1',
+    };
     expect(seen).toEqual([expected]);
     expect(index.meta(8)).toEqual(expected);
+  });
+  it("keeps each document's audience through replacement and compaction", () => {
+    const index = new LexicalIndex();
+    for (let id = 1; id <= 3000; id++)
+      index.upsert(doc(id, 'renewal', { audience: id % 2 ? `G${id}` : null }));
+    index.upsert(doc(1, 'renewal', { audience: null }));
+    index.upsert(doc(2, 'renewal', { audience: 'G2' }));
+    for (let id = 3; id <= 2000; id++) index.remove(id); // enough dead slots to compact
+    expect(index.meta(1).audience).toBeNull();
+    expect(index.meta(2).audience).toBe('G2');
+    expect(index.meta(2001).audience).toBe('G2001');
+    expect(index.meta(2002).audience).toBeNull();
+    const restricted = index.search('renewal', { limit: 5000, filter: (meta) => meta.audience !== null });
+    expect(restricted).toHaveLength(1 + 500);
   });
 });
 

@@ -15,9 +15,18 @@ describe('the Slack app manifest', () => {
     ];
     expect(urls.every((url: string) => url.endsWith('/slack/events'))).toBe(true);
     expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual(['/earshot']);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im']));
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'message.groups', 'reaction_added']));
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['app_mentions:read', 'chat:write', 'commands', 'im:history']),
+      expect.arrayContaining([
+        'app_mentions:read',
+        'chat:write',
+        'commands',
+        'im:history',
+        'channels:history',
+        'groups:history',
+        'reactions:read',
+        'users:read',
+      ]),
     );
   });
 });

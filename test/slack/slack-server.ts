@@ -3,7 +3,7 @@ import type { Earshot } from '../../src/main.ts';
 import { type EarshotServer, startServer } from '../../src/main.ts';
 import { captureLogs } from '../helpers/capture-logs.ts';
 import { testEarshot } from '../helpers/earshot.ts';
-import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
+import { type FakeSlackApi, type FakeSlackApiOptions, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
 import { type PostOptions, postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';
@@ -25,8 +25,9 @@ export interface SlackHarness {
 export async function startSlackHarness(
   db: Database,
   env: Record<string, string> = {},
+  slackOptions: FakeSlackApiOptions = {},
 ): Promise<SlackHarness> {
-  const slack = await startFakeSlackApi();
+  const slack = await startFakeSlackApi(slackOptions);
   const logs = captureLogs();
   const earshot = await testEarshot(db, {
     SLACK_BOT_TOKEN: 'xoxb-test-token',

@@ -26,6 +26,7 @@ export interface AskRequest {
   question: string;
   askedBy?: string;
   platform?: string;
+  /** The conversation asked in: entries captured in a private conversation are cited only there. */
   channel?: string;
   filters?: SearchFilters;
 }
@@ -39,6 +40,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     query,
     limit: SEARCH_LIMIT,
     filters: request.filters,
+    viewer: { conversationId: request.channel },
   });
   const relevant = relevantHits(hits);
   const summary = summarizeField(

@@ -29,6 +29,8 @@ export class DocSlots {
   private topics: (readonly string[])[] = [];
   // Most entries share a handful of topic lists; one frozen copy of each is kept.
   private topicLists = new Map<string, readonly string[]>();
+  // By slot, only for entries restricted to a private conversation: most have no audience.
+  private audiences = new Map<number, string>();
 
   get count(): number {
     return this.ids.length;
@@ -42,7 +44,9 @@ export class DocSlots {
     this.kindStages.push(kindStage);
     this.createdAts.push(meta.createdAt.getTime());
     this.topics.push(this.shared(meta.topics));
-    return this.ids.length - 1;
+    const slot = this.ids.length - 1;
+    if (meta.audience !== null) this.audiences.set(slot, meta.audience);
+    return slot;
   }
 
   isLive(slot: number): boolean {
@@ -51,6 +55,7 @@ export class DocSlots {
 
   retire(slot: number): void {
     this.kindStages[slot] = RETIRED;
+    this.audiences.delete(slot);
   }
 
   meta(slot: number): IndexedDocMeta {
@@ -62,6 +67,7 @@ export class DocSlots {
       stage: stage === 0 ? null : (BUYING_STAGES[stage - 1] as IndexedDocMeta['stage']),
       topics: this.topics[slot] as string[],
       createdAt: new Date(this.createdAts[slot] as number),
+      audience: this.audiences.get(slot) ?? null,
     };
   }
 
@@ -75,6 +81,12 @@ export class DocSlots {
     this.createdAts = pick(this.createdAts);
     this.topics = pick(this.topics);
     this.termStarts = termStarts;
+    this.audiences = new Map(
+      slots.flatMap((slot, kept) => {
+        const audience = this.audiences.get(slot);
+        return audience === undefined ? [] : [[kept, audience] as const];
+      }),
+    );
     this.topicLists = new Map(this.topics.map((list) => [JSON.stringify(list), list]));
   }
 

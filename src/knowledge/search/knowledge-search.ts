@@ -1,7 +1,7 @@
 import type { EntryStore } from '../entries/entry-store.ts';
 import type { Entry } from '../entry.ts';
 import { fuseRankings } from './fuse-rankings.ts';
-import { type SearchFilters, toPredicate } from './search-filters.ts';
+import { canSee, type SearchFilters, type SearchViewer, toPredicate } from './search-filters.ts';
 import type { WorkspaceIndexCache } from './workspace-index-cache.ts';
 
 export interface SearchHit {
@@ -31,6 +31,8 @@ export interface SearchRequest {
   query: string;
   limit: number;
   filters?: SearchFilters;
+  /** Omitted: only entries the whole workspace may see. */
+  viewer?: SearchViewer;
 }
 
 /** How many candidates each ranker contributes before fusion. */
@@ -43,16 +45,16 @@ export class KnowledgeSearch {
   ) {}
 
   async search(request: SearchRequest): Promise<SearchHit[]> {
-    const { workspaceId, query, limit } = request;
+    const { workspaceId, query, limit, viewer } = request;
     const index = await this.deps.indexes.get(workspaceId);
-    const filter = toPredicate(request.filters);
+    const filter = toPredicate(request.filters, viewer);
     const lexical = index.search(query, { limit: Math.max(limit, CANDIDATES), filter });
     const vector = this.deps.vector
       ? await this.deps.vector.rank({
           workspaceId,
           query,
           limit: CANDIDATES,
-          allowed: (id) => index.has(id) && (!filter || filter(index.meta(id))),
+          allowed: (id) => index.has(id) && filter(index.meta(id)),
         })
       : [];
     const lexicalById = new Map(lexical.map((hit) => [hit.id, hit]));
@@ -60,10 +62,12 @@ export class KnowledgeSearch {
     const ranked = vector.length
       ? fuseRankings([lexical.map((hit) => hit.id), vector.map((hit) => hit.id)]).slice(0, limit)
       : lexical.slice(0, limit).map((hit) => ({ id: hit.id, score: hit.score }));
-    const entries = await this.deps.store.getMany(
+    const rows = await this.deps.store.getMany(
       workspaceId,
       ranked.map((hit) => hit.id),
     );
+    // Checked again on the rows read: the audience may have changed since the index last synced.
+    const entries = rows.filter((entry) => canSee(viewer, entry.audience));
     const scoreOf = new Map(ranked.map((hit) => [hit.id, hit.score]));
     return entries.map((entry) => ({
       entry,

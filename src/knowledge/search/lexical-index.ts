@@ -13,6 +13,8 @@ export interface IndexedDoc {
   stage: BuyingStage | null;
   topics: string[];
   createdAt: Date;
+  /** Null: the whole workspace may see it; otherwise only requests made in this private conversation. */
+  audience: string | null;
 }
 
 /** What a filter sees. The text itself is not kept: the database holds it, and it would more than double the heap. */

@@ -10,12 +10,29 @@ export interface SearchFilters {
   to?: Date;
 }
 
-/** A predicate over index metadata, or undefined when nothing is filtered. */
-export function toPredicate(filters: SearchFilters = {}): ((doc: IndexedDocMeta) => boolean) | undefined {
+/** Who is searching, which decides the private entries they may see. */
+export interface SearchViewer {
+  /** The conversation the request was made in. */
+  conversationId?: string;
+}
+
+/**
+ * An entry with an audience is visible only to a request made in that same conversation. Without a
+ * conversation (command line, digests) only workspace-wide entries are: private content is never the default.
+ */
+export function canSee(viewer: SearchViewer | undefined, audience: string | null): boolean {
+  return audience === null || (!!viewer?.conversationId && audience === viewer.conversationId);
+}
+
+/** A predicate over index metadata: the filters, and always what the viewer may see. */
+export function toPredicate(
+  filters: SearchFilters = {},
+  viewer?: SearchViewer,
+): (doc: IndexedDocMeta) => boolean {
   const { kinds, stage, from, to } = filters;
   const topic = filters.topic?.toLowerCase();
-  if (!kinds?.length && !stage && !topic && !from && !to) return undefined;
   return (doc) =>
+    true &&
     (!kinds?.length || kinds.includes(doc.kind)) &&
     (!stage || doc.stage === stage) &&
     (!topic || doc.topics.includes(topic)) &&

@@ -11,6 +11,7 @@ interface ChangedRow {
   topics: string[];
   status: EntryStatus;
   created_at: Date;
+  audience: string | null;
   seq: string;
 }
 
@@ -55,7 +56,7 @@ export class WorkspaceIndexCache {
     for (;;) {
       const rows = await this.db.query<ChangedRow>(
         // Ordered by the bigint column, not by its text form (which would sort "10" before "9").
-        `SELECT id, title, body, kind, stage, topics, status, created_at, change_seq::text AS seq
+        `SELECT id, title, body, kind, stage, topics, status, created_at, audience, change_seq::text AS seq
          FROM entries WHERE workspace_id = $1 AND change_seq > $2 ORDER BY entries.change_seq LIMIT $3`,
         [workspaceId, cached.lastSeq.toString(), this.pageSize],
       );
@@ -70,6 +71,7 @@ export class WorkspaceIndexCache {
             stage: row.stage,
             topics: row.topics,
             createdAt: new Date(row.created_at),
+            audience: row.audience,
           });
         } else {
           cached.index.remove(row.id);

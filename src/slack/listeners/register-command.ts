@@ -11,6 +11,10 @@ export function registerCommand(app: App, deps: SlackDeps) {
       await ack({ response_type: 'ephemeral', text: HELP_TEXT });
       return;
     }
+    if (text === 'watch' || text === 'unwatch') {
+      await ack({ response_type: 'ephemeral', text: await toggleWatch(deps, command, text) });
+      return;
+    }
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });
     try {
       const answer = await deps.earshot.ask({
@@ -33,4 +37,22 @@ export function registerCommand(app: App, deps: SlackDeps) {
       await respond({ response_type: 'ephemeral', replace_original: true, text: APOLOGY });
     }
   });
+}
+
+/** `/earshot watch` turns on passive capture in the channel; curators only, when curators are named. */
+async function toggleWatch(
+  deps: SlackDeps,
+  command: { team_id: string; channel_id: string; user_id: string },
+  verb: 'watch' | 'unwatch',
+): Promise<string> {
+  if (deps.config.curators.length > 0 && !deps.config.curators.includes(command.user_id)) {
+    return 'Sorry, only curators can change what Earshot watches. Ask one of them to run this here.';
+  }
+  const channel = { platform: 'slack' as const, workspaceId: command.team_id, conversationId: command.channel_id };
+  if (verb === 'watch') {
+    await deps.earshot.watched.watch({ ...channel, watchedBy: command.user_id });
+    return 'Earshot now keeps tips and field intel posted here (for curators to review). `/earshot unwatch` stops it. Add me to the channel if I am not in it yet.';
+  }
+  const was = await deps.earshot.watched.unwatch(channel);
+  return was ? 'Earshot no longer captures messages here.' : 'Earshot was not watching this channel.';
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { SLACK_IDS } from './slack-ids.ts';
-import { acceptWebSockets, type WebSocketPeer } from './websocket-server.ts';
 
 /** What Slack pushes over a Socket Mode connection. */
 export interface SocketModeEnvelope {
@@ -38,8 +37,12 @@ export interface FakeSocketMode {
 
 /** A local Socket Mode endpoint: a WebSocket server on 127.0.0.1 that greets with `hello` and collects acks. */
 export async function startFakeSocketMode(): Promise<FakeSocketMode> {
-  const server = createServer((_req, res) => res.writeHead(426).end());
-  const peers: WebSocketPeer[] = [];
+  // ws answers protocol pings itself and turns plain HTTP requests away with 426.
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
   const acks: SocketModeAck[] = [];
   const pending = new Map<string, (ack: SocketModeAck) => void>();
   const connectionWaiters: Array<{ count: number; resolve: () => void }> = [];
@@ -49,27 +52,29 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
       ? Promise.resolve()
       : new Promise<void>((resolve) => connectionWaiters.push({ count, resolve }));
   const connected = whenConnected(1);
+  // server.clients holds the open connections in the order they were made, and drops each once it closes.
+  const sendJson = (peer: WebSocket, message: unknown) => peer.send(JSON.stringify(message));
 
-  acceptWebSockets(server, (peer) => {
-    peers.push(peer);
-    peer.closed.then(() => peers.splice(peers.indexOf(peer), 1));
-    peer.onText((text) => {
-      const ack = parseAck(text);
+  server.on('connection', (peer) => {
+    // ws closes a connection that breaks the protocol itself; the listener only keeps the error from being thrown.
+    peer.on('error', () => {});
+    peer.on('message', (data: RawData, isBinary: boolean) => {
+      if (isBinary) return;
+      const ack = parseAck(rawText(data));
       if (!ack) return;
       acks.push(ack);
       pending.get(ack.envelope_id)?.(ack);
       pending.delete(ack.envelope_id);
     });
-    peer.sendText(JSON.stringify(helloMessage(peers.length)));
+    sendJson(peer, helloMessage(server.clients.size));
     connections += 1;
     for (const waiter of connectionWaiters) if (connections >= waiter.count) waiter.resolve();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   const send: FakeSocketMode['send'] = async (envelope, { timeoutMs = 3_000 } = {}) => {
     await connected;
-    const peer = peers.at(-1);
+    const peer = [...server.clients].at(-1);
     if (!peer) throw new Error('fake-socket-mode: no client is connected');
     const message = withDefaults(envelope);
     const ack = new Promise<SocketModeAck>((resolve, reject) => {
@@ -82,7 +87,7 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
         resolve(received);
       });
     });
-    peer.sendText(JSON.stringify(message));
+    sendJson(peer, message);
     return ack;
   };
 
@@ -93,16 +98,25 @@ export async function startFakeSocketMode(): Promise<FakeSocketMode> {
     send,
     acks,
     requestReconnect: () => {
-      for (const peer of peers) {
-        peer.sendText(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: {} }));
+      for (const peer of server.clients) {
+        sendJson(peer, { type: 'disconnect', reason: 'refresh_requested', debug_info: {} });
       }
     },
     close: async () => {
-      for (const peer of peers) peer.close(1001);
-      server.closeAllConnections();
+      // Going away (1001), as Slack closes; a client that is mid-handshake or slow to answer is cut off shortly after.
+      for (const peer of server.clients) peer.close(1001);
+      const cutOff = setTimeout(() => {
+        for (const peer of server.clients) peer.terminate();
+      }, 250);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      clearTimeout(cutOff);
     },
   };
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data as ArrayBuffer).toString('utf8');
 }
 
 function helloMessage(connections: number) {

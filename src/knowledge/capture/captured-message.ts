@@ -1,0 +1,24 @@
+/** A chat message as the adapters hand it to capture, already normalized from Slack or Teams. */
+export interface CapturedMessage {
+  workspaceId: string;
+  platform: 'slack' | 'teams';
+  conversationId: string;
+  /** Shown as the entry's channel, e.g. "#field-intel". */
+  conversationName: string | undefined;
+  /** Private channels, group chats and DMs keep their content to their own members. */
+  isPrivate: boolean;
+  /** The message's id within the conversation (Slack `ts`). */
+  messageId: string;
+  authorId: string;
+  authorName: string | undefined;
+  text: string;
+  permalink: string | undefined;
+  postedAt: Date;
+  /** Who captured it: the person who reacted or used the shortcut, or the author for watched channels. */
+  capturedBy: string;
+}
+
+/** The entry key of a captured message: the same message always maps to the same entry. */
+export function capturedExternalId(message: Pick<CapturedMessage, 'platform' | 'conversationId' | 'messageId'>) {
+  return `${message.platform}:${message.conversationId}:${message.messageId}`;
+}

@@ -1,0 +1,67 @@
+import type { App } from '@slack/bolt';
+import { classifyMessage } from '../../knowledge/capture/classify-message.ts';
+import type { SlackDeps } from '../slack-context.ts';
+import { loadSlackMessage, toCapturedMessage } from '../slack-messages.ts';
+
+/**
+ * Capture from the channels reps already use: a reaction with the capture emoji saves that message,
+ * and every human message in a watched channel is kept when it reads as a tip or field intel.
+ */
+export function registerCapture(app: App, deps: SlackDeps) {
+  const { earshot, config } = deps;
+
+  app.event('reaction_added', async ({ event, context, client, body }) => {
+    if (event.reaction !== config.captureEmoji || event.item.type !== 'message') return;
+    const workspaceId = context.teamId ?? body.team_id;
+    const message = await loadSlackMessage(client, {
+      workspaceId,
+      channel: event.item.channel,
+      ts: event.item.ts,
+      capturedBy: event.user,
+    });
+    if (!message) return;
+    const { outcome } = await earshot.capture({ message, kind: classifyMessage(message.text) === 'tip' ? 'tip' : 'chatter' });
+    deps.logger.info(
+      { platform: 'slack', workspace: workspaceId, channel: event.item.channel, eventId: body.event_id, outcome },
+      'captured a message by reaction',
+    );
+    if (outcome === 'created') {
+      await client.chat.postEphemeral({
+        channel: event.item.channel,
+        user: event.user,
+        text: 'Saved to Earshot. The curators will review it before it shows up in answers.',
+      });
+    }
+  });
+
+  app.message(async ({ message, context, client, body }) => {
+    if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
+    const workspaceId = context.teamId ?? body.team_id;
+    const where = { platform: 'slack' as const, workspaceId, conversationId: message.channel };
+    if (message.subtype === 'message_deleted') {
+      await earshot.removeCaptured({ ...where, messageId: message.deleted_ts });
+      return;
+    }
+    if (message.subtype === 'message_changed') {
+      const edited = message.message;
+      if ('text' in edited && edited.text !== undefined) {
+        await earshot.updateCaptured({ ...where, messageId: edited.ts, text: edited.text });
+      }
+      return;
+    }
+    // Joins, bots (Earshot included) and other subtypes are never captured.
+    if (message.subtype !== undefined || ('bot_id' in message && message.bot_id) || !message.text) return;
+    if (!(await earshot.watched.isWatched(where))) return;
+    const kind = classifyMessage(message.text);
+    if (kind === 'noise') return;
+    const captured = await toCapturedMessage(client, {
+      workspaceId,
+      channel: message.channel,
+      ts: message.ts,
+      user: message.user,
+      text: message.text,
+      capturedBy: message.user,
+    });
+    await earshot.capture({ message: captured, kind });
+  });
+}
