@@ -7,6 +7,7 @@ import { registerAnswerActions } from './listeners/register-answer-actions.ts';
 import { registerAsk } from './listeners/register-ask.ts';
 import { registerCapture } from './listeners/register-capture.ts';
 import { registerCommand } from './listeners/register-command.ts';
+import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
 import type { SlackDeps } from './slack-context.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -65,6 +66,7 @@ export async function createSlackAdapter(slack: SlackConfig, deps: SlackDeps): P
   registerCommand(app, deps);
   registerAnswerActions(app, deps);
   registerCapture(app, deps);
+  registerSaveShortcut(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
   });

@@ -22,7 +22,11 @@ export async function loadSlackMessage(
   client: WebClient,
   options: { workspaceId: string; channel: string; ts: string; capturedBy: string },
 ): Promise<CapturedMessage | null> {
-  const { messages } = await client.conversations.replies({ channel: options.channel, ts: options.ts, limit: 200 });
+  const { messages } = await client.conversations.replies({
+    channel: options.channel,
+    ts: options.ts,
+    limit: 200,
+  });
   const message = messages?.find((candidate) => candidate.ts === options.ts);
   if (!message?.text || !message.user) return null;
   return toCapturedMessage(client, {
@@ -38,7 +42,14 @@ export async function loadSlackMessage(
 /** A message we already hold (from an event) as a message to capture, with its author, channel and permalink. */
 export async function toCapturedMessage(
   client: WebClient,
-  message: { workspaceId: string; channel: string; ts: string; user: string; text: string; capturedBy: string },
+  message: {
+    workspaceId: string;
+    channel: string;
+    ts: string;
+    user: string;
+    text: string;
+    capturedBy: string;
+  },
 ): Promise<CapturedMessage> {
   const [conversation, author, link] = await Promise.all([
     describeConversation(client, message.channel),

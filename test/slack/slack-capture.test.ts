@@ -7,8 +7,10 @@ import { openTestDatabase } from '../helpers/test-database.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
 const TEAM = SLACK_IDS.teamId;
-const INTEL = 'The CFO at Harborview told me they are evaluating Ledgerline because our pricing is 30% higher.';
-const TIP = 'Pro tip: open with the duplicate-invoice report, it works every time with skeptical controllers.';
+const INTEL =
+  'The CFO at Harborview told me they are evaluating Ledgerline because our pricing is 30% higher.';
+const TIP =
+  'Pro tip: open with the duplicate-invoice report, it works every time with skeptical controllers.';
 
 describe('capturing from Slack', () => {
   let db: Database;
@@ -84,7 +86,12 @@ describe('capturing from Slack', () => {
 
   it('ignores reactions with other emoji', async () => {
     await harness.post(
-      eventCallbackBody(reactionAdded({ reaction: 'thumbsup', item: { type: 'message', channel: 'C_FIELD', ts: '1763000000.000100' } })),
+      eventCallbackBody(
+        reactionAdded({
+          reaction: 'thumbsup',
+          item: { type: 'message', channel: 'C_FIELD', ts: '1763000000.000100' },
+        }),
+      ),
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(harness.slack.callsTo('conversations.replies')).toEqual([]);
@@ -92,7 +99,9 @@ describe('capturing from Slack', () => {
   });
 
   it('in a watched channel keeps tips and intel, drops chit-chat, bots and joins, and follows edits and deletes', async () => {
-    const ack = await harness.post(slashCommandBody({ text: 'watch', channel_id: 'C_FIELD', user_id: SLACK_IDS.userId }));
+    const ack = await harness.post(
+      slashCommandBody({ text: 'watch', channel_id: 'C_FIELD', user_id: SLACK_IDS.userId }),
+    );
     expect(ack.text).toMatch(/now keeps tips and field intel/);
     const say = (text: string, extra: Record<string, unknown> = {}) =>
       harness.post(eventCallbackBody(messageEvent({ channel: 'C_FIELD', user: 'U_MAYA', text, ...extra })));
@@ -102,32 +111,45 @@ describe('capturing from Slack', () => {
     await say('thanks all!', { ts: '1763000001.000300' });
     await say('lunch anyone?', { ts: '1763000001.000400' });
     await harness.post(
-      eventCallbackBody(messageEvent({ subtype: 'bot_message', channel: 'C_FIELD', text: `Deploy bot: ${INTEL}` })),
+      eventCallbackBody(
+        messageEvent({ subtype: 'bot_message', channel: 'C_FIELD', text: `Deploy bot: ${INTEL}` }),
+      ),
     );
-    await harness.post(eventCallbackBody(messageEvent({ subtype: 'channel_join', channel: 'C_FIELD', user: 'U_NEW' })));
+    await harness.post(
+      eventCallbackBody(messageEvent({ subtype: 'channel_join', channel: 'C_FIELD', user: 'U_NEW' })),
+    );
     await vi.waitFor(async () => expect(await entries()).toHaveLength(2));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const kept = await entries();
     expect(kept.map((entry) => entry.kind)).toEqual(['chatter', 'tip']);
     expect(kept.every((entry) => entry.status === 'pending' && entry.contributor === 'U_MAYA')).toBe(true);
 
-    const edited = 'Pro tip: open with the duplicate-invoice report and the approval-time chart; controllers love both.';
+    const edited =
+      'Pro tip: open with the duplicate-invoice report and the approval-time chart; controllers love both.';
     await harness.post(
       eventCallbackBody(
-        messageEvent({ subtype: 'message_changed', channel: 'C_FIELD', message: { ts: '1763000001.000200', text: edited, user: 'U_MAYA' } }),
+        messageEvent({
+          subtype: 'message_changed',
+          channel: 'C_FIELD',
+          message: { ts: '1763000001.000200', text: edited, user: 'U_MAYA' },
+        }),
       ),
     );
     await vi.waitFor(async () => expect((await entries())[1]?.body).toBe(edited));
 
     await harness.post(
-      eventCallbackBody(messageEvent({ subtype: 'message_deleted', channel: 'C_FIELD', deleted_ts: '1763000001.000100' })),
+      eventCallbackBody(
+        messageEvent({ subtype: 'message_deleted', channel: 'C_FIELD', deleted_ts: '1763000001.000100' }),
+      ),
     );
     await vi.waitFor(async () => expect((await entries())[0]?.status).toBe('archived'));
     expect((await entries()).map((entry) => entry.body).join(' ')).not.toContain('Harborview told me');
   });
 
   it('stops capturing after unwatch, and only curators may change watching', async () => {
-    const refused = await harness.post(slashCommandBody({ text: 'watch', channel_id: 'C_FIELD', user_id: 'U_MALLORY' }));
+    const refused = await harness.post(
+      slashCommandBody({ text: 'watch', channel_id: 'C_FIELD', user_id: 'U_MALLORY' }),
+    );
     expect(refused.text).toMatch(/only curators/);
     await harness.post(slashCommandBody({ text: 'watch', channel_id: 'C_FIELD' }));
     const stopped = await harness.post(slashCommandBody({ text: 'unwatch', channel_id: 'C_FIELD' }));

@@ -14,8 +14,21 @@ describe('the Slack app manifest', () => {
       ...manifest.features.slash_commands.map((command: { url: string }) => command.url),
     ];
     expect(urls.every((url: string) => url.endsWith('/slack/events'))).toBe(true);
-    expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual(['/earshot']);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.im', 'message.channels', 'message.groups', 'reaction_added']));
+    expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([
+      '/earshot',
+    ]);
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ type: 'message', callback_id: 'earshot_save' }),
+    ]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining([
+        'app_mention',
+        'message.im',
+        'message.channels',
+        'message.groups',
+        'reaction_added',
+      ]),
+    );
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining([
         'app_mentions:read',

@@ -3,7 +3,11 @@ import type { Earshot } from '../../src/main.ts';
 import { type EarshotServer, startServer } from '../../src/main.ts';
 import { captureLogs } from '../helpers/capture-logs.ts';
 import { testEarshot } from '../helpers/earshot.ts';
-import { type FakeSlackApi, type FakeSlackApiOptions, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
+import {
+  type FakeSlackApi,
+  type FakeSlackApiOptions,
+  startFakeSlackApi,
+} from '../helpers/slack/fake-slack-api.ts';
 import { type PostOptions, postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret';

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
-import type { BuyingStage, Entry, EntryKind } from '../entry.ts';
-import { titleFromBody } from '../entries/entry-title.ts';
 import { toEntry } from '../entries/entry-store.ts';
+import { titleFromBody } from '../entries/entry-title.ts';
+import type { BuyingStage, Entry, EntryKind } from '../entry.ts';
 import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
 import { type CapturedMessage, capturedExternalId } from './captured-message.ts';
 import { contentHash, plainMessageText } from './content-hash.ts';
@@ -82,7 +82,11 @@ export async function updateCapturedMessage(
   const derivedTitle = existing.title === titleFromBody(existing.body);
   const updated = await db.prisma.entry.update({
     where: { id: existing.id },
-    data: { body, contentHash: contentHash(message.text), ...(derivedTitle ? { title: titleFromBody(body) } : {}) },
+    data: {
+      body,
+      contentHash: contentHash(message.text),
+      ...(derivedTitle ? { title: titleFromBody(body) } : {}),
+    },
   });
   return toEntry(updated);
 }
@@ -97,7 +101,12 @@ export async function removeCapturedMessage(
 ): Promise<boolean> {
   const { count } = await db.prisma.entry.updateMany({
     where: { workspaceId: message.workspaceId, externalId: capturedExternalId(message) },
-    data: { status: 'archived', title: 'Deleted message', body: '(deleted by its author)', contentHash: null },
+    data: {
+      status: 'archived',
+      title: 'Deleted message',
+      body: '(deleted by its author)',
+      contentHash: null,
+    },
   });
   return count > 0;
 }

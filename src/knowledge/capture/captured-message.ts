@@ -19,6 +19,8 @@ export interface CapturedMessage {
 }
 
 /** The entry key of a captured message: the same message always maps to the same entry. */
-export function capturedExternalId(message: Pick<CapturedMessage, 'platform' | 'conversationId' | 'messageId'>) {
+export function capturedExternalId(
+  message: Pick<CapturedMessage, 'platform' | 'conversationId' | 'messageId'>,
+) {
   return `${message.platform}:${message.conversationId}:${message.messageId}`;
 }

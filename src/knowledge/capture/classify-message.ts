@@ -3,7 +3,8 @@ import type { EntryKind } from '../entry.ts';
 export type MessageClass = Extract<EntryKind, 'tip' | 'chatter'> | 'noise';
 
 const MIN_WORDS = 7;
-const CHIT_CHAT = /^(thanks?|thank you|thx|ty|lol|haha|nice|great|cool|ok(ay)?|yes|no|yep|nope|\+1|congrats|welcome|hi|hello|hey|morning|gm|good (morning|night)|see you)\b/i;
+const CHIT_CHAT =
+  /^(thanks?|thank you|thx|ty|lol|haha|nice|great|cool|ok(ay)?|yes|no|yep|nope|\+1|congrats|welcome|hi|hello|hey|morning|gm|good (morning|night)|see you)\b/i;
 const TIP_CUES =
   /\b(pro tip|tip:|tip for|try (this|asking|leading|opening)|what worked|works (well|every time)|lead with|make sure|always (ask|bring|send|show)|never (discount|promise)|best way|i recommend|recommend(ed)? (asking|using|sending)|ask them|ask the|open with|playbook|objection handling|when they say)\b/i;
 const FIELD_CUES =

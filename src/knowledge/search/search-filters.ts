@@ -32,7 +32,7 @@ export function toPredicate(
   const { kinds, stage, from, to } = filters;
   const topic = filters.topic?.toLowerCase();
   return (doc) =>
-    true &&
+    canSee(viewer, doc.audience) &&
     (!kinds?.length || kinds.includes(doc.kind)) &&
     (!stage || doc.stage === stage) &&
     (!topic || doc.topics.includes(topic)) &&

@@ -20,9 +20,18 @@ export function registerCapture(app: App, deps: SlackDeps) {
       capturedBy: event.user,
     });
     if (!message) return;
-    const { outcome } = await earshot.capture({ message, kind: classifyMessage(message.text) === 'tip' ? 'tip' : 'chatter' });
+    const { outcome } = await earshot.capture({
+      message,
+      kind: classifyMessage(message.text) === 'tip' ? 'tip' : 'chatter',
+    });
     deps.logger.info(
-      { platform: 'slack', workspace: workspaceId, channel: event.item.channel, eventId: body.event_id, outcome },
+      {
+        platform: 'slack',
+        workspace: workspaceId,
+        channel: event.item.channel,
+        eventId: body.event_id,
+        outcome,
+      },
       'captured a message by reaction',
     );
     if (outcome === 'created') {

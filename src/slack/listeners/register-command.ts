@@ -48,7 +48,11 @@ async function toggleWatch(
   if (deps.config.curators.length > 0 && !deps.config.curators.includes(command.user_id)) {
     return 'Sorry, only curators can change what Earshot watches. Ask one of them to run this here.';
   }
-  const channel = { platform: 'slack' as const, workspaceId: command.team_id, conversationId: command.channel_id };
+  const channel = {
+    platform: 'slack' as const,
+    workspaceId: command.team_id,
+    conversationId: command.channel_id,
+  };
   if (verb === 'watch') {
     await deps.earshot.watched.watch({ ...channel, watchedBy: command.user_id });
     return 'Earshot now keeps tips and field intel posted here (for curators to review). `/earshot unwatch` stops it. Add me to the channel if I am not in it yet.';

@@ -1,0 +1,93 @@
+import type { App, MessageShortcut } from '@slack/bolt';
+import { z } from 'zod';
+import { classifyMessage } from '../../knowledge/capture/classify-message.ts';
+import { titleFromBody } from '../../knowledge/entries/entry-title.ts';
+import { BUYING_STAGES, ENTRY_KINDS } from '../../knowledge/entry.ts';
+import { SAVE_FIELDS, SAVE_MODAL_ID, SAVE_SHORTCUT_ID, saveModal } from '../blocks/save-modal.ts';
+import type { SlackDeps } from '../slack-context.ts';
+import { loadSlackMessage } from '../slack-messages.ts';
+
+const messageRef = z.object({ channel: z.string().min(1), ts: z.string().regex(/^\d+\.\d+$/) });
+
+const submission = z.object({
+  kind: z.enum(ENTRY_KINDS),
+  title: z.string().trim().min(1, 'Give it a title.').max(150),
+  topics: z
+    .string()
+    .optional()
+    .transform((text) =>
+      (text ?? '')
+        .split(/[,;]/)
+        .map((topic) => topic.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  stage: z.enum(BUYING_STAGES).optional(),
+});
+
+type StateValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+>;
+
+/** The "Save to Earshot" message shortcut: a prefilled form, then a pending entry for the curators. */
+export function registerSaveShortcut(app: App, deps: SlackDeps) {
+  app.shortcut<MessageShortcut>(SAVE_SHORTCUT_ID, async ({ shortcut, ack, client }) => {
+    await ack();
+    const text = shortcut.message.text ?? '';
+    await client.views.open({
+      trigger_id: shortcut.trigger_id,
+      view: saveModal({
+        kind: classifyMessage(text) === 'tip' ? 'tip' : 'chatter',
+        title: titleFromBody(text.replace(/<[^>]+>/g, ' ')),
+        metadata: JSON.stringify({ channel: shortcut.channel.id, ts: shortcut.message.ts }),
+      }),
+    });
+  });
+
+  app.view(SAVE_MODAL_ID, async ({ ack, view, body, client }) => {
+    const values = view.state.values as StateValues;
+    const read = (field: string) => values[field]?.value;
+    const form = submission.safeParse({
+      kind: read(SAVE_FIELDS.kind)?.selected_option?.value,
+      title: read(SAVE_FIELDS.title)?.value ?? '',
+      topics: read(SAVE_FIELDS.topics)?.value ?? undefined,
+      stage: read(SAVE_FIELDS.stage)?.selected_option?.value,
+    });
+    const ref = messageRef.safeParse(parseJson(view.private_metadata));
+    if (!form.success) {
+      const errors = Object.fromEntries(
+        form.error.issues.map((issue) => [String(issue.path[0]), issue.message]),
+      );
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    if (!ref.success) {
+      deps.logger.warn(
+        { platform: 'slack', metadata: view.private_metadata },
+        'save form without a valid message reference',
+      );
+      return;
+    }
+    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+    const message = await loadSlackMessage(client, { workspaceId, ...ref.data, capturedBy: body.user.id });
+    if (!message) return;
+    const { outcome } = await deps.earshot.capture({ message, ...form.data });
+    await client.chat.postEphemeral({
+      channel: ref.data.channel,
+      user: body.user.id,
+      text:
+        outcome === 'created'
+          ? 'Saved to Earshot. The curators will review it before it shows up in answers.'
+          : 'Earshot already has this; the curators will see it once.',
+    });
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
