@@ -3,10 +3,12 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config.ts';
 import { claimEvent } from '../events/claim-event.ts';
 import { boltLogger } from './bolt-logger.ts';
+import { SlackCurators } from './curators.ts';
 import { registerAnswerActions } from './listeners/register-answer-actions.ts';
 import { registerAsk } from './listeners/register-ask.ts';
 import { registerCapture } from './listeners/register-capture.ts';
 import { registerCommand } from './listeners/register-command.ts';
+import { registerCuration } from './listeners/register-curation.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
 import type { SlackDeps } from './slack-context.ts';
 
@@ -21,7 +23,11 @@ export interface SlackAdapter {
 }
 
 /** The Slack app: Bolt over HTTP (signed requests) or Socket Mode, with Earshot's listeners. */
-export async function createSlackAdapter(slack: SlackConfig, deps: SlackDeps): Promise<SlackAdapter> {
+export async function createSlackAdapter(
+  slack: SlackConfig,
+  core: Omit<SlackDeps, 'curators'>,
+): Promise<SlackAdapter> {
+  const deps: SlackDeps = { ...core, curators: new SlackCurators(core.config) };
   const logger = boltLogger(deps.logger);
   // Bolt's default retries go on for half an hour; a chat answer that late is useless.
   const clientOptions = {
@@ -67,6 +73,7 @@ export async function createSlackAdapter(slack: SlackConfig, deps: SlackDeps): P
   registerAnswerActions(app, deps);
   registerCapture(app, deps);
   registerSaveShortcut(app, deps);
+  registerCuration(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
   });

@@ -1,12 +1,14 @@
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
+import type { SlackCurators } from './curators.ts';
 
 /** What every Slack listener needs from the rest of Earshot. */
 export interface SlackDeps {
   earshot: Earshot;
   config: Config;
   logger: Logger;
+  curators: SlackCurators;
 }
 
 /** Slack's apology when an answer fails: short, honest, and never silent. */

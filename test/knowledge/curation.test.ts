@@ -40,8 +40,15 @@ describe.each(DATABASE_KINDS)('curation on %s', (kind) => {
   });
 
   it('counts how often answers cited each of a rep’s contributions', async () => {
-    const cited = await seedEntry(db, { contributor: 'U_MAYA', body: 'Okta SSO is the last gate at Harborview.' });
-    await seedEntry(db, { contributor: 'U_MAYA', body: 'Kessler wants on-site training.', status: 'pending' });
+    const cited = await seedEntry(db, {
+      contributor: 'U_MAYA',
+      body: 'Okta SSO is the last gate at Harborview.',
+    });
+    await seedEntry(db, {
+      contributor: 'U_MAYA',
+      body: 'Kessler wants on-site training.',
+      status: 'pending',
+    });
     await seedEntry(db, { contributor: 'U_DAN', body: 'Okta SSO again.' });
     await earshot.ask({ workspaceId: 'acme', question: 'Okta SSO at Harborview?' });
     await earshot.ask({ workspaceId: 'acme', question: 'What about Harborview and Okta?' });
@@ -55,7 +62,11 @@ describe.each(DATABASE_KINDS)('curation on %s', (kind) => {
 
   it('merges a capture into an entry: text and topics join, the capture is archived, search sees one', async () => {
     const target = await seedEntry(db, { body: 'Harborview wants Okta SSO.', topics: ['sso'] });
-    const source = await seedEntry(db, { body: 'Harborview also needs SCIM.', topics: ['scim'], status: 'pending' });
+    const source = await seedEntry(db, {
+      body: 'Harborview also needs SCIM.',
+      topics: ['scim'],
+      status: 'pending',
+    });
     const merged = await mergeEntry(db, { workspaceId: 'acme', sourceId: source.id, targetId: target.id });
     expect(merged.body).toBe('Harborview wants Okta SSO.\n\nHarborview also needs SCIM.');
     expect(merged.topics).toEqual(['sso', 'scim']);
@@ -67,11 +78,15 @@ describe.each(DATABASE_KINDS)('curation on %s', (kind) => {
   it('refuses to merge private content into an entry others can see, or across workspaces', async () => {
     const open = await seedEntry(db, { body: 'Public note.' });
     const secret = await seedEntry(db, { body: 'Deal room secret.', status: 'pending', audience: 'G_DEALS' });
-    await expect(mergeEntry(db, { workspaceId: 'acme', sourceId: secret.id, targetId: open.id })).rejects.toMatchObject({
+    await expect(
+      mergeEntry(db, { workspaceId: 'acme', sourceId: secret.id, targetId: open.id }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     const other = await seedEntry(db, { workspaceId: 'globex', body: 'Other tenant.' });
-    await expect(mergeEntry(db, { workspaceId: 'acme', sourceId: open.id, targetId: other.id })).rejects.toMatchObject({
+    await expect(
+      mergeEntry(db, { workspaceId: 'acme', sourceId: open.id, targetId: other.id }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     expect((await earshot.entries.get('acme', open.id)).body).toBe('Public note.');

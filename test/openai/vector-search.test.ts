@@ -230,9 +230,12 @@ describe('vector search on PGlite', () => {
   });
 });
 
-describe.skipIf(!DATABASE_KINDS.includes('postgres'))('vector search on a server without pgvector', () => {
+// Runs where the suite has the PostgreSQL server (TEST_DATABASE_URL, as in CI).
+const SERVER = DATABASE_KINDS.filter((kind) => kind === 'postgres');
+
+describe.each(SERVER)('vector search on a %s server without pgvector', (kind) => {
   it('is turned off with one warning that says how to turn it on', async () => {
-    db = await openTestDatabase('postgres');
+    db = await openTestDatabase(kind);
     const { logger, warnings } = captureLogs();
 
     await expect(prepareVectorStore(db, logger)).resolves.toBeNull();

@@ -31,7 +31,8 @@ export async function mergeEntry(
       throw new EarshotError({
         code: 'forbidden',
         message: `Entry ${sourceId} is private to ${source.audience}; merging it into ${targetId} would show it elsewhere`,
-        userMessage: 'That entry is private to its conversation, so it can only be merged into an entry from the same one.',
+        userMessage:
+          'That entry is private to its conversation, so it can only be merged into an entry from the same one.',
       });
     }
     const body = target.body.includes(source.body.trim()) ? target.body : `${target.body}\n\n${source.body}`;

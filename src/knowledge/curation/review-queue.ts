@@ -5,7 +5,11 @@ import type { Entry } from '../entry.ts';
 const DAY_MS = 86_400_000;
 
 /** Captured entries waiting for a curator, oldest first, and how many there are in all. */
-export async function reviewQueue(db: Database, workspaceId: string, limit = 20): Promise<{ entries: Entry[]; size: number }> {
+export async function reviewQueue(
+  db: Database,
+  workspaceId: string,
+  limit = 20,
+): Promise<{ entries: Entry[]; size: number }> {
   const where = { workspaceId, status: 'pending' as const };
   const [rows, size] = await Promise.all([
     db.prisma.entry.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit }),
@@ -15,9 +19,18 @@ export async function reviewQueue(db: Database, workspaceId: string, limit = 20)
 }
 
 /** Published entries whose review-by date has passed or comes within `withinDays`, soonest first. */
-export async function dueForReview(db: Database, workspaceId: string, now: Date, withinDays = 14): Promise<Entry[]> {
+export async function dueForReview(
+  db: Database,
+  workspaceId: string,
+  now: Date,
+  withinDays = 14,
+): Promise<Entry[]> {
   const rows = await db.prisma.entry.findMany({
-    where: { workspaceId, status: 'published', reviewBy: { lte: new Date(now.getTime() + withinDays * DAY_MS) } },
+    where: {
+      workspaceId,
+      status: 'published',
+      reviewBy: { lte: new Date(now.getTime() + withinDays * DAY_MS) },
+    },
     orderBy: [{ reviewBy: 'asc' }, { id: 'asc' }],
     take: 20,
   });

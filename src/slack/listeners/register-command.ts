@@ -1,18 +1,19 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
 
 /** `/earshot QUESTION` answers privately, with a button to share the answer in the channel. */
 export function registerCommand(app: App, deps: SlackDeps) {
-  app.command('/earshot', async ({ command, ack, respond }) => {
+  app.command('/earshot', async ({ command, ack, respond, client }) => {
     const text = command.text.trim();
     if (!text || text === 'help') {
       await ack({ response_type: 'ephemeral', text: HELP_TEXT });
       return;
     }
     if (text === 'watch' || text === 'unwatch') {
-      await ack({ response_type: 'ephemeral', text: await toggleWatch(deps, command, text) });
+      await ack({ response_type: 'ephemeral', text: await toggleWatch(deps, client, command, text) });
       return;
     }
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });
@@ -42,10 +43,11 @@ export function registerCommand(app: App, deps: SlackDeps) {
 /** `/earshot watch` turns on passive capture in the channel; curators only, when curators are named. */
 async function toggleWatch(
   deps: SlackDeps,
+  client: WebClient,
   command: { team_id: string; channel_id: string; user_id: string },
   verb: 'watch' | 'unwatch',
 ): Promise<string> {
-  if (deps.config.curators.length > 0 && !deps.config.curators.includes(command.user_id)) {
+  if (deps.config.curators.length > 0 && !(await deps.curators.isCurator(client, command.user_id))) {
     return 'Sorry, only curators can change what Earshot watches. Ask one of them to run this here.';
   }
   const channel = {

@@ -1,0 +1,27 @@
+import type { WebClient } from '@slack/web-api';
+import type { Entry } from '../knowledge/entry.ts';
+
+/**
+ * Keeps the entries this user may see outside their source: public ones, and private ones only when
+ * the user is a member of the conversation they came from. Curators who are not members never see
+ * a private channel's words on their Home tab.
+ */
+export async function visibleToMember(client: WebClient, userId: string, entries: Entry[]): Promise<Entry[]> {
+  const audiences = [...new Set(entries.flatMap((entry) => (entry.audience ? [entry.audience] : [])))];
+  const memberOf = new Set<string>();
+  for (const audience of audiences) {
+    if (await isMember(client, audience, userId)) memberOf.add(audience);
+  }
+  return entries.filter((entry) => entry.audience === null || memberOf.has(entry.audience));
+}
+
+async function isMember(client: WebClient, channel: string, userId: string): Promise<boolean> {
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.members({ channel, cursor, limit: 1000 }).catch(() => null);
+    if (!page) return false;
+    if (page.members?.includes(userId)) return true;
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return false;
+}
