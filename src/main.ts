@@ -10,6 +10,11 @@ import {
   removeCapturedMessage,
   updateCapturedMessage,
 } from './knowledge/capture/capture-message.ts';
+import {
+  type MessageClassifier,
+  modelClassifier,
+  ruleClassifier,
+} from './knowledge/capture/message-classifier.ts';
 import { WatchedChannels } from './knowledge/capture/watched-channels.ts';
 import { EntryStore } from './knowledge/entries/entry-store.ts';
 import type { Entry, EntryInput } from './knowledge/entry.ts';
@@ -23,6 +28,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
 import { createOpenAIClient } from './openai/openai-client.ts';
 import { OpenAIEmbedder } from './openai/openai-embedder.ts';
+import { OpenAIMessageClassifier } from './openai/openai-message-classifier.ts';
 import { type Route, startHttpServer } from './server/http-server.ts';
 import type { SlackAdapter } from './slack/create-slack-app.ts';
 
@@ -35,6 +41,8 @@ export interface Earshot {
   search: KnowledgeSearch;
   questions: QuestionLog;
   watched: WatchedChannels;
+  /** Sorts watched-channel messages: by the chat model when configured, by plain rules otherwise. */
+  classifier: MessageClassifier;
   ask(request: AskRequest): Promise<Answer>;
   capture(request: CaptureRequest): Promise<CaptureResult>;
   updateCaptured(message: Parameters<typeof updateCapturedMessage>[1]): Promise<Entry | null>;
@@ -104,6 +112,17 @@ export async function createEarshot(
     search,
     questions,
     watched: new WatchedChannels(db),
+    classifier:
+      openai && config.openai?.chatModel
+        ? modelClassifier(
+            new OpenAIMessageClassifier({
+              client: openai,
+              model: config.openai.chatModel,
+              timeoutMs: config.openai.timeoutMs,
+            }),
+            logger,
+          )
+        : ruleClassifier,
     ask: (request) => answerQuestion({ search, questions, writer, logger }, request),
     capture: (request) => captureMessage(db, request),
     updateCaptured: (message) => updateCapturedMessage(db, message),

@@ -61,7 +61,7 @@ export function registerCapture(app: App, deps: SlackDeps) {
     // Joins, bots (Earshot included) and other subtypes are never captured.
     if (message.subtype !== undefined || ('bot_id' in message && message.bot_id) || !message.text) return;
     if (!(await earshot.watched.isWatched(where))) return;
-    const kind = classifyMessage(message.text);
+    const kind = await earshot.classifier.classify(message.text);
     if (kind === 'noise') return;
     const captured = await toCapturedMessage(client, {
       workspaceId,
