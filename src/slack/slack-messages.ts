@@ -20,7 +20,7 @@ export async function describeConversation(client: WebClient, channel: string): 
 /** Fetches a message by channel and ts (thread replies included) as a message to capture. */
 export async function loadSlackMessage(
   client: WebClient,
-  options: { workspaceId: string; channel: string; ts: string; capturedBy: string },
+  options: { workspaceId: string; channel: string; ts: string },
 ): Promise<CapturedMessage | null> {
   const { messages } = await client.conversations.replies({
     channel: options.channel,
@@ -35,7 +35,6 @@ export async function loadSlackMessage(
     ts: options.ts,
     user: message.user,
     text: message.text,
-    capturedBy: options.capturedBy,
   });
 }
 
@@ -48,7 +47,6 @@ export async function toCapturedMessage(
     ts: string;
     user: string;
     text: string;
-    capturedBy: string;
   },
 ): Promise<CapturedMessage> {
   const [conversation, author, link] = await Promise.all([
@@ -68,6 +66,5 @@ export async function toCapturedMessage(
     text: message.text,
     permalink: link.permalink,
     postedAt: new Date(Number(message.ts) * 1000),
-    capturedBy: message.capturedBy,
   };
 }

@@ -60,7 +60,7 @@ describe('capturing from Slack', () => {
       body: INTEL,
       sourceAuthor: 'Maya Okafor',
       sourceChannel: '#field-intel',
-      contributor: SLACK_IDS.userId,
+      contributor: 'U_MAYA',
       audience: null,
       createdAt: new Date(1763000000000),
     });

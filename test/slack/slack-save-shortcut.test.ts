@@ -81,7 +81,7 @@ describe('the "Save to Earshot" message shortcut', () => {
       status: 'pending',
       body: TIP,
       sourceAuthor: 'Maya Okafor',
-      contributor: SLACK_IDS.userId,
+      contributor: 'U_MAYA',
     });
   });
 

@@ -57,7 +57,8 @@ export async function captureMessage(db: Database, request: CaptureRequest): Pro
       sourceUrl: message.permalink,
       sourceChannel: message.conversationName ?? message.conversationId,
       sourceAuthor: message.authorName ?? message.authorId,
-      contributor: message.capturedBy,
+      // Credit goes to whoever said it in the channel, not to whoever saved it.
+      contributor: message.authorId,
       topics: request.topics ?? [],
       stage: request.stage,
       status: 'pending',

@@ -14,8 +14,6 @@ export interface CapturedMessage {
   text: string;
   permalink: string | undefined;
   postedAt: Date;
-  /** Who captured it: the person who reacted or used the shortcut, or the author for watched channels. */
-  capturedBy: string;
 }
 
 /** The entry key of a captured message: the same message always maps to the same entry. */

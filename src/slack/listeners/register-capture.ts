@@ -17,7 +17,6 @@ export function registerCapture(app: App, deps: SlackDeps) {
       workspaceId,
       channel: event.item.channel,
       ts: event.item.ts,
-      capturedBy: event.user,
     });
     if (!message) return;
     const { outcome } = await earshot.capture({
@@ -69,7 +68,6 @@ export function registerCapture(app: App, deps: SlackDeps) {
       ts: message.ts,
       user: message.user,
       text: message.text,
-      capturedBy: message.user,
     });
     await earshot.capture({ message: captured, kind });
   });

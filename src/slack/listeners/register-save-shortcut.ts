@@ -70,7 +70,7 @@ export function registerSaveShortcut(app: App, deps: SlackDeps) {
       return;
     }
     const workspaceId = body.team?.id ?? body.user.team_id ?? '';
-    const message = await loadSlackMessage(client, { workspaceId, ...ref.data, capturedBy: body.user.id });
+    const message = await loadSlackMessage(client, { workspaceId, ...ref.data });
     if (!message) return;
     const { outcome } = await deps.earshot.capture({ message, ...form.data });
     await client.chat.postEphemeral({
