@@ -8,8 +8,11 @@ export interface SlackConversation {
   isPrivate: boolean;
 }
 
+/** A conversation Earshot cannot look up (not a member of a private channel) is treated as private. */
 export async function describeConversation(client: WebClient, channel: string): Promise<SlackConversation> {
-  const { channel: info } = await client.conversations.info({ channel });
+  const looked = await client.conversations.info({ channel }).catch(() => null);
+  if (!looked) return { id: channel, name: undefined, isPrivate: true };
+  const info = looked.channel;
   return {
     id: channel,
     name: info?.name ? `#${info.name}` : undefined,
@@ -52,7 +55,9 @@ export async function toCapturedMessage(
   const [conversation, author, link] = await Promise.all([
     describeConversation(client, message.channel),
     client.users.info({ user: message.user }),
-    client.chat.getPermalink({ channel: message.channel, message_ts: message.ts }),
+    client.chat
+      .getPermalink({ channel: message.channel, message_ts: message.ts })
+      .catch(() => ({ permalink: undefined })),
   ]);
   return {
     workspaceId: message.workspaceId,

@@ -99,4 +99,31 @@ describe('the "Save to Earshot" message shortcut', () => {
     });
     expect(await db.prisma.entry.count()).toBe(0);
   });
+
+  it('saves from a private channel Earshot is not in, keeping it private to that channel', async () => {
+    harness.slack.failNext('conversations.info', { ok: false, error: 'channel_not_found' });
+    harness.slack.failNext('chat.postEphemeral', { ok: false, error: 'not_in_channel' });
+    await harness.post(
+      messageShortcutBody({
+        callback_id: 'earshot_save',
+        channel: 'G_HIDDEN',
+        message: { ts: '1763000009.000100', text: TIP, user: 'U_MAYA' },
+      }),
+    );
+    const view = (await harness.slack.waitForCall('views.open')).args.view as { private_metadata: string };
+    await harness.post(
+      viewSubmissionBody({
+        callback_id: 'earshot_save_modal',
+        private_metadata: view.private_metadata,
+        values: formValues({ kind: 'tip', title: 'Duplicate report opener' }) as never,
+      }),
+    );
+    const dm = await harness.slack.waitForCall(
+      'chat.postMessage',
+      (call) => call.args.channel === SLACK_IDS.userId,
+    );
+    expect(String(dm.args.text)).toMatch(/^Saved to Earshot/);
+    const [entry] = await db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.teamId } });
+    expect(entry).toMatchObject({ body: TIP, audience: 'G_HIDDEN', status: 'pending' });
+  });
 });

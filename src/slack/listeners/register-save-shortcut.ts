@@ -5,9 +5,17 @@ import { titleFromBody } from '../../knowledge/entries/entry-title.ts';
 import { BUYING_STAGES, ENTRY_KINDS } from '../../knowledge/entry.ts';
 import { SAVE_FIELDS, SAVE_MODAL_ID, SAVE_SHORTCUT_ID, saveModal } from '../blocks/save-modal.ts';
 import type { SlackDeps } from '../slack-context.ts';
-import { loadSlackMessage } from '../slack-messages.ts';
+import { loadSlackMessage, toCapturedMessage } from '../slack-messages.ts';
 
-const messageRef = z.object({ channel: z.string().min(1), ts: z.string().regex(/^\d+\.\d+$/) });
+/** Which message the form saves; its text travels along when it fits, for channels Earshot is not in. */
+const messageRef = z.object({
+  channel: z.string().min(1),
+  ts: z.string().regex(/^\d+\.\d+$/),
+  user: z.string().optional(),
+  text: z.string().optional(),
+});
+// private_metadata holds at most 3000 characters.
+const MAX_CARRIED_TEXT = 2500;
 
 const submission = z.object({
   kind: z.enum(ENTRY_KINDS),
@@ -39,7 +47,13 @@ export function registerSaveShortcut(app: App, deps: SlackDeps) {
       view: saveModal({
         kind: classifyMessage(text) === 'tip' ? 'tip' : 'chatter',
         title: titleFromBody(text.replace(/<[^>]+>/g, ' ')),
-        metadata: JSON.stringify({ channel: shortcut.channel.id, ts: shortcut.message.ts }),
+        metadata: JSON.stringify({
+          channel: shortcut.channel.id,
+          ts: shortcut.message.ts,
+          ...(shortcut.message.user && text.length <= MAX_CARRIED_TEXT
+            ? { user: shortcut.message.user, text }
+            : {}),
+        }),
       }),
     });
   });
@@ -70,17 +84,21 @@ export function registerSaveShortcut(app: App, deps: SlackDeps) {
       return;
     }
     const workspaceId = body.team?.id ?? body.user.team_id ?? '';
-    const message = await loadSlackMessage(client, { workspaceId, ...ref.data });
+    const { channel, ts, user, text } = ref.data;
+    const message =
+      user && text
+        ? await toCapturedMessage(client, { workspaceId, channel, ts, user, text })
+        : await loadSlackMessage(client, { workspaceId, channel, ts });
     if (!message) return;
     const { outcome } = await deps.earshot.capture({ message, ...form.data });
-    await client.chat.postEphemeral({
-      channel: ref.data.channel,
-      user: body.user.id,
-      text:
-        outcome === 'created'
-          ? 'Saved to Earshot. The curators will review it before it shows up in answers.'
-          : 'Earshot already has this; the curators will see it once.',
-    });
+    const note =
+      outcome === 'created'
+        ? 'Saved to Earshot. The curators will review it before it shows up in answers.'
+        : 'Earshot already has this; the curators will see it once.';
+    // In a channel Earshot is not in, the note goes to the user's DM instead.
+    await client.chat
+      .postEphemeral({ channel: ref.data.channel, user: body.user.id, text: note })
+      .catch(() => client.chat.postMessage({ channel: body.user.id, text: note }));
   });
 }
 
