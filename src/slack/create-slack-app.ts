@@ -11,6 +11,7 @@ import { registerCommand } from './listeners/register-command.ts';
 import { registerCuration } from './listeners/register-curation.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
 import type { SlackDeps } from './slack-context.ts';
+import { SlackDirectory } from './slack-directory.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -25,9 +26,13 @@ export interface SlackAdapter {
 /** The Slack app: Bolt over HTTP (signed requests) or Socket Mode, with Earshot's listeners. */
 export async function createSlackAdapter(
   slack: SlackConfig,
-  core: Omit<SlackDeps, 'curators'>,
+  core: Omit<SlackDeps, 'curators' | 'directory'>,
 ): Promise<SlackAdapter> {
-  const deps: SlackDeps = { ...core, curators: new SlackCurators(core.config) };
+  const deps: SlackDeps = {
+    ...core,
+    curators: new SlackCurators(core.config),
+    directory: new SlackDirectory(),
+  };
   const logger = boltLogger(deps.logger);
   // Bolt's default retries go on for half an hour; a chat answer that late is useless.
   const clientOptions = {

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import type { SlackCurators } from './curators.ts';
+import type { SlackDirectory } from './slack-directory.ts';
 
 /** What every Slack listener needs from the rest of Earshot. */
 export interface SlackDeps {
@@ -9,6 +10,7 @@ export interface SlackDeps {
   config: Config;
   logger: Logger;
   curators: SlackCurators;
+  directory: SlackDirectory;
 }
 
 /** Slack's apology when an answer fails: short, honest, and never silent. */

@@ -1,28 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { CapturedMessage } from '../knowledge/capture/captured-message.ts';
-
-export interface SlackConversation {
-  id: string;
-  name: string | undefined;
-  /** Private channels, group DMs and DMs: their content stays with their members. */
-  isPrivate: boolean;
-}
-
-/** A conversation Earshot cannot look up (not a member of a private channel) is treated as private. */
-export async function describeConversation(client: WebClient, channel: string): Promise<SlackConversation> {
-  const looked = await client.conversations.info({ channel }).catch(() => null);
-  if (!looked) return { id: channel, name: undefined, isPrivate: true };
-  const info = looked.channel;
-  return {
-    id: channel,
-    name: info?.name ? `#${info.name}` : undefined,
-    isPrivate: Boolean(info?.is_private || info?.is_im || info?.is_mpim),
-  };
-}
+import type { SlackDirectory } from './slack-directory.ts';
 
 /** Fetches a message by channel and ts (thread replies included) as a message to capture. */
 export async function loadSlackMessage(
   client: WebClient,
+  directory: SlackDirectory,
   options: { workspaceId: string; channel: string; ts: string },
 ): Promise<CapturedMessage | null> {
   const { messages } = await client.conversations.replies({
@@ -32,7 +15,7 @@ export async function loadSlackMessage(
   });
   const message = messages?.find((candidate) => candidate.ts === options.ts);
   if (!message?.text || !message.user) return null;
-  return toCapturedMessage(client, {
+  return toCapturedMessage(client, directory, {
     workspaceId: options.workspaceId,
     channel: options.channel,
     ts: options.ts,
@@ -44,6 +27,7 @@ export async function loadSlackMessage(
 /** A message we already hold (from an event) as a message to capture, with its author, channel and permalink. */
 export async function toCapturedMessage(
   client: WebClient,
+  directory: SlackDirectory,
   message: {
     workspaceId: string;
     channel: string;
@@ -52,9 +36,9 @@ export async function toCapturedMessage(
     text: string;
   },
 ): Promise<CapturedMessage> {
-  const [conversation, author, link] = await Promise.all([
-    describeConversation(client, message.channel),
-    client.users.info({ user: message.user }),
+  const [conversation, authorName, link] = await Promise.all([
+    directory.conversation(client, message.channel),
+    directory.userName(client, message.user),
     client.chat
       .getPermalink({ channel: message.channel, message_ts: message.ts })
       .catch(() => ({ permalink: undefined })),
@@ -67,7 +51,7 @@ export async function toCapturedMessage(
     isPrivate: conversation.isPrivate,
     messageId: message.ts,
     authorId: message.user,
-    authorName: author.user?.profile?.real_name || author.user?.real_name || author.user?.name || undefined,
+    authorName,
     text: message.text,
     permalink: link.permalink,
     postedAt: new Date(Number(message.ts) * 1000),

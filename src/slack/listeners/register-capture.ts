@@ -13,7 +13,7 @@ export function registerCapture(app: App, deps: SlackDeps) {
   app.event('reaction_added', async ({ event, context, client, body }) => {
     if (event.reaction !== config.captureEmoji || event.item.type !== 'message') return;
     const workspaceId = context.teamId ?? body.team_id;
-    const message = await loadSlackMessage(client, {
+    const message = await loadSlackMessage(client, deps.directory, {
       workspaceId,
       channel: event.item.channel,
       ts: event.item.ts,
@@ -62,7 +62,7 @@ export function registerCapture(app: App, deps: SlackDeps) {
     if (!(await earshot.watched.isWatched(where))) return;
     const kind = await earshot.classifier.classify(message.text);
     if (kind === 'noise') return;
-    const captured = await toCapturedMessage(client, {
+    const captured = await toCapturedMessage(client, deps.directory, {
       workspaceId,
       channel: message.channel,
       ts: message.ts,

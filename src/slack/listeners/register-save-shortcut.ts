@@ -87,8 +87,8 @@ export function registerSaveShortcut(app: App, deps: SlackDeps) {
     const { channel, ts, user, text } = ref.data;
     const message =
       user && text
-        ? await toCapturedMessage(client, { workspaceId, channel, ts, user, text })
-        : await loadSlackMessage(client, { workspaceId, channel, ts });
+        ? await toCapturedMessage(client, deps.directory, { workspaceId, channel, ts, user, text })
+        : await loadSlackMessage(client, deps.directory, { workspaceId, channel, ts });
     if (!message) return;
     const { outcome } = await deps.earshot.capture({ message, ...form.data });
     const note =
