@@ -45,6 +45,17 @@ const envSchema = z.object({
       .transform((v) => v.replace(/:/g, '')),
   ),
   EARSHOT_CURATORS: optional(z.string()),
+  MICROSOFT_APP_ID: optional(z.string().uuid("must be the bot's app (client) id, a GUID")),
+  MICROSOFT_APP_PASSWORD: optional(z.string()),
+  MICROSOFT_APP_TENANT_ID: optional(z.string()),
+  MICROSOFT_APP_TYPE: optional(
+    z.enum(
+      ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'],
+      'must be MultiTenant, SingleTenant or UserAssignedMSI',
+    ),
+  ),
+  MICROSOFT_OPENID_METADATA_URL: optional(z.url('must be the Bot Framework OpenID metadata URL')),
+  MICROSOFT_LOGIN_URL: optional(z.url('must be the Azure AD login URL')),
 });
 
 export interface SlackConfig {
@@ -53,6 +64,17 @@ export interface SlackConfig {
   appToken: string | undefined;
   signingSecret: string | undefined;
   apiUrl: string | undefined;
+}
+
+export interface TeamsConfig {
+  /** Undefined: no authentication, for local testing only (refused when NODE_ENV=production). */
+  appId: string | undefined;
+  appPassword: string | undefined;
+  appTenantId: string | undefined;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Sovereign clouds and tests: where inbound tokens' signing keys and outbound tokens come from. */
+  openIdMetadataUrl: string | undefined;
+  loginUrl: string | undefined;
 }
 
 export interface Config {
@@ -64,6 +86,7 @@ export interface Config {
   captureEmoji: string;
   /** Chat user ids or emails of the curators. */
   curators: string[];
+  teams: TeamsConfig;
   /** Undefined when LOG_LEVEL is unset: each entry point picks its own default. */
   logLevel: LogLevel | undefined;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -110,8 +133,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "Copy the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page.",
     );
   }
+  const appType = vars.MICROSOFT_APP_TYPE ?? 'MultiTenant';
+  if (vars.NODE_ENV === 'production' && !vars.MICROSOFT_APP_ID) {
+    throw configError(
+      'Invalid configuration:\n- MICROSOFT_APP_ID: is required when NODE_ENV=production, because without it the Teams ' +
+        'endpoint accepts unauthenticated requests. Set MICROSOFT_APP_ID (and MICROSOFT_APP_PASSWORD) from the Azure Bot registration.',
+    );
+  }
+  if (vars.MICROSOFT_APP_ID && appType !== 'UserAssignedMSI' && !vars.MICROSOFT_APP_PASSWORD) {
+    throw configError(
+      'Invalid configuration:\n- MICROSOFT_APP_PASSWORD: is required with MICROSOFT_APP_ID (a client secret of the Azure Bot app registration).',
+    );
+  }
+  if (appType === 'SingleTenant' && !vars.MICROSOFT_APP_TENANT_ID) {
+    throw configError(
+      'Invalid configuration:\n- MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE=SingleTenant.',
+    );
+  }
   return {
     env: vars.NODE_ENV ?? 'development',
+    teams: {
+      appId: vars.MICROSOFT_APP_ID,
+      appPassword: vars.MICROSOFT_APP_PASSWORD,
+      appTenantId: vars.MICROSOFT_APP_TENANT_ID,
+      appType,
+      openIdMetadataUrl: vars.MICROSOFT_OPENID_METADATA_URL,
+      loginUrl: vars.MICROSOFT_LOGIN_URL,
+    },
     port: vars.PORT ?? 3000,
     slack: vars.SLACK_BOT_TOKEN
       ? {

@@ -142,7 +142,7 @@ export interface EarshotServer {
   close(): Promise<void>;
 }
 
-/** Serves Earshot over HTTP (health check, Slack events) and, when configured, Slack's Socket Mode. */
+/** Serves Earshot over HTTP (health check, Slack events, Teams messages) and Slack's Socket Mode when configured. */
 export async function startServer(earshot: Earshot, options: { port?: number } = {}): Promise<EarshotServer> {
   const { config, logger } = earshot;
   const deps = { earshot, config, logger };
@@ -154,11 +154,20 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
       'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to enable it',
     );
   }
-  const routes: Record<string, Route> = {};
+  const teamsModule = await import('./teams/create-teams-adapter.ts');
+  const teams = teamsModule.createTeamsAdapter(config.teams, deps);
+  const routes: Record<string, Route> = { [teamsModule.TEAMS_MESSAGES_PATH]: teams.requestListener };
   if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
   await slack?.start();
-  logger.info({ port: http.port, slack: slack?.mode ?? 'off' }, 'Earshot is listening');
+  logger.info(
+    {
+      port: http.port,
+      slack: slack?.mode ?? 'off',
+      teams: teams.authenticated ? 'authenticated' : 'unauthenticated',
+    },
+    'Earshot is listening',
+  );
   return {
     port: http.port,
     slack,

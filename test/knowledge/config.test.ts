@@ -88,3 +88,34 @@ describe('Slack configuration', () => {
     expect(loadConfig({}).captureEmoji).toBe('bulb');
   });
 });
+
+describe('Teams configuration', () => {
+  const APP_ID = '00000000-0000-4000-8000-000000000001';
+
+  it('runs unauthenticated without an app id, except in production where it refuses and says why', () => {
+    expect(loadConfig({}).teams).toMatchObject({ appId: undefined, appType: 'MultiTenant' });
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(
+      /MICROSOFT_APP_ID: is required when NODE_ENV=production, because without it the Teams endpoint accepts unauthenticated requests/,
+    );
+  });
+
+  it('needs the password with the app id, and the tenant for a single-tenant bot', () => {
+    expect(() => loadConfig({ MICROSOFT_APP_ID: APP_ID })).toThrowError(
+      /MICROSOFT_APP_PASSWORD: is required/,
+    );
+    expect(() =>
+      loadConfig({
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'p',
+        MICROSOFT_APP_TYPE: 'SingleTenant',
+      }),
+    ).toThrowError(/MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE=SingleTenant/);
+    expect(() => loadConfig({ MICROSOFT_APP_ID: 'not-a-guid', MICROSOFT_APP_PASSWORD: 'p' })).toThrowError(
+      /MICROSOFT_APP_ID: must be the bot's app \(client\) id, a GUID/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'p' }).teams
+        .appId,
+    ).toBe(APP_ID);
+  });
+});

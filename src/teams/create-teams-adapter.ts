@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import type { TeamsConfig } from '../config.ts';
+import { EarshotError } from '../errors.ts';
+import { botRequest, botResponse, readJsonBody } from './node-bot-http.ts';
+import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
+
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+export interface TeamsAdapter {
+  authenticated: boolean;
+  requestListener(req: IncomingMessage, res: ServerResponse): void;
+}
+
+/** The Teams bot behind POST /api/messages: botbuilder's CloudAdapter validates every inbound token. */
+export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAdapter {
+  const options: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: teams.appId,
+    MicrosoftAppPassword: teams.appPassword,
+    MicrosoftAppTenantId: teams.appTenantId,
+    MicrosoftAppType: teams.appType,
+    ...(teams.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: teams.openIdMetadataUrl } : {}),
+    ...(teams.loginUrl ? { ToChannelFromBotLoginUrl: teams.loginUrl } : {}),
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  adapter.onTurnError = async (context, error) => {
+    deps.logger.error(
+      { err: error, platform: 'teams', eventId: context.activity.id },
+      'unhandled Teams turn error',
+    );
+    await context
+      .sendActivity("Sorry, I couldn't answer that just now. Please try again in a minute.")
+      .catch(() => {});
+  };
+  const bot = new TeamsBot(deps);
+  if (!teams.appId) {
+    deps.logger.warn('Teams runs WITHOUT authentication (no MICROSOFT_APP_ID): for local testing only');
+  }
+  return {
+    authenticated: Boolean(teams.appId),
+    requestListener: (req, res) => {
+      void (async () => {
+        try {
+          if (req.method !== 'POST') {
+            res.writeHead(405).end();
+            return;
+          }
+          const body = await readJsonBody(req);
+          const response = botResponse(res);
+          await adapter.process(botRequest(req, body), response, (context) => bot.run(context));
+          if (!res.writableEnded) res.end();
+        } catch (error) {
+          const status = error instanceof EarshotError ? 400 : 500;
+          deps.logger.warn({ err: error, platform: 'teams' }, 'Teams request failed');
+          if (!res.headersSent) res.writeHead(status);
+          if (!res.writableEnded) res.end();
+        }
+      })();
+    },
+  };
+}

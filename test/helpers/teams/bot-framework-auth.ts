@@ -1,0 +1,205 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AppCredentials } from 'botframework-connector';
+import jwt from 'jsonwebtoken';
+
+/*
+ * How botbuilder 4.23.3 validates a channel's token (read from botbuilder-core/configurationBotFrameworkAuthentication.js
+ * and botframework-connector/lib/auth/{botFrameworkAuthenticationFactory,parameterizedBotFrameworkAuthentication,
+ * jwtTokenExtractor,openIdMetadata,endorsementsValidator}.js):
+ *
+ * - `new ConfigurationBotFrameworkAuthentication(config)` reads `ToBotFromChannelOpenIdMetadataUrl` (or the legacy
+ *   key `BotOpenIdMetadata`). BUT as soon as ANY of `ToChannelFromBotLoginUrl`, `ToChannelFromBotOAuthScope`,
+ *   `ToBotFromChannelTokenIssuer`, `OAuthUrl`, `ToBotFromChannelOpenIdMetadataUrl`,
+ *   `ToBotFromEmulatorOpenIdMetadataUrl`, `CallerId` is set, BotFrameworkAuthenticationFactory takes ALL of them
+ *   from config and drops the public-cloud defaults for the rest. Setting only the metadata URL leaves the issuer
+ *   undefined, so every token is rejected (401) and the outbound login URL/scope are missing. `authConfig()` below
+ *   therefore sets all seven.
+ * - The token must have `iss` === `ToBotFromChannelTokenIssuer` (else "No valid identity", 401), a `kid` found in
+ *   the JWKS, alg RS256, `aud` === `MicrosoftAppId` (checked by the credential factory, not by jsonwebtoken: wrong
+ *   audience -> 401 "Invalid AppId passed on token"), and a `serviceurl` claim EXACTLY equal to the activity's
+ *   `serviceUrl` (string compare, trailing slash included) whenever the activity has one.
+ * - Expiry is checked by jsonwebtoken with `clockTolerance: 300`: a token expired less than 5 minutes ago is still
+ *   accepted. Use `expiresInSeconds: -600` for an expired token.
+ * - Endorsements: if the JWKS key has a non-empty `endorsements` array, the activity's `channelId` must be in it
+ *   (an empty/missing channelId passes). With `endorsements: ['msteams']` an activity with `channelId: 'msteams'`
+ *   passes and e.g. `channelId: 'webchat'` gets 401. `teamsMessage()` sets `channelId: 'msteams'`.
+ * - OpenID metadata is cached per URL for the whole process (24 h, static map in JwtTokenExtractor): each fake
+ *   server has its own port and so its own URL, which keeps tests independent.
+ * - A token with `ver` and `appid` claims and an audience other than the issuer counts as a skill token and is
+ *   validated differently: signToken() sets neither.
+ *
+ * Outbound (the bot replying with an app id): ConnectorFactoryImpl -> PasswordServiceClientCredentialFactory ->
+ * MicrosoftAppCredentials/PrivateCloudAppCredentials -> MSAL `acquireTokenByClientCredential` against
+ * `ToChannelFromBotLoginUrl`. MSAL refuses any non-https authority (`authority_uri_insecure`), so it cannot be
+ * pointed at a loopback http server. Every AppCredentials first looks in the static `AppCredentials.cache` under
+ * `${appId}${oAuthScope}-cache`, so `primeOutboundToken()` puts a token there and no login request is made.
+ */
+
+export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+export const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com';
+export const BOT_FRAMEWORK_LOGIN_URL = 'https://login.microsoftonline.com/botframework.com';
+
+export interface SignTokenOptions {
+  /** Must equal the activity's `serviceUrl` exactly. */
+  serviceUrl: string;
+  /** Defaults to the app id. */
+  audience?: string;
+  /** Defaults to 3600; negative for an expired token (beyond -300, see the clock tolerance note). */
+  expiresInSeconds?: number;
+  /** Defaults to `https://api.botframework.com`. */
+  issuer?: string;
+  /** Defaults to the served key's kid. */
+  keyId?: string;
+}
+
+export interface FakeBotFrameworkAuth {
+  appId: string;
+  /** `http://127.0.0.1:PORT/v1/.well-known/openidconfiguration` */
+  openIdMetadataUrl: string;
+  jwksUrl: string;
+  keyId: string;
+  /** An RS256 JWT as the Bot Connector service sends in `Authorization: Bearer …`. */
+  signToken(options: SignTokenOptions): string;
+  /** Settings for `new ConfigurationBotFrameworkAuthentication(...)` that validate against this server. */
+  authConfig(appPassword?: string): BotFrameworkAuthConfig;
+  close(): Promise<void>;
+}
+
+export interface BotFrameworkAuthConfig {
+  MicrosoftAppId: string;
+  MicrosoftAppPassword: string;
+  MicrosoftAppType: 'MultiTenant';
+  ToBotFromChannelOpenIdMetadataUrl: string;
+  ToBotFromChannelTokenIssuer: string;
+  ToBotFromEmulatorOpenIdMetadataUrl: string;
+  ToChannelFromBotLoginUrl: string;
+  ToChannelFromBotOAuthScope: string;
+  OAuthUrl: string;
+  CallerId: string;
+  [key: string]: string;
+}
+
+/**
+ * Serves Bot Framework OpenID metadata and a JWKS (one RSA key generated at start, endorsed for `msteams`) on
+ * 127.0.0.1, and signs channel tokens with that key.
+ */
+export async function startFakeBotFrameworkAuth(options: {
+  appId: string;
+  endorsements?: string[];
+}): Promise<FakeBotFrameworkAuth> {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyId = `fake-${randomUUID()}`;
+  const jwk = publicKey.export({ format: 'jwk' });
+  let origin = '';
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration') {
+      return sendJson(res, 200, {
+        issuer: BOT_FRAMEWORK_ISSUER,
+        authorization_endpoint: 'https://invalid.botframework.com',
+        jwks_uri: `${origin}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      });
+    }
+    if (req.method === 'GET' && path === '/v1/.well-known/keys') {
+      return sendJson(res, 200, {
+        keys: [
+          {
+            kty: 'RSA',
+            use: 'sig',
+            kid: keyId,
+            n: jwk.n,
+            e: jwk.e,
+            endorsements: options.endorsements ?? ['msteams'],
+          },
+        ],
+      });
+    }
+    return sendJson(res, 404, { error: `fake-bot-framework-auth: ${path}` });
+  };
+
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const openIdMetadataUrl = `${origin}/v1/.well-known/openidconfiguration`;
+
+  return {
+    appId: options.appId,
+    openIdMetadataUrl,
+    jwksUrl: `${origin}/v1/.well-known/keys`,
+    keyId,
+    signToken: ({
+      serviceUrl,
+      audience,
+      expiresInSeconds = 3600,
+      issuer = BOT_FRAMEWORK_ISSUER,
+      keyId: kid,
+    }) => {
+      const now = Math.floor(Date.now() / 1000);
+      return jwt.sign(
+        {
+          iss: issuer,
+          aud: audience ?? options.appId,
+          serviceurl: serviceUrl,
+          iat: now + Math.min(0, expiresInSeconds) - 60,
+          exp: now + expiresInSeconds,
+        },
+        privateKey,
+        { algorithm: 'RS256', keyid: kid ?? keyId },
+      );
+    },
+    authConfig: (appPassword = 'fake-app-password') => ({
+      MicrosoftAppId: options.appId,
+      MicrosoftAppPassword: appPassword,
+      MicrosoftAppType: 'MultiTenant',
+      ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+      ToBotFromChannelTokenIssuer: BOT_FRAMEWORK_ISSUER,
+      // Only used for emulator tokens (issuer login.microsoftonline.com / sts.windows.net); kept off the internet.
+      ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+      ToChannelFromBotLoginUrl: BOT_FRAMEWORK_LOGIN_URL,
+      ToChannelFromBotOAuthScope: BOT_FRAMEWORK_SCOPE,
+      OAuthUrl: BOT_FRAMEWORK_SCOPE,
+      CallerId: 'urn:botframework:azure',
+    }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
+    },
+  };
+}
+
+/**
+ * Makes the bot's outbound calls (replies, proactive messages) use `token` instead of asking
+ * login.microsoftonline.com, by seeding botbuilder's process-wide AppCredentials token cache.
+ * Returns a function that removes the entry.
+ */
+export function primeOutboundToken(options: {
+  appId: string;
+  token?: string;
+  /** `ToChannelFromBotOAuthScope`; defaults to `https://api.botframework.com`. */
+  scope?: string;
+}): () => void {
+  const key = `${options.appId}${options.scope ?? BOT_FRAMEWORK_SCOPE}-cache`;
+  // `cache` is `private static` in the typings but public at runtime: `Map<string, { accessToken, expiresOn }>`.
+  const { cache } = AppCredentials as unknown as {
+    cache: Map<string, { accessToken: string; expiresOn: Date }>;
+  };
+  cache.set(key, {
+    accessToken: options.token ?? 'fake-outbound-token',
+    expiresOn: new Date(Date.now() + 3_600_000),
+  });
+  return () => {
+    cache.delete(key);
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
