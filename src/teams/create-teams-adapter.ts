@@ -18,15 +18,7 @@ export interface TeamsAdapter {
 
 /** The Teams bot behind POST /api/messages: botbuilder's CloudAdapter validates every inbound token. */
 export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAdapter {
-  const options: ConfigurationBotFrameworkAuthenticationOptions = {
-    MicrosoftAppId: teams.appId,
-    MicrosoftAppPassword: teams.appPassword,
-    MicrosoftAppTenantId: teams.appTenantId,
-    MicrosoftAppType: teams.appType,
-    ...(teams.openIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: teams.openIdMetadataUrl } : {}),
-    ...(teams.loginUrl ? { ToChannelFromBotLoginUrl: teams.loginUrl } : {}),
-  };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(teams)));
   adapter.onTurnError = async (context, error) => {
     deps.logger.error(
       { err: error, platform: 'teams', eventId: context.activity.id },
@@ -61,5 +53,34 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
         }
       })();
     },
+  };
+}
+
+const BOT_FRAMEWORK = 'https://api.botframework.com';
+
+/**
+ * botbuilder takes all of its channel settings from config as soon as one is given (and then ignores
+ * its public-cloud defaults), so a custom metadata URL comes with the whole set.
+ */
+function authOptions(teams: TeamsConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  const identity = {
+    MicrosoftAppId: teams.appId,
+    MicrosoftAppPassword: teams.appPassword,
+    MicrosoftAppTenantId: teams.appTenantId,
+    MicrosoftAppType: teams.appType,
+  };
+  if (!teams.openIdMetadataUrl && !teams.loginUrl) return identity;
+  return {
+    ...identity,
+    ToBotFromChannelOpenIdMetadataUrl:
+      teams.openIdMetadataUrl ?? `https://login.botframework.com/v1/.well-known/openidconfiguration`,
+    ToBotFromEmulatorOpenIdMetadataUrl:
+      teams.openIdMetadataUrl ??
+      'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
+    ToBotFromChannelTokenIssuer: BOT_FRAMEWORK,
+    ToChannelFromBotLoginUrl: teams.loginUrl ?? 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: BOT_FRAMEWORK,
+    OAuthUrl: BOT_FRAMEWORK,
+    CallerId: 'urn:botframework:azure',
   };
 }

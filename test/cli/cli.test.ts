@@ -180,4 +180,10 @@ describe('the earshot command line', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No entry 999999 in workspace "T1"');
   });
+
+  it('refuses to serve in production without Teams credentials, saying why', async () => {
+    const refused = await earshot(dataDir, ['serve'], { NODE_ENV: 'production', PORT: '0' });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('MICROSOFT_APP_ID: is required when NODE_ENV=production');
+  });
 });

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
+import { testEarshot } from '../helpers/earshot.ts';
+import { seedEntry } from '../helpers/seed.ts';
+import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import {
+  adaptiveCardInvoke,
+  postActivity,
+  TEAMS_DEFAULTS,
+  teamsMention,
+  teamsMessage,
+} from '../helpers/teams/teams-activities.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
+
+const TENANT = TEAMS_DEFAULTS.tenantId;
+
+describe('asking Earshot in Teams (no app id: local testing mode)', () => {
+  let db: Database;
+  let earshot: Earshot;
+  let server: EarshotServer;
+  let connector: FakeBotConnector;
+  let url: string;
+
+  beforeEach(async () => {
+    connector = await startFakeBotConnector();
+    db = await openTestDatabase('pglite');
+    earshot = await testEarshot(db);
+    server = await startServer(earshot, { port: 0 });
+    url = `http://127.0.0.1:${server.port}/api/messages`;
+    await seedEntry(db, {
+      workspaceId: TENANT,
+      author: 'Maya',
+      account: 'Harborview',
+      body: 'Harborview will not sign until Okta SSO works.',
+      url: 'https://example.com/okta',
+    });
+    await seedEntry(db, {
+      workspaceId: TENANT,
+      kind: 'research',
+      title: 'SSO survey',
+      body: '41% of buyers require Okta SSO.',
+    });
+    await seedEntry(db, { workspaceId: 'other-tenant', body: 'Other tenant secret about Okta SSO.' });
+  });
+  afterEach(async () => {
+    await server.close();
+    await earshot.close();
+    await connector.close();
+  });
+
+  const cardOf = (activity: Record<string, unknown>) =>
+    JSON.stringify((activity.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content ?? null);
+
+  it('answers a 1:1 question with a typing indicator, then an Adaptive Card from the tenant’s knowledge', async () => {
+    const message = teamsMessage({
+      text: 'What are you hearing about Okta SSO?',
+      serviceUrl: connector.serviceUrl,
+    });
+    const response = await postActivity(url, message);
+    expect(response.status).toBe(200);
+
+    const typing = await connector.waitForActivity((call) => call.activity.type === 'typing');
+    expect(typing.conversationId).toBe(message.conversation.id);
+    const reply = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
+    expect(reply.replyToId).toBe(message.id);
+    const card = cardOf(reply.activity);
+    expect(card).toContain('What the field is hearing');
+    expect(card).toContain('Harborview will not sign until Okta SSO works.');
+    expect(card).toContain('(https://example.com/okta)');
+    expect(card).toContain('Research and expert content');
+    expect(card).toContain('earshot_feedback_helpful');
+    expect(card).not.toContain('Other tenant secret');
+    const [logged] = await earshot.questions.list({ workspaceId: TENANT });
+    expect(logged).toMatchObject({
+      text: 'What are you hearing about Okta SSO?',
+      askedBy: TEAMS_DEFAULTS.user.aadObjectId,
+    });
+  });
+
+  it('strips the @mention in a channel and answers there', async () => {
+    const mention = teamsMention({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl });
+    await postActivity(url, mention);
+    const reply = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
+    expect(cardOf(reply.activity)).toContain('Harborview will not sign until Okta SSO works.');
+    const [logged] = await earshot.questions.list({ workspaceId: TENANT });
+    expect(logged?.text).toBe('Okta SSO?');
+  });
+
+  it('answers a redelivered activity once', async () => {
+    const message = teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl });
+    await postActivity(url, message);
+    await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
+    await postActivity(url, message);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connector.activities.filter((call) => Array.isArray(call.activity.attachments))).toHaveLength(1);
+    expect(await earshot.questions.list({ workspaceId: TENANT })).toHaveLength(1);
+  });
+
+  it('records Helpful / Not helpful from the card, one vote per person, and refuses a tampered action', async () => {
+    const answer = await earshot.ask({ workspaceId: TENANT, question: 'Okta SSO?' });
+    const click = (verb: string, data: Record<string, unknown>) =>
+      postActivity(url, adaptiveCardInvoke({ verb, data, serviceUrl: connector.serviceUrl }));
+
+    const notHelpful = await click('earshot_feedback_not_helpful', { q: answer.questionId });
+    expect(notHelpful.status).toBe(200);
+    const helpful = await click('earshot_feedback_helpful', { q: answer.questionId });
+    expect(JSON.stringify(helpful.body)).toContain('glad it helped');
+    const [logged] = await earshot.questions.list({ workspaceId: TENANT });
+    expect(logged).toMatchObject({ helpful: 1, notHelpful: 0 });
+
+    const tampered = await click('earshot_feedback_helpful', { q: 'DROP TABLE' });
+    expect(JSON.stringify(tampered.body)).toContain('out of date');
+  });
+
+  it('apologises instead of going silent when answering fails', async () => {
+    await db.query('ALTER TABLE questions RENAME TO questions_gone');
+    try {
+      await postActivity(url, teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl }));
+      const reply = await connector.waitForActivity((call) =>
+        /^Sorry, I couldn't answer/.test(String(call.activity.text)),
+      );
+      expect(reply).toBeDefined();
+    } finally {
+      await db.query('ALTER TABLE questions_gone RENAME TO questions');
+    }
+  });
+});
