@@ -1,6 +1,8 @@
 import { type Config, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { ConversationRefs } from './delivery/conversation-refs.ts';
+import type { ProactiveSender } from './delivery/proactive-sender.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
@@ -41,6 +43,8 @@ export interface Earshot {
   search: KnowledgeSearch;
   questions: QuestionLog;
   watched: WatchedChannels;
+  /** Where proactive messages (alerts, digests) can reach people and channels. */
+  conversations: ConversationRefs;
   /** Sorts watched-channel messages: by the chat model when configured, by plain rules otherwise. */
   classifier: MessageClassifier;
   ask(request: AskRequest): Promise<Answer>;
@@ -112,6 +116,7 @@ export async function createEarshot(
     search,
     questions,
     watched: new WatchedChannels(db),
+    conversations: new ConversationRefs(db),
     classifier:
       openai && config.openai?.chatModel
         ? modelClassifier(
@@ -139,6 +144,8 @@ export async function createEarshot(
 export interface EarshotServer {
   port: number;
   slack: SlackAdapter | null;
+  /** The one way out for alerts and digests, per platform. */
+  proactive: { teams: ProactiveSender };
   close(): Promise<void>;
 }
 
@@ -171,6 +178,7 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   return {
     port: http.port,
     slack,
+    proactive: { teams: teams.proactive },
     close: async () => {
       await slack?.stop();
       await http.close();

@@ -3,16 +3,20 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  TurnContext,
 } from 'botbuilder';
 import type { TeamsConfig } from '../config.ts';
+import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
 import { botRequest, botResponse, readJsonBody } from './node-bot-http.ts';
 import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
+import { TeamsProactiveSender } from './teams-proactive.ts';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
 
 export interface TeamsAdapter {
   authenticated: boolean;
+  proactive: ProactiveSender;
   requestListener(req: IncomingMessage, res: ServerResponse): void;
 }
 
@@ -28,12 +32,21 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
       .sendActivity("Sorry, I couldn't answer that just now. Please try again in a minute.")
       .catch(() => {});
   };
-  const bot = new TeamsBot(deps);
+  const bot = new TeamsBot(deps, (context, work) => {
+    const reference = TurnContext.getConversationReference(context.activity);
+    adapter.continueConversationAsync(teams.appId ?? '', reference, work).catch((error: unknown) => {
+      deps.logger.error(
+        { err: error, platform: 'teams', eventId: context.activity.id },
+        'failed to send a Teams answer',
+      );
+    });
+  });
   if (!teams.appId) {
     deps.logger.warn('Teams runs WITHOUT authentication (no MICROSOFT_APP_ID): for local testing only');
   }
   return {
     authenticated: Boolean(teams.appId),
+    proactive: new TeamsProactiveSender(adapter, teams.appId),
     requestListener: (req, res) => {
       void (async () => {
         try {

@@ -13,12 +13,19 @@ import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import { answerCard } from './cards/answer-card.ts';
 import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
+import { rememberConversation } from './teams-proactive.ts';
 
 export interface TeamsDeps {
   earshot: Earshot;
   config: Config;
   logger: Logger;
 }
+
+/**
+ * Runs `work` in a new turn on the same conversation once the current request has been answered:
+ * the Bot Connector gives a turn about 15 s, and an answer written by a model may take longer.
+ */
+export type Defer = (context: TurnContext, work: (later: TurnContext) => Promise<void>) => void;
 
 const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
 const HELP =
@@ -32,11 +39,33 @@ export function tenantOf(context: TurnContext): string {
 
 /** Earshot in Teams: questions in 1:1 chats, group chats and channel mentions; card buttons. */
 export class TeamsBot extends ActivityHandler {
-  constructor(private readonly deps: TeamsDeps) {
+  constructor(
+    private readonly deps: TeamsDeps,
+    private readonly defer: Defer,
+  ) {
     super();
     this.onMessage(async (context, next) => {
+      await this.remember(context);
       await this.answer(context);
       await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      await this.remember(context);
+      await next();
+    });
+  }
+
+  /** A failure to store the reference must not cost the user their answer. */
+  private async remember(context: TurnContext) {
+    await rememberConversation(this.deps.earshot.conversations, context).catch((error: unknown) => {
+      this.deps.logger.warn(
+        { err: error, platform: 'teams', eventId: context.activity.id },
+        'could not store the conversation reference',
+      );
     });
   }
 
@@ -62,19 +91,21 @@ export class TeamsBot extends ActivityHandler {
       return;
     }
     await context.sendActivity({ type: ActivityTypes.Typing });
-    try {
-      const answer = await this.deps.earshot.ask({
-        workspaceId,
-        question,
-        askedBy: activity.from?.aadObjectId ?? activity.from?.id,
-        platform: 'teams',
-        channel: activity.conversation?.id,
-      });
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(answerCard(answer))] });
-    } catch (error) {
-      log.error({ err: error }, 'failed to answer a question');
-      await context.sendActivity(APOLOGY);
-    }
+    this.defer(context, async (later) => {
+      try {
+        const answer = await this.deps.earshot.ask({
+          workspaceId,
+          question,
+          askedBy: activity.from?.aadObjectId ?? activity.from?.id,
+          platform: 'teams',
+          channel: activity.conversation?.id,
+        });
+        await later.sendActivity({ attachments: [CardFactory.adaptiveCard(answerCard(answer))] });
+      } catch (error) {
+        log.error({ err: error }, 'failed to answer a question');
+        await later.sendActivity(APOLOGY);
+      }
+    });
   }
 
   protected override async onAdaptiveCardInvoke(

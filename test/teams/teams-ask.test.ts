@@ -62,8 +62,9 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
 
     const typing = await connector.waitForActivity((call) => call.activity.type === 'typing');
     expect(typing.conversationId).toBe(message.conversation.id);
+    // The answer is sent in a turn of its own after the request returns, into the same conversation.
     const reply = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
-    expect(reply.replyToId).toBe(message.id);
+    expect(reply.conversationId).toBe(message.conversation.id);
     const card = cardOf(reply.activity);
     expect(card).toContain('What the field is hearing');
     expect(card).toContain('Harborview will not sign until Okta SSO works.');
@@ -124,5 +125,21 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
     } finally {
       await db.query('ALTER TABLE questions_gone RENAME TO questions');
     }
+  });
+
+  it('remembers the conversation so alerts and digests can reach the person later', async () => {
+    const message = teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl });
+    await postActivity(url, message);
+    await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
+
+    const chat = await earshot.conversations.personalChatOf('teams', TENANT, TEAMS_DEFAULTS.user.aadObjectId);
+    expect(chat).toMatchObject({ conversationId: message.conversation.id, kind: 'personal' });
+    await server.proactive.teams.send(chat as NonNullable<typeof chat>, {
+      text: 'Heads up: Harborview raised a Series C.',
+    });
+    const alert = await connector.waitForActivity(
+      (call) => call.activity.text === 'Heads up: Harborview raised a Series C.',
+    );
+    expect(alert).toMatchObject({ method: 'POST', conversationId: message.conversation.id });
   });
 });
