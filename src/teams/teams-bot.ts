@@ -9,10 +9,15 @@ import {
 import type { Config } from '../config.ts';
 import { EarshotError } from '../errors.ts';
 import { claimEvent } from '../events/claim-event.ts';
+import { reviewQueue } from '../knowledge/curation/review-queue.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import { answerCard } from './cards/answer-card.ts';
 import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
+import { isReviewVerb, parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
+import { textCard } from './cards/text-card.ts';
+import { channelIdOf, teamsCapturedMessage } from './teams-capture.ts';
+import { isTeamsCurator } from './teams-curators.ts';
 import { rememberConversation } from './teams-proactive.ts';
 
 export interface TeamsDeps {
@@ -27,6 +32,9 @@ export interface TeamsDeps {
  */
 export type Defer = (context: TurnContext, work: (later: TurnContext) => Promise<void>) => void;
 
+const REFUSAL =
+  'Sorry, only Earshot curators can do that. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
+const MAX_REVIEW_CARDS = 10;
 const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
 const HELP =
   'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" In a channel, @mention me.';
@@ -46,7 +54,16 @@ export class TeamsBot extends ActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       await this.remember(context);
-      await this.answer(context);
+      await this.route(context);
+      await next();
+    });
+    this.onMessageUpdate(async (context, next) => {
+      const message = teamsCapturedMessage(context);
+      await this.deps.earshot.updateCaptured({ ...message, text: message.text });
+      await next();
+    });
+    this.onMessageDelete(async (context, next) => {
+      await this.deps.earshot.removeCaptured(teamsCapturedMessage(context));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -67,6 +84,95 @@ export class TeamsBot extends ActivityHandler {
         'could not store the conversation reference',
       );
     });
+  }
+
+  /**
+   * In channels and group chats Earshot reads every message (resource-specific consent) but speaks
+   * only when @mentioned; other messages are candidates for passive capture.
+   */
+  private async route(context: TurnContext) {
+    const { activity } = context;
+    const shared =
+      activity.conversation?.conversationType === 'channel' ||
+      activity.conversation?.conversationType === 'groupChat';
+    const mentioned = (activity.entities ?? []).some(
+      (entity) =>
+        entity.type === 'mention' &&
+        (entity as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+    );
+    if (shared && !mentioned) {
+      await this.capturePassively(context);
+      return;
+    }
+    const command = (TurnContextText.withoutMentions(context) ?? '').trim().toLowerCase();
+    if (command === 'watch' || command === 'unwatch') {
+      await context.sendActivity(await this.toggleWatch(context, command));
+      return;
+    }
+    if (command === 'review') {
+      await this.sendReviewQueue(context);
+      return;
+    }
+    await this.answer(context);
+  }
+
+  private async capturePassively(context: TurnContext) {
+    const message = teamsCapturedMessage(context);
+    const where = {
+      platform: 'teams' as const,
+      workspaceId: message.workspaceId,
+      conversationId: message.conversationId,
+    };
+    if (!message.text || activityFromBot(context) || !(await this.deps.earshot.watched.isWatched(where)))
+      return;
+    const event = {
+      platform: 'teams' as const,
+      workspaceId: message.workspaceId,
+      eventId: message.messageId,
+    };
+    if (!(await claimEvent(this.deps.earshot.db, event))) return;
+    const kind = await this.deps.earshot.classifier.classify(message.text);
+    if (kind !== 'noise') await this.deps.earshot.capture({ message, kind });
+  }
+
+  private async toggleWatch(context: TurnContext, verb: 'watch' | 'unwatch'): Promise<string> {
+    if (!(await isTeamsCurator(this.deps.config, context))) return REFUSAL;
+    const channel = {
+      platform: 'teams' as const,
+      workspaceId: tenantOf(context),
+      conversationId: channelIdOf(context.activity.conversation.id),
+    };
+    if (verb === 'watch') {
+      await this.deps.earshot.watched.watch({
+        ...channel,
+        watchedBy: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '',
+      });
+      return 'Earshot now keeps tips and field intel posted here, for the curators to review. Send "unwatch" to stop.';
+    }
+    return (await this.deps.earshot.watched.unwatch(channel))
+      ? 'Earshot no longer captures messages here.'
+      : 'Earshot was not watching this conversation.';
+  }
+
+  /** The review queue as cards, oldest first; private captures only in the conversation they came from. */
+  private async sendReviewQueue(context: TurnContext) {
+    if (!(await isTeamsCurator(this.deps.config, context))) {
+      await context.sendActivity(REFUSAL);
+      return;
+    }
+    const here = channelIdOf(context.activity.conversation.id);
+    const queue = await reviewQueue(this.deps.earshot.db, tenantOf(context), 50);
+    const visible = queue.entries
+      .filter((entry) => entry.audience === null || entry.audience === here)
+      .slice(0, MAX_REVIEW_CARDS);
+    if (visible.length === 0) {
+      await context.sendActivity('Nothing waiting for review.');
+      return;
+    }
+    await context.sendActivity(`${queue.size} waiting for review; here are the oldest ${visible.length}.`);
+    for (const entry of visible) {
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reviewCard(entry))] });
+    }
   }
 
   private async answer(context: TurnContext) {
@@ -114,6 +220,7 @@ export class TeamsBot extends ActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const workspaceId = tenantOf(context);
     const userId = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+    if (isReviewVerb(invokeValue)) return this.review(context, invokeValue);
     try {
       const { verb, q } = parseCardAction(invokeValue);
       if (verb === TEAMS_VERBS.routeToCurators)
@@ -129,6 +236,35 @@ export class TeamsBot extends ActivityHandler {
           ? 'Thanks, glad it helped.'
           : 'Thanks. The curators will see that this answer missed.',
       );
+    } catch (error) {
+      if (!(error instanceof EarshotError)) throw error;
+      return reply(error.userMessage);
+    }
+  }
+
+  private async review(context: TurnContext, value: unknown): Promise<AdaptiveCardInvokeResponse> {
+    if (!(await isTeamsCurator(this.deps.config, context))) return reply(REFUSAL);
+    const workspaceId = tenantOf(context);
+    const who = context.activity.from?.name ?? 'a curator';
+    try {
+      const action = parseReviewAction(value);
+      const { entries } = this.deps.earshot;
+      if (action.verb === REVIEW_VERBS.edit) {
+        const entry = await entries.edit(workspaceId, action.e, { title: action.title, body: action.body });
+        return {
+          statusCode: 200,
+          type: 'application/vnd.microsoft.card.adaptive',
+          value: reviewCard(entry) as never,
+        };
+      }
+      const status = action.verb === REVIEW_VERBS.approve ? 'published' : 'rejected';
+      const entry = await entries.setStatus(workspaceId, action.e, status);
+      const done = status === 'published' ? 'Approved' : 'Rejected';
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: textCard(`${done} by ${who}: ${entry.title}`) as never,
+      };
     } catch (error) {
       if (!(error instanceof EarshotError)) throw error;
       return reply(error.userMessage);
@@ -165,3 +301,9 @@ const TurnContextText = {
     return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ');
   },
 };
+
+function activityFromBot(context: TurnContext): boolean {
+  return (
+    context.activity.from?.id === context.activity.recipient?.id || context.activity.from?.role === 'bot'
+  );
+}

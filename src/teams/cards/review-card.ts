@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { EarshotError } from '../../errors.ts';
+import type { Entry } from '../../knowledge/entry.ts';
+import { inlineText, linkTarget, markdownLink, neutralizeLabel } from './card-markdown.ts';
+import { ADAPTIVE_CARD_SCHEMA, type AdaptiveCard } from './card-types.ts';
+
+export const REVIEW_VERBS = {
+  approve: 'earshot_curate_approve',
+  reject: 'earshot_curate_reject',
+  edit: 'earshot_curate_edit',
+} as const;
+
+/** One pending entry for a curator: what it says, where it came from, and Approve / Edit / Reject. */
+export function reviewCard(entry: Entry): AdaptiveCard {
+  const source = linkTarget(entry.sourceUrl);
+  const from = [entry.sourceAuthor, entry.sourceChannel].filter(Boolean).join(' in ');
+  const where = `${from || 'unknown source'}, ${entry.createdAt.toISOString().slice(0, 10)}`;
+  return {
+    type: 'AdaptiveCard',
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: '1.5',
+    body: [
+      {
+        type: 'TextBlock',
+        text: `${entry.kind} · **${neutralizeLabel(inlineText(entry.title, 150))}**`,
+        wrap: true,
+      },
+      { type: 'TextBlock', text: inlineText(entry.body, 600), wrap: true },
+      {
+        type: 'TextBlock',
+        text: source ? `${where} · ${markdownLink(source, 'source')}` : where,
+        wrap: true,
+        isSubtle: true,
+        size: 'Small',
+      },
+    ],
+    actions: [
+      {
+        type: 'Action.Execute',
+        title: 'Approve',
+        verb: REVIEW_VERBS.approve,
+        data: { e: entry.id },
+        style: 'positive',
+      },
+      {
+        type: 'Action.ShowCard',
+        title: 'Edit',
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            {
+              type: 'Input.Text',
+              id: 'title',
+              label: 'Title',
+              value: entry.title.slice(0, 150),
+              maxLength: 150,
+              isRequired: true,
+            },
+            {
+              type: 'Input.Text',
+              id: 'body',
+              label: 'Text',
+              value: entry.body.slice(0, 3000),
+              isMultiline: true,
+              isRequired: true,
+            },
+          ],
+          actions: [
+            { type: 'Action.Execute', title: 'Save', verb: REVIEW_VERBS.edit, data: { e: entry.id } },
+          ],
+        },
+      },
+      {
+        type: 'Action.Execute',
+        title: 'Reject',
+        verb: REVIEW_VERBS.reject,
+        data: { e: entry.id },
+        style: 'destructive',
+      },
+    ],
+  } as unknown as AdaptiveCard;
+}
+
+const reviewAction = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.enum([REVIEW_VERBS.approve, REVIEW_VERBS.reject, REVIEW_VERBS.edit]),
+    data: z.object({
+      e: z.int().positive(),
+      title: z.string().trim().min(1).max(150).optional(),
+      body: z.string().trim().min(1).max(20_000).optional(),
+    }),
+  }),
+});
+
+export type ReviewAction = {
+  verb: (typeof REVIEW_VERBS)[keyof typeof REVIEW_VERBS];
+  e: number;
+  title?: string;
+  body?: string;
+};
+
+export function isReviewVerb(value: unknown): boolean {
+  const verb = (value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  return typeof verb === 'string' && (Object.values(REVIEW_VERBS) as string[]).includes(verb);
+}
+
+/** Reads a review card's action; the invoke body is untrusted, so anything malformed is refused. */
+export function parseReviewAction(value: unknown): ReviewAction {
+  const parsed = reviewAction.safeParse(value);
+  if (!parsed.success) {
+    throw new EarshotError({
+      code: 'invalid_input',
+      message: `Invalid review card action: ${z.prettifyError(parsed.error)}`,
+      userMessage: 'That card is out of date. Type review again.',
+    });
+  }
+  const { verb, data } = parsed.data.action;
+  if (verb === REVIEW_VERBS.edit && (!data.title || !data.body)) {
+    throw new EarshotError({
+      code: 'invalid_input',
+      message: 'edit without title or body',
+      userMessage: 'Give the entry a title and text.',
+    });
+  }
+  return { verb, ...data };
+}

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
+import { testEarshot } from '../helpers/earshot.ts';
+import { seedEntry } from '../helpers/seed.ts';
+import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import {
+  adaptiveCardInvoke,
+  postActivity,
+  TEAMS_DEFAULTS,
+  teamsMention,
+  teamsMessage,
+} from '../helpers/teams/teams-activities.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
+
+const TENANT = TEAMS_DEFAULTS.tenantId;
+const CURATOR = TEAMS_DEFAULTS.user;
+const REP = { id: '29:rep-2', name: 'Rory Rep', aadObjectId: '00000000-0000-0000-0000-000000000002' };
+const INTEL =
+  'The CFO at Harborview told me they are evaluating Ledgerline because our pricing is 30% higher.';
+
+describe('capture and curation in Teams', () => {
+  let db: Database;
+  let earshot: Earshot;
+  let server: EarshotServer;
+  let connector: FakeBotConnector;
+  let url: string;
+
+  beforeEach(async () => {
+    connector = await startFakeBotConnector();
+    db = await openTestDatabase('pglite');
+    earshot = await testEarshot(db, { EARSHOT_CURATORS: CURATOR.aadObjectId });
+    server = await startServer(earshot, { port: 0 });
+    url = `http://127.0.0.1:${server.port}/api/messages`;
+  });
+  afterEach(async () => {
+    await server.close();
+    await earshot.close();
+    await connector.close();
+  });
+
+  const inChannel = { conversationType: 'channel' as const, id: TEAMS_DEFAULTS.channelId };
+  const say = (text: string, from: Partial<typeof REP> = REP) =>
+    postActivity(
+      url,
+      teamsMessage({ text, from, conversation: inChannel, serviceUrl: connector.serviceUrl }),
+    );
+  const entries = () => db.prisma.entry.findMany({ where: { workspaceId: TENANT }, orderBy: { id: 'asc' } });
+  const sentTexts = () => connector.activities.map((call) => String(call.activity.text ?? ''));
+
+  it('stays silent in a channel unless mentioned, and captures tips and intel only where a curator said watch', async () => {
+    await say(INTEL);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connector.activities).toEqual([]);
+    expect(await entries()).toEqual([]);
+
+    const refused = teamsMention({
+      text: 'watch',
+      from: REP,
+      conversation: inChannel,
+      serviceUrl: connector.serviceUrl,
+    });
+    await postActivity(url, refused);
+    await vi.waitFor(() =>
+      expect(sentTexts().some((text) => text.startsWith('Sorry, only Earshot curators'))).toBe(true),
+    );
+
+    await postActivity(
+      url,
+      teamsMention({
+        text: 'watch',
+        from: CURATOR,
+        conversation: inChannel,
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(sentTexts().some((text) => text.startsWith('Earshot now keeps tips'))).toBe(true),
+    );
+
+    await say('thanks all!');
+    await say(INTEL);
+    await vi.waitFor(async () => expect(await entries()).toHaveLength(1));
+    const [captured] = await entries();
+    expect(captured).toMatchObject({
+      kind: 'chatter',
+      status: 'pending',
+      body: INTEL,
+      sourceAuthor: REP.name,
+      contributor: REP.aadObjectId,
+      audience: TEAMS_DEFAULTS.channelId,
+    });
+    expect(captured?.sourceUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/message\//);
+  });
+
+  it('shows curators the review queue as cards and applies Approve, Edit and Reject; others are refused', async () => {
+    const first = await seedEntry(db, {
+      workspaceId: TENANT,
+      title: 'Kessler SAP',
+      body: 'Kessler wants SAP.',
+      status: 'pending',
+    });
+    const second = await seedEntry(db, {
+      workspaceId: TENANT,
+      title: 'Fernway SCIM',
+      body: 'Fernway wants SCIM.',
+      status: 'pending',
+    });
+
+    await postActivity(url, teamsMessage({ text: 'review', from: REP, serviceUrl: connector.serviceUrl }));
+    await vi.waitFor(() =>
+      expect(sentTexts().some((text) => text.startsWith('Sorry, only Earshot curators'))).toBe(true),
+    );
+
+    await postActivity(
+      url,
+      teamsMessage({ text: 'review', from: CURATOR, serviceUrl: connector.serviceUrl }),
+    );
+    await vi.waitFor(() =>
+      expect(connector.activities.filter((call) => Array.isArray(call.activity.attachments))).toHaveLength(2),
+    );
+    expect(JSON.stringify(connector.activities)).toContain('Kessler SAP');
+
+    const act = (verb: string, data: Record<string, unknown>, from = CURATOR) =>
+      postActivity(url, adaptiveCardInvoke({ verb, data, from, serviceUrl: connector.serviceUrl }));
+    const refused = await act('earshot_curate_approve', { e: first.id }, REP);
+    expect(JSON.stringify(refused.body)).toContain('only Earshot curators');
+    expect((await earshot.entries.get(TENANT, first.id)).status).toBe('pending');
+
+    const approved = await act('earshot_curate_approve', { e: first.id });
+    expect(JSON.stringify(approved.body)).toContain('Approved by');
+    expect((await earshot.entries.get(TENANT, first.id)).status).toBe('published');
+
+    await act('earshot_curate_edit', {
+      e: second.id,
+      title: 'Fernway needs SCIM',
+      body: 'Fernway needs SCIM on Growth.',
+    });
+    expect(await earshot.entries.get(TENANT, second.id)).toMatchObject({
+      title: 'Fernway needs SCIM',
+      body: 'Fernway needs SCIM on Growth.',
+    });
+    await act('earshot_curate_reject', { e: second.id });
+    expect((await earshot.entries.get(TENANT, second.id)).status).toBe('rejected');
+
+    const tampered = await act('earshot_curate_approve', { e: 'all' });
+    expect(JSON.stringify(tampered.body)).toContain('out of date');
+  });
+});
