@@ -121,8 +121,11 @@ describe('capture and curation in Teams', () => {
     );
     expect(JSON.stringify(connector.activities)).toContain('Kessler SAP');
 
-    const act = (verb: string, data: Record<string, unknown>, from = CURATOR) =>
-      postActivity(url, adaptiveCardInvoke({ verb, data, from, serviceUrl: connector.serviceUrl }));
+    const act = (
+      verb: string,
+      data: Record<string, unknown>,
+      from: { id: string; name: string; aadObjectId: string } = CURATOR,
+    ) => postActivity(url, adaptiveCardInvoke({ verb, data, from, serviceUrl: connector.serviceUrl }));
     const refused = await act('earshot_curate_approve', { e: first.id }, REP);
     expect(JSON.stringify(refused.body)).toContain('only Earshot curators');
     expect((await earshot.entries.get(TENANT, first.id)).status).toBe('pending');
