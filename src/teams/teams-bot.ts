@@ -1,22 +1,26 @@
 import {
-  ActivityHandler,
   ActivityTypes,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.ts';
 import { EarshotError } from '../errors.ts';
 import { claimEvent } from '../events/claim-event.ts';
 import { reviewQueue } from '../knowledge/curation/review-queue.ts';
+import { titleFromBody } from '../knowledge/entries/entry-title.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import { answerCard } from './cards/answer-card.ts';
 import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
 import { isReviewVerb, parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
+import { parseSaveForm, saveForm } from './cards/save-form.ts';
 import { textCard } from './cards/text-card.ts';
-import { channelIdOf, teamsCapturedMessage } from './teams-capture.ts';
+import { channelIdOf, plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
 import { isTeamsCurator } from './teams-curators.ts';
 import { rememberConversation } from './teams-proactive.ts';
 
@@ -46,7 +50,7 @@ export function tenantOf(context: TurnContext): string {
 }
 
 /** Earshot in Teams: questions in 1:1 chats, group chats and channel mentions; card buttons. */
-export class TeamsBot extends ActivityHandler {
+export class TeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: TeamsDeps,
     private readonly defer: Defer,
@@ -235,6 +239,68 @@ export class TeamsBot extends ActivityHandler {
         verb === TEAMS_VERBS.helpful
           ? 'Thanks, glad it helped.'
           : 'Thanks. The curators will see that this answer missed.',
+      );
+    } catch (error) {
+      if (!(error instanceof EarshotError)) throw error;
+      return reply(error.userMessage);
+    }
+  }
+
+  /** "Save to Earshot" on a message: a form prefilled from it. */
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    _context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const text = plainTeamsText(action.messagePayload?.body?.content ?? '');
+    return {
+      task: {
+        type: 'continue',
+        value: {
+          title: 'Save to Earshot',
+          width: 'medium',
+          height: 'medium',
+          card: CardFactory.adaptiveCard(
+            saveForm({
+              kind: (await this.deps.earshot.classifier.classify(text)) === 'tip' ? 'tip' : 'chatter',
+              title: titleFromBody(text),
+            }),
+          ),
+        },
+      },
+    };
+  }
+
+  /** The submitted form saves the message as a pending entry, attributed to its author. */
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    const payload = action.messagePayload;
+    const reply = (text: string): MessagingExtensionActionResponse => ({
+      task: { type: 'message', value: text },
+    });
+    if (!payload?.id) return reply('Earshot could not read that message. Try again from the message itself.');
+    try {
+      const form = parseSaveForm(action.data);
+      const here = teamsCapturedMessage(context);
+      const { outcome } = await this.deps.earshot.capture({
+        ...form,
+        message: {
+          ...here,
+          messageId: payload.id,
+          authorId: payload.from?.user?.id ?? here.authorId,
+          authorName: payload.from?.user?.displayName ?? undefined,
+          text: plainTeamsText(payload.body?.content ?? ''),
+          permalink:
+            payload.linkToMessage ??
+            teamsDeepLink(context.activity.conversation.id, payload.id, here.workspaceId),
+          postedAt: payload.createdDateTime ? new Date(payload.createdDateTime) : here.postedAt,
+        },
+      });
+      return reply(
+        outcome === 'created'
+          ? 'Saved to Earshot. The curators will review it before it shows up in answers.'
+          : 'Earshot already has this; the curators will see it once.',
       );
     } catch (error) {
       if (!(error instanceof EarshotError)) throw error;

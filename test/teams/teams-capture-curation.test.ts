@@ -6,6 +6,7 @@ import { seedEntry } from '../helpers/seed.ts';
 import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
 import {
   adaptiveCardInvoke,
+  messageExtensionAction,
   postActivity,
   TEAMS_DEFAULTS,
   teamsMention,
@@ -148,5 +149,57 @@ describe('capture and curation in Teams', () => {
 
     const tampered = await act('earshot_curate_approve', { e: 'all' });
     expect(JSON.stringify(tampered.body)).toContain('out of date');
+  });
+
+  it('saves a message through the "Save to Earshot" message action, with a prefilled, validated form', async () => {
+    const messagePayload = {
+      id: '1732000099999',
+      body: { contentType: 'html', content: `<p>${INTEL}</p>` },
+      from: { user: { id: REP.aadObjectId, displayName: REP.name, userIdentityType: 'aadUser' } },
+      linkToMessage: 'https://teams.microsoft.com/l/message/19%3Achannel/1732000099999',
+    };
+    const base = {
+      commandId: 'saveToEarshot',
+      messagePayload,
+      conversation: inChannel,
+      serviceUrl: connector.serviceUrl,
+    };
+    const fetched = await postActivity(url, messageExtensionAction({ ...base, phase: 'fetch' }));
+    const form = JSON.stringify(fetched.body);
+    expect(form).toContain('"id":"kind","label":"What is it?","value":"chatter"');
+    expect(form).toContain('The CFO at Harborview told me');
+
+    const invalid = await postActivity(
+      url,
+      messageExtensionAction({ ...base, data: { kind: 'rumour', title: 'x' } }),
+    );
+    expect(JSON.stringify(invalid.body)).toContain('"type":"message"');
+    expect(await entries()).toEqual([]);
+
+    const saved = await postActivity(
+      url,
+      messageExtensionAction({
+        ...base,
+        data: {
+          kind: 'chatter',
+          title: 'Harborview vs Ledgerline',
+          topics: 'Pricing, competition',
+          stage: 'decide',
+        },
+      }),
+    );
+    expect(JSON.stringify(saved.body)).toContain('Saved to Earshot');
+    const [entry] = await entries();
+    expect(entry).toMatchObject({
+      title: 'Harborview vs Ledgerline',
+      body: INTEL,
+      topics: ['pricing', 'competition'],
+      stage: 'decide',
+      status: 'pending',
+      sourceAuthor: REP.name,
+      contributor: REP.aadObjectId,
+      sourceUrl: messagePayload.linkToMessage,
+      audience: TEAMS_DEFAULTS.channelId,
+    });
   });
 });

@@ -32,6 +32,17 @@ describe('npm run teams:package', () => {
     });
     expect(manifest.bots[0]).toMatchObject({ botId: APP_ID, scopes: ['personal', 'team', 'groupChat'] });
     expect(manifest.webApplicationInfo.id).toBe(APP_ID);
+    expect(manifest.composeExtensions[0]).toMatchObject({
+      botId: APP_ID,
+      commands: [
+        expect.objectContaining({
+          id: 'saveToEarshot',
+          type: 'action',
+          context: ['message'],
+          fetchTask: true,
+        }),
+      ],
+    });
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'ChannelMessage.Read.Group', type: 'Application' },
     ]);
