@@ -142,4 +142,11 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
     );
     expect(alert).toMatchObject({ method: 'POST', conversationId: message.conversation.id });
   });
+
+  it('retries a throttled connector and still delivers the answer', async () => {
+    connector.failNext({ status: 429, retryAfter: 0 }, 2);
+    await postActivity(url, teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl }));
+    const reply = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments), 10_000);
+    expect(cardOf(reply.activity)).toContain('Harborview will not sign until Okta SSO works.');
+  });
 });

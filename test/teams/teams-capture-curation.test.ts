@@ -202,4 +202,75 @@ describe('capture and curation in Teams', () => {
       audience: TEAMS_DEFAULTS.channelId,
     });
   });
+
+  it('follows edits and deletions of captured Teams messages', async () => {
+    await postActivity(
+      url,
+      teamsMention({
+        text: 'watch',
+        from: CURATOR,
+        conversation: inChannel,
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(sentTexts().some((text) => text.startsWith('Earshot now keeps tips'))).toBe(true),
+    );
+    const original = teamsMessage({
+      text: INTEL,
+      from: REP,
+      conversation: inChannel,
+      serviceUrl: connector.serviceUrl,
+    });
+    await postActivity(url, original);
+    await vi.waitFor(async () => expect(await entries()).toHaveLength(1));
+
+    const edited = `${INTEL} They also want a 3-year price lock.`;
+    await postActivity(url, {
+      ...original,
+      type: 'messageUpdate',
+      text: edited,
+      channelData: { ...original.channelData, eventType: 'editMessage' },
+    });
+    await vi.waitFor(async () => expect((await entries())[0]?.body).toBe(edited));
+
+    await postActivity(url, {
+      ...original,
+      type: 'messageDelete',
+      channelData: { ...original.channelData, eventType: 'softDeleteMessage' },
+    });
+    await vi.waitFor(async () => expect((await entries())[0]?.status).toBe('archived'));
+    expect((await entries())[0]?.body).not.toContain('Harborview');
+  });
+});
+
+describe('Teams curators named by email', () => {
+  it('recognises a curator by the email on their Teams profile', async () => {
+    const connector = await startFakeBotConnector({
+      members: [
+        {
+          id: TEAMS_DEFAULTS.user.id,
+          name: 'Dana Seller',
+          aadObjectId: TEAMS_DEFAULTS.user.aadObjectId,
+          email: 'dana@example.com',
+          userPrincipalName: 'dana@example.com',
+        },
+      ],
+    } as never);
+    const db = await openTestDatabase('pglite');
+    const earshot = await testEarshot(db, { EARSHOT_CURATORS: 'DANA@example.com' });
+    const server = await startServer(earshot, { port: 0 });
+    try {
+      await seedEntry(db, { workspaceId: TENANT, title: 'Kessler SAP', status: 'pending' });
+      await postActivity(
+        `http://127.0.0.1:${server.port}/api/messages`,
+        teamsMessage({ text: 'review', serviceUrl: connector.serviceUrl }),
+      );
+      await vi.waitFor(() => expect(JSON.stringify(connector.activities)).toContain('Kessler SAP'));
+    } finally {
+      await server.close();
+      await earshot.close();
+      await connector.close();
+    }
+  });
 });
