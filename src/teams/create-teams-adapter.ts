@@ -32,21 +32,26 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
       .sendActivity("Sorry, I couldn't answer that just now. Please try again in a minute.")
       .catch(() => {});
   };
-  const bot = new TeamsBot(deps, (context, work) => {
-    const reference = TurnContext.getConversationReference(context.activity);
-    adapter.continueConversationAsync(teams.appId ?? '', reference, work).catch((error: unknown) => {
-      deps.logger.error(
-        { err: error, platform: 'teams', eventId: context.activity.id },
-        'failed to send a Teams answer',
-      );
-    });
-  });
+  const proactive = new TeamsProactiveSender(adapter, teams.appId);
+  const bot = new TeamsBot(
+    deps,
+    (context, work) => {
+      const reference = TurnContext.getConversationReference(context.activity);
+      adapter.continueConversationAsync(teams.appId ?? '', reference, work).catch((error: unknown) => {
+        deps.logger.error(
+          { err: error, platform: 'teams', eventId: context.activity.id },
+          'failed to send a Teams answer',
+        );
+      });
+    },
+    proactive,
+  );
   if (!teams.appId) {
     deps.logger.warn('Teams runs WITHOUT authentication (no MICROSOFT_APP_ID): for local testing only');
   }
   return {
     authenticated: Boolean(teams.appId),
-    proactive: new TeamsProactiveSender(adapter, teams.appId),
+    proactive,
     requestListener: (req, res) => {
       void (async () => {
         try {

@@ -9,6 +9,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.ts';
+import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
 import { claimEvent } from '../events/claim-event.ts';
 import { reviewQueue } from '../knowledge/curation/review-queue.ts';
@@ -54,6 +55,7 @@ export class TeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: TeamsDeps,
     private readonly defer: Defer,
+    private readonly proactive: ProactiveSender,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -337,14 +339,25 @@ export class TeamsBot extends TeamsActivityHandler {
     }
   }
 
+  /** Posts the question to the curators' channel (EARSHOT_CURATOR_CHANNEL, a Teams conversation Earshot is in). */
   private async routeToCurators(workspaceId: string, questionId: number, userId: string): Promise<string> {
     const answer = await this.deps.earshot.questions.answerOf(workspaceId, questionId);
     if (!answer) return 'That answer is no longer available. Ask again.';
-    this.deps.logger.info(
-      { platform: 'teams', workspace: workspaceId, questionId, userId },
-      'question routed to curators',
-    );
-    return 'Thanks. The curators will see this question in their list of unanswered questions.';
+    const channel = this.deps.config.curatorChannel;
+    const curators = channel
+      ? await this.deps.earshot.conversations.find('teams', workspaceId, channel)
+      : null;
+    if (!curators) {
+      this.deps.logger.info(
+        { platform: 'teams', workspace: workspaceId, questionId, userId },
+        'no Teams curators channel to route to',
+      );
+      return 'Thanks. The curators will see this question in their list of unanswered questions.';
+    }
+    await this.proactive.send(curators, {
+      text: `Nobody has heard about this yet. A rep asked: “${answer.question}”`,
+    });
+    return 'Sent to the curators. Thanks!';
   }
 }
 

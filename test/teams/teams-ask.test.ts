@@ -149,4 +149,38 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
     const reply = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments), 10_000);
     expect(cardOf(reply.activity)).toContain('Harborview will not sign until Okta SSO works.');
   });
+
+  it('routes an unanswered question to the curators’ Teams channel', async () => {
+    const curatorsChannel = '19:curators@thread.tacv2';
+    // Earshot learns the channel when it is installed there (or first mentioned).
+    await postActivity(
+      url,
+      teamsMention({
+        text: 'help',
+        conversation: { conversationType: 'channel', id: curatorsChannel },
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
+    await connector.waitForActivity((call) => call.conversationId === curatorsChannel);
+    const routed = await testEarshot(db, { EARSHOT_CURATOR_CHANNEL: curatorsChannel });
+    const routedServer = await startServer(routed, { port: 0 });
+    try {
+      const answer = await routed.ask({ workspaceId: TENANT, question: 'What about carbon accounting?' });
+      const response = await postActivity(
+        `http://127.0.0.1:${routedServer.port}/api/messages`,
+        adaptiveCardInvoke({
+          verb: 'earshot_route_to_curators',
+          data: { q: answer.questionId },
+          serviceUrl: connector.serviceUrl,
+        }),
+      );
+      expect(JSON.stringify(response.body)).toContain('Sent to the curators');
+      const posted = await connector.waitForActivity((call) =>
+        String(call.activity.text).includes('What about carbon accounting?'),
+      );
+      expect(posted.conversationId).toBe(curatorsChannel);
+    } finally {
+      await routedServer.close();
+    }
+  });
 });
