@@ -145,7 +145,7 @@ export interface EarshotServer {
   port: number;
   slack: SlackAdapter | null;
   /** The one way out for alerts and digests, per platform. */
-  proactive: { teams: ProactiveSender };
+  proactive: { teams: ProactiveSender; slack: ProactiveSender | undefined };
   close(): Promise<void>;
 }
 
@@ -178,7 +178,7 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   return {
     port: http.port,
     slack,
-    proactive: { teams: teams.proactive },
+    proactive: { teams: teams.proactive, slack: slack?.proactive },
     close: async () => {
       await slack?.stop();
       await http.close();

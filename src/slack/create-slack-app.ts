@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config.ts';
+import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { claimEvent } from '../events/claim-event.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SlackCurators } from './curators.ts';
@@ -12,11 +13,14 @@ import { registerCuration } from './listeners/register-curation.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
 import type { SlackDeps } from './slack-context.ts';
 import { SlackDirectory } from './slack-directory.ts';
+import { SlackProactiveSender } from './slack-proactive.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackAdapter {
   mode: 'http' | 'socket';
+  /** The one way out for alerts and digests in Slack. */
+  proactive: ProactiveSender;
   /** Handles `POST /slack/events` in HTTP mode; undefined in Socket Mode. */
   requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   start(): Promise<void>;
@@ -86,6 +90,7 @@ export async function createSlackAdapter(
   await app.init();
   return {
     mode: socket ? 'socket' : 'http',
+    proactive: new SlackProactiveSender(app.client),
     requestListener: receiver?.requestListener,
     start: async () => {
       if (socket) await app.start();

@@ -160,4 +160,26 @@ describe('asking Earshot in Slack', () => {
     expect(routed.args).toMatchObject({ channel: 'C_CURATORS' });
     expect(String(routed.args.text)).toContain('what about carbon accounting?');
   });
+
+  it('sends proactive messages (alerts, digests) through the Slack port', async () => {
+    const sender = harness.server.proactive.slack;
+    expect(sender?.platform).toBe('slack');
+    await sender?.send(
+      {
+        platform: 'slack',
+        workspaceId: TEAM,
+        conversationId: 'U_ALICE',
+        kind: 'personal',
+        userId: 'U_ALICE',
+        reference: null,
+      },
+      { text: 'Heads up: Harborview raised a Series C.' },
+    );
+    const posted = await harness.slack.waitForCall('chat.postMessage');
+    expect(posted.args).toMatchObject({
+      channel: 'U_ALICE',
+      text: 'Heads up: Harborview raised a Series C.',
+    });
+    expect(posted.token).toBe('xoxb-test-token');
+  });
 });
