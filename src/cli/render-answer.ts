@@ -1,5 +1,5 @@
 import type { Answer, Source, Statement } from '../knowledge/answer/answer-types.ts';
-import { daysAgo } from '../knowledge/answer/days-ago.ts';
+import { entriesNote } from '../knowledge/answer/days-ago.ts';
 
 /** The answer as plain text for a terminal. */
 export function renderAnswer(answer: Answer, now = new Date()): string {
@@ -9,10 +9,7 @@ export function renderAnswer(answer: Answer, now = new Date()): string {
   const lines: string[] = [];
   const { summary, statements } = answer.field;
   if (statements.length > 0) {
-    const latest = summary.newest ? `, latest ${daysAgo(summary.newest, now)}` : '';
-    lines.push(
-      `What the field is hearing: ${summary.headline} (${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}${latest})`,
-    );
+    lines.push(`What the field is hearing: ${summary.headline} (${entriesNote(summary, now)})`);
     lines.push(...statements.map(bullet));
   } else {
     lines.push(`Nothing heard from the field yet about ${answer.subject}.`);

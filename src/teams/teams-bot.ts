@@ -110,7 +110,7 @@ export class TeamsBot extends TeamsActivityHandler {
       await this.capturePassively(context);
       return;
     }
-    const command = (TurnContextText.withoutMentions(context) ?? '').trim().toLowerCase();
+    const command = textWithoutMentions(context).trim().toLowerCase();
     if (command === 'watch' || command === 'unwatch') {
       await context.sendActivity(await this.toggleWatch(context, command));
       return;
@@ -197,7 +197,7 @@ export class TeamsBot extends TeamsActivityHandler {
       log.info('skipping an activity already handled');
       return;
     }
-    const question = (TurnContextText.withoutMentions(context) ?? '').trim();
+    const question = textWithoutMentions(context).trim();
     if (!question) {
       await context.sendActivity(HELP);
       return;
@@ -367,19 +367,17 @@ function reply(text: string): AdaptiveCardInvokeResponse {
 }
 
 /** The question in a message, without the `<at>Earshot</at>` mention Teams puts in channel messages. */
-const TurnContextText = {
-  withoutMentions(context: TurnContext): string | undefined {
-    const { activity } = context;
-    let text = activity.text ?? '';
-    for (const entity of activity.entities ?? []) {
-      const mentioned =
-        entity.type === 'mention' ? (entity as { mentioned?: { id?: string }; text?: string }) : undefined;
-      if (mentioned?.mentioned?.id === activity.recipient?.id && mentioned.text)
-        text = text.replace(mentioned.text, ' ');
-    }
-    return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ');
-  },
-};
+function textWithoutMentions(context: TurnContext): string {
+  const { activity } = context;
+  let text = activity.text ?? '';
+  for (const entity of activity.entities ?? []) {
+    const mention =
+      entity.type === 'mention' ? (entity as { mentioned?: { id?: string }; text?: string }) : undefined;
+    if (mention?.mentioned?.id === activity.recipient?.id && mention.text)
+      text = text.replace(mention.text, ' ');
+  }
+  return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ');
+}
 
 function activityFromBot(context: TurnContext): boolean {
   return (

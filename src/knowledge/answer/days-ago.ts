@@ -5,3 +5,9 @@ export function daysAgo(date: Date, now: Date): string {
   if (days === 1) return 'yesterday';
   return `${days} days ago`;
 }
+
+/** "9 entries, latest yesterday": how much the field said and how fresh, beside the headline. */
+export function entriesNote(summary: { entries: number; newest: Date | null }, now: Date): string {
+  const latest = summary.newest ? `, latest ${daysAgo(summary.newest, now)}` : '';
+  return `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}${latest}`;
+}

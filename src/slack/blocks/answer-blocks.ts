@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Answer, Source, Statement } from '../../knowledge/answer/answer-types.ts';
-import { daysAgo } from '../../knowledge/answer/days-ago.ts';
+import { entriesNote } from '../../knowledge/answer/days-ago.ts';
+import { citationList } from '../../render/citation-list.ts';
 import { ACTION_IDS, encodeActionValue } from './action-values.ts';
 import { packLines, SLACK_LIMITS } from './block-limits.ts';
 import { inlineText, linkTarget, mrkdwnLink } from './mrkdwn.ts';
@@ -110,9 +111,7 @@ function notHeardBlocks(answer: Answer): SlackMessage {
 
 function fieldHeading(answer: Answer, now: Date) {
   const { summary } = answer.field;
-  const latest = summary.newest ? `, latest ${daysAgo(summary.newest, now)}` : '';
-  const entries = `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`;
-  return `*What the field is hearing* — ${inlineText(summary.headline, MAX_HEADLINE)} (${entries}${latest})`;
+  return `*What the field is hearing* — ${inlineText(summary.headline, MAX_HEADLINE)} (${entriesNote(summary, now)})`;
 }
 
 function bullet(statement: Statement, links: SourceLinks) {
@@ -122,16 +121,7 @@ function bullet(statement: Statement, links: SourceLinks) {
 
 /** `<url|[n]>` for each cited source with somewhere to go, `[n]` otherwise, cut off at a budget. */
 function citationLinks(citations: number[], links: SourceLinks) {
-  let out = '';
-  for (const n of new Set(citations)) {
-    const target = links.get(n);
-    const linked = target ? mrkdwnLink(target, `[${n}]`) : `[${n}]`;
-    const plain = `[${n}]`;
-    if (out.length + linked.length <= MAX_CITATIONS) out += linked;
-    else if (out.length + plain.length + 1 <= MAX_CITATIONS) out += plain;
-    else return `${out}…`;
-  }
-  return out;
+  return citationList(citations, links, mrkdwnLink, MAX_CITATIONS);
 }
 
 function sections(lines: string[], maxBlocks: number): types.SectionBlock[] {

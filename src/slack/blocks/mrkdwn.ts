@@ -1,3 +1,5 @@
+import { safeHttpUrl } from '../../render/safe-http-url.ts';
+
 /** The longest link target we render; longer (or non-web) URLs are shown as plain text instead. */
 const MAX_URL_LENGTH = 1000;
 
@@ -29,16 +31,10 @@ export function inlineText(text: string, max: number): string {
   return `${out.trimEnd()}…`;
 }
 
-/** The URL if it is safe to link (http or https, not absurdly long), ready for `<url|label>`; else null. */
+/** The URL if it is safe to link (see safeHttpUrl), ready for `<url|label>`; else null. */
 export function linkTarget(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  const parsed = safeHttpUrl(url, MAX_URL_LENGTH);
+  if (!parsed) return null;
   // `|` and `>` would end the URL part of a link early; `&` and `<` are control characters.
   const target = escapeMrkdwn(parsed.href.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E'));
   return target.length <= MAX_URL_LENGTH ? target : null;

@@ -1,5 +1,6 @@
 import type { Answer, Source, Statement } from '../../knowledge/answer/answer-types.ts';
-import { daysAgo } from '../../knowledge/answer/days-ago.ts';
+import { entriesNote } from '../../knowledge/answer/days-ago.ts';
+import { citationList } from '../../render/citation-list.ts';
 import { TEAMS_VERBS } from './card-actions.ts';
 import { inlineText, linkTarget, markdownLink, neutralizeLabel } from './card-markdown.ts';
 import {
@@ -118,9 +119,7 @@ function notHeardCard(answer: Answer): AdaptiveCard {
 
 function fieldHeading(answer: Answer, now: Date) {
   const { summary } = answer.field;
-  const latest = summary.newest ? `, latest ${daysAgo(summary.newest, now)}` : '';
-  const entries = `${summary.entries} ${summary.entries === 1 ? 'entry' : 'entries'}`;
-  return `**What the field is hearing** — ${inlineText(summary.headline, MAX_HEADLINE)} (${entries}${latest})`;
+  return `**What the field is hearing** — ${inlineText(summary.headline, MAX_HEADLINE)} (${entriesNote(summary, now)})`;
 }
 
 function fallback(answer: Answer, nothingFromField: string) {
@@ -139,16 +138,7 @@ function bullet(statement: Statement, links: SourceLinks) {
 
 /** `[[n]](url)` for each cited source with somewhere to go, `[n]` otherwise, cut off at a budget. */
 function citationLinks(citations: number[], links: SourceLinks) {
-  let out = '';
-  for (const n of new Set(citations)) {
-    const target = links.get(n);
-    const plain = `[${n}]`;
-    const linked = target ? markdownLink(target, plain) : plain;
-    if (out.length + linked.length <= MAX_CITATIONS) out += linked;
-    else if (out.length + plain.length + 1 <= MAX_CITATIONS) out += plain;
-    else return `${out}…`;
-  }
-  return out;
+  return citationList(citations, links, markdownLink, MAX_CITATIONS);
 }
 
 /** `[n] [title](url) — kind, author, account — YYYY-MM-DD` */

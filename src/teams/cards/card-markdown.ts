@@ -1,3 +1,5 @@
+import { safeHttpUrl } from '../../render/safe-http-url.ts';
+
 /**
  * Text for Adaptive Card TextBlocks, which Teams renders as a small markdown dialect: `**bold**`,
  * `_italic_`, lists and `[label](url)` links. Text from entries and models must never form a link, so
@@ -43,16 +45,8 @@ export function inlineText(text: string, max: number, neutralize = neutralizeMar
  * that would end a markdown link target early percent-encoded; else null.
  */
 export function linkTarget(url: string | null | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
-  // `https://trusted.example@evil.example` reads as the wrong host; nothing Earshot stores needs it.
-  if (parsed.username || parsed.password) return null;
+  const parsed = safeHttpUrl(url, MAX_URL_LENGTH);
+  if (!parsed) return null;
   const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`.replace(
     /[()[\]<>\s"'`\\]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
