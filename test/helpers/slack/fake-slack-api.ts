@@ -138,7 +138,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     calls,
     messages: state.messages,
     callsTo: (method) => calls.filter((call) => call.method === method),
-    waitForCall: (method, predicate = () => true, timeoutMs = 2_000) => {
+    waitForCall: (method, predicate = () => true, timeoutMs = 10_000) => {
       const matches = (call: RecordedCall) => call.method === method && predicate(call);
       const received = calls.find(matches);
       if (received) return Promise.resolve(received);

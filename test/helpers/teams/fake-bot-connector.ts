@@ -175,7 +175,7 @@ export async function startFakeBotConnector(
     activities,
     tokenRequests,
     oauthTokenUrl: `${origin}/botframework.com`,
-    waitForActivity: (predicate = carriesActivity, timeoutMs = 2_000) => {
+    waitForActivity: (predicate = carriesActivity, timeoutMs = 10_000) => {
       const received = activities.find(predicate);
       if (received) return Promise.resolve(received);
       return new Promise((resolve, reject) => {
