@@ -1,7 +1,10 @@
+import { type Clock, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { ChatPeople } from './delivery/chat-people.ts';
 import { ConversationRefs } from './delivery/conversation-refs.ts';
+import { Messengers } from './delivery/messengers.ts';
 import type { ProactiveSender } from './delivery/proactive-sender.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
@@ -27,11 +30,17 @@ import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
 import { PgVectorRanker } from './knowledge/search/vector-ranker.ts';
 import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { NudgeActions } from './nudges/nudge-actions.ts';
+import { NudgeDispatcher } from './nudges/nudge-dispatcher.ts';
+import { ReferenceDesk } from './nudges/references/reference-desk.ts';
+import { type IngestResult, ingestTriggers } from './nudges/triggers/ingest-triggers.ts';
+import type { TriggerEventInput } from './nudges/triggers/trigger-event.ts';
 import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
 import { createOpenAIClient } from './openai/openai-client.ts';
 import { OpenAIEmbedder } from './openai/openai-embedder.ts';
 import { OpenAIMessageClassifier } from './openai/openai-message-classifier.ts';
 import { type Route, startHttpServer } from './server/http-server.ts';
+import { TRIGGERS_WEBHOOK_PATH, triggersWebhook } from './server/triggers-webhook.ts';
 import type { SlackAdapter } from './slack/create-slack-app.ts';
 
 /** Earshot's services, built once from the configuration and handed to every adapter. */
@@ -39,12 +48,27 @@ export interface Earshot {
   config: Config;
   logger: Logger;
   db: Database;
+  clock: Clock;
   entries: EntryStore;
   search: KnowledgeSearch;
   questions: QuestionLog;
   watched: WatchedChannels;
   /** Where proactive messages (alerts, digests) can reach people and channels. */
   conversations: ConversationRefs;
+  /** People matched to chat users by email, with their time zones. */
+  people: ChatPeople;
+  /** Reaches people by email or chat id on whichever platform the server runs; empty in one-shot commands. */
+  messengers: Messengers;
+  references: ReferenceDesk;
+  nudgeActions: NudgeActions;
+  /** Sends due buying-trigger alerts; started by the server. */
+  nudges: NudgeDispatcher;
+  /** Stores trigger events, matches them to accounts and queues alerts to the owners. */
+  ingestTriggers(request: {
+    workspaceId: string;
+    events: TriggerEventInput[];
+    source: 'webhook' | 'import';
+  }): Promise<IngestResult>;
   /** Sorts watched-channel messages: by the chat model when configured, by plain rules otherwise. */
   classifier: MessageClassifier;
   ask(request: AskRequest): Promise<Answer>;
@@ -62,7 +86,7 @@ export interface Earshot {
 
 /** The composition root: the only place that opens the database and builds clients. */
 export async function createEarshot(
-  options: { config?: Config; logger?: Logger; db?: Database } = {},
+  options: { config?: Config; logger?: Logger; db?: Database; clock?: Clock } = {},
 ): Promise<Earshot> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger(config.logLevel ?? 'info');
@@ -108,15 +132,40 @@ export async function createEarshot(
     vector: vectorEmbedder ? new PgVectorRanker({ db, embedder: vectorEmbedder, logger }) : undefined,
   });
   const questions = new QuestionLog(db);
+  const clock = options.clock ?? systemClock;
+  const people = new ChatPeople(db);
+  const messengers = new Messengers(people);
+  const references = new ReferenceDesk({ db, clock, messengers, logger });
+  const nudges = new NudgeDispatcher({
+    db,
+    clock,
+    messengers,
+    search,
+    references,
+    logger,
+    quietHours: config.nudges.quietHours,
+    defaultTimeZone: config.nudges.defaultTimeZone,
+  });
   return {
     config,
     logger,
     db,
+    clock,
     entries,
     search,
     questions,
     watched: new WatchedChannels(db),
     conversations: new ConversationRefs(db),
+    people,
+    messengers,
+    references,
+    nudgeActions: new NudgeActions({ db, clock }),
+    nudges,
+    ingestTriggers: async (request) => {
+      const result = await ingestTriggers({ db, clock, ...request });
+      if (result.alertsQueued > 0) nudges.kick();
+      return result;
+    },
     classifier:
       openai && config.openai?.chatModel
         ? modelClassifier(
@@ -137,7 +186,10 @@ export async function createEarshot(
       await embedChanged(request.workspaceId, result.entryIds);
       return result;
     },
-    close: () => db.close(),
+    close: async () => {
+      await nudges.stop();
+      await db.close();
+    },
   };
 }
 
@@ -163,10 +215,16 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   }
   const teamsModule = await import('./teams/create-teams-adapter.ts');
   const teams = teamsModule.createTeamsAdapter(config.teams, deps);
-  const routes: Record<string, Route> = { [teamsModule.TEAMS_MESSAGES_PATH]: teams.requestListener };
+  const routes: Record<string, Route> = {
+    [teamsModule.TEAMS_MESSAGES_PATH]: teams.requestListener,
+    [TRIGGERS_WEBHOOK_PATH]: triggersWebhook(earshot),
+  };
   if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
+  if (slack) earshot.messengers.register({ sender: slack.proactive, directory: slack.people });
+  earshot.messengers.register({ sender: teams.proactive, directory: teams.people });
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
   await slack?.start();
+  earshot.nudges.start();
   logger.info(
     {
       port: http.port,
@@ -180,6 +238,7 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
     slack,
     proactive: { teams: teams.proactive, slack: slack?.proactive },
     close: async () => {
+      await earshot.nudges.stop();
       await slack?.stop();
       await http.close();
     },

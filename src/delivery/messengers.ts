@@ -1,0 +1,74 @@
+import type { ChatPeople } from './chat-people.ts';
+import type { ChatPerson, ChatPlatform, PeopleDirectory } from './people-directory.ts';
+import type { OutboundMessage, ProactiveSender, SentMessage } from './proactive-sender.ts';
+
+/** How to find someone: an email, and chat ids when a file or a click already gave them. */
+export interface PersonAddress {
+  email?: string | null;
+  slackId?: string | null;
+  teamsId?: string | null;
+}
+
+interface Messenger {
+  sender: ProactiveSender;
+  directory: PeopleDirectory;
+}
+
+/**
+ * Reaches people wherever they are: the platforms the server runs register here, and core code
+ * (nudges, reference requests, digests) asks for a person by email or id without knowing which.
+ */
+export class Messengers {
+  private readonly byPlatform = new Map<ChatPlatform, Messenger>();
+
+  constructor(private readonly people: ChatPeople) {}
+
+  register(messenger: Messenger): void {
+    this.byPlatform.set(messenger.sender.platform, messenger);
+  }
+
+  get platforms(): ChatPlatform[] {
+    return [...this.byPlatform.keys()];
+  }
+
+  sender(platform: ChatPlatform): ProactiveSender | undefined {
+    return this.byPlatform.get(platform)?.sender;
+  }
+
+  /**
+   * The person on the first platform that knows them: explicit ids first, then a kept email match,
+   * then the platform's own lookup, whose match is kept for next time.
+   */
+  async findPerson(workspaceId: string, address: PersonAddress): Promise<ChatPerson | null> {
+    for (const [platform, { directory }] of this.byPlatform) {
+      const id = platform === 'slack' ? address.slackId : address.teamsId;
+      if (id) {
+        const known = await this.people.byId(platform, workspaceId, id);
+        const found = known?.timeZone ? known : await directory.findById(workspaceId, id).catch(() => null);
+        const person = found ?? known ?? { platform, workspaceId, userId: id, email: null, timeZone: null };
+        await this.people.save({ ...person, email: person.email ?? address.email ?? null });
+        return person;
+      }
+    }
+    if (!address.email) return null;
+    for (const [platform, { directory }] of this.byPlatform) {
+      const known = await this.people.byEmail(platform, workspaceId, address.email);
+      if (known) return known;
+      const found = await directory.findByEmail(workspaceId, address.email);
+      if (found) {
+        await this.people.save(found);
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /** Sends a DM; null when the platform has no conversation with the person yet. */
+  async sendDirect(person: ChatPerson, message: OutboundMessage): Promise<SentMessage | null> {
+    const messenger = this.byPlatform.get(person.platform);
+    if (!messenger) return null;
+    const conversation = await messenger.directory.directConversation(person);
+    if (!conversation) return null;
+    return messenger.sender.send(conversation, message);
+  }
+}
