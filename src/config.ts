@@ -45,6 +45,20 @@ const envSchema = z.object({
       .transform((v) => v.replace(/:/g, '')),
   ),
   EARSHOT_CURATORS: optional(z.string()),
+  EARSHOT_WEBHOOK_TOKEN: optional(
+    z.string().min(24, 'must be a long random secret (at least 24 characters), e.g. from `openssl rand -hex 32`'),
+  ),
+  EARSHOT_QUIET_HOURS: optional(
+    z
+      .string()
+      .regex(
+        /^(off|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/,
+        'must be a local time range such as 20:00-08:00, or off',
+      ),
+  ),
+  EARSHOT_DEFAULT_TIME_ZONE: optional(
+    z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
+  ),
   MICROSOFT_APP_ID: optional(z.string().uuid("must be the bot's app (client) id, a GUID")),
   MICROSOFT_APP_PASSWORD: optional(z.string()),
   MICROSOFT_APP_TENANT_ID: optional(z.string()),
@@ -77,8 +91,22 @@ export interface TeamsConfig {
   loginUrl: string | undefined;
 }
 
+/** Local hours ("HH:MM") during which alerts wait; the range may cross midnight. */
+export interface QuietHours {
+  start: string;
+  end: string;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
+  /** Bearer token for POST /hooks/triggers; undefined turns the webhook off. */
+  webhookToken: string | undefined;
+  nudges: {
+    /** Null: alerts go out at any hour. */
+    quietHours: QuietHours | null;
+    /** For people whose chat profile has no time zone. */
+    defaultTimeZone: string;
+  };
   port: number;
   /** Null when Slack is not configured: Earshot runs without it. */
   slack: SlackConfig | null;
@@ -150,8 +178,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n- MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE=SingleTenant.',
     );
   }
+  const quiet = vars.EARSHOT_QUIET_HOURS ?? '20:00-08:00';
+  const [quietStart = '', quietEnd = ''] = quiet.split('-');
   return {
     env: vars.NODE_ENV ?? 'development',
+    webhookToken: vars.EARSHOT_WEBHOOK_TOKEN,
+    nudges: {
+      quietHours: quiet === 'off' ? null : { start: quietStart, end: quietEnd },
+      defaultTimeZone: vars.EARSHOT_DEFAULT_TIME_ZONE ?? 'UTC',
+    },
     teams: {
       appId: vars.MICROSOFT_APP_ID,
       appPassword: vars.MICROSOFT_APP_PASSWORD,
@@ -189,6 +224,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
   };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function configError(message: string) {

@@ -1,12 +1,15 @@
 import { Command } from 'commander';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerAsk } from './commands/ask.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerEntries } from './commands/entries.ts';
 import { registerImport } from './commands/import.ts';
 import { registerQuestions } from './commands/questions.ts';
+import { registerReferences } from './commands/references.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerTriggers } from './commands/triggers.ts';
 
 const program = new Command('earshot')
   .description(
@@ -22,6 +25,9 @@ registerSearch(program);
 registerImport(program);
 registerEntries(program);
 registerQuestions(program);
+registerAccounts(program);
+registerTriggers(program);
+registerReferences(program);
 registerDb(program);
 registerDemo(program);
 registerServe(program);

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config.ts';
+import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { claimEvent } from '../events/claim-event.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -10,9 +11,13 @@ import { registerAsk } from './listeners/register-ask.ts';
 import { registerCapture } from './listeners/register-capture.ts';
 import { registerCommand } from './listeners/register-command.ts';
 import { registerCuration } from './listeners/register-curation.ts';
+import { registerNudgeActions } from './listeners/register-nudge-actions.ts';
+import { registerReferenceDecisions } from './listeners/register-reference-decisions.ts';
+import { registerReferenceRequests } from './listeners/register-reference-requests.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
 import type { SlackDeps } from './slack-context.ts';
 import { SlackDirectory } from './slack-directory.ts';
+import { SlackPeopleDirectory } from './slack-people.ts';
 import { SlackProactiveSender } from './slack-proactive.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -21,6 +26,8 @@ export interface SlackAdapter {
   mode: 'http' | 'socket';
   /** The one way out for alerts and digests in Slack. */
   proactive: ProactiveSender;
+  /** Finds people in the workspace (by email or id) and where a DM to them goes. */
+  people: PeopleDirectory;
   /** Handles `POST /slack/events` in HTTP mode; undefined in Socket Mode. */
   requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   start(): Promise<void>;
@@ -83,6 +90,9 @@ export async function createSlackAdapter(
   registerCapture(app, deps);
   registerSaveShortcut(app, deps);
   registerCuration(app, deps);
+  registerNudgeActions(app, deps);
+  registerReferenceRequests(app, deps);
+  registerReferenceDecisions(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
   });
@@ -91,6 +101,7 @@ export async function createSlackAdapter(
   return {
     mode: socket ? 'socket' : 'http',
     proactive: new SlackProactiveSender(app.client),
+    people: new SlackPeopleDirectory(app.client),
     requestListener: receiver?.requestListener,
     start: async () => {
       if (socket) await app.start();

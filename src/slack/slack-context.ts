@@ -24,4 +24,5 @@ export function stripMention(text: string, botUserId: string | undefined): strin
 
 export const HELP_TEXT =
   'Ask me what the field is hearing: `/earshot what are buyers saying about SSO?`, mention me in a channel, or DM me. ' +
-  'React with the capture emoji to save a message; `/earshot watch` captures tips and field intel in a channel.';
+  'React with the capture emoji to save a message; `/earshot watch` captures tips and field intel in a channel. ' +
+  '`/earshot references healthcare` shows which reference customers can take a call now, with a button to request one.';

@@ -1,6 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
-import type { OutboundMessage, ProactiveSender } from '../delivery/proactive-sender.ts';
+import type { OutboundMessage, ProactiveSender, SentMessage } from '../delivery/proactive-sender.ts';
+import type { SlackMessage } from './blocks/answer-blocks.ts';
+import { escapeMrkdwn } from './blocks/mrkdwn.ts';
+import { nudgeBlocks } from './blocks/nudge-blocks.ts';
+import { referenceRequestBlocks } from './blocks/reference-request-blocks.ts';
 
 /**
  * Proactive messages in Slack: a channel id is all Slack needs, and a user id opens (or reuses) the
@@ -11,7 +15,26 @@ export class SlackProactiveSender implements ProactiveSender {
 
   constructor(private readonly client: WebClient) {}
 
-  async send(to: StoredConversation, message: OutboundMessage): Promise<void> {
-    await this.client.chat.postMessage({ channel: to.conversationId, text: message.text });
+  async send(to: StoredConversation, message: OutboundMessage): Promise<SentMessage> {
+    const { text, blocks } = render(message);
+    const posted = await this.client.chat.postMessage({
+      channel: to.conversationId,
+      text,
+      ...(blocks ? { blocks } : {}),
+    });
+    // Posting to a user id lands in the DM; Slack answers with that DM's id, which chat.update needs.
+    return { conversationId: posted.channel ?? to.conversationId, messageId: posted.ts };
+  }
+}
+
+function render(message: OutboundMessage): Partial<SlackMessage> & { text: string } {
+  switch (message.kind) {
+    case 'text':
+      // Core text may quote what people typed; escaping keeps it from forming links or @channel.
+      return { text: escapeMrkdwn(message.text) };
+    case 'nudge':
+      return nudgeBlocks(message.nudge);
+    case 'reference_request':
+      return referenceRequestBlocks(message.request);
   }
 }

@@ -6,10 +6,12 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { TeamsConfig } from '../config.ts';
+import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
 import { botRequest, botResponse, readJsonBody } from './node-bot-http.ts';
 import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
+import { TeamsPeopleDirectory } from './teams-people.ts';
 import { TeamsProactiveSender } from './teams-proactive.ts';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -17,6 +19,8 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 export interface TeamsAdapter {
   authenticated: boolean;
   proactive: ProactiveSender;
+  /** People who have talked to the bot, and the 1:1 chats where DMs to them go. */
+  people: PeopleDirectory;
   requestListener(req: IncomingMessage, res: ServerResponse): void;
 }
 
@@ -32,7 +36,8 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
       .sendActivity("Sorry, I couldn't answer that just now. Please try again in a minute.")
       .catch(() => {});
   };
-  const proactive = new TeamsProactiveSender(adapter, teams.appId);
+  const { earshot } = deps;
+  const proactive = new TeamsProactiveSender(adapter, teams.appId, earshot.people);
   const bot = new TeamsBot(
     deps,
     (context, work) => {
@@ -52,6 +57,7 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
   return {
     authenticated: Boolean(teams.appId),
     proactive,
+    people: new TeamsPeopleDirectory(earshot),
     requestListener: (req, res) => {
       void (async () => {
         try {

@@ -18,12 +18,20 @@ import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import { answerCard } from './cards/answer-card.ts';
 import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
+import { verbOf } from './cards/execute-action.ts';
+import { isNudgeVerb } from './cards/nudge-card.ts';
+import { isReferenceVerb } from './cards/reference-card-actions.ts';
 import { isReviewVerb, parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
 import { parseSaveForm, saveForm } from './cards/save-form.ts';
 import { textCard } from './cards/text-card.ts';
+import { invokeMessage as reply } from './invoke-responses.ts';
+import { rememberTeamsPerson } from './remember-teams-person.ts';
 import { channelIdOf, plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
 import { isTeamsCurator } from './teams-curators.ts';
+import { activityFromBot, teamsUserId, tenantOf } from './teams-identity.ts';
+import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
+import { handleReferenceAction, referencesCriteria, sendReferenceList } from './teams-references.ts';
 
 export interface TeamsDeps {
   earshot: Earshot;
@@ -42,13 +50,9 @@ const REFUSAL =
 const MAX_REVIEW_CARDS = 10;
 const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
 const HELP =
-  'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" In a channel, @mention me.';
-
-/** A tenant's knowledge is keyed by its Teams tenant id, as `earshot import --workspace` uses it. */
-export function tenantOf(context: TurnContext): string {
-  const channelData = context.activity.channelData as { tenant?: { id?: string } } | undefined;
-  return channelData?.tenant?.id ?? context.activity.conversation?.tenantId ?? '';
-}
+  'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" ' +
+  'Send "references healthcare" (any industry, product or use case) to see which reference customers can take a call. ' +
+  'In a channel, @mention me.';
 
 /** Earshot in Teams: questions in 1:1 chats, group chats and channel mentions; card buttons. */
 export class TeamsBot extends TeamsActivityHandler {
@@ -82,14 +86,20 @@ export class TeamsBot extends TeamsActivityHandler {
     });
   }
 
-  /** A failure to store the reference must not cost the user their answer. */
+  /** Keeps the conversation and the person for alerts; a failure here must not cost the user their answer. */
   private async remember(context: TurnContext) {
-    await rememberConversation(this.deps.earshot.conversations, context).catch((error: unknown) => {
+    const warn = (what: string) => (error: unknown) => {
       this.deps.logger.warn(
         { err: error, platform: 'teams', eventId: context.activity.id },
-        'could not store the conversation reference',
+        `could not store ${what}`,
       );
-    });
+    };
+    await rememberConversation(this.deps.earshot.conversations, context).catch(
+      warn('the conversation reference'),
+    );
+    await rememberTeamsPerson(this.deps.earshot.people, context).catch(
+      warn("the person's email and time zone"),
+    );
   }
 
   /**
@@ -117,6 +127,11 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     if (command === 'review') {
       await this.sendReviewQueue(context);
+      return;
+    }
+    const criteria = referencesCriteria(textWithoutMentions(context));
+    if (criteria !== null) {
+      await sendReferenceList(this.deps, context, criteria);
       return;
     }
     await this.answer(context);
@@ -151,7 +166,7 @@ export class TeamsBot extends TeamsActivityHandler {
     if (verb === 'watch') {
       await this.deps.earshot.watched.watch({
         ...channel,
-        watchedBy: context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '',
+        watchedBy: teamsUserId(context),
       });
       return 'Earshot now keeps tips and field intel posted here, for the curators to review. Send "unwatch" to stop.';
     }
@@ -208,7 +223,7 @@ export class TeamsBot extends TeamsActivityHandler {
         const answer = await this.deps.earshot.ask({
           workspaceId,
           question,
-          askedBy: activity.from?.aadObjectId ?? activity.from?.id,
+          askedBy: teamsUserId(context) || undefined,
           platform: 'teams',
           channel: activity.conversation?.id,
         });
@@ -225,8 +240,11 @@ export class TeamsBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const workspaceId = tenantOf(context);
-    const userId = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+    const userId = teamsUserId(context);
+    const verb = verbOf(invokeValue);
     if (isReviewVerb(invokeValue)) return this.review(context, invokeValue);
+    if (isNudgeVerb(verb)) return handleNudgeAction(this.deps.earshot, context, invokeValue);
+    if (isReferenceVerb(verb)) return handleReferenceAction(this.deps, context, invokeValue);
     try {
       const { verb, q } = parseCardAction(invokeValue);
       if (verb === TEAMS_VERBS.routeToCurators)
@@ -355,15 +373,11 @@ export class TeamsBot extends TeamsActivityHandler {
       return 'Thanks. The curators will see this question in their list of unanswered questions.';
     }
     await this.proactive.send(curators, {
+      kind: 'text',
       text: `Nobody has heard about this yet. A rep asked: “${answer.question}”`,
     });
     return 'Sent to the curators. Thanks!';
   }
-}
-
-/** A short message shown to the clicker; the answer card itself stays as it was. */
-function reply(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never };
 }
 
 /** The question in a message, without the `<at>Earshot</at>` mention Teams puts in channel messages. */
@@ -377,10 +391,4 @@ function textWithoutMentions(context: TurnContext): string {
       text = text.replace(mention.text, ' ');
   }
   return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/\s+/g, ' ');
-}
-
-function activityFromBot(context: TurnContext): boolean {
-  return (
-    context.activity.from?.id === context.activity.recipient?.id || context.activity.from?.role === 'bot'
-  );
 }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { CapturedMessage } from '../knowledge/capture/captured-message.ts';
-import { tenantOf } from './teams-bot.ts';
+import { tenantOf } from './teams-identity.ts';
 
 /** A channel's conversation id without the `;messageid=` suffix Teams adds for a thread. */
 export function channelIdOf(conversationId: string): string {

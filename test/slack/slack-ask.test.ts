@@ -173,7 +173,7 @@ describe('asking Earshot in Slack', () => {
         userId: 'U_ALICE',
         reference: null,
       },
-      { text: 'Heads up: Harborview raised a Series C.' },
+      { kind: 'text', text: 'Heads up: Harborview raised a Series C.' },
     );
     const posted = await harness.slack.waitForCall('chat.postMessage');
     expect(posted.args).toMatchObject({

@@ -40,6 +40,7 @@ describe('the Slack app manifest', () => {
         'groups:history',
         'reactions:read',
         'users:read',
+        'users:read.email',
       ]),
     );
   });

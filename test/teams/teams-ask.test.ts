@@ -135,6 +135,7 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
     const chat = await earshot.conversations.personalChatOf('teams', TENANT, TEAMS_DEFAULTS.user.aadObjectId);
     expect(chat).toMatchObject({ conversationId: message.conversation.id, kind: 'personal' });
     await server.proactive.teams.send(chat as NonNullable<typeof chat>, {
+      kind: 'text',
       text: 'Heads up: Harborview raised a Series C.',
     });
     const alert = await connector.waitForActivity(

@@ -44,3 +44,19 @@ export function linkTarget(url: string | null | undefined): string | null {
 export function mrkdwnLink(target: string, label: string): string {
   return `<${target}|${label}>`;
 }
+
+/**
+ * A date Slack shows in the reader's own time zone and language (`<!date^…>`), with the UTC day as
+ * the fallback for clients that cannot format it.
+ */
+export function slackDate(date: Date, format = '{date_long}'): string {
+  if (Number.isNaN(date.getTime())) return 'an unknown date';
+  return `<!date^${Math.floor(date.getTime() / 1000)}^${format}|${date.toISOString().slice(0, 10)}>`;
+}
+
+/** A chat user named in a message: a mention when it is a Slack id, else the escaped text. */
+export function personMention(person: { platform: string; userId: string }): string {
+  return person.platform === 'slack' && /^[UW][A-Z0-9_]+$/.test(person.userId)
+    ? `<@${person.userId}>`
+    : `a ${person.platform === 'teams' ? 'Teams' : person.platform} user`;
+}

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
+import { listReferences } from './list-references.ts';
 
 /** `/earshot QUESTION` answers privately, with a button to share the answer in the channel. */
 export function registerCommand(app: App, deps: SlackDeps) {
@@ -14,6 +15,12 @@ export function registerCommand(app: App, deps: SlackDeps) {
     }
     if (text === 'watch' || text === 'unwatch') {
       await ack({ response_type: 'ephemeral', text: await toggleWatch(deps, client, command, text) });
+      return;
+    }
+    const references = /^references?(?:\s+([\s\S]*))?$/i.exec(text);
+    if (references) {
+      const criteria = references[1]?.trim() ?? '';
+      await listReferences(deps, { client, command, criteria, ack, respond });
       return;
     }
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });

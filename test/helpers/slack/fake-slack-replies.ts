@@ -20,6 +20,11 @@ export interface FakeSlackApiOptions {
   channels?: Record<string, FakeChannel>;
   /** Users answer with a profile derived from their id unless listed here. */
   users?: Record<string, FakeUser>;
+  /**
+   * users.lookupByEmail answers users_not_found for an email no configured user has, as Slack does
+   * for people outside the workspace; by default it derives a user (`dana@…` is `U_DANA`).
+   */
+  onlyConfiguredEmails?: boolean;
   /** Usergroup id to member ids. */
   usergroups?: Record<string, string[]>;
   /** Seeds conversations.history and conversations.replies; chat.postMessage/update/delete keep it current. */
@@ -118,6 +123,7 @@ export const defaultReplies: Record<string, (args: Args, state: FakeSlackState) 
     const email = text(args.email);
     if (!email) return fail('users_not_found');
     const configured = Object.entries(options.users ?? {}).find(([, user]) => user.email === email);
+    if (!configured && options.onlyConfiguredEmails) return fail('users_not_found');
     const [id, user] = configured ?? [`U_${email.split('@')[0]?.toUpperCase()}`, { email }];
     return { ok: true, user: userRecord(id, user) };
   },

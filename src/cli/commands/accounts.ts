@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { importAccounts } from '../../nudges/accounts/import-accounts.ts';
+import { workspaceOption } from '../options.ts';
+import { runCommand } from '../run-command.ts';
+
+const workspaceOnly = z.object({ workspace: workspaceOption });
+
+export function registerAccounts(program: Command) {
+  const accounts = program.command('accounts').description('accounts and their owners, for buying-trigger alerts');
+  accounts
+    .command('import')
+    .description('import accounts from CSV or JSON Lines: name, domain, industry, ownerEmail, ownerSlackId, ownerTeamsId')
+    .argument('<file>', 'the file; validated whole before anything is stored')
+    .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
+    .action((file: string, raw: unknown) =>
+      runCommand(async (earshot) => {
+        const { workspace } = workspaceOnly.parse(raw);
+        const result = await importAccounts({ db: earshot.db, clock: earshot.clock, workspaceId: workspace, file });
+        process.stdout.write(
+          `Imported ${result.inserted + result.updated} accounts into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
+        );
+        if (result.triggersMatched > 0) {
+          process.stdout.write(
+            `${result.triggersMatched} earlier trigger events now match an account; ${result.alertsQueued} alerts queued.\n`,
+          );
+        }
+      }),
+    );
+  accounts
+    .command('list')
+    .description('accounts with their owners and how each owner was matched in chat')
+    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('--json', 'print JSON Lines')
+    .action((raw: unknown) =>
+      runCommand(async (earshot) => {
+        const options = workspaceOnly.extend({ json: z.boolean().optional() }).parse(raw);
+        const rows = await earshot.db.prisma.account.findMany({
+          where: { workspaceId: options.workspace },
+          orderBy: { name: 'asc' },
+        });
+        const people = await earshot.db.prisma.chatPerson.findMany({ where: { workspaceId: options.workspace } });
+        const matchOf = (email: string) =>
+          people
+            .filter((person) => person.email === email)
+            .map((person) => `${person.platform}:${person.userId}`)
+            .join(', ') || 'not matched yet';
+        for (const account of rows) {
+          const matched = matchOf(account.ownerEmail);
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify({ ...account, ownerMatchedAs: matched })}\n`
+              : `${account.name} (${account.domain ?? 'no domain'}) ${account.industry ?? ''} — owner ${account.ownerEmail} [${matched}]\n`,
+          );
+        }
+        if (rows.length === 0) process.stdout.write('No accounts yet: earshot accounts import FILE.\n');
+      }),
+    );
+}

@@ -1,0 +1,112 @@
+import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
+import type { Config } from '../config.ts';
+import { EarshotError } from '../errors.ts';
+import type { Earshot } from '../main.ts';
+import { inlineText, neutralizeLabel } from './cards/card-markdown.ts';
+import { parseReferenceAction, type ReferenceAction } from './cards/reference-card-actions.ts';
+import { referenceDecidedCard, referenceDoneCard } from './cards/reference-cards.ts';
+import { referenceListCard } from './cards/reference-list-card.ts';
+import { invokeCard, invokeMessage } from './invoke-responses.ts';
+import { isTeamsCurator } from './teams-curators.ts';
+import { teamsUserId, tenantOf } from './teams-identity.ts';
+
+export interface TeamsReferenceDeps {
+  earshot: Pick<Earshot, 'references' | 'people'>;
+  config: Pick<Config, 'curators'>;
+}
+
+/** `references [criteria]`, any case; null for any other text. */
+export function referencesCriteria(command: string): string | null {
+  const match = /^references(?:\s+(.*))?$/is.exec(command.trim());
+  return match ? (match[1] ?? '').trim() : null;
+}
+
+/** Answers `references [criteria]`: who can take a call now, then who can't and why. */
+export async function sendReferenceList(
+  deps: TeamsReferenceDeps,
+  context: TurnContext,
+  criteria: string,
+): Promise<void> {
+  const references = await deps.earshot.references.check({ workspaceId: tenantOf(context), criteria });
+  if (references.length === 0) {
+    await context.sendActivity(
+      criteria
+        ? `No reference customers match “${inlineText(criteria, 200, neutralizeLabel)}”. Try an industry or a product, or send **references** to see them all.`
+        : 'There are no reference customers yet. Marketing adds them with `earshot references import`.',
+    );
+    return;
+  }
+  // Only curators see "Request anyway"; asking costs a profile lookup, so only when it matters.
+  const isCurator = references.some((reference) => !reference.available)
+    ? await isTeamsCurator(deps.config, context)
+    : false;
+  const card = referenceListCard(references, { criteria, isCurator });
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+}
+
+/** Request (rep), Approve / Decline (owner) and Mark call done on reference cards. */
+export async function handleReferenceAction(
+  deps: TeamsReferenceDeps,
+  context: TurnContext,
+  value: unknown,
+): Promise<AdaptiveCardInvokeResponse> {
+  try {
+    const action = parseReferenceAction(value);
+    const actor = {
+      workspaceId: tenantOf(context),
+      platform: 'teams' as const,
+      userId: teamsUserId(context),
+      isCurator: await isTeamsCurator(deps.config, context),
+    };
+    return await act(deps, actor, action);
+  } catch (error) {
+    if (!(error instanceof EarshotError)) throw error;
+    return invokeMessage(error.userMessage);
+  }
+}
+
+type Actor = { workspaceId: string; platform: 'teams'; userId: string; isCurator: boolean };
+
+async function act(
+  deps: TeamsReferenceDeps,
+  actor: Actor,
+  action: ReferenceAction,
+): Promise<AdaptiveCardInvokeResponse> {
+  const { references } = deps.earshot;
+  switch (action.verb) {
+    case 'request': {
+      const outcome = await references.request({
+        ...actor,
+        referenceId: action.referenceId,
+        note: action.note,
+        override: action.override,
+      });
+      const account = outcome.reference.account;
+      const override = outcome.overridden ? ' Your override was recorded.' : '';
+      return invokeMessage(
+        outcome.deliveredTo
+          ? `Asked ${outcome.owner}, who owns ${account}. Earshot will tell you here when they decide.${override}`
+          : `Your request for ${account} is recorded, but Earshot couldn't reach its owner in Teams; contact ${outcome.owner} directly.${override}`,
+      );
+    }
+    case 'approve':
+    case 'decline': {
+      const outcome = await references.decide({
+        ...actor,
+        requestId: action.requestId,
+        approve: action.verb === 'approve',
+        note: action.note,
+      });
+      const requester = await deps.earshot.people
+        .byId(outcome.requester.platform, actor.workspaceId, outcome.requester.userId)
+        .catch(() => null);
+      return invokeCard(
+        referenceDecidedCard({ ...outcome, requester: requester?.email ?? null, note: action.note }),
+      );
+    }
+    case 'done':
+      return invokeCard(
+        referenceDoneCard(await references.markDone({ ...actor, requestId: action.requestId })),
+      );
+  }
+}
