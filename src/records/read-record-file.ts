@@ -137,7 +137,7 @@ function describe(issue: z.core.$ZodIssue, fields: Record<string, unknown>): str
     (current, key) => (current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined),
     fields,
   );
-  if (value === undefined) return 'is required';
+  if (value === undefined) return issue.code === 'custom' ? issue.message : 'is required';
   return `${issue.message} (got ${JSON.stringify(value)?.slice(0, 60)})`;
 }
 

@@ -12,22 +12,19 @@ import type { Config } from '../config.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
 import { claimEvent } from '../events/claim-event.ts';
-import { reviewQueue } from '../knowledge/curation/review-queue.ts';
 import { titleFromBody } from '../knowledge/entries/entry-title.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import { answerCard } from './cards/answer-card.ts';
-import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
 import { verbOf } from './cards/execute-action.ts';
 import { isNudgeVerb } from './cards/nudge-card.ts';
 import { isReferenceVerb } from './cards/reference-card-actions.ts';
-import { isReviewVerb, parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
+import { isReviewVerb } from './cards/review-card.ts';
 import { parseSaveForm, saveForm } from './cards/save-form.ts';
-import { textCard } from './cards/text-card.ts';
-import { invokeMessage as reply } from './invoke-responses.ts';
 import { rememberTeamsPerson } from './remember-teams-person.ts';
-import { channelIdOf, plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
-import { isTeamsCurator } from './teams-curators.ts';
+import { handleAnswerAction } from './teams-answer-actions.ts';
+import { plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
+import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curation.ts';
 import { activityFromBot, teamsUserId, tenantOf } from './teams-identity.ts';
 import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
@@ -45,9 +42,6 @@ export interface TeamsDeps {
  */
 export type Defer = (context: TurnContext, work: (later: TurnContext) => Promise<void>) => void;
 
-const REFUSAL =
-  'Sorry, only Earshot curators can do that. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
-const MAX_REVIEW_CARDS = 10;
 const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
 const HELP =
   'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" ' +
@@ -122,11 +116,11 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     const command = textWithoutMentions(context).trim().toLowerCase();
     if (command === 'watch' || command === 'unwatch') {
-      await context.sendActivity(await this.toggleWatch(context, command));
+      await context.sendActivity(await toggleWatch(this.deps, context, command));
       return;
     }
     if (command === 'review') {
-      await this.sendReviewQueue(context);
+      await sendReviewQueue(this.deps, context);
       return;
     }
     const criteria = referencesCriteria(textWithoutMentions(context));
@@ -154,46 +148,6 @@ export class TeamsBot extends TeamsActivityHandler {
     if (!(await claimEvent(this.deps.earshot.db, event))) return;
     const kind = await this.deps.earshot.classifier.classify(message.text);
     if (kind !== 'noise') await this.deps.earshot.capture({ message, kind });
-  }
-
-  private async toggleWatch(context: TurnContext, verb: 'watch' | 'unwatch'): Promise<string> {
-    if (!(await isTeamsCurator(this.deps.config, context))) return REFUSAL;
-    const channel = {
-      platform: 'teams' as const,
-      workspaceId: tenantOf(context),
-      conversationId: channelIdOf(context.activity.conversation.id),
-    };
-    if (verb === 'watch') {
-      await this.deps.earshot.watched.watch({
-        ...channel,
-        watchedBy: teamsUserId(context),
-      });
-      return 'Earshot now keeps tips and field intel posted here, for the curators to review. Send "unwatch" to stop.';
-    }
-    return (await this.deps.earshot.watched.unwatch(channel))
-      ? 'Earshot no longer captures messages here.'
-      : 'Earshot was not watching this conversation.';
-  }
-
-  /** The review queue as cards, oldest first; private captures only in the conversation they came from. */
-  private async sendReviewQueue(context: TurnContext) {
-    if (!(await isTeamsCurator(this.deps.config, context))) {
-      await context.sendActivity(REFUSAL);
-      return;
-    }
-    const here = channelIdOf(context.activity.conversation.id);
-    const queue = await reviewQueue(this.deps.earshot.db, tenantOf(context), 50);
-    const visible = queue.entries
-      .filter((entry) => entry.audience === null || entry.audience === here)
-      .slice(0, MAX_REVIEW_CARDS);
-    if (visible.length === 0) {
-      await context.sendActivity('Nothing waiting for review.');
-      return;
-    }
-    await context.sendActivity(`${queue.size} waiting for review; here are the oldest ${visible.length}.`);
-    for (const entry of visible) {
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reviewCard(entry))] });
-    }
   }
 
   private async answer(context: TurnContext) {
@@ -239,31 +193,11 @@ export class TeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const workspaceId = tenantOf(context);
-    const userId = teamsUserId(context);
     const verb = verbOf(invokeValue);
-    if (isReviewVerb(invokeValue)) return this.review(context, invokeValue);
+    if (isReviewVerb(invokeValue)) return handleReviewAction(this.deps, context, invokeValue);
     if (isNudgeVerb(verb)) return handleNudgeAction(this.deps.earshot, context, invokeValue);
     if (isReferenceVerb(verb)) return handleReferenceAction(this.deps, context, invokeValue);
-    try {
-      const { verb, q } = parseCardAction(invokeValue);
-      if (verb === TEAMS_VERBS.routeToCurators)
-        return reply(await this.routeToCurators(workspaceId, q, userId));
-      await this.deps.earshot.questions.recordFeedback({
-        workspaceId,
-        questionId: q,
-        userId,
-        helpful: verb === TEAMS_VERBS.helpful,
-      });
-      return reply(
-        verb === TEAMS_VERBS.helpful
-          ? 'Thanks, glad it helped.'
-          : 'Thanks. The curators will see that this answer missed.',
-      );
-    } catch (error) {
-      if (!(error instanceof EarshotError)) throw error;
-      return reply(error.userMessage);
-    }
+    return handleAnswerAction(this.deps, this.proactive, context, invokeValue);
   }
 
   /** "Save to Earshot" on a message: a form prefilled from it. */
@@ -326,57 +260,6 @@ export class TeamsBot extends TeamsActivityHandler {
       if (!(error instanceof EarshotError)) throw error;
       return reply(error.userMessage);
     }
-  }
-
-  private async review(context: TurnContext, value: unknown): Promise<AdaptiveCardInvokeResponse> {
-    if (!(await isTeamsCurator(this.deps.config, context))) return reply(REFUSAL);
-    const workspaceId = tenantOf(context);
-    const who = context.activity.from?.name ?? 'a curator';
-    try {
-      const action = parseReviewAction(value);
-      const { entries } = this.deps.earshot;
-      if (action.verb === REVIEW_VERBS.edit) {
-        const entry = await entries.edit(workspaceId, action.e, { title: action.title, body: action.body });
-        return {
-          statusCode: 200,
-          type: 'application/vnd.microsoft.card.adaptive',
-          value: reviewCard(entry) as never,
-        };
-      }
-      const status = action.verb === REVIEW_VERBS.approve ? 'published' : 'rejected';
-      const entry = await entries.setStatus(workspaceId, action.e, status);
-      const done = status === 'published' ? 'Approved' : 'Rejected';
-      return {
-        statusCode: 200,
-        type: 'application/vnd.microsoft.card.adaptive',
-        value: textCard(`${done} by ${who}: ${entry.title}`) as never,
-      };
-    } catch (error) {
-      if (!(error instanceof EarshotError)) throw error;
-      return reply(error.userMessage);
-    }
-  }
-
-  /** Posts the question to the curators' channel (EARSHOT_CURATOR_CHANNEL, a Teams conversation Earshot is in). */
-  private async routeToCurators(workspaceId: string, questionId: number, userId: string): Promise<string> {
-    const answer = await this.deps.earshot.questions.answerOf(workspaceId, questionId);
-    if (!answer) return 'That answer is no longer available. Ask again.';
-    const channel = this.deps.config.curatorChannel;
-    const curators = channel
-      ? await this.deps.earshot.conversations.find('teams', workspaceId, channel)
-      : null;
-    if (!curators) {
-      this.deps.logger.info(
-        { platform: 'teams', workspace: workspaceId, questionId, userId },
-        'no Teams curators channel to route to',
-      );
-      return 'Thanks. The curators will see this question in their list of unanswered questions.';
-    }
-    await this.proactive.send(curators, {
-      kind: 'text',
-      text: `Nobody has heard about this yet. A rep asked: “${answer.question}”`,
-    });
-    return 'Sent to the curators. Thanks!';
   }
 }
 

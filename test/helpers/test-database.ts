@@ -34,6 +34,29 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   };
 }
 
+/**
+ * Several connection pools on one new server database, as several Earshot processes would have, for
+ * tests of what must happen exactly once. Closing the last one drops the database.
+ */
+export async function openSharedServerDatabase(count: number): Promise<Database[]> {
+  const url = await createServerDatabase();
+  const handles = await Promise.all(
+    Array.from({ length: count }, () => openDatabase({ kind: 'postgres', url: url.toString() })),
+  );
+  await migrate(handles[0] as Database);
+  let open = count;
+  return handles.map((db) => {
+    const close = db.close;
+    return {
+      ...db,
+      close: async () => {
+        await close();
+        if (--open === 0) await dropServerDatabase(url);
+      },
+    };
+  });
+}
+
 async function createServerDatabase(): Promise<URL> {
   const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
   const name = `earshot_test_${randomBytes(6).toString('hex')}`;

@@ -73,7 +73,10 @@ export function requestView(overrides: Partial<ReferenceRequestView> = {}): Refe
   };
 }
 
-/** Slack's limits, as for answers; `<@U…>` mentions are well-formed mrkdwn too. */
+/** Slack's limits, as for answers; `<@U…>` mentions and `>` quotes are well-formed mrkdwn too. */
 export function expectValidMessage(message: { text: string; blocks: types.KnownBlock[] }) {
-  expectWithinSlackLimits(JSON.parse(JSON.stringify(message).replace(/<@([A-Z0-9_]+)>/g, '@$1')));
+  const markupless = JSON.parse(JSON.stringify(message), (_key, value) =>
+    typeof value === 'string' ? value.replace(/<@([A-Z0-9_]+)>/g, '@$1').replace(/^>/gm, '') : value,
+  );
+  expectWithinSlackLimits(markupless);
 }

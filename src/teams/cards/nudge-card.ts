@@ -15,17 +15,25 @@ export const NUDGE_VERBS = {
 const MAX_ENTRIES = 5;
 const MAX_REFERENCES = 5;
 
+/** What the owner already did with the alert, shown on the card their click refreshed. */
+export interface NudgeCardState {
+  snoozedUntil?: Date;
+  helpful?: boolean;
+}
+
 /**
  * A buying-trigger alert to the account owner: what happened and when, why it matters, what the field
  * says about it and which references can take a call, with Snooze 1 week / Dismiss / Helpful.
  */
-export function nudgeCard(view: NudgeView): RichCard {
+export function nudgeCard(view: NudgeView, state: NudgeCardState = {}): RichCard {
   const { trigger, account } = view;
   const accountName = inlineText(account.name, 150, neutralizeLabel);
-  const headline = `${view.reminder ? '⏰ Reminder · ' : ''}**${inlineText(trigger.label, 60, neutralizeLabel)}** at **${accountName}**`;
+  const reminder = view.reminder && !state.snoozedUntil;
+  const headline = `${reminder ? '⏰ Reminder · ' : ''}**${inlineText(trigger.label, 60, neutralizeLabel)}** at **${accountName}**`;
   const target = linkTarget(trigger.url);
   const title = inlineText(trigger.title, 300, target ? neutralizeLabel : undefined);
   const body: TextBlock[] = [
+    ...status(state),
     paragraph(headline, { size: 'Medium' }),
     paragraph(
       `${target ? markdownLink(target, title) : title} (${localDate(trigger.occurredAt)})` +
@@ -43,11 +51,24 @@ export function nudgeCard(view: NudgeView): RichCard {
     ),
     body,
     actions: [
-      execute('Snooze 1 week', NUDGE_VERBS.snooze, data),
+      ...(state.snoozedUntil ? [] : [execute('Snooze 1 week', NUDGE_VERBS.snooze, data)]),
       execute('Dismiss', NUDGE_VERBS.dismiss, data, 'destructive'),
-      execute('Helpful', NUDGE_VERBS.helpful, data, 'positive'),
+      ...(state.helpful ? [] : [execute('Helpful', NUDGE_VERBS.helpful, data, 'positive')]),
     ],
   });
+}
+
+function status(state: NudgeCardState): TextBlock[] {
+  return [
+    ...(state.snoozedUntil
+      ? [
+          paragraph(`😴 Snoozed: Earshot brings this back on ${localDate(state.snoozedUntil)}.`, {
+            isSubtle: true,
+          }),
+        ]
+      : []),
+    ...(state.helpful ? [paragraph('👍 You marked this alert helpful. Thanks!', { isSubtle: true })] : []),
+  ];
 }
 
 function fieldSays(view: NudgeView): TextBlock[] {
@@ -105,14 +126,7 @@ export function parseNudgeAction(value: unknown): { verb: NudgeVerb; nudgeId: nu
   return { verb, nudgeId: data.n };
 }
 
-/** The alert after Snooze: when it comes back, in the reader's own time zone. */
-export function nudgeSnoozedCard(until: Date): RichCard {
-  return richCard({
-    fallbackText: `Snoozed until ${isoDay(until)}.`,
-    body: [paragraph(`😴 Snoozed for a week. Earshot brings this alert back on ${localDate(until)}.`)],
-  });
-}
-
+/** The alert once dismissed, in place of the whole card. */
 export function nudgeDismissedCard(): RichCard {
   const text = 'Dismissed. You won’t see this alert again.';
   return richCard({ fallbackText: text, body: [paragraph(text, { isSubtle: true })] });

@@ -33,6 +33,8 @@ export interface FakeMember {
 export interface FakeBotConnectorOptions {
   /** Members served by `GET …/members`; a lookup of an unknown id gets a member made up from the id. */
   members?: FakeMember[];
+  /** `'not-found'`: a lookup of an id not in `members` gets 404 MemberNotFoundInConversation, as Teams answers. */
+  unknownMembers?: 'made-up' | 'not-found';
 }
 
 export interface FakeBotConnector {
@@ -85,14 +87,15 @@ export async function startFakeBotConnector(
     return entry.failure;
   };
 
-  const member = (id: string): FakeMember =>
-    options.members?.find((known) => known.id === id || known.aadObjectId === id) ?? {
-      id,
-      name: `User ${id}`,
-      aadObjectId: `aad-${id}`,
-      email: `${id.replace(/[^a-z0-9]/gi, '')}@example.com`,
-      userPrincipalName: `${id.replace(/[^a-z0-9]/gi, '')}@example.com`,
-    };
+  const member = (id: string): FakeMember | undefined =>
+    options.members?.find((known) => known.id === id || known.aadObjectId === id);
+  const madeUpMember = (id: string): FakeMember => ({
+    id,
+    name: `User ${id}`,
+    aadObjectId: `aad-${id}`,
+    email: `${id.replace(/[^a-z0-9]/gi, '')}@example.com`,
+    userPrincipalName: `${id.replace(/[^a-z0-9]/gi, '')}@example.com`,
+  });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -146,7 +149,15 @@ export async function startFakeBotConnector(
       if (method === 'DELETE') return sendJson(res, 200, {});
     }
     if (resource === 'members' && method === 'GET') {
-      if (resourceId !== undefined) return sendJson(res, 200, member(resourceId));
+      if (resourceId !== undefined) {
+        const known = member(resourceId);
+        if (!known && options.unknownMembers === 'not-found') {
+          return sendJson(res, 404, {
+            error: { code: 'MemberNotFoundInConversation', message: 'The member could not be found.' },
+          });
+        }
+        return sendJson(res, 200, known ?? madeUpMember(resourceId));
+      }
       return sendJson(res, 200, options.members ?? []);
     }
     if (resource === 'pagedmembers' && method === 'GET') {

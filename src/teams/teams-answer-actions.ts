@@ -1,0 +1,62 @@
+import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
+import type { ProactiveSender } from '../delivery/proactive-sender.ts';
+import { EarshotError } from '../errors.ts';
+import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
+import { invokeMessage } from './invoke-responses.ts';
+import type { TeamsDeps } from './teams-bot.ts';
+import { teamsUserId, tenantOf } from './teams-identity.ts';
+
+/** Helpful / Not helpful and "Ask the curators" on an answer card. */
+export async function handleAnswerAction(
+  deps: TeamsDeps,
+  proactive: ProactiveSender,
+  context: TurnContext,
+  value: unknown,
+): Promise<AdaptiveCardInvokeResponse> {
+  const workspaceId = tenantOf(context);
+  const userId = teamsUserId(context);
+  try {
+    const { verb, q } = parseCardAction(value);
+    if (verb === TEAMS_VERBS.routeToCurators)
+      return invokeMessage(await routeToCurators(deps, proactive, { workspaceId, questionId: q, userId }));
+    await deps.earshot.questions.recordFeedback({
+      workspaceId,
+      questionId: q,
+      userId,
+      helpful: verb === TEAMS_VERBS.helpful,
+    });
+    return invokeMessage(
+      verb === TEAMS_VERBS.helpful
+        ? 'Thanks, glad it helped.'
+        : 'Thanks. The curators will see that this answer missed.',
+    );
+  } catch (error) {
+    if (!(error instanceof EarshotError)) throw error;
+    return invokeMessage(error.userMessage);
+  }
+}
+
+/** Posts the question to the curators' channel (EARSHOT_CURATOR_CHANNEL, a Teams conversation Earshot is in). */
+async function routeToCurators(
+  deps: TeamsDeps,
+  proactive: ProactiveSender,
+  asked: { workspaceId: string; questionId: number; userId: string },
+): Promise<string> {
+  const { workspaceId, questionId } = asked;
+  const answer = await deps.earshot.questions.answerOf(workspaceId, questionId);
+  if (!answer) return 'That answer is no longer available. Ask again.';
+  const channel = deps.config.curatorChannel;
+  const curators = channel ? await deps.earshot.conversations.find('teams', workspaceId, channel) : null;
+  if (!curators) {
+    deps.logger.info(
+      { platform: 'teams', workspace: workspaceId, ...asked },
+      'no Teams curators channel to route to',
+    );
+    return 'Thanks. The curators will see this question in their list of unanswered questions.';
+  }
+  await proactive.send(curators, {
+    kind: 'text',
+    text: `Nobody has heard about this yet. A rep asked: “${answer.question}”`,
+  });
+  return 'Sent to the curators. Thanks!';
+}
