@@ -1,38 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/earshot.js');
-const run = promisify(execFile);
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real command line in a child process with its own embedded database. */
-function earshot(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(OPENAI_|DATABASE_URL)/.test(key)),
-  );
-  return run(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { ...clean, EARSHOT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    maxBuffer: 10 * 1024 * 1024,
-  }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }),
-  );
-}
+const earshot = runCli;
 
 describe('the earshot command line', () => {
   let dir: string;

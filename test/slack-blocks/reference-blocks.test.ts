@@ -158,7 +158,9 @@ describe('the reference forms', () => {
     const plain = requestModal(availability(), { ref: 5, override: false, channel: 'C1' });
     const override = requestModal(cooling, { ref: 6, override: true, channel: 'C1' });
     const inputs = (view: types.ModalView) =>
-      view.blocks.flatMap((block) => (block.type === 'input' ? [[block.block_id, block.optional]] : []));
+      (view.blocks as types.KnownBlock[]).flatMap((block) =>
+        block.type === 'input' ? [[block.block_id, block.optional]] : [],
+      );
     expect(inputs(plain)).toEqual([['note', true]]);
     expect(inputs(override)).toEqual([
       ['reason', false],

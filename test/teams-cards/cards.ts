@@ -1,3 +1,4 @@
+import type { CardButton, CardElement, InputText } from '../../src/teams/cards/card-elements.ts';
 import type { AdaptiveCard } from '../../src/teams/cards/card-types.ts';
 
 /** The markdown of every TextBlock, in order: what a Teams user reads. */
@@ -11,4 +12,46 @@ export function links(markdown: string): Array<[string, string]> {
     m[1] ?? '',
     m[2] ?? '',
   ]);
+}
+
+/** Every TextBlock of an alert or reference card, depth first (containers, show-cards), and its buttons. */
+export function richTexts(card: { body: CardElement[]; actions?: CardButton[] }): string[] {
+  const fromButton = (button: CardButton): string[] =>
+    button.type === 'Action.ShowCard' ? richTexts(button.card) : [];
+  const fromElement = (element: CardElement): string[] => {
+    if (element.type === 'TextBlock') return [element.text];
+    if (element.type === 'Container') return element.items.flatMap(fromElement);
+    if (element.type === 'ActionSet') return element.actions.flatMap(fromButton);
+    return [];
+  };
+  return [...card.body.flatMap(fromElement), ...(card.actions ?? []).flatMap(fromButton)];
+}
+
+/** Every button, depth first, show-cards included. */
+export function buttons(card: { body: CardElement[]; actions?: CardButton[] }): CardButton[] {
+  const fromButton = (button: CardButton): CardButton[] => [
+    button,
+    ...(button.type === 'Action.ShowCard' ? buttons(button.card) : []),
+  ];
+  const fromElement = (element: CardElement): CardButton[] => {
+    if (element.type === 'Container') return element.items.flatMap(fromElement);
+    if (element.type === 'ActionSet') return element.actions.flatMap(fromButton);
+    return [];
+  };
+  return [...card.body.flatMap(fromElement), ...(card.actions ?? []).flatMap(fromButton)];
+}
+
+/** Every input, depth first. */
+export function inputs(card: { body: CardElement[]; actions?: CardButton[] }): InputText[] {
+  const fromElement = (element: CardElement): InputText[] => {
+    if (element.type === 'Input.Text') return [element];
+    if (element.type === 'Container') return element.items.flatMap(fromElement);
+    return [];
+  };
+  return [
+    ...card.body.flatMap(fromElement),
+    ...buttons(card).flatMap((button) =>
+      button.type === 'Action.ShowCard' ? inputs({ body: button.card.body }) : [],
+    ),
+  ];
 }

@@ -60,8 +60,9 @@ function listed(
 }
 
 function availableItem(reference: ReferenceAvailability): Container {
+  const waiting = reference.pendingRequests;
   const pending =
-    reference.pendingRequests > 0 ? `; ${reference.pendingRequests} request(s) waiting for the owner` : '';
+    waiting > 0 ? `; ${waiting} ${waiting === 1 ? 'request' : 'requests'} waiting for the owner` : '';
   return {
     type: 'Container',
     separator: true,

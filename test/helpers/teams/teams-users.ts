@@ -15,7 +15,11 @@ let count = 100;
 export function teamsUser(handle: string, name: string, email = `${handle}@seller.example`): TeamsUser {
   count += 1;
   return {
-    from: { id: `29:${handle}`, name, aadObjectId: `00000000-0000-4000-8000-${String(count).padStart(12, '0')}` },
+    from: {
+      id: `29:${handle}`,
+      name,
+      aadObjectId: `00000000-0000-4000-8000-${String(count).padStart(12, '0')}`,
+    },
     email,
     chatId: `a:1personal-chat-with-${handle}`,
   };
