@@ -4,6 +4,7 @@ import type { KnowledgeSearch } from '../knowledge/search/knowledge-search.ts';
 import { safeHttpUrl } from '../render/safe-http-url.ts';
 import type { NudgeView } from './nudge-view.ts';
 import type { ReferenceDesk } from './references/reference-desk.ts';
+import type { ReferenceAvailability } from './references/reference-views.ts';
 import { TRIGGER_PLAYBOOK, type TriggerType } from './triggers/trigger-types.ts';
 
 const MAX_ENTRIES = 3;
@@ -17,6 +18,8 @@ const MAX_REFERENCES = 3;
 export async function composeNudge(
   deps: { db: Database; search: KnowledgeSearch; references: ReferenceDesk },
   nudgeId: number,
+  /** Shared by the alerts of one batch: many accounts share an industry, and availability is the same for all. */
+  referencesByIndustry = new Map<string, Promise<ReferenceAvailability[]>>(),
 ): Promise<NudgeView> {
   const nudge = await deps.db.prisma.nudge.findUniqueOrThrow({
     where: { id: nudgeId },
@@ -32,11 +35,18 @@ export async function composeNudge(
     query: [trigger.title, playbook.searchTerms, industry ?? ''].join(' '),
     limit: MAX_ENTRIES,
   });
-  const references = industry
-    ? (await deps.references.check({ workspaceId: nudge.workspaceId, criteria: industry }))
-        .filter((reference) => reference.available)
-        .slice(0, MAX_REFERENCES)
-    : [];
+  const references = industry ? await availableIn(industry) : [];
+  function availableIn(industry: string) {
+    const key = `${nudge.workspaceId}\n${industry}`;
+    let found = referencesByIndustry.get(key);
+    if (!found) {
+      found = deps.references
+        .check({ workspaceId: nudge.workspaceId, criteria: industry })
+        .then((list) => list.filter((reference) => reference.available).slice(0, MAX_REFERENCES));
+      referencesByIndustry.set(key, found);
+    }
+    return found;
+  }
   return {
     nudgeId: nudge.id,
     reminder: nudge.snoozeCount > 0,

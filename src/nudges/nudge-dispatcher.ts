@@ -101,10 +101,13 @@ export class NudgeDispatcher {
       const claimed = await this.claim();
       if (claimed.length === 0) return total;
       const queue = [...claimed];
+      const referencesByIndustry = new Map();
+      // One lookup per owner per batch: a burst of events often concerns a few owners' many accounts.
+      const owners = new Map<string, ReturnType<Messengers['findPerson']>>();
       await Promise.all(
         Array.from({ length: Math.min(CONCURRENCY, queue.length) }, async () => {
           for (let nudge = queue.shift(); nudge; nudge = queue.shift()) {
-            total[await this.deliver(nudge)]++;
+            total[await this.deliver(nudge, { referencesByIndustry, owners })]++;
           }
         }),
       );
@@ -128,15 +131,27 @@ export class NudgeDispatcher {
     );
   }
 
-  private async deliver(nudge: ClaimedNudge): Promise<keyof DispatchResult> {
+  private async deliver(
+    nudge: ClaimedNudge,
+    batch: {
+      referencesByIndustry: Parameters<typeof composeNudge>[2];
+      owners: Map<string, ReturnType<Messengers['findPerson']>>;
+    },
+  ): Promise<keyof DispatchResult> {
     const { messengers, logger } = this.deps;
     const log = logger.child({ nudge: nudge.id, workspace: nudge.workspace_id });
     try {
-      const owner = await messengers.findPerson(nudge.workspace_id, {
-        email: nudge.owner_email,
-        ...chatIds(nudge.owner_slack_id),
-        ...chatIds(nudge.owner_teams_id),
-      });
+      const ownerKey = [nudge.workspace_id, nudge.owner_email, nudge.owner_slack_id, nudge.owner_teams_id].join('\n');
+      let found = batch.owners.get(ownerKey);
+      if (!found) {
+        found = messengers.findPerson(nudge.workspace_id, {
+          email: nudge.owner_email,
+          ...chatIds(nudge.owner_slack_id),
+          ...chatIds(nudge.owner_teams_id),
+        });
+        batch.owners.set(ownerKey, found);
+      }
+      const owner = await found;
       if (!owner) {
         return this.retryLater(nudge, {
           maxAttempts: MAX_UNREACHABLE_ATTEMPTS,
@@ -151,7 +166,7 @@ export class NudgeDispatcher {
         await this.update(nudge.id, { status: 'pending', dueAt: quietEnd, attempts: nudge.attempts - 1 });
         return 'deferred';
       }
-      const view = await composeNudge(this.deps, nudge.id);
+      const view = await composeNudge(this.deps, nudge.id, batch.referencesByIndustry);
       const sent = await messengers.sendDirect(owner, { kind: 'nudge', nudge: view });
       if (!sent) {
         return this.retryLater(nudge, {
@@ -160,6 +175,7 @@ export class NudgeDispatcher {
           error: `no direct chat with ${nudge.owner_email} in ${owner.platform} yet; they need to open Earshot there once`,
         });
       }
+      // Only a row still ours: an owner may already have snoozed or dismissed the alert just posted.
       await this.update(nudge.id, {
         status: 'sent',
         sentAt: this.deps.clock.now(),
@@ -193,7 +209,8 @@ export class NudgeDispatcher {
     return failed ? 'failed' : 'retrying';
   }
 
-  private async update(id: number, data: Parameters<Database['prisma']['nudge']['update']>[0]['data']) {
-    await this.deps.db.prisma.nudge.update({ where: { id }, data: { claimedAt: null, ...data } });
+  /** Changes a nudge this process claimed; one that changed meanwhile (snoozed, dismissed) is left alone. */
+  private async update(id: number, data: Parameters<Database['prisma']['nudge']['updateMany']>[0]['data']) {
+    await this.deps.db.prisma.nudge.updateMany({ where: { id, status: 'sending' }, data: { claimedAt: null, ...data } });
   }
 }

@@ -82,10 +82,12 @@ async function act(
         override: action.override,
       });
       const account = outcome.reference.account;
+      // The email Teams gave for the owner reads better than a chat id from the references file.
+      const owner = outcome.deliveredTo?.email ?? outcome.owner;
       const override = outcome.overridden ? ' Your override was recorded.' : '';
       return invokeMessage(
         outcome.deliveredTo
-          ? `Asked ${outcome.owner}, who owns ${account}. Earshot will tell you here when they decide.${override}`
+          ? `Asked ${owner}, who owns ${account}. Earshot will tell you here when they decide.${override}`
           : `Your request for ${account} is recorded, but Earshot couldn't reach its owner in Teams; contact ${outcome.owner} directly.${override}`,
       );
     }

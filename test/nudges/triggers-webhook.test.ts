@@ -17,6 +17,14 @@ const funding = {
   occurredAt: '2026-11-21T09:00:00Z',
 };
 
+interface Reply {
+  error?: string;
+  message?: string;
+  issues?: Array<{ field: string; message: string }>;
+  [field: string]: unknown;
+}
+const replyOf = async (response: Response): Promise<Reply> => (await response.json()) as Reply;
+
 describe('POST /hooks/triggers', () => {
   let db: Database;
   let earshot: Earshot;
@@ -52,7 +60,7 @@ describe('POST /hooks/triggers', () => {
         events: [funding, { ...funding, account: { name: 'Nobody Inc' }, title: 'Nobody raised' }],
       });
       expect(response.status).toBe(202);
-      expect(await response.json()).toMatchObject({
+      expect(await replyOf(response)).toMatchObject({
         received: 2,
         stored: 2,
         matched: 1,
@@ -63,11 +71,11 @@ describe('POST /hooks/triggers', () => {
     });
 
     it('refuses requests without the right bearer token and stores nothing', async () => {
-      for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }]) {
+      for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }] as Array<Record<string, string>>) {
         const response = await post({ workspace: W, events: [funding] }, headers);
         expect(response.status).toBe(401);
         expect(response.headers.get('www-authenticate')).toBe('Bearer');
-        expect((await response.json()).message).toMatch(/Authorization: Bearer/);
+        expect((await replyOf(response)).message).toMatch(/Authorization: Bearer/);
       }
       expect(await db.prisma.triggerEvent.count()).toBe(0);
     });
@@ -78,9 +86,10 @@ describe('POST /hooks/triggers', () => {
         events: [funding, { ...funding, type: 'ipo', occurredAt: 'last tuesday' }, { ...funding, account: {} }],
       });
       expect(response.status).toBe(400);
-      const body = await response.json();
+      const body = await replyOf(response);
+      const issues = body.issues ?? [];
       expect(body.error).toBe('invalid_body');
-      expect(body.issues.map((issue: { field: string }) => issue.field)).toEqual([
+      expect(issues.map((issue) => issue.field)).toEqual([
         'events[1].type',
         'events[1].occurredAt',
         'events[2].account',
@@ -93,7 +102,7 @@ describe('POST /hooks/triggers', () => {
     it('says which required fields are missing, and refuses bodies that are not JSON', async () => {
       const missing = await post({ events: [{ type: 'news', account: { domain: 'acme.com' } }] });
       expect(missing.status).toBe(400);
-      const fields = (await missing.json()).issues.map((issue: { field: string; message: string }) => `${issue.field}: ${issue.message}`);
+      const fields = ((await replyOf(missing)).issues ?? []).map((issue) => `${issue.field}: ${issue.message}`);
       expect(fields).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^workspace: is required/),
@@ -103,7 +112,7 @@ describe('POST /hooks/triggers', () => {
       );
       const notJson = await post('{"workspace": ');
       expect(notJson.status).toBe(400);
-      expect((await notJson.json()).error).toBe('invalid_json');
+      expect((await replyOf(notJson)).error).toBe('invalid_json');
     });
 
     it('accepts only POST', async () => {
@@ -118,7 +127,7 @@ describe('POST /hooks/triggers', () => {
     it('is switched off and says how to turn it on', async () => {
       const response = await post({ workspace: W, events: [funding] });
       expect(response.status).toBe(404);
-      expect((await response.json()).message).toMatch(/EARSHOT_WEBHOOK_TOKEN/);
+      expect((await replyOf(response)).message).toMatch(/EARSHOT_WEBHOOK_TOKEN/);
       expect(await db.prisma.triggerEvent.count()).toBe(0);
     });
   });

@@ -108,7 +108,7 @@ describe('the reference request to its owner', () => {
       requestView({ override: { by: 'U_ALICE', reason: 'Last step before <signature>' } }),
     );
     expect(allText(message.blocks)).toContain(
-      'curator <@U_ALICE> overrode it: “Last step before &lt;signature&gt;”',
+      "curator <@U_ALICE> let this request past the reference's limits: “Last step before &lt;signature&gt;”",
     );
   });
 

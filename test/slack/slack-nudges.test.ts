@@ -5,7 +5,7 @@ import { seedEntry } from '../helpers/seed.ts';
 import type { RecordedCall, StoredMessage } from '../helpers/slack/fake-slack-api.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 import { blockActionBody } from '../helpers/slack/slack-interaction-payloads.ts';
-import { openTestDatabase } from '../helpers/test-database.ts';
+import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { seedAccount, seedReference } from './nudge-seeds.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
@@ -20,12 +20,12 @@ const buttonsOf = (blocks: unknown): Button[] =>
     block.type === 'actions' ? (block.elements as unknown as Button[]) : [],
   );
 
-describe('buying-trigger alerts in Slack', () => {
+describe.each(DATABASE_KINDS)('buying-trigger alerts in Slack (%s)', (kind) => {
   let db: Database;
   let harness: SlackHarness;
 
   beforeEach(async () => {
-    db = await openTestDatabase('pglite');
+    db = await openTestDatabase(kind);
     harness = await startSlackHarness(db, { EARSHOT_QUIET_HOURS: 'off' });
     await seedAccount(db, TEAM, {
       name: 'Harborview Health',

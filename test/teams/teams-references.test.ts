@@ -100,11 +100,18 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
         serviceUrl: connector.serviceUrl,
       }),
     );
-  /** The next card Earshot posts in `user`'s 1:1 chat after this call. */
-  const nextCardIn = (user: TeamsUser, seen = connector.activities.length) =>
+  /** A card Earshot posted in `user`'s 1:1 chat containing `text` (already there or still to come). */
+  const cardIn = async (user: TeamsUser, text: string) =>
+    cardOf(
+      await connector.waitForActivity(
+        (call) => withCard(call) && call.conversationId === user.chatId && cardOf(call).includes(text),
+      ),
+    );
+  /** What Earshot told the rep in their 1:1 chat about their request. */
+  const toldRep = () =>
     connector.waitForActivity(
       (call) =>
-        withCard(call) && call.conversationId === user.chatId && connector.activities.indexOf(call) >= seen,
+        call.conversationId === REP.chatId && String(call.activity.text).startsWith('Your reference request'),
     );
   const click = (user: TeamsUser, verb: string, data: Record<string, unknown>) =>
     postActivity(
@@ -121,9 +128,8 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     db.prisma.referenceRequest.findMany({ where: { requestedBy: { not: 'someone-else' } } });
 
   it('lists available references first with Request, then the others with why; only curators may override', async () => {
-    const seen = connector.activities.length;
     await say(REP, 'references healthcare');
-    const list = cardOf(await nextCardIn(REP, seen));
+    const list = await cardIn(REP, 'Reference customers for “healthcare”');
     const northwind = list.indexOf('**Northwind Health** · Healthcare · Payments, Billing');
     const notAvailable = list.indexOf('**Not available now**');
     expect(northwind).toBeGreaterThan(-1);
@@ -138,9 +144,8 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     expect(list).not.toContain('Fabrikam');
     expect(list).not.toContain('Request anyway (override)');
 
-    const curatorSeen = connector.activities.length;
     await say(CURATOR, 'references healthcare');
-    const curatorList = cardOf(await nextCardIn(CURATOR, curatorSeen));
+    const curatorList = await cardIn(CURATOR, 'Reference customers for “healthcare”');
     expect(curatorList).toContain('Request anyway (override)');
     expect(curatorList).toContain(`"id":"reason-${ids['Contoso Clinics']}"`);
   });
@@ -216,7 +221,6 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       expect((await earshot.people.byId('teams', TENANT, OWNER.from.aadObjectId))?.email).toBe(OWNER.email),
     );
 
-    const ownerSeen = connector.activities.length;
     const requested = await click(REP, 'earshot_reference_request', {
       ref: northwind,
       [`note-${northwind}`]: 'Globex is comparing us with Ledgerline; they want a payments peer.',
@@ -224,8 +228,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     expect(JSON.stringify(requested.body)).toContain(
       `Asked ${OWNER.email}, who owns Northwind Health. Earshot will tell you here when they decide.`,
     );
-    const request = await nextCardIn(OWNER, ownerSeen);
-    const requestCard = cardOf(request);
+    const requestCard = await cardIn(OWNER, 'Reference request: Northwind Health');
     expect(requestCard).toContain(`**${REP.email}** asks to use **Northwind Health**`);
     expect(requestCard).toContain(
       'Their note: “Globex is comparing us with Ledgerline; they want a payments peer.”',
@@ -241,7 +244,6 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       "Only Northwind Health's reference owner or a curator can do that.",
     );
 
-    const repSeen = connector.activities.length;
     const approved = await click(OWNER, 'earshot_reference_approve', {
       r: pending?.id,
       note: 'Call Dana Reyes, mornings Eastern work best.',
@@ -254,12 +256,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     expect(approvedCard).toContain(
       `"title":"Mark call done","verb":"earshot_reference_done","data":{"r":${pending?.id}}`,
     );
-    const told = await connector.waitForActivity(
-      (call) =>
-        call.conversationId === REP.chatId &&
-        connector.activities.indexOf(call) >= repSeen &&
-        !!call.activity.text,
-    );
+    const told = await toldRep();
     expect(told.activity.text).toContain('Northwind Health');
     expect(told.activity.text).toContain('approved');
     expect(told.activity.text).toContain('Call Dana Reyes, mornings Eastern work best.');
@@ -275,9 +272,8 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       expect.objectContaining({ status: 'done', ownerNote: 'Call Dana Reyes, mornings Eastern work best.' }),
     ]);
 
-    const listSeen = connector.activities.length;
     await say(REP, 'references northwind');
-    const list = cardOf(await nextCardIn(REP, listSeen));
+    const list = await cardIn(REP, 'Reference customers for “northwind”');
     expect(list).toContain('None of them can take a call right now.');
     expect(list).toContain('Not available: cooling down until 2026-12-09');
   });
@@ -296,7 +292,6 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     );
     await click(REP, 'earshot_reference_request', { ref: northwind });
     const [pending] = await requests();
-    const repSeen = connector.activities.length;
     const declined = await click(OWNER, 'earshot_reference_decline', {
       r: pending?.id,
       note: 'They are mid-renewal.',
@@ -305,12 +300,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       '**Declined**: Northwind Health reference request from rory@seller.example.',
     );
     expect(JSON.stringify(declined.body)).not.toContain('Mark call done');
-    const told = await connector.waitForActivity(
-      (call) =>
-        call.conversationId === REP.chatId &&
-        connector.activities.indexOf(call) >= repSeen &&
-        !!call.activity.text,
-    );
+    const told = await toldRep();
     expect(told.activity.text).toContain('declined');
     expect(told.activity.text).toContain('They are mid-renewal.');
   });
@@ -333,9 +323,10 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
         await earshot.conversations.personalChatOf('teams', TENANT, OWNER.from.aadObjectId),
       ).not.toBeNull(),
     );
-    const ownerSeen = connector.activities.length;
     const requested = await click(REP, 'earshot_reference_request', { ref: byTeamsId.id });
-    expect(JSON.stringify(requested.body)).toContain(`Asked ${OWNER.from.id}, who owns Riverside Care.`);
-    expect(cardOf(await nextCardIn(OWNER, ownerSeen))).toContain('**Reference request: Riverside Care**');
+    expect(JSON.stringify(requested.body)).toContain(`Asked ${OWNER.email}, who owns Riverside Care.`);
+    expect(await cardIn(OWNER, 'Reference request: Riverside Care')).toContain(
+      'asks to use **Riverside Care** (Healthcare)',
+    );
   });
 });

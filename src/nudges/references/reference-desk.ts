@@ -42,6 +42,9 @@ const NOT_FOUND = 'That reference no longer exists; run the reference check agai
  * its limits (a curator may override; the override is recorded on the request).
  */
 export class ReferenceDesk {
+  /** Analyzing every reference's text on every check would dominate its cost; it changes only on import. */
+  private readonly termsCache = new Map<string, Set<string>>();
+
   constructor(private readonly deps: { db: Database; clock: Clock; messengers: Messengers; logger: Logger }) {}
 
   /** References matching the free-text criteria (industry, products, use cases): available first, least used first. */
@@ -53,7 +56,7 @@ export class ReferenceDesk {
     });
     const wanted = new Set(analyze(options.criteria ?? ''));
     const scored = references
-      .map((reference) => ({ reference, score: matchScore(wanted, reference) }))
+      .map((reference) => ({ reference, score: matchScore(this.termsCache, wanted, reference) }))
       .filter(({ score }) => wanted.size === 0 || score > 0);
     return scored
       .map(({ reference, score }) => ({ score, availability: availabilityOf(reference, reference.requests, now) }))
@@ -159,7 +162,7 @@ export class ReferenceDesk {
     if (claimed.count === 0) throw alreadyDecided();
     const verdict = options.approve ? 'approved ✅' : 'declined';
     const text =
-      `Your reference request for *${availability.account}* was ${verdict}` +
+      `Your reference request for ${availability.account} was ${verdict}` +
       (note ? `: "${note}"` : '.') +
       (options.approve ? ' The owner will introduce you; mark the call done when it has happened.' : '');
     const requester = { platform: request.platform as ChatPlatform, userId: request.requestedBy };
@@ -259,14 +262,37 @@ export function chatIds(id: string | null): { slackId?: string; teamsId?: string
   return /^[UW][A-Z0-9]+$/.test(id) ? { slackId: id } : { teamsId: id };
 }
 
+interface MatchableReference {
+  id: number;
+  updatedAt: Date;
+  account: string;
+  industry: string;
+  products: string[];
+  useCases: string[];
+}
+
+const MAX_CACHED = 50_000;
+
+function termsOf(termsCache: Map<string, Set<string>>, reference: MatchableReference): Set<string> {
+  const key = `${reference.id}:${reference.updatedAt.getTime()}`;
+  let terms = termsCache.get(key);
+  if (!terms) {
+    terms = new Set(
+      analyze([reference.account, reference.industry, ...reference.products, ...reference.useCases].join(' ')),
+    );
+    if (termsCache.size >= MAX_CACHED) termsCache.clear();
+    termsCache.set(key, terms);
+  }
+  return terms;
+}
+
 function matchScore(
+  termsCache: Map<string, Set<string>>,
   wanted: Set<string>,
-  reference: { account: string; industry: string; products: string[]; useCases: string[] },
+  reference: MatchableReference,
 ): number {
   if (wanted.size === 0) return 0;
-  const terms = new Set(
-    analyze([reference.account, reference.industry, ...reference.products, ...reference.useCases].join(' ')),
-  );
+  const terms = termsOf(termsCache, reference);
   let score = 0;
   for (const term of wanted) if (terms.has(term)) score += 1;
   return score;

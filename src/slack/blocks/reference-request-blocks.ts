@@ -26,7 +26,9 @@ export function referenceRequestBlocks(view: ReferenceRequestView): SlackMessage
   if (view.override) {
     const by = personMention({ platform: view.requestedBy.platform, userId: view.override.by });
     const reason = view.override.reason ? `: “${inlineText(view.override.reason, MAX_REASON)}”` : '';
-    blocks.push(section(`:warning: *Over its limit:* curator ${by} overrode it${reason}`));
+    blocks.push(
+      section(`:warning: *Override:* curator ${by} let this request past the reference's limits${reason}`),
+    );
   }
   blocks.push(context(`Usage: ${inlineText(view.usage, MAX_NOTE)}`), {
     type: 'actions',

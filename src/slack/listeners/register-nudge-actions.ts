@@ -1,4 +1,5 @@
 import type { App, BlockAction, ButtonAction, types } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { EarshotError } from '../../errors.ts';
 import type { NudgeActor } from '../../nudges/nudge-actions.ts';
 import { slackDate } from '../blocks/mrkdwn.ts';
@@ -55,20 +56,9 @@ export function registerNudgeActions(app: App, deps: SlackDeps) {
           platform: 'slack',
           userId: body.user.id,
         });
-        const channel = body.channel?.id;
-        const message = body.message;
-        if (channel && message?.ts) {
-          await client.chat.update({
-            channel,
-            ts: message.ts,
-            text: typeof message.text === 'string' ? message.text : outcome.text,
-            blocks: nudgeWithOutcome(
-              (message.blocks ?? []) as types.KnownBlock[],
-              outcome.text,
-              outcome.remaining,
-            ),
-          });
-        } else {
+        const shown = await showOnAlert(client, body, outcome);
+        // The click counted either way; if the alert can't show it, say so where the owner clicked.
+        if (!shown) {
           await respond({ response_type: 'ephemeral', replace_original: false, text: outcome.text });
         }
       } catch (error) {
@@ -77,4 +67,21 @@ export function registerNudgeActions(app: App, deps: SlackDeps) {
       }
     });
   }
+}
+
+/** Rewrites the alert with the outcome in place of its buttons; false when that was not possible. */
+async function showOnAlert(client: WebClient, body: ButtonBody, outcome: Outcome): Promise<boolean> {
+  const channel = body.channel?.id;
+  const message = body.message;
+  if (!channel || !message?.ts) return false;
+  const blocks = nudgeWithOutcome(
+    (message.blocks ?? []) as types.KnownBlock[],
+    outcome.text,
+    outcome.remaining,
+  );
+  const text = typeof message.text === 'string' ? message.text : outcome.text;
+  return client.chat.update({ channel, ts: message.ts, text, blocks }).then(
+    () => true,
+    () => false,
+  );
 }

@@ -57,8 +57,9 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
     }
     const workspaceId = body.team?.id ?? body.user.team_id ?? '';
     const note = formText(view.state, REFERENCE_FIELDS.note) ?? null;
+    let decision: Awaited<ReturnType<typeof earshot.references.decide>>;
     try {
-      const decision = await earshot.references.decide({
+      decision = await earshot.references.decide({
         workspaceId,
         platform: 'slack',
         userId: user,
@@ -66,11 +67,6 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
         requestId: metadata.req,
         approve: metadata.approve,
         ...(note ? { note } : {}),
-      });
-      await client.chat.update({
-        channel: metadata.channel,
-        ts: metadata.ts,
-        ...requestDecidedBlocks({ ...decision, decidedBy: user, note }),
       });
     } catch (error) {
       if (!(error instanceof EarshotError)) {
@@ -81,7 +77,21 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
       }
       const text = error instanceof EarshotError ? error.userMessage : FAILED;
       await tellPrivately(client, { channel: metadata.channel, user, text });
+      return;
     }
+    // The decision stands even if the message is gone; the owner just keeps seeing the old buttons.
+    await client.chat
+      .update({
+        channel: metadata.channel,
+        ts: metadata.ts,
+        ...requestDecidedBlocks({ ...decision, decidedBy: user, note }),
+      })
+      .catch((error: unknown) =>
+        deps.logger.warn(
+          { err: error, platform: 'slack', workspace: workspaceId },
+          'could not update a request message',
+        ),
+      );
   });
 
   app.action<ButtonBody>(REFERENCE_ACTIONS.markDone, async ({ ack, body, action, client, respond }) => {
