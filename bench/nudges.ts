@@ -20,9 +20,9 @@ import { createEarshot, type Earshot, startServer } from '../src/main.ts';
 import { writeAccounts } from '../src/nudges/accounts/import-accounts.ts';
 import { writeReferences } from '../src/nudges/references/import-references.ts';
 import { startFakeSlackApi } from '../test/helpers/slack/fake-slack-api.ts';
-import { slashCommandBody } from '../test/helpers/slack/slack-interaction-payloads.ts';
-import { SLACK_IDS } from '../test/helpers/slack/slack-ids.ts';
 import { postToSlackEndpoint } from '../test/helpers/slack/sign-slack-request.ts';
+import { SLACK_IDS } from '../test/helpers/slack/slack-ids.ts';
+import { slashCommandBody } from '../test/helpers/slack/slack-interaction-payloads.ts';
 import { type BenchBackend, benchDatabase } from './lib/bench-database.ts';
 import { peakRssMb, percentile, printReport, round } from './lib/report.ts';
 import { syntheticJsonl } from './lib/synthetic-entries.ts';
@@ -35,9 +35,33 @@ const REFERENCES = 500;
 const CHECKS = 200;
 const TOKEN = 'bench-webhook-token-0123456789abcdef';
 const SIGNING_SECRET = 'bench-signing-secret';
-const INDUSTRIES = ['Healthcare', 'Manufacturing', 'Logistics', 'Retail', 'Financial Services', 'Energy', 'Software', 'Education'];
-const PRODUCTS = ['AP automation', 'Virtual cards', 'Payments', '3-way match', 'SAP connector', 'NetSuite connector'];
-const CRITERIA = ['healthcare', 'manufacturing sap', 'virtual cards', 'logistics payments', 'retail', 'education netsuite', ''];
+const INDUSTRIES = [
+  'Healthcare',
+  'Manufacturing',
+  'Logistics',
+  'Retail',
+  'Financial Services',
+  'Energy',
+  'Software',
+  'Education',
+];
+const PRODUCTS = [
+  'AP automation',
+  'Virtual cards',
+  'Payments',
+  '3-way match',
+  'SAP connector',
+  'NetSuite connector',
+];
+const CRITERIA = [
+  'healthcare',
+  'manufacturing sap',
+  'virtual cards',
+  'logistics payments',
+  'retail',
+  'education netsuite',
+  '',
+];
 
 const backend = (process.argv[2] ?? 'pglite') as BenchBackend;
 await main();
@@ -46,7 +70,10 @@ process.exit(process.exitCode ?? 0);
 async function main() {
   const database = await benchDatabase(backend);
   const users = Object.fromEntries(
-    Array.from({ length: OWNERS }, (_, i) => [`U0OWNER${i}`, { email: `owner${i}@seller.example`, tz: 'UTC' }]),
+    Array.from({ length: OWNERS }, (_, i) => [
+      `U0OWNER${i}`,
+      { email: `owner${i}@seller.example`, tz: 'UTC' },
+    ]),
   );
   const dmAt = new Map<string, number[]>();
   const slack = await startFakeSlackApi({ users, onlyConfiguredEmails: true });
@@ -82,7 +109,8 @@ async function main() {
     });
     const accepted = (await response.json()) as { alertsQueued?: number };
     const webhookMs = performance.now() - started;
-    if (response.status !== 202 || accepted.alertsQueued !== EVENTS) throw new Error(`webhook: ${JSON.stringify(accepted)}`);
+    if (response.status !== 202 || accepted.alertsQueued !== EVENTS)
+      throw new Error(`webhook: ${JSON.stringify(accepted)}`);
     while ([...dmAt.values()].flat().length < EVENTS) {
       if (performance.now() - started > 300_000) throw new Error('alerts took over 5 minutes');
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -46,7 +46,9 @@ const envSchema = z.object({
   ),
   EARSHOT_CURATORS: optional(z.string()),
   EARSHOT_WEBHOOK_TOKEN: optional(
-    z.string().min(24, 'must be a long random secret (at least 24 characters), e.g. from `openssl rand -hex 32`'),
+    z
+      .string()
+      .min(24, 'must be a long random secret (at least 24 characters), e.g. from `openssl rand -hex 32`'),
   ),
   EARSHOT_QUIET_HOURS: optional(
     z

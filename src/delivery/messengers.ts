@@ -42,13 +42,15 @@ export class Messengers {
   async findPerson(workspaceId: string, address: PersonAddress): Promise<ChatPerson | null> {
     for (const [platform, { directory }] of this.byPlatform) {
       const id = platform === 'slack' ? address.slackId : address.teamsId;
-      if (id) {
-        const known = await this.people.byId(platform, workspaceId, id);
-        const found = known?.timeZone ? known : await directory.findById(workspaceId, id).catch(() => null);
-        const person = found ?? known ?? { platform, workspaceId, userId: id, email: null, timeZone: null };
-        await this.people.save({ ...person, email: person.email ?? address.email ?? null });
-        return person;
+      if (!id) continue;
+      const known = await this.people.byId(platform, workspaceId, id);
+      if (known?.timeZone) return known;
+      const found = await directory.findById(workspaceId, id);
+      if (found) {
+        await this.people.save({ ...found, email: found.email ?? address.email ?? null });
+        return found;
       }
+      if (known) return known;
     }
     if (!address.email) return null;
     for (const [platform, { directory }] of this.byPlatform) {

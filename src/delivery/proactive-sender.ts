@@ -1,5 +1,5 @@
-import type { ReferenceRequestView } from '../nudges/references/reference-views.ts';
 import type { NudgeView } from '../nudges/nudge-view.ts';
+import type { ReferenceRequestView } from '../nudges/references/reference-views.ts';
 import type { StoredConversation } from './conversation-refs.ts';
 
 /**

@@ -141,7 +141,12 @@ export class NudgeDispatcher {
     const { messengers, logger } = this.deps;
     const log = logger.child({ nudge: nudge.id, workspace: nudge.workspace_id });
     try {
-      const ownerKey = [nudge.workspace_id, nudge.owner_email, nudge.owner_slack_id, nudge.owner_teams_id].join('\n');
+      const ownerKey = [
+        nudge.workspace_id,
+        nudge.owner_email,
+        nudge.owner_slack_id,
+        nudge.owner_teams_id,
+      ].join('\n');
       let found = batch.owners.get(ownerKey);
       if (!found) {
         found = messengers.findPerson(nudge.workspace_id, {
@@ -211,6 +216,9 @@ export class NudgeDispatcher {
 
   /** Changes a nudge this process claimed; one that changed meanwhile (snoozed, dismissed) is left alone. */
   private async update(id: number, data: Parameters<Database['prisma']['nudge']['updateMany']>[0]['data']) {
-    await this.deps.db.prisma.nudge.updateMany({ where: { id, status: 'sending' }, data: { claimedAt: null, ...data } });
+    await this.deps.db.prisma.nudge.updateMany({
+      where: { id, status: 'sending' },
+      data: { claimedAt: null, ...data },
+    });
   }
 }

@@ -5,7 +5,12 @@ import type { QuietHours } from '../config.ts';
  * When the quiet hours around `now` end in the person's time zone, or null when it is not quiet there.
  * Ranges may cross midnight (20:00-08:00); an unknown zone falls back to `fallbackZone`.
  */
-export function quietUntil(now: Date, quiet: QuietHours | null, zone: string, fallbackZone = 'UTC'): Date | null {
+export function quietUntil(
+  now: Date,
+  quiet: QuietHours | null,
+  zone: string,
+  fallbackZone = 'UTC',
+): Date | null {
   if (!quiet) return null;
   let local = DateTime.fromJSDate(now, { zone });
   if (!local.isValid) local = DateTime.fromJSDate(now, { zone: fallbackZone });

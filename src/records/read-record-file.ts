@@ -37,7 +37,9 @@ export async function readRecordFile<T>(path: string, spec: RecordFileSpec<T>): 
         ? jsonLines(text, spec, problems)
         : null;
   if (raw === null) {
-    problems.add({ message: `is not a .csv or .jsonl file; save the ${spec.noun}s as CSV with a header row or as JSON Lines` });
+    problems.add({
+      message: `is not a .csv or .jsonl file; save the ${spec.noun}s as CSV with a header row or as JSON Lines`,
+    });
     problems.throwIfAny();
     return [];
   }
@@ -53,7 +55,9 @@ export async function readRecordFile<T>(path: string, spec: RecordFileSpec<T>): 
     }
   }
   if (records.length === 0 && problems.count === 0) {
-    problems.add({ message: `has no ${spec.noun}s; add one ${spec.noun} per line (CSV: below a header row)` });
+    problems.add({
+      message: `has no ${spec.noun}s; add one ${spec.noun} per line (CSV: below a header row)`,
+    });
   }
   problems.throwIfAny();
   return records;
@@ -72,7 +76,10 @@ function csvRecords(text: string, spec: RecordFileSpec<unknown>, problems: Impor
     rows = parse(text, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    problems.add({ line: typeof error.lines === 'number' ? error.lines : undefined, message: `not valid CSV (${error.message}); put cells with commas in double quotes` });
+    problems.add({
+      line: typeof error.lines === 'number' ? error.lines : undefined,
+      message: `not valid CSV (${error.message}); put cells with commas in double quotes`,
+    });
     return [];
   }
   const [header, ...body] = rows;
@@ -81,7 +88,11 @@ function csvRecords(text: string, spec: RecordFileSpec<unknown>, problems: Impor
   const columns = header.map((label) => ({ label, field: match(label) }));
   for (const column of columns) {
     if (!column.field) {
-      problems.add({ line: 1, field: column.label, message: `unknown column; use ${spec.fields.join(', ')}` });
+      problems.add({
+        line: 1,
+        field: column.label,
+        message: `unknown column; use ${spec.fields.join(', ')}`,
+      });
     }
   }
   if (columns.some((column) => !column.field)) return [];
@@ -94,7 +105,10 @@ function csvRecords(text: string, spec: RecordFileSpec<unknown>, problems: Impor
       const cell = cells[i]?.trim() ?? '';
       if (cell === '' || !column.field) return;
       fields[column.field] = lists.has(column.field)
-        ? cell.split(/[;|]/).map((item) => item.trim()).filter(Boolean)
+        ? cell
+            .split(/[;|]/)
+            .map((item) => item.trim())
+            .filter(Boolean)
         : cell;
     });
     return { line: index + 2, fields };
@@ -134,7 +148,8 @@ function jsonLines(text: string, spec: RecordFileSpec<unknown>, problems: Import
 
 function describe(issue: z.core.$ZodIssue, fields: Record<string, unknown>): string {
   const value = issue.path.reduce<unknown>(
-    (current, key) => (current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined),
+    (current, key) =>
+      current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined,
     fields,
   );
   if (value === undefined) return issue.code === 'custom' ? issue.message : 'is required';
@@ -150,4 +165,3 @@ export const isoDate = z
     error: 'must be an ISO date such as 2026-11-02 or 2026-11-02T09:30:00Z',
   })
   .transform((value) => new Date(value));
-

@@ -19,7 +19,11 @@ export function triggersWebhook(earshot: Pick<Earshot, 'config' | 'logger' | 'in
   return (req, res) => {
     void handle(req, res).catch((error: unknown) => {
       earshot.logger.error({ err: error, path: TRIGGERS_WEBHOOK_PATH }, 'trigger webhook failed');
-      if (!res.headersSent) reply(res, 500, { error: 'internal_error', message: 'storing the events failed; nothing was stored, retry later' });
+      if (!res.headersSent)
+        reply(res, 500, {
+          error: 'internal_error',
+          message: 'storing the events failed; nothing was stored, retry later',
+        });
     });
   };
 
@@ -49,7 +53,10 @@ export function triggersWebhook(earshot: Pick<Earshot, 'config' | 'logger' | 'in
       body = await readJsonBody(req, MAX_BODY_BYTES);
     } catch (error) {
       if (!(error instanceof EarshotError)) throw error;
-      reply(res, error.message.includes('larger') ? 413 : 400, { error: 'invalid_json', message: error.message });
+      reply(res, error.message.includes('larger') ? 413 : 400, {
+        error: 'invalid_json',
+        message: error.message,
+      });
       return;
     }
     const parsed = triggerWebhookSchema.safeParse(body);
@@ -87,12 +94,17 @@ function authorized(header: string | undefined, token: string): boolean {
 function describeIssues(error: z.ZodError, body: unknown): Array<{ field: string; message: string }> {
   return error.issues.map((issue) => {
     const field = issue.path.reduce<string>(
-      (path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key)),
+      (path, key) =>
+        typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${String(key)}` : String(key),
       '',
     );
     const message =
-      issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; remove them` : issue.message;
-    const missing = (issue.code === 'invalid_type' || issue.code === 'invalid_union') && valueAt(body, issue.path) === undefined;
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.join(', ')}; remove them`
+        : issue.message;
+    const missing =
+      (issue.code === 'invalid_type' || issue.code === 'invalid_union') &&
+      valueAt(body, issue.path) === undefined;
     return { field: field || 'body', message: missing ? `is required; ${message}` : message };
   });
 }

@@ -30,22 +30,33 @@ news,Northgate Shipping,,Northgate opens a hub in Rotterdam,,${recent}
     );
     const triggers = await earshot('triggers', 'import', file);
     expect(triggers.code).toBe(0);
-    expect(triggers.stdout).toMatch(/^Stored 2 trigger events in "T1" \(0 already known\): 1 matched an account, 1 unmatched; 1 alerts queued/);
+    expect(triggers.stdout).toMatch(
+      /^Stored 2 trigger events in "T1" \(0 already known\): 1 matched an account, 1 unmatched; 1 alerts queued/,
+    );
     expect(triggers.stdout).toContain('unmatched: Northgate opens a hub in Rotterdam (Northgate Shipping)');
 
     const unmatched = await earshot('triggers', 'list', '--unmatched');
-    expect(unmatched.stdout).toMatch(/news {7}UNMATCHED Northgate Shipping — Northgate opens a hub in Rotterdam/);
+    expect(unmatched.stdout).toMatch(
+      /news {7}UNMATCHED Northgate Shipping — Northgate opens a hub in Rotterdam/,
+    );
     const all = await earshot('triggers', 'list');
-    expect(all.stdout).toMatch(/funding {4}Calder Logistics — Calder raised a Series C {2}\(grace\.ahn@tillwright\.example: pending\)/);
+    expect(all.stdout).toMatch(
+      /funding {4}Calder Logistics — Calder raised a Series C {2}\(grace\.ahn@tillwright\.example: pending\)/,
+    );
   }, 120_000);
 
   it('refuses a bad trigger file with the line and field, storing nothing', async () => {
     const before = await earshot('triggers', 'list');
     const file = path.join(dir, 'bad.jsonl');
-    await writeFile(file, '{"type": "ipo", "account": {"name": "Acme"}, "title": "Acme IPO", "occurredAt": "2026-11-20"}\n');
+    await writeFile(
+      file,
+      '{"type": "ipo", "account": {"name": "Acme"}, "title": "Acme IPO", "occurredAt": "2026-11-20"}\n',
+    );
     const result = await earshot('triggers', 'import', file);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/bad\.jsonl.*line 1.*type.*must be one of funding, exec_hire, job_change, expansion, news/s);
+    expect(result.stderr).toMatch(
+      /bad\.jsonl.*line 1.*type.*must be one of funding, exec_hire, job_change, expansion, news/s,
+    );
     expect((await earshot('triggers', 'list')).stdout).toBe(before.stdout);
   }, 60_000);
 
@@ -58,9 +69,16 @@ news,Northgate Shipping,,Northgate opens a hub in Rotterdam,,${recent}
       'unavailable Ridgeway Surgical Partners (Healthcare) used 0/2 in 90 days — paused: open P1 ticket on the NetSuite sync',
     ]);
     const json = await earshot('references', 'list', '--json');
-    const rows = json.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const rows = json.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(rows).toHaveLength(4);
-    expect(rows.at(-1)).toMatchObject({ account: 'Ridgeway Surgical Partners', available: false, usedIn90Days: 0 });
+    expect(rows.at(-1)).toMatchObject({
+      account: 'Ridgeway Surgical Partners',
+      available: false,
+      usedIn90Days: 0,
+    });
     const none = await earshot('references', 'list', 'aerospace');
     expect(none.stdout).toBe('No references match "aerospace".\n');
   }, 60_000);

@@ -13,7 +13,11 @@ export interface CliOutcome {
 }
 
 /** Runs the real command line in a child process with its own embedded database. */
-export function runCli(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<CliOutcome> {
+export function runCli(
+  dataDir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CliOutcome> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(OPENAI_|DATABASE_URL)/.test(key)),
   );

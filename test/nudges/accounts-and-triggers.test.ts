@@ -33,12 +33,16 @@ describe.each(DATABASE_KINDS)('accounts and trigger events (%s)', (kind) => {
     occurredAt: new Date('2026-11-21T09:00:00Z'),
     ...overrides,
   });
-  const ingest = (events: TriggerEventInput[]) => earshot.ingestTriggers({ workspaceId: W, events, source: 'webhook' });
+  const ingest = (events: TriggerEventInput[]) =>
+    earshot.ingestTriggers({ workspaceId: W, events, source: 'webhook' });
 
   it('imports accounts from CSV and JSON Lines, normalizing domains and keeping the owner’s chat id', async () => {
     expect(await importFile('accounts.csv', ACCOUNTS_CSV)).toMatchObject({ inserted: 3, updated: 0 });
     expect(await importFile('accounts.jsonl', ACCOUNTS_JSONL)).toMatchObject({ inserted: 2, updated: 0 });
-    const accounts = await db.prisma.account.findMany({ where: { workspaceId: W }, orderBy: { name: 'asc' } });
+    const accounts = await db.prisma.account.findMany({
+      where: { workspaceId: W },
+      orderBy: { name: 'asc' },
+    });
     expect(accounts.map((a) => [a.name, a.domain, a.ownerEmail])).toEqual([
       ['Acme Robotics, Inc.', 'acme.com', 'ana@seller.example'],
       ['Globex', null, 'ana@seller.example'],
@@ -52,7 +56,10 @@ describe.each(DATABASE_KINDS)('accounts and trigger events (%s)', (kind) => {
 
   it('updates an account re-imported under the same domain instead of duplicating it', async () => {
     await importFile('accounts.csv', ACCOUNTS_CSV);
-    const result = await importFile('again.csv', 'name,domain,owner_email\nAcme,acme.com,zoe@seller.example\n');
+    const result = await importFile(
+      'again.csv',
+      'name,domain,owner_email\nAcme,acme.com,zoe@seller.example\n',
+    );
     expect(result).toMatchObject({ inserted: 0, updated: 1 });
     const acme = await db.prisma.account.findMany({ where: { workspaceId: W, domain: 'acme.com' } });
     expect(acme.map((a) => [a.name, a.ownerEmail])).toEqual([['Acme', 'zoe@seller.example']]);
@@ -81,12 +88,25 @@ Acme,acme.com,ana@seller.example,blue
     const result = await ingest([
       event(),
       event({ type: 'exec_hire', account: { name: 'GLOBEX Ltd.' }, title: 'Globex hired a new CIO' }),
-      event({ type: 'news', account: { name: 'Harborview', domain: 'harborview.org' }, title: 'Harborview opens a clinic' }),
-      event({ type: 'expansion', account: { name: 'Vandelay Industries' }, title: 'Vandelay expands to Canada' }),
+      event({
+        type: 'news',
+        account: { name: 'Harborview', domain: 'harborview.org' },
+        title: 'Harborview opens a clinic',
+      }),
+      event({
+        type: 'expansion',
+        account: { name: 'Vandelay Industries' },
+        title: 'Vandelay expands to Canada',
+      }),
     ]);
     expect(result).toMatchObject({ received: 4, stored: 4, duplicates: 0, matched: 3, alertsQueued: 3 });
-    expect(result.unmatched).toEqual([{ title: 'Vandelay expands to Canada', account: { name: 'Vandelay Industries' } }]);
-    const nudges = await db.prisma.nudge.findMany({ include: { trigger: true }, orderBy: { triggerId: 'asc' } });
+    expect(result.unmatched).toEqual([
+      { title: 'Vandelay expands to Canada', account: { name: 'Vandelay Industries' } },
+    ]);
+    const nudges = await db.prisma.nudge.findMany({
+      include: { trigger: true },
+      orderBy: { triggerId: 'asc' },
+    });
     expect(nudges.map((n) => [n.trigger.title, n.ownerEmail, n.status])).toEqual([
       ['Acme Robotics raised a $40M Series B', 'ana@seller.example', 'pending'],
       ['Globex hired a new CIO', 'ana@seller.example', 'pending'],
@@ -112,7 +132,9 @@ Acme,acme.com,ana@seller.example,blue
   });
 
   it('matches waiting events when their account is imported later, and alerts the owner then', async () => {
-    const first = await ingest([event({ account: { name: 'Initech' }, title: 'Initech raised a seed round' })]);
+    const first = await ingest([
+      event({ account: { name: 'Initech' }, title: 'Initech raised a seed round' }),
+    ]);
     expect(first.unmatched).toHaveLength(1);
     const imported = await importFile('accounts.jsonl', ACCOUNTS_JSONL);
     expect(imported).toMatchObject({ triggersMatched: 1, alertsQueued: 1 });
@@ -122,7 +144,11 @@ Acme,acme.com,ana@seller.example,blue
 
   it('never matches an event to another workspace’s account', async () => {
     await importFile('accounts.csv', ACCOUNTS_CSV);
-    const result = await earshot.ingestTriggers({ workspaceId: 'T0OTHER', events: [event()], source: 'import' });
+    const result = await earshot.ingestTriggers({
+      workspaceId: 'T0OTHER',
+      events: [event()],
+      source: 'import',
+    });
     expect(result).toMatchObject({ stored: 1, matched: 0, alertsQueued: 0 });
   });
 });

@@ -37,7 +37,9 @@ describe('reference availability', () => {
     expect(full.reasons).toEqual([
       { kind: 'limit', used: 3, max: 3, freesOn: new Date(daysAgo(60).getTime() + 90 * DAY) },
     ]);
-    expect(describeReason(full.reasons[0] as never)).toBe('limit reached (3 of 3 in 90 days, frees up 2026-12-22)');
+    expect(describeReason(full.reasons[0] as never)).toBe(
+      'limit reached (3 of 3 in 90 days, frees up 2026-12-22)',
+    );
   });
 
   it('stops counting a request exactly 90 days after it was approved', () => {
@@ -63,13 +65,19 @@ describe('reference availability', () => {
   it('cools down after a call is done and is available again at exactly the cooldown end', () => {
     const cooling = availabilityOf(reference(), [approved(20, 13)], NOW);
     expect(cooling.available).toBe(false);
-    expect(cooling.reasons).toEqual([{ kind: 'cooldown', until: new Date(daysAgo(13).getTime() + 14 * DAY) }]);
+    expect(cooling.reasons).toEqual([
+      { kind: 'cooldown', until: new Date(daysAgo(13).getTime() + 14 * DAY) },
+    ]);
     expect(cooling.availableFrom).toEqual(new Date(NOW.getTime() + DAY));
     expect(availabilityOf(reference(), [approved(20, 14)], NOW).available).toBe(true);
   });
 
   it('is never available while paused, and says why', () => {
-    const paused = availabilityOf(reference({ status: 'paused', pausedReason: 'open P1 service issue' }), [], NOW);
+    const paused = availabilityOf(
+      reference({ status: 'paused', pausedReason: 'open P1 service issue' }),
+      [],
+      NOW,
+    );
     expect(paused.available).toBe(false);
     expect(paused.reasons.map(describeReason)).toEqual(['paused: open P1 service issue']);
     expect(paused.availableFrom).toBeNull();

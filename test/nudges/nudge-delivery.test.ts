@@ -39,15 +39,25 @@ describe('buying-trigger alerts in Slack', () => {
   async function startEarshot(db: Database, env: Record<string, string> = {}): Promise<Earshot> {
     const earshot = await testEarshot(
       db,
-      { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.url, ...env },
+      {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'test-signing-secret',
+        SLACK_API_URL: slack.url,
+        ...env,
+      },
       { clock },
     );
     instances.push({ earshot, server: await startServer(earshot, { port: 0 }) });
     return earshot;
   }
 
-  async function setUp(options: { at?: string; users?: Record<string, FakeUser>; env?: Record<string, string> } = {}) {
-    slack = await startFakeSlackApi({ users: options.users ?? { [ANA_ID]: ANA }, onlyConfiguredEmails: true });
+  async function setUp(
+    options: { at?: string; users?: Record<string, FakeUser>; env?: Record<string, string> } = {},
+  ) {
+    slack = await startFakeSlackApi({
+      users: options.users ?? { [ANA_ID]: ANA },
+      onlyConfiguredEmails: true,
+    });
     clock = new FakeClock(options.at ?? WORKING_HOURS);
     const db = await openTestDatabase('pglite');
     databases.push(db);
@@ -57,7 +67,12 @@ describe('buying-trigger alerts in Slack', () => {
       clock,
       workspaceId: W,
       accounts: [
-        { name: 'Acme Robotics', domain: 'acme.com', industry: 'Healthcare', ownerEmail: 'ana@seller.example' },
+        {
+          name: 'Acme Robotics',
+          domain: 'acme.com',
+          industry: 'Healthcare',
+          ownerEmail: 'ana@seller.example',
+        },
       ],
     });
     return { db, earshot };
@@ -140,7 +155,10 @@ describe('buying-trigger alerts in Slack', () => {
     const { db, earshot } = await setUp({ at: '2026-11-23T22:30:00Z' });
     await earshot.ingestTriggers({ workspaceId: W, events: [funding()], source: 'webhook' });
     await vi.waitFor(
-      async () => expect((await db.prisma.nudge.findFirstOrThrow()).dueAt.toISOString()).toBe('2026-11-24T07:00:00.000Z'),
+      async () =>
+        expect((await db.prisma.nudge.findFirstOrThrow()).dueAt.toISOString()).toBe(
+          '2026-11-24T07:00:00.000Z',
+        ),
       { timeout: 10_000 },
     );
     expect(dms()).toHaveLength(0);
@@ -169,9 +187,9 @@ describe('buying-trigger alerts in Slack', () => {
     const actor = { workspaceId: W, platform: 'slack' as const, userId: ANA_ID };
     await earshot.nudgeActions.snooze({ ...actor, nudgeId: first?.id ?? 0 });
     await earshot.nudgeActions.dismiss({ ...actor, nudgeId: second?.id ?? 0 });
-    await expect(earshot.nudgeActions.snooze({ ...actor, userId: 'U0SOMEONE', nudgeId: first?.id ?? 0 })).rejects.toMatchObject(
-      { code: 'forbidden' },
-    );
+    await expect(
+      earshot.nudgeActions.snooze({ ...actor, userId: 'U0SOMEONE', nudgeId: first?.id ?? 0 }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
 
     clock.advance(7 * DAY_MS - 60_000);
     await earshot.nudges.runDue();
@@ -191,7 +209,10 @@ describe('buying-trigger alerts in Slack', () => {
     await db.prisma.account.updateMany({ data: { ownerEmail: 'new.hire@seller.example' } });
     await earshot.ingestTriggers({ workspaceId: W, events: [funding()], source: 'webhook' });
     await vi.waitFor(
-      async () => expect(String((await db.prisma.nudge.findFirstOrThrow()).lastError)).toMatch(/new\.hire@seller\.example not found in slack/),
+      async () =>
+        expect(String((await db.prisma.nudge.findFirstOrThrow()).lastError)).toMatch(
+          /new\.hire@seller\.example not found in slack/,
+        ),
       { timeout: 10_000 },
     );
     const nudge = await db.prisma.nudge.findFirstOrThrow();
@@ -200,59 +221,69 @@ describe('buying-trigger alerts in Slack', () => {
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)('alerts with two Earshot processes on one PostgreSQL database', () => {
-  it('sends each (event, owner) alert exactly once', async () => {
-    const slack = await startFakeSlackApi({
-      users: Object.fromEntries(
-        Array.from({ length: 5 }, (_, i) => [`U0OWNER${i}`, { email: `owner${i}@seller.example`, tz: 'UTC' }]),
-      ),
-    });
-    const clock = new FakeClock('2026-11-23T12:00:00Z');
-    const [dbA, dbB] = await openSharedServerDatabase(2);
-    if (!dbA || !dbB) throw new Error('two connections expected');
-    const env = { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: slack.url };
-    const a = await testEarshot(dbA, env, { clock });
-    const b = await testEarshot(dbB, env, { clock });
-    const servers = [await startServer(a, { port: 0 }), await startServer(b, { port: 0 })];
-    try {
-      await writeAccounts({
-        db: dbA,
-        clock,
-        workspaceId: W,
-        accounts: Array.from({ length: 20 }, (_, i) => ({
-          name: `Account ${i}`,
-          domain: `account${i}.example`,
-          ownerEmail: `owner${i % 5}@seller.example`,
-        })),
+describe.runIf(process.env.TEST_DATABASE_URL)(
+  'alerts with two Earshot processes on one PostgreSQL database',
+  () => {
+    it('sends each (event, owner) alert exactly once', async () => {
+      const slack = await startFakeSlackApi({
+        users: Object.fromEntries(
+          Array.from({ length: 5 }, (_, i) => [
+            `U0OWNER${i}`,
+            { email: `owner${i}@seller.example`, tz: 'UTC' },
+          ]),
+        ),
       });
-      const events = Array.from({ length: 60 }, (_, i) => ({
-        type: 'news' as const,
-        account: { domain: `account${i % 20}.example` },
-        title: `Headline ${i}`,
-        occurredAt: new Date('2026-11-23T08:00:00Z'),
-      }));
-      // Process A queues them (and starts sending); B polls the same table at the same time.
-      await Promise.all([
-        a.ingestTriggers({ workspaceId: W, events, source: 'webhook' }),
-        b.nudges.runDue(),
-        b.nudges.runDue(),
-      ]);
-      await Promise.all([a.nudges.runDue(), b.nudges.runDue()]);
-      await vi.waitFor(
-        async () => expect(await dbA.prisma.nudge.count({ where: { status: 'sent' } })).toBe(60),
-        { timeout: 20_000 },
-      );
-      const posted = slack.callsTo('chat.postMessage').map((call) => JSON.stringify(call.args.blocks));
-      expect(posted).toHaveLength(60);
-      for (const { title } of events) {
-        const mentioning = posted.filter((blocks) => new RegExp(`${title}(?!\\d)`).test(blocks));
-        expect(mentioning, title).toHaveLength(1);
+      const clock = new FakeClock('2026-11-23T12:00:00Z');
+      const [dbA, dbB] = await openSharedServerDatabase(2);
+      if (!dbA || !dbB) throw new Error('two connections expected');
+      const env = {
+        SLACK_BOT_TOKEN: 'xoxb-test',
+        SLACK_SIGNING_SECRET: 'test-signing-secret',
+        SLACK_API_URL: slack.url,
+      };
+      const a = await testEarshot(dbA, env, { clock });
+      const b = await testEarshot(dbB, env, { clock });
+      const servers = [await startServer(a, { port: 0 }), await startServer(b, { port: 0 })];
+      try {
+        await writeAccounts({
+          db: dbA,
+          clock,
+          workspaceId: W,
+          accounts: Array.from({ length: 20 }, (_, i) => ({
+            name: `Account ${i}`,
+            domain: `account${i}.example`,
+            ownerEmail: `owner${i % 5}@seller.example`,
+          })),
+        });
+        const events = Array.from({ length: 60 }, (_, i) => ({
+          type: 'news' as const,
+          account: { domain: `account${i % 20}.example` },
+          title: `Headline ${i}`,
+          occurredAt: new Date('2026-11-23T08:00:00Z'),
+        }));
+        // Process A queues them (and starts sending); B polls the same table at the same time.
+        await Promise.all([
+          a.ingestTriggers({ workspaceId: W, events, source: 'webhook' }),
+          b.nudges.runDue(),
+          b.nudges.runDue(),
+        ]);
+        await Promise.all([a.nudges.runDue(), b.nudges.runDue()]);
+        await vi.waitFor(
+          async () => expect(await dbA.prisma.nudge.count({ where: { status: 'sent' } })).toBe(60),
+          { timeout: 20_000 },
+        );
+        const posted = slack.callsTo('chat.postMessage').map((call) => JSON.stringify(call.args.blocks));
+        expect(posted).toHaveLength(60);
+        for (const { title } of events) {
+          const mentioning = posted.filter((blocks) => new RegExp(`${title}(?!\\d)`).test(blocks));
+          expect(mentioning, title).toHaveLength(1);
+        }
+      } finally {
+        for (const server of servers) await server.close();
+        await a.close();
+        await b.close();
+        await slack.close();
       }
-    } finally {
-      for (const server of servers) await server.close();
-      await a.close();
-      await b.close();
-      await slack.close();
-    }
-  });
-});
+    });
+  },
+);

@@ -37,9 +37,9 @@ describe('quiet hours in the owner’s time zone', () => {
   });
 
   it('supports daytime ranges, no quiet hours, and unknown zones (falling back)', () => {
-    expect(quietUntil(new Date('2026-11-24T12:30:00Z'), { start: '12:00', end: '13:00' }, 'UTC')?.toISOString()).toBe(
-      '2026-11-24T13:00:00.000Z',
-    );
+    expect(
+      quietUntil(new Date('2026-11-24T12:30:00Z'), { start: '12:00', end: '13:00' }, 'UTC')?.toISOString(),
+    ).toBe('2026-11-24T13:00:00.000Z');
     expect(quietUntil(new Date('2026-11-23T23:00:00Z'), null, 'UTC')).toBeNull();
     expect(quietUntil(new Date('2026-11-23T23:00:00Z'), NIGHT, 'Mars/Olympus', 'UTC')?.toISOString()).toBe(
       '2026-11-24T08:00:00.000Z',

@@ -71,7 +71,9 @@ describe('POST /hooks/triggers', () => {
     });
 
     it('refuses requests without the right bearer token and stores nothing', async () => {
-      for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }] as Array<
+        Record<string, string>
+      >) {
         const response = await post({ workspace: W, events: [funding] }, headers);
         expect(response.status).toBe(401);
         expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -83,7 +85,11 @@ describe('POST /hooks/triggers', () => {
     it('answers 400 naming the bad field, and stores none of the batch', async () => {
       const response = await post({
         workspace: W,
-        events: [funding, { ...funding, type: 'ipo', occurredAt: 'last tuesday' }, { ...funding, account: {} }],
+        events: [
+          funding,
+          { ...funding, type: 'ipo', occurredAt: 'last tuesday' },
+          { ...funding, account: {} },
+        ],
       });
       expect(response.status).toBe(400);
       const body = await replyOf(response);
@@ -94,7 +100,9 @@ describe('POST /hooks/triggers', () => {
         'events[1].occurredAt',
         'events[2].account',
       ]);
-      expect(body.message).toMatch(/events\[1\]\.type: must be one of funding, exec_hire, job_change, expansion, news/);
+      expect(body.message).toMatch(
+        /events\[1\]\.type: must be one of funding, exec_hire, job_change, expansion, news/,
+      );
       expect(body.message).toMatch(/events\[1\]\.occurredAt: must be an ISO date/);
       expect(await db.prisma.triggerEvent.count()).toBe(0);
     });
@@ -102,7 +110,9 @@ describe('POST /hooks/triggers', () => {
     it('says which required fields are missing, and refuses bodies that are not JSON', async () => {
       const missing = await post({ events: [{ type: 'news', account: { domain: 'acme.com' } }] });
       expect(missing.status).toBe(400);
-      const fields = ((await replyOf(missing)).issues ?? []).map((issue) => `${issue.field}: ${issue.message}`);
+      const fields = ((await replyOf(missing)).issues ?? []).map(
+        (issue) => `${issue.field}: ${issue.message}`,
+      );
       expect(fields).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^workspace: is required/),

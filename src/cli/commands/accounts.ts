@@ -7,16 +7,25 @@ import { runCommand } from '../run-command.ts';
 const workspaceOnly = z.object({ workspace: workspaceOption });
 
 export function registerAccounts(program: Command) {
-  const accounts = program.command('accounts').description('accounts and their owners, for buying-trigger alerts');
+  const accounts = program
+    .command('accounts')
+    .description('accounts and their owners, for buying-trigger alerts');
   accounts
     .command('import')
-    .description('import accounts from CSV or JSON Lines: name, domain, industry, ownerEmail, ownerSlackId, ownerTeamsId')
+    .description(
+      'import accounts from CSV or JSON Lines: name, domain, industry, ownerEmail, ownerSlackId, ownerTeamsId',
+    )
     .argument('<file>', 'the file; validated whole before anything is stored')
     .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const { workspace } = workspaceOnly.parse(raw);
-        const result = await importAccounts({ db: earshot.db, clock: earshot.clock, workspaceId: workspace, file });
+        const result = await importAccounts({
+          db: earshot.db,
+          clock: earshot.clock,
+          workspaceId: workspace,
+          file,
+        });
         process.stdout.write(
           `Imported ${result.inserted + result.updated} accounts into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
         );
@@ -39,7 +48,9 @@ export function registerAccounts(program: Command) {
           where: { workspaceId: options.workspace },
           orderBy: { name: 'asc' },
         });
-        const people = await earshot.db.prisma.chatPerson.findMany({ where: { workspaceId: options.workspace } });
+        const people = await earshot.db.prisma.chatPerson.findMany({
+          where: { workspaceId: options.workspace },
+        });
         const matchOf = (email: string) =>
           people
             .filter((person) => person.email === email)

@@ -8,8 +8,8 @@ import { importAccounts } from '../../nudges/accounts/import-accounts.ts';
 import { describeReason } from '../../nudges/references/availability.ts';
 import { importReferences } from '../../nudges/references/import-references.ts';
 import { TRIGGER_FILE_FIELDS, triggerFileRecordSchema } from '../../nudges/triggers/trigger-event.ts';
-import { readRecordFile } from '../../records/read-record-file.ts';
 import { PROJECT_ROOT } from '../../project-root.ts';
+import { readRecordFile } from '../../records/read-record-file.ts';
 import { workspaceOption } from '../options.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
@@ -59,8 +59,17 @@ export function registerDemo(program: Command) {
 /** Accounts, references and this week's buying triggers, and the reference check a rep would run. */
 async function loadNudgesDemo(earshot: Earshot, workspace: string, shiftMs: number) {
   const { db, clock } = earshot;
-  const accounts = await importAccounts({ db, clock, workspaceId: workspace, file: path.join(DEMO_DIR, 'accounts.csv') });
-  const references = await importReferences({ db, workspaceId: workspace, file: path.join(DEMO_DIR, 'references.csv') });
+  const accounts = await importAccounts({
+    db,
+    clock,
+    workspaceId: workspace,
+    file: path.join(DEMO_DIR, 'accounts.csv'),
+  });
+  const references = await importReferences({
+    db,
+    workspaceId: workspace,
+    file: path.join(DEMO_DIR, 'references.csv'),
+  });
   const events = await readRecordFile(path.join(DEMO_DIR, 'triggers.jsonl'), {
     schema: triggerFileRecordSchema,
     fields: TRIGGER_FILE_FIELDS,
@@ -69,16 +78,24 @@ async function loadNudgesDemo(earshot: Earshot, workspace: string, shiftMs: numb
   const triggers = await earshot.ingestTriggers({
     workspaceId: workspace,
     source: 'import',
-    events: events.map(({ value }) => ({ ...value, occurredAt: new Date(value.occurredAt.getTime() + shiftMs) })),
+    events: events.map(({ value }) => ({
+      ...value,
+      occurredAt: new Date(value.occurredAt.getTime() + shiftMs),
+    })),
   });
   process.stdout.write(
     `Loaded ${accounts.inserted + accounts.updated} accounts, ${references.inserted + references.updated} reference customers ` +
       `and ${triggers.received} buying triggers (${triggers.unmatched.length} matched no account); the account owners' alerts ` +
       'go out once Slack or Teams is connected (`npm start`).\n\n$ earshot references list healthcare\n',
   );
-  for (const reference of await earshot.references.check({ workspaceId: workspace, criteria: 'healthcare' })) {
+  for (const reference of await earshot.references.check({
+    workspaceId: workspace,
+    criteria: 'healthcare',
+  })) {
     const why = reference.reasons.map(describeReason).join('; ');
-    process.stdout.write(`  ${reference.available ? 'available  ' : 'unavailable'} ${reference.account}${why ? ` (${why})` : ''}\n`);
+    process.stdout.write(
+      `  ${reference.available ? 'available  ' : 'unavailable'} ${reference.account}${why ? ` (${why})` : ''}\n`,
+    );
   }
 }
 

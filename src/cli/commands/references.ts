@@ -36,7 +36,10 @@ export function registerReferences(program: Command) {
     .action((criteria: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const options = listOptions.parse(raw);
-        const list = await earshot.references.check({ workspaceId: options.workspace, criteria: criteria.join(' ') });
+        const list = await earshot.references.check({
+          workspaceId: options.workspace,
+          criteria: criteria.join(' '),
+        });
         for (const reference of list) {
           if (options.json) {
             process.stdout.write(`${JSON.stringify(reference)}\n`);
@@ -45,14 +48,18 @@ export function registerReferences(program: Command) {
           const state = reference.available ? 'AVAILABLE  ' : 'unavailable';
           const last = reference.lastCallAt ? `, last call ${isoDay(reference.lastCallAt)}` : '';
           const pending = reference.pendingRequests ? `, ${reference.pendingRequests} pending` : '';
-          const why = reference.reasons.length ? ` — ${reference.reasons.map(describeReason).join('; ')}` : '';
+          const why = reference.reasons.length
+            ? ` — ${reference.reasons.map(describeReason).join('; ')}`
+            : '';
           process.stdout.write(
             `${state} ${reference.account} (${reference.industry}) used ${reference.usedIn90Days}/${reference.maxRequestsPer90Days} in 90 days${last}${pending}${why}\n`,
           );
         }
         if (list.length === 0) {
           process.stdout.write(
-            criteria.length ? `No references match "${criteria.join(' ')}".\n` : 'No references yet: earshot references import FILE.\n',
+            criteria.length
+              ? `No references match "${criteria.join(' ')}".\n`
+              : 'No references yet: earshot references import FILE.\n',
           );
         }
       }),

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import {
-  TRIGGER_FILE_FIELDS,
-  triggerFileRecordSchema,
-} from '../../nudges/triggers/trigger-event.ts';
+import { TRIGGER_FILE_FIELDS, triggerFileRecordSchema } from '../../nudges/triggers/trigger-event.ts';
 import { readRecordFile } from '../../records/read-record-file.ts';
 import { limitOption, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
@@ -18,10 +15,14 @@ const listOptions = z.object({
 });
 
 export function registerTriggers(program: Command) {
-  const triggers = program.command('triggers').description('buying-trigger events (funding, new executives, job changes…)');
+  const triggers = program
+    .command('triggers')
+    .description('buying-trigger events (funding, new executives, job changes…)');
   triggers
     .command('import')
-    .description('import trigger events from CSV or JSON Lines: type, accountName, accountDomain, title, url, occurredAt')
+    .description(
+      'import trigger events from CSV or JSON Lines: type, accountName, accountDomain, title, url, occurredAt',
+    )
     .argument('<file>', 'the file; validated whole before anything is stored')
     .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
     .action((file: string, raw: unknown) =>
@@ -43,7 +44,9 @@ export function registerTriggers(program: Command) {
             ' (a running `earshot serve` sends them).\n',
         );
         for (const event of result.unmatched) {
-          process.stdout.write(`  unmatched: ${event.title} (${event.account.domain ?? event.account.name})\n`);
+          process.stdout.write(
+            `  unmatched: ${event.title} (${event.account.domain ?? event.account.name})\n`,
+          );
         }
       }),
     );
@@ -74,7 +77,8 @@ export function registerTriggers(program: Command) {
             `[${event.id}] ${isoDay(event.occurredAt)} ${event.type.padEnd(10)} ${account} — ${event.title}${alerts ? `  (${alerts})` : ''}\n`,
           );
         }
-        if (events.length === 0) process.stdout.write(options.unmatched ? 'No unmatched events.\n' : 'No trigger events yet.\n');
+        if (events.length === 0)
+          process.stdout.write(options.unmatched ? 'No unmatched events.\n' : 'No trigger events yet.\n');
       }),
     );
 }

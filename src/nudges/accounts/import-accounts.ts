@@ -58,37 +58,40 @@ export async function writeAccounts(options: {
   accounts: AccountInput[];
 }): Promise<AccountImportResult> {
   const { db, workspaceId } = options;
-  const written = await db.prisma.$transaction(async (tx) => {
-    let inserted = 0;
-    let updated = 0;
-    for (const account of options.accounts) {
-      const nameKey = accountNameKey(account.name);
-      const data = {
-        name: account.name,
-        nameKey,
-        domain: account.domain ?? null,
-        industry: account.industry || null,
-        ownerEmail: account.ownerEmail,
-        ownerSlackId: account.ownerSlackId ?? null,
-        ownerTeamsId: account.ownerTeamsId ?? null,
-      };
-      const existing = await tx.account.findFirst({
-        where: {
-          workspaceId,
-          OR: [...(account.domain ? [{ domain: account.domain }] : []), { nameKey }],
-        },
-        orderBy: { id: 'asc' },
-      });
-      if (existing) {
-        await tx.account.update({ where: { id: existing.id }, data });
-        updated++;
-      } else {
-        await tx.account.create({ data: { workspaceId, ...data } });
-        inserted++;
+  const written = await db.prisma.$transaction(
+    async (tx) => {
+      let inserted = 0;
+      let updated = 0;
+      for (const account of options.accounts) {
+        const nameKey = accountNameKey(account.name);
+        const data = {
+          name: account.name,
+          nameKey,
+          domain: account.domain ?? null,
+          industry: account.industry || null,
+          ownerEmail: account.ownerEmail,
+          ownerSlackId: account.ownerSlackId ?? null,
+          ownerTeamsId: account.ownerTeamsId ?? null,
+        };
+        const existing = await tx.account.findFirst({
+          where: {
+            workspaceId,
+            OR: [...(account.domain ? [{ domain: account.domain }] : []), { nameKey }],
+          },
+          orderBy: { id: 'asc' },
+        });
+        if (existing) {
+          await tx.account.update({ where: { id: existing.id }, data });
+          updated++;
+        } else {
+          await tx.account.create({ data: { workspaceId, ...data } });
+          inserted++;
+        }
       }
-    }
-    return { inserted, updated };
-  }, { timeout: 120_000 });
+      return { inserted, updated };
+    },
+    { timeout: 120_000 },
+  );
   // Idempotent, so it may run after the accounts are committed: a failure here loses nothing.
   const rematched = await rematchTriggers(db, { workspaceId, now: options.clock.now() });
   return { ...written, ...rematched };

@@ -44,7 +44,8 @@ const referenceSchema = z
   })
   .refine((reference) => reference.ownerEmail || reference.ownerChatId, {
     path: ['ownerEmail'],
-    message: 'is required: give the owner’s email (or ownerChatId, a Slack or Teams user id) so requests reach them',
+    message:
+      'is required: give the owner’s email (or ownerChatId, a Slack or Teams user id) so requests reach them',
   })
   .refine((reference) => reference.status !== 'paused' || reference.pausedReason, {
     path: ['pausedReason'],

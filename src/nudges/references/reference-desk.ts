@@ -5,7 +5,7 @@ import type { ChatPerson, ChatPlatform } from '../../delivery/people-directory.t
 import { EarshotError } from '../../errors.ts';
 import { analyze } from '../../knowledge/search/analyzer.ts';
 import type { Logger } from '../../logger.ts';
-import { availabilityOf, describeReason, describeUsage, isoDay } from './availability.ts';
+import { availabilityOf, describeReason, describeUsage } from './availability.ts';
 import type { ReferenceAvailability, ReferenceRequestView } from './reference-views.ts';
 
 /** Someone acting in chat; `isCurator` is decided by the adapter (Slack ids or groups, Teams ids or emails). */
@@ -45,7 +45,9 @@ export class ReferenceDesk {
   /** Analyzing every reference's text on every check would dominate its cost; it changes only on import. */
   private readonly termsCache = new Map<string, Set<string>>();
 
-  constructor(private readonly deps: { db: Database; clock: Clock; messengers: Messengers; logger: Logger }) {}
+  constructor(
+    private readonly deps: { db: Database; clock: Clock; messengers: Messengers; logger: Logger },
+  ) {}
 
   /** References matching the free-text criteria (industry, products, use cases): available first, least used first. */
   async check(options: { workspaceId: string; criteria?: string }): Promise<ReferenceAvailability[]> {
@@ -59,7 +61,10 @@ export class ReferenceDesk {
       .map((reference) => ({ reference, score: matchScore(this.termsCache, wanted, reference) }))
       .filter(({ score }) => wanted.size === 0 || score > 0);
     return scored
-      .map(({ reference, score }) => ({ score, availability: availabilityOf(reference, reference.requests, now) }))
+      .map(({ reference, score }) => ({
+        score,
+        availability: availabilityOf(reference, reference.requests, now),
+      }))
       .sort(
         (a, b) =>
           Number(b.availability.available) - Number(a.availability.available) ||
@@ -76,7 +81,11 @@ export class ReferenceDesk {
       include: { requests: { select: { status: true, decidedAt: true, completedAt: true } } },
     });
     if (!reference) {
-      throw new EarshotError({ code: 'not_found', message: `no reference ${referenceId}`, userMessage: NOT_FOUND });
+      throw new EarshotError({
+        code: 'not_found',
+        message: `no reference ${referenceId}`,
+        userMessage: NOT_FOUND,
+      });
     }
     return availabilityOf(reference, reference.requests, this.deps.clock.now());
   }
@@ -164,7 +173,7 @@ export class ReferenceDesk {
     const text =
       `Your reference request for ${availability.account} was ${verdict}` +
       (note ? `: "${note}"` : '.') +
-      (options.approve ? ' The owner will introduce you; mark the call done when it has happened.' : '');
+      (options.approve ? ' The owner will introduce you, and marks the call done once it has happened.' : '');
     const requester = { platform: request.platform as ChatPlatform, userId: request.requestedBy };
     const requesterTold = await this.tell(options.workspaceId, requester, text);
     return {
@@ -204,7 +213,11 @@ export class ReferenceDesk {
       });
     }
     const isRequester = request.platform === actor.platform && request.requestedBy === actor.userId;
-    if (!actor.isCurator && !(requesterMay && isRequester) && !(await this.isOwner(actor, request.reference))) {
+    if (
+      !actor.isCurator &&
+      !(requesterMay && isRequester) &&
+      !(await this.isOwner(actor, request.reference))
+    ) {
       throw new EarshotError({
         code: 'forbidden',
         message: `${actor.platform}:${actor.userId} may not act on reference request ${request.id}`,
@@ -215,9 +228,13 @@ export class ReferenceDesk {
     return request;
   }
 
-  private async isOwner(actor: ReferenceActor, reference: { ownerEmail: string | null; ownerChatId: string | null }) {
+  private async isOwner(
+    actor: ReferenceActor,
+    reference: { ownerEmail: string | null; ownerChatId: string | null },
+  ) {
     if (reference.ownerChatId === actor.userId) return true;
-    if (!reference.ownerEmail) return false;
+    if (!reference.ownerEmail && !reference.ownerChatId) return false;
+    // A chat id from the file may be another form of the clicker's id (a Teams 29: id for an AAD id).
     const owner = await this.deps.messengers.findPerson(actor.workspaceId, {
       email: reference.ownerEmail,
       ...chatIds(reference.ownerChatId),
@@ -248,9 +265,14 @@ export class ReferenceDesk {
       const person = await this.deps.messengers.findPerson(workspaceId, {
         [to.platform === 'slack' ? 'slackId' : 'teamsId']: to.userId,
       });
-      return person ? (await this.deps.messengers.sendDirect(person, { kind: 'text', text })) !== null : false;
+      return person
+        ? (await this.deps.messengers.sendDirect(person, { kind: 'text', text })) !== null
+        : false;
     } catch (error) {
-      this.deps.logger.warn({ err: error, workspace: workspaceId }, 'could not tell the rep about their request');
+      this.deps.logger.warn(
+        { err: error, workspace: workspaceId },
+        'could not tell the rep about their request',
+      );
       return false;
     }
   }
@@ -278,7 +300,9 @@ function termsOf(termsCache: Map<string, Set<string>>, reference: MatchableRefer
   let terms = termsCache.get(key);
   if (!terms) {
     terms = new Set(
-      analyze([reference.account, reference.industry, ...reference.products, ...reference.useCases].join(' ')),
+      analyze(
+        [reference.account, reference.industry, ...reference.products, ...reference.useCases].join(' '),
+      ),
     );
     if (termsCache.size >= MAX_CACHED) termsCache.clear();
     termsCache.set(key, terms);

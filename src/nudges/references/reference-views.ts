@@ -3,7 +3,12 @@ import type { ChatPlatform } from '../../delivery/people-directory.ts';
 /** Why a reference cannot take a call now. */
 export type UnavailableReason =
   | { kind: 'paused'; reason: string | null }
-  | { kind: 'limit'; used: number; max: number; /** When the oldest counted request leaves the 90-day window. */ freesOn: Date }
+  | {
+      kind: 'limit';
+      used: number;
+      max: number /** When the oldest counted request leaves the 90-day window. */;
+      freesOn: Date;
+    }
   | { kind: 'cooldown'; until: Date };
 
 /** One reference with whether it can take a call now, for reps and for marketing. */

@@ -90,7 +90,11 @@ export async function rematchTriggers(
   options: { workspaceId: string; now: Date },
 ): Promise<{ triggersMatched: number; alertsQueued: number }> {
   return db.transaction(async (session) => {
-    const waiting = await session.query<{ id: number; account_name: string | null; account_domain: string | null }>(
+    const waiting = await session.query<{
+      id: number;
+      account_name: string | null;
+      account_domain: string | null;
+    }>(
       `SELECT id, account_name, account_domain FROM trigger_events
        WHERE workspace_id = $1 AND account_id IS NULL FOR UPDATE`,
       [options.workspaceId],
@@ -132,7 +136,12 @@ async function queueAlerts(
      WHERE t.workspace_id = $1 AND t.id = ANY($2::int[]) AND t.occurred_at >= $4
      ON CONFLICT (trigger_id, owner_email) DO NOTHING
      RETURNING id`,
-    [options.workspaceId, `{${options.triggerIds.join(',')}}`, options.now.toISOString(), oldest.toISOString()],
+    [
+      options.workspaceId,
+      `{${options.triggerIds.join(',')}}`,
+      options.now.toISOString(),
+      oldest.toISOString(),
+    ],
   );
   return queued.length;
 }
@@ -157,7 +166,9 @@ async function accountMatcher(session: SqlSession, workspaceId: string) {
 function dedupeKey(event: TriggerEventInput, domain: string | null): string {
   const account = domain ?? accountNameKey(event.account.name ?? '');
   return createHash('sha256')
-    .update([event.type, account, event.title.trim().toLowerCase(), event.occurredAt.toISOString()].join('\n'))
+    .update(
+      [event.type, account, event.title.trim().toLowerCase(), event.occurredAt.toISOString()].join('\n'),
+    )
     .digest('hex')
     .slice(0, 32);
 }

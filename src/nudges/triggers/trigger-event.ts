@@ -16,7 +16,9 @@ export const triggerEventSchema = z.strictObject({
   type: z.enum(TRIGGER_TYPES, `must be one of ${TRIGGER_TYPES.join(', ')}`),
   account: accountRef,
   title: requiredText('a short description such as "Acme raised a $40M Series B"').pipe(z.string().max(500)),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) link such as https://news.example.com/acme' }).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) link such as https://news.example.com/acme' })
+    .optional(),
   occurredAt: isoDate,
 });
 
@@ -30,11 +32,22 @@ export const triggerWebhookSchema = z.strictObject({
   events: z
     .array(triggerEventSchema, 'must be a list of events')
     .min(1, 'must hold at least one event')
-    .max(MAX_EVENTS_PER_REQUEST, `must hold at most ${MAX_EVENTS_PER_REQUEST} events; send more in several requests`),
+    .max(
+      MAX_EVENTS_PER_REQUEST,
+      `must hold at most ${MAX_EVENTS_PER_REQUEST} events; send more in several requests`,
+    ),
 });
 
 /** Trigger files: the same event flattened for CSV (accountName, accountDomain) or nested in JSON Lines. */
-export const TRIGGER_FILE_FIELDS = ['type', 'account', 'accountName', 'accountDomain', 'title', 'url', 'occurredAt'] as const;
+export const TRIGGER_FILE_FIELDS = [
+  'type',
+  'account',
+  'accountName',
+  'accountDomain',
+  'title',
+  'url',
+  'occurredAt',
+] as const;
 
 export const triggerFileRecordSchema = z
   .strictObject({
@@ -48,6 +61,9 @@ export const triggerFileRecordSchema = z
   })
   .transform(({ accountName, accountDomain, account, ...rest }) => ({
     ...rest,
-    account: account ?? { ...(accountName ? { name: accountName } : {}), ...(accountDomain ? { domain: accountDomain } : {}) },
+    account: account ?? {
+      ...(accountName ? { name: accountName } : {}),
+      ...(accountDomain ? { domain: accountDomain } : {}),
+    },
   }))
   .pipe(triggerEventSchema);
