@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { ImportProblems } from '../knowledge/import/import-problems.ts';
 import { openImportFile } from '../knowledge/import/open-import-file.ts';
+import { valueAt } from './value-at.ts';
 
 export interface RecordFileSpec<T> {
   /** Validates one record whose keys are the spec's field names. */
@@ -147,11 +148,7 @@ function jsonLines(text: string, spec: RecordFileSpec<unknown>, problems: Import
 }
 
 function describe(issue: z.core.$ZodIssue, fields: Record<string, unknown>): string {
-  const value = issue.path.reduce<unknown>(
-    (current, key) =>
-      current && typeof current === 'object' ? (current as Record<PropertyKey, unknown>)[key] : undefined,
-    fields,
-  );
+  const value = valueAt(fields, issue.path);
   if (value === undefined) return issue.code === 'custom' ? issue.message : 'is required';
   return `${issue.message} (got ${JSON.stringify(value)?.slice(0, 60)})`;
 }

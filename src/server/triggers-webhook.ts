@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { EarshotError } from '../errors.ts';
 import type { Earshot } from '../main.ts';
 import { triggerWebhookSchema } from '../nudges/triggers/trigger-event.ts';
+import { valueAt } from '../records/value-at.ts';
 import type { Route } from './http-server.ts';
 import { readJsonBody } from './read-json-body.ts';
 
@@ -107,15 +108,6 @@ function describeIssues(error: z.ZodError, body: unknown): Array<{ field: string
       valueAt(body, issue.path) === undefined;
     return { field: field || 'body', message: missing ? `is required; ${message}` : message };
   });
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 function reply(res: ServerResponse, status: number, body: unknown) {

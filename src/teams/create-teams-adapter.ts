@@ -9,12 +9,14 @@ import type { TeamsConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
-import { botRequest, botResponse, readJsonBody } from './node-bot-http.ts';
+import { readJsonBody } from '../server/read-json-body.ts';
+import { botRequest, botResponse } from './node-bot-http.ts';
 import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
 import { TeamsPeopleDirectory } from './teams-people.ts';
 import { TeamsProactiveSender } from './teams-proactive.ts';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
+const MAX_ACTIVITY_BYTES = 1_000_000;
 
 export interface TeamsAdapter {
   authenticated: boolean;
@@ -65,7 +67,7 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
             res.writeHead(405).end();
             return;
           }
-          const body = await readJsonBody(req);
+          const body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
           const response = botResponse(res);
           await adapter.process(botRequest(req, body), response, (context) => bot.run(context));
           if (!res.writableEnded) res.end();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { valueAt } from '../../records/value-at.ts';
 import { ENTRY_FIELDS, SOURCE_FIELDS } from './entry-fields.ts';
 
 export interface FieldProblem {
@@ -55,15 +56,6 @@ const EXPECTED: Record<string, string> = {
   array: 'a list of text such as ["pricing", "security"]',
   object: `an object with any of ${SOURCE_FIELDS.join(', ')}`,
 };
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
 
 const MAX_SHOWN_CHARS = 60;
 
