@@ -5,11 +5,8 @@ import { accountNameKey } from '../../src/nudges/accounts/account-keys.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { DAY_MS, FakeClock } from '../helpers/fake-clock.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import {
-  type FakeBotConnector,
-  type RecordedActivity,
-  startFakeBotConnector,
-} from '../helpers/teams/fake-bot-connector.ts';
+import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import { cardOf, withCard } from '../helpers/teams/recorded-cards.ts';
 import {
   adaptiveCardInvoke,
   installationUpdate,
@@ -25,10 +22,6 @@ const NOW = '2026-11-23T15:00:00Z';
 const OWNER = teamsUser('ben', 'Ben Owner');
 const OTHER = teamsUser('cleo', 'Cleo Colleague');
 const STRANGER = teamsUser('guest', 'Guest User');
-
-const cardOf = (recorded: RecordedActivity) =>
-  JSON.stringify((recorded.activity.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content);
-const withCard = (recorded: RecordedActivity) => Array.isArray(recorded.activity.attachments);
 
 describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
   let db: Database;

@@ -3,11 +3,8 @@ import type { Database } from '../../src/db/database.ts';
 import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { DAY_MS, FakeClock } from '../helpers/fake-clock.ts';
-import {
-  type FakeBotConnector,
-  type RecordedActivity,
-  startFakeBotConnector,
-} from '../helpers/teams/fake-bot-connector.ts';
+import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import { cardOf, withCard } from '../helpers/teams/recorded-cards.ts';
 import {
   adaptiveCardInvoke,
   postActivity,
@@ -23,12 +20,6 @@ const NOW = '2026-11-23T15:00:00Z';
 const REP = teamsUser('rory', 'Rory Rep');
 const OWNER = teamsUser('nora', 'Nora CSM');
 const CURATOR = teamsUser('cara', 'Cara Curator');
-
-const cardOf = (recorded: RecordedActivity) =>
-  JSON.stringify(
-    (recorded.activity.attachments as Array<{ content: unknown }> | undefined)?.[0]?.content ?? null,
-  );
-const withCard = (recorded: RecordedActivity) => Array.isArray(recorded.activity.attachments);
 
 describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
   let db: Database;
