@@ -6,6 +6,7 @@ import { ChatPeople } from './delivery/chat-people.ts';
 import { ConversationRefs } from './delivery/conversation-refs.ts';
 import { Messengers } from './delivery/messengers.ts';
 import type { ProactiveSender } from './delivery/proactive-sender.ts';
+import { Digests } from './digest/digests.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
@@ -63,6 +64,8 @@ export interface Earshot {
   nudgeActions: NudgeActions;
   /** Sends due buying-trigger alerts; started by the server. */
   nudges: NudgeDispatcher;
+  /** Weekly digests: subscriptions, previews and the scheduler the server starts. */
+  digests: Digests;
   /** Stores trigger events, matches them to accounts and queues alerts to the owners. */
   ingestTriggers(request: {
     workspaceId: string;
@@ -146,6 +149,15 @@ export async function createEarshot(
     quietHours: config.nudges.quietHours,
     defaultTimeZone: config.nudges.defaultTimeZone,
   });
+  const conversations = new ConversationRefs(db);
+  const digests = new Digests({
+    db,
+    clock,
+    messengers,
+    conversations,
+    logger,
+    curatorChannel: config.curatorChannel,
+  });
   return {
     config,
     logger,
@@ -155,12 +167,13 @@ export async function createEarshot(
     search,
     questions,
     watched: new WatchedChannels(db),
-    conversations: new ConversationRefs(db),
+    conversations,
     people,
     messengers,
     references,
     nudgeActions: new NudgeActions({ db, clock }),
     nudges,
+    digests,
     ingestTriggers: async (request) => {
       const result = await ingestTriggers({ db, clock, ...request });
       if (result.alertsQueued > 0) nudges.kick();
@@ -187,6 +200,7 @@ export async function createEarshot(
       return result;
     },
     close: async () => {
+      digests.scheduler.stop();
       await nudges.stop();
       await db.close();
     },
@@ -225,6 +239,9 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
   await slack?.start();
   earshot.nudges.start();
+  await earshot.digests.scheduler.start().catch((error) => {
+    logger.error({ err: error }, 'digest catch-up failed; the next sync (every minute) tries again');
+  });
   logger.info(
     {
       port: http.port,
@@ -238,6 +255,7 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
     slack,
     proactive: { teams: teams.proactive, slack: slack?.proactive },
     close: async () => {
+      earshot.digests.scheduler.stop();
       await earshot.nudges.stop();
       await slack?.stop();
       await http.close();

@@ -1,3 +1,4 @@
+import type { DigestMessage } from '../digest/digest-message.ts';
 import type { NudgeView } from '../nudges/nudge-view.ts';
 import type { ReferenceRequestView } from '../nudges/references/reference-views.ts';
 import type { StoredConversation } from './conversation-refs.ts';
@@ -12,7 +13,9 @@ export type OutboundMessage =
   /** A buying-trigger alert to an account owner: Snooze / Dismiss / Helpful. */
   | { kind: 'nudge'; nudge: NudgeView }
   /** A rep asks a reference's owner: Approve / Decline with a note. */
-  | { kind: 'reference_request'; request: ReferenceRequestView };
+  | { kind: 'reference_request'; request: ReferenceRequestView }
+  /** The weekly digest to a subscribed channel. */
+  | ({ kind: 'digest' } & DigestMessage);
 
 /** Where a proactive message landed, so a later button click can update it. */
 export interface SentMessage {

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { OutboundMessage, ProactiveSender, SentMessage } from '../delivery/proactive-sender.ts';
+import { digestText } from '../digest/digest-text.ts';
 import type { SlackMessage } from './blocks/answer-blocks.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 import { nudgeBlocks } from './blocks/nudge-blocks.ts';
@@ -36,5 +37,7 @@ function render(message: OutboundMessage): Partial<SlackMessage> & { text: strin
       return nudgeBlocks(message.nudge);
     case 'reference_request':
       return referenceRequestBlocks(message.request);
+    case 'digest':
+      return { text: escapeMrkdwn(digestText(message.digest, { timeZone: message.timeZone })) };
   }
 }

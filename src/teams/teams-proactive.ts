@@ -8,6 +8,7 @@ import {
 import type { ChatPeople } from '../delivery/chat-people.ts';
 import type { ConversationRefs, StoredConversation } from '../delivery/conversation-refs.ts';
 import type { OutboundMessage, ProactiveSender, SentMessage } from '../delivery/proactive-sender.ts';
+import { digestText } from '../digest/digest-text.ts';
 import { nudgeCard } from './cards/nudge-card.ts';
 import { referenceRequestCard } from './cards/reference-cards.ts';
 import { teamsUserId, tenantOf } from './teams-identity.ts';
@@ -69,6 +70,8 @@ export class TeamsProactiveSender implements ProactiveSender {
         });
         return { attachments: [CardFactory.adaptiveCard(card)] };
       }
+      case 'digest':
+        return digestText(message.digest, { timeZone: message.timeZone });
     }
   }
 
