@@ -7,6 +7,7 @@ import { ConversationRefs } from './delivery/conversation-refs.ts';
 import { Messengers } from './delivery/messengers.ts';
 import type { ProactiveSender } from './delivery/proactive-sender.ts';
 import { Digests } from './digest/digests.ts';
+import { EarshotError } from './errors.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
@@ -215,27 +216,57 @@ export interface EarshotServer {
   close(): Promise<void>;
 }
 
+/** Builds the Slack adapter (null when Slack is not configured), not yet listening, and registers its way out. */
+async function connectSlack(earshot: Earshot) {
+  const { config, logger } = earshot;
+  // Loaded only here, so one-shot commands such as `earshot ask` don't pay for Bolt at start-up.
+  const slackModule = config.slack ? await import('./slack/create-slack-app.ts') : null;
+  const slack =
+    config.slack && slackModule
+      ? await slackModule.createSlackAdapter(config.slack, { earshot, config, logger })
+      : null;
+  if (slack) earshot.messengers.register({ sender: slack.proactive, directory: slack.people });
+  return { slack, slackModule };
+}
+
+async function connectTeams(earshot: Earshot) {
+  const { config, logger } = earshot;
+  const teamsModule = await import('./teams/create-teams-adapter.ts');
+  const teams = teamsModule.createTeamsAdapter(config.teams, { earshot, config, logger });
+  earshot.messengers.register({ sender: teams.proactive, directory: teams.people });
+  return { teams, teamsModule };
+}
+
+/** Lets a one-shot command (`earshot digest run`) post to a platform without serving anything. */
+export async function connectMessenger(earshot: Earshot, platform: 'slack' | 'teams'): Promise<void> {
+  if (platform === 'teams') {
+    await connectTeams(earshot);
+    return;
+  }
+  const { slack } = await connectSlack(earshot);
+  if (!slack) {
+    throw new EarshotError({
+      code: 'config_invalid',
+      message: 'Slack is not configured: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)',
+    });
+  }
+}
+
 /** Serves Earshot over HTTP (health check, Slack events, Teams messages) and Slack's Socket Mode when configured. */
 export async function startServer(earshot: Earshot, options: { port?: number } = {}): Promise<EarshotServer> {
   const { config, logger } = earshot;
-  const deps = { earshot, config, logger };
-  // Loaded only here, so one-shot commands such as `earshot ask` don't pay for Bolt at start-up.
-  const slackModule = config.slack ? await import('./slack/create-slack-app.ts') : null;
-  const slack = config.slack && slackModule ? await slackModule.createSlackAdapter(config.slack, deps) : null;
+  const { slack, slackModule } = await connectSlack(earshot);
+  const { teams, teamsModule } = await connectTeams(earshot);
   if (!slack) {
     logger.info(
       'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to enable it',
     );
   }
-  const teamsModule = await import('./teams/create-teams-adapter.ts');
-  const teams = teamsModule.createTeamsAdapter(config.teams, deps);
   const routes: Record<string, Route> = {
     [teamsModule.TEAMS_MESSAGES_PATH]: teams.requestListener,
     [TRIGGERS_WEBHOOK_PATH]: triggersWebhook(earshot),
   };
   if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
-  if (slack) earshot.messengers.register({ sender: slack.proactive, directory: slack.people });
-  earshot.messengers.register({ sender: teams.proactive, directory: teams.people });
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
   await slack?.start();
   earshot.nudges.start();

@@ -41,6 +41,11 @@ export class DigestScheduler {
     this.deps.jobs.stop();
   }
 
+  /** This process's node-cron jobs: the sync and one per subscription it can post to. */
+  declaredJobs(): Array<Omit<Job, 'handler'>> {
+    return this.deps.jobs.declared();
+  }
+
   /** Keeps this process's jobs in step with the database and posts whatever is due now. */
   sync(): Promise<void> {
     // One sync at a time per process; a call during one waits for it rather than starting another.

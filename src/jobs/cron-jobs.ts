@@ -66,6 +66,15 @@ export class CronJobs {
     return [...this.running.keys()];
   }
 
+  /** What is scheduled, for logs and checks. */
+  declared(): Array<Omit<Job, 'handler'>> {
+    return [...this.running.values()].map(({ job: { id, schedule, timeZone } }) => ({
+      id,
+      schedule,
+      timeZone,
+    }));
+  }
+
   stop(): void {
     for (const id of this.ids()) this.remove(id);
   }
