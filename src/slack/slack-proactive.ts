@@ -1,8 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { OutboundMessage, ProactiveSender, SentMessage } from '../delivery/proactive-sender.ts';
-import { digestText } from '../digest/digest-text.ts';
 import type { SlackMessage } from './blocks/answer-blocks.ts';
+import { digestBlocks } from './blocks/digest-blocks.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 import { nudgeBlocks } from './blocks/nudge-blocks.ts';
 import { referenceRequestBlocks } from './blocks/reference-request-blocks.ts';
@@ -38,6 +38,6 @@ function render(message: OutboundMessage): Partial<SlackMessage> & { text: strin
     case 'reference_request':
       return referenceRequestBlocks(message.request);
     case 'digest':
-      return { text: escapeMrkdwn(digestText(message.digest, { timeZone: message.timeZone })) };
+      return digestBlocks(message);
   }
 }

@@ -17,6 +17,7 @@ describe('the Slack app manifest', () => {
     expect(manifest.features.slash_commands.map((command: { command: string }) => command.command)).toEqual([
       '/earshot',
     ]);
+    expect(manifest.features.slash_commands[0].usage_hint).toContain('digest weekly mon 09:00');
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.features.shortcuts).toEqual([
       expect.objectContaining({ type: 'message', callback_id: 'earshot_save' }),

@@ -1,3 +1,4 @@
+import type { Clock } from '../../src/clock.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { Earshot } from '../../src/main.ts';
 import { type EarshotServer, startServer } from '../../src/main.ts';
@@ -30,15 +31,20 @@ export async function startSlackHarness(
   db: Database,
   env: Record<string, string> = {},
   slackOptions: FakeSlackApiOptions = {},
+  options: { clock?: Clock } = {},
 ): Promise<SlackHarness> {
   const slack = await startFakeSlackApi(slackOptions);
   const logs = captureLogs();
-  const earshot = await testEarshot(db, {
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.url,
-    ...env,
-  });
+  const earshot = await testEarshot(
+    db,
+    {
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      ...env,
+    },
+    options,
+  );
   const withLogs = { ...earshot, logger: logs.logger };
   const server = await startServer(withLogs, { port: 0 });
   const url = `http://127.0.0.1:${server.port}/slack/events`;

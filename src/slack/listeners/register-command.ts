@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
+import { digestCommand } from './digest-command.ts';
 import { listReferences } from './list-references.ts';
 
 /** `/earshot QUESTION` answers privately, with a button to share the answer in the channel. */
@@ -21,6 +22,11 @@ export function registerCommand(app: App, deps: SlackDeps) {
     if (references) {
       const criteria = references[1]?.trim() ?? '';
       await listReferences(deps, { client, command, criteria, ack, respond });
+      return;
+    }
+    const digest = /^digest(?:\s+([\s\S]*))?$/i.exec(text);
+    if (digest) {
+      await digestCommand(deps, { client, command, words: digest[1] ?? '', ack, respond });
       return;
     }
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });

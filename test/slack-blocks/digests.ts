@@ -1,0 +1,84 @@
+import type { types } from '@slack/bolt';
+import { expect } from 'vitest';
+import type { Capped, Digest, DigestEntry, DigestTheme } from '../../src/digest/digest.ts';
+import type { DigestMessage } from '../../src/digest/digest-message.ts';
+import { blockText } from './answers.ts';
+import { expectValidMessage } from './nudge-views.ts';
+
+const none = { items: [], more: 0 };
+
+/** The week of 16–22 November 2026 in Berlin (it starts at 23:00 UTC the day before). */
+export const WEEK = {
+  from: new Date('2026-11-15T23:00:00Z'),
+  to: new Date('2026-11-22T23:00:00Z'),
+};
+
+/** A digest with nothing in it but not marked empty; override the sections the test is about. */
+export function digest(overrides: Partial<Digest> = {}): Digest {
+  return {
+    workspaceId: 'T_TEAM',
+    period: WEEK,
+    topics: null,
+    forCurators: false,
+    generatedAt: WEEK.to,
+    chatter: { entries: 0, reps: 0, accounts: 0 },
+    themes: none,
+    tips: none,
+    citedTips: none,
+    research: none,
+    triggers: none,
+    gaps: null,
+    contributors: none,
+    empty: false,
+    ...overrides,
+  };
+}
+
+export function message(content: Digest, overrides: Partial<DigestMessage> = {}): DigestMessage {
+  return {
+    digest: content,
+    timeZone: 'Europe/Berlin',
+    late: false,
+    preview: false,
+    showCommand: `earshot digest show --workspace ${content.workspaceId} --from ${content.period.from.toISOString()} --to ${content.period.to.toISOString()}`,
+    ...overrides,
+  };
+}
+
+export function tip(id: number, overrides: Partial<DigestEntry> = {}): DigestEntry {
+  return {
+    id,
+    kind: 'tip',
+    title: `Tip ${id}`,
+    excerpt: '',
+    url: null,
+    author: null,
+    account: null,
+    topics: [],
+    createdAt: new Date('2026-11-18T10:00:00Z'),
+    ...overrides,
+  };
+}
+
+export function theme(label: string, overrides: Partial<DigestTheme> = {}): DigestTheme {
+  return { label, basis: 'topic', entries: 3, reps: 2, accounts: 2, examples: [], ...overrides };
+}
+
+/** `count` items made by `make`, with `more` left out, as the core caps a list. */
+export function capped<T>(count: number, make: (index: number) => T, more = 0): Capped<T> {
+  return { items: Array.from({ length: count }, (_, index) => make(index + 1)), more };
+}
+
+/** What a reader sees: the header and every section and context, in order. */
+export function shownText(blocks: types.KnownBlock[]): string {
+  return blocks.map((block) => (block.type === 'header' ? block.text.text : blockText(block))).join('\n');
+}
+
+/** Every limit Slack enforces on a message, including the ones on headers and the fallback text. */
+export function expectDigestWithinLimits(rendered: { text: string; blocks: types.KnownBlock[] }) {
+  expectValidMessage(rendered);
+  expect(rendered.text.length).toBeLessThanOrEqual(4000);
+  for (const block of rendered.blocks) {
+    if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
+  }
+}
