@@ -25,6 +25,7 @@ import { rememberTeamsPerson } from './remember-teams-person.ts';
 import { handleAnswerAction } from './teams-answer-actions.ts';
 import { plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
 import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curation.ts';
+import { digestArguments, handleDigestCommand } from './teams-digest.ts';
 import { activityFromBot, teamsUserId, tenantOf } from './teams-identity.ts';
 import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
@@ -46,6 +47,7 @@ const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a m
 const HELP =
   'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" ' +
   'Send "references healthcare" (any industry, product or use case) to see which reference customers can take a call. ' +
+  'Send "digest weekly mon 09:00" for a weekly digest of what the field is hearing, "digest preview" to see one now. ' +
   'In a channel, @mention me.';
 
 /** Earshot in Teams: questions in 1:1 chats, group chats and channel mentions; card buttons. */
@@ -121,6 +123,11 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     if (command === 'review') {
       await sendReviewQueue(this.deps, context);
+      return;
+    }
+    const digest = digestArguments(textWithoutMentions(context));
+    if (digest !== null) {
+      await handleDigestCommand(this.deps, this.proactive, context, digest);
       return;
     }
     const criteria = referencesCriteria(textWithoutMentions(context));

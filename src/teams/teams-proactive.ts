@@ -8,24 +8,41 @@ import {
 import type { ChatPeople } from '../delivery/chat-people.ts';
 import type { ConversationRefs, StoredConversation } from '../delivery/conversation-refs.ts';
 import type { OutboundMessage, ProactiveSender, SentMessage } from '../delivery/proactive-sender.ts';
-import { digestText } from '../digest/digest-text.ts';
+import { digestCard, digestSummary } from './cards/digest-card.ts';
 import { nudgeCard } from './cards/nudge-card.ts';
 import { referenceRequestCard } from './cards/reference-cards.ts';
+import { channelIdOf } from './teams-capture.ts';
 import { teamsUserId, tenantOf } from './teams-identity.ts';
 
-/** Saves where this activity came from, so alerts and digests can reach the conversation later. */
-export async function rememberConversation(refs: ConversationRefs, context: TurnContext): Promise<void> {
+/**
+ * Where this activity came from, as alerts and digests reach it later. A channel is kept as the channel
+ * itself, without the `;messageid=` of the thread the activity was in, so proactive posts start a new
+ * thread and every thread of a channel is the same conversation.
+ */
+export function teamsConversation(context: TurnContext): StoredConversation {
   const { activity } = context;
   const type = activity.conversation?.conversationType;
   const kind = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
-  await refs.save({
+  const reference = TurnContext.getConversationReference(activity);
+  const conversationId =
+    kind === 'channel' ? channelIdOf(activity.conversation.id) : activity.conversation.id;
+  if (kind === 'channel') {
+    reference.conversation = { ...activity.conversation, id: conversationId };
+    delete reference.activityId;
+  }
+  return {
     platform: 'teams',
     workspaceId: tenantOf(context),
-    conversationId: activity.conversation.id,
+    conversationId,
     kind,
     userId: kind === 'personal' ? teamsUserId(context) || null : null,
-    reference: TurnContext.getConversationReference(activity),
-  });
+    reference,
+  };
+}
+
+/** Saves where this activity came from, so alerts and digests can reach the conversation later. */
+export async function rememberConversation(refs: ConversationRefs, context: TurnContext): Promise<void> {
+  await refs.save(teamsConversation(context));
 }
 
 /** Proactive messages in Teams: the stored reference continues the conversation through the connector. */
@@ -71,7 +88,11 @@ export class TeamsProactiveSender implements ProactiveSender {
         return { attachments: [CardFactory.adaptiveCard(card)] };
       }
       case 'digest':
-        return digestText(message.digest, { timeZone: message.timeZone });
+        // The summary is what notifications and the activity feed show instead of the card.
+        return {
+          summary: digestSummary(message),
+          attachments: [CardFactory.adaptiveCard(digestCard(message))],
+        };
     }
   }
 

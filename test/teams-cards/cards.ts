@@ -14,12 +14,13 @@ export function links(markdown: string): Array<[string, string]> {
   ]);
 }
 
-/** Every TextBlock of an alert or reference card, depth first (containers, show-cards), and its buttons. */
+/** Every TextBlock (a RichTextBlock as its runs' text) of a rich card, depth first (containers, show-cards), and its buttons. */
 export function richTexts(card: { body: CardElement[]; actions?: CardButton[] }): string[] {
   const fromButton = (button: CardButton): string[] =>
     button.type === 'Action.ShowCard' ? richTexts(button.card) : [];
   const fromElement = (element: CardElement): string[] => {
     if (element.type === 'TextBlock') return [element.text];
+    if (element.type === 'RichTextBlock') return [element.inlines.map((run) => run.text).join('')];
     if (element.type === 'Container') return element.items.flatMap(fromElement);
     if (element.type === 'ActionSet') return element.actions.flatMap(fromButton);
     return [];

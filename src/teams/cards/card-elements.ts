@@ -46,7 +46,23 @@ export interface Container {
   spacing?: TextBlock['spacing'];
 }
 
-export type CardElement = TextBlock | InputText | ActionSet | Container;
+/** Plain text, never read as markdown: for text that must show exactly as written (a command). */
+export interface TextRun {
+  type: 'TextRun';
+  text: string;
+  isSubtle?: boolean;
+  size?: TextBlock['size'];
+  fontType?: 'Default' | 'Monospace';
+}
+
+export interface RichTextBlock {
+  type: 'RichTextBlock';
+  inlines: TextRun[];
+  separator?: boolean;
+  spacing?: TextBlock['spacing'];
+}
+
+export type CardElement = TextBlock | RichTextBlock | InputText | ActionSet | Container;
 
 export interface RichCard {
   type: 'AdaptiveCard';
