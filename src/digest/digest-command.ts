@@ -68,7 +68,12 @@ function parseOptions(rest: string): { timeZone: string | null; topics: string[]
   if (/\s/.test(text) || !isTimeZone(text)) {
     invalid(`“${text}” is not a time zone: use an IANA name like Europe/Berlin, America/New_York or UTC.`);
   }
-  return { timeZone: text, topics, forCurators };
+  return { timeZone: canonicalZone(text), topics, forCurators };
+}
+
+/** `europe/berlin` as `Europe/Berlin`, so the schedule reads as people write zones. */
+function canonicalZone(zone: string): string {
+  return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
 function parseWeekday(word: string): number | null {

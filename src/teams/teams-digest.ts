@@ -79,7 +79,7 @@ export async function handleDigestCommand(
         schedule: {
           weekday: command.weekday,
           time: command.time,
-          timeZone: canonicalZone(command.timeZone ?? (await callerTimeZone(deps, context))),
+          timeZone: command.timeZone ?? (await callerTimeZone(deps, context)),
         },
         topics: command.topics,
         forCurators: command.forCurators,
@@ -163,13 +163,4 @@ function lastDigest({ last, subscription }: DigestStatus): string {
 
 function when(date: Date, timeZone: string): string {
   return DateTime.fromJSDate(date, { zone: timeZone }).setLocale('en').toFormat("ccc d LLL 'at' HH:mm");
-}
-
-/** `europe/berlin` as `Europe/Berlin`, so the schedule reads as people write zones. */
-function canonicalZone(zone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return zone;
-  }
 }

@@ -27,6 +27,7 @@ describe('digest commands', () => {
       time: '09:30',
       timeZone: 'America/New_York',
     });
+    expect(parseDigestCommand('weekly mon 09:00 europe/berlin')).toMatchObject({ timeZone: 'Europe/Berlin' });
     expect(parseDigestCommand('weekly mon 09:00 topics: Healthcare,  pricing , healthcare')).toMatchObject({
       timeZone: null,
       topics: ['healthcare', 'pricing'],

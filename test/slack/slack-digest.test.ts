@@ -211,6 +211,25 @@ describe.each(DATABASE_KINDS)('the weekly digest in Slack (%s)', (kind) => {
     expect(status?.text).toContain('No weekly digest in this channel yet.');
   });
 
+  it('keeps `for curators` to named curators, also where anyone may subscribe', async () => {
+    await harness.close();
+    await harness.earshot.close();
+    db = await openTestDatabase(kind);
+    harness = await startSlackHarness(
+      db,
+      { EARSHOT_DEFAULT_TIME_ZONE: 'Europe/Lisbon' },
+      { users: { [REP]: { tz: 'America/Chicago' } } },
+      { clock },
+    );
+    const { reply: refused } = await command('digest weekly mon 09:00 for curators', REP);
+    expect(refused?.text).toBe(
+      'Only Earshot curators can add `for curators`: that digest lists the questions people asked. Leave it out, or ask a curator.',
+    );
+    expect(await harness.earshot.digests.status(CHANNEL_KEY)).toBeNull();
+    const { reply: plain } = await command('digest weekly mon 09:00', REP);
+    expect(plain?.text).toContain('Weekly digest here: Mondays at 09:00 (America/Chicago)');
+  });
+
   it('warns when Earshot cannot post in the channel yet', async () => {
     harness.slack.failNext('conversations.info', { ok: false, error: 'channel_not_found' });
     const { reply } = await command('digest weekly mon 09:00', CURATOR);

@@ -11,6 +11,8 @@ const COMMANDS = '`/earshot digest preview` shows what it would post now; `/ears
 export const DIGEST_REPLIES = {
   curatorsOnly:
     'Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here.',
+  gapsForCuratorsOnly:
+    'Only Earshot curators can add `for curators`: that digest lists the questions people asked. Leave it out, or ask a curator.',
   stopped: 'Weekly digest stopped here. `/earshot digest weekly mon 09:00` starts it again.',
   notSubscribed: 'There was no weekly digest here to stop.',
   failed: "Sorry, I couldn't do that with the digest just now. Please try again in a minute.",

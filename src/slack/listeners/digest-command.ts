@@ -78,6 +78,10 @@ async function run(
       };
     case 'subscribe': {
       if (!(await mayChange(deps, client, command.user_id))) return { text: DIGEST_REPLIES.curatorsOnly };
+      // Gaps quote the questions people asked: only named curators may send them to a channel.
+      if (request.forCurators && !(await deps.curators.isCurator(client, command.user_id))) {
+        return { text: DIGEST_REPLIES.gapsForCuratorsOnly };
+      }
       const conversation: StoredConversation = {
         ...channel,
         kind: command.channel_name === 'directmessage' ? 'personal' : 'channel',
