@@ -137,7 +137,9 @@ describe('digestBlocks', () => {
     );
     expect(text).toContain('_Answers marked not helpful (1)_\n• “What about SSO?”: 2 not-helpful votes');
     expect(text).toContain('Review queue: 4 entries waiting.');
-    expect(text).toContain('*Top contributors* (3)\n1. Maya: 3 entries\n2. <@U0DAN>: 1 entry\n3. UBS: 1 entry');
+    expect(text).toContain(
+      '*Top contributors* (3)\n1. Maya: 3 entries\n2. <@U0DAN>: 1 entry\n3. UBS: 1 entry',
+    );
 
     const order = [
       'What the field is hearing',
