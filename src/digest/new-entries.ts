@@ -40,17 +40,21 @@ export async function citedOlderTips(scope: DigestScope, cap: number): Promise<C
     citations: number;
     total: number;
   }>(
-    `SELECT e.id, e.title, coalesce(e.source_author, e.contributor) AS author, e.source_url AS url,
-            count(DISTINCT q.id)::int AS citations, (count(*) OVER ())::int AS total
-     FROM questions AS q
-     CROSS JOIN LATERAL unnest(q.source_ids) AS cited(id)
-     JOIN entries AS e ON e.id = cited.id
-     WHERE q.workspace_id = $1 AND q.created_at >= $2 AND q.created_at < $3
-       AND e.workspace_id = $1 AND e.kind = 'tip' AND e.status = 'published' AND e.audience IS NULL
+    // Citations are counted per cited id first, then the tips are looked up by id: joining questions
+    // to entries directly let the planner, without statistics (PGlite has no autovacuum), loop over
+    // every published tip for every question (16-34 s at 100k entries; bench/RESULTS.md).
+    `WITH cited AS MATERIALIZED (
+       SELECT c.id, count(DISTINCT q.id)::int AS citations
+       FROM questions AS q CROSS JOIN LATERAL unnest(q.source_ids) AS c(id)
+       WHERE q.workspace_id = $1 AND q.created_at >= $2 AND q.created_at < $3
+       GROUP BY c.id)
+     SELECT e.id, e.title, coalesce(e.source_author, e.contributor) AS author, e.source_url AS url,
+            cited.citations, (count(*) OVER ())::int AS total
+     FROM cited JOIN entries AS e ON e.id = cited.id
+     WHERE e.workspace_id = $1 AND e.kind = 'tip' AND e.status = 'published' AND e.audience IS NULL
        AND e.created_at < $2
        AND ($4::text[] IS NULL OR EXISTS (SELECT 1 FROM unnest(e.topics) AS ft(topic) WHERE lower(ft.topic) = ANY($4::text[])))
-     GROUP BY e.id
-     ORDER BY citations DESC, e.id
+     ORDER BY cited.citations DESC, e.id
      LIMIT $5`,
     [...scopeParams(scope), sqlLimit(cap)],
   );
