@@ -6,9 +6,10 @@
  *
  *   npx tsx bench/slack.ts [--events 5000]
  */
+
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -29,12 +30,12 @@ import {
   slashCommandBody,
 } from '../test/helpers/slack/slack-payloads.ts';
 import { benchDatabase } from './lib/bench-database.ts';
+import { readDiscoMessages } from './lib/disco-slack.ts';
 import { peakRssMb, percentile, printReport, round } from './lib/report.ts';
 import { syntheticJsonl, syntheticQuestions } from './lib/synthetic-entries.ts';
 
 const SIGNING_SECRET = 'bench-secret-123';
 const WORKSPACE = SLACK_IDS.teamId;
-const DISCO_DIR = path.resolve(import.meta.dirname, '../../shared/data/disco-slack');
 const ACK_RATE = 50;
 const ACK_SECONDS = 10;
 const CAPTURE_CONCURRENCY = 20;
@@ -325,58 +326,6 @@ async function measureAnswers(post: Post, fake: FakeSlackApi) {
     p95Ms: round(percentile(durations, 0.95)),
     apologies,
   };
-}
-
-interface DiscoMessage {
-  seconds: number;
-  user: string;
-  text: string;
-}
-
-/** Up to `limit` messages with text, taken in turn from each disco-slack XML file. */
-async function readDiscoMessages(limit: number): Promise<DiscoMessage[]> {
-  const files = (await readdir(DISCO_DIR, { recursive: true }))
-    .filter((file) => file.endsWith('.xml'))
-    .sort()
-    .map((file) => path.join(DISCO_DIR, file));
-  if (files.length === 0) throw new Error(`no XML files under ${DISCO_DIR}`);
-  const perFile = await Promise.all(files.map(async (file) => parseSlackXml(await readFile(file, 'utf8'))));
-  const messages: DiscoMessage[] = [];
-  for (let row = 0; messages.length < limit && perFile.some((list) => row < list.length); row += 1) {
-    for (const list of perFile) {
-      const message = list[row];
-      if (message && messages.length < limit) messages.push(message);
-    }
-  }
-  return messages;
-}
-
-function parseSlackXml(xml: string): DiscoMessage[] {
-  const messages: DiscoMessage[] = [];
-  for (const [, inner = ''] of xml.matchAll(/<message\b[^>]*>([\s\S]*?)<\/message>/g)) {
-    const field = (name: string) =>
-      decodeXml(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(inner)?.[1] ?? '').trim();
-    const text = field('text');
-    if (!text) continue;
-    const seconds = Math.floor(Date.parse(`${field('ts')}Z`) / 1000);
-    const handle =
-      field('user')
-        .replace(/[^A-Za-z0-9]/g, '')
-        .toUpperCase() || 'UNKNOWN';
-    messages.push({ seconds: Number.isFinite(seconds) ? seconds : 1_546_300_800, user: `U${handle}`, text });
-  }
-  return messages;
-}
-
-function decodeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
-    .replace(/&amp;/g, '&');
 }
 
 async function waitUntil(condition: () => boolean, timeoutMs: number) {
