@@ -153,7 +153,8 @@ export class DigestPoster {
   }
 }
 
-function periodStart(lastEnd: Date | null, to: Date, firstFrom: Date): Date {
+/** Where a digest ending at `to` starts: the channel's last digest, else `firstFrom`; at most four weeks back. */
+export function periodStart(lastEnd: Date | null, to: Date, firstFrom: Date): Date {
   const earliest = new Date(to.getTime() - LONGEST_PERIOD_MS);
   const from = lastEnd ?? firstFrom;
   return from < earliest ? earliest : from;

@@ -6,7 +6,7 @@ import { CronJobs } from '../jobs/cron-jobs.ts';
 import type { Logger } from '../logger.ts';
 import { buildDigest } from './build-digest.ts';
 import { type DigestMessage, showCommandFor } from './digest-message.ts';
-import { DigestPoster } from './digest-poster.ts';
+import { DigestPoster, periodStart } from './digest-poster.ts';
 import { type DigestRun, DigestRuns } from './digest-runs.ts';
 import { DigestScheduler } from './digest-scheduler.ts';
 import { type DigestChannel, type DigestSubscription, DigestSubscriptions } from './digest-subscriptions.ts';
@@ -112,7 +112,8 @@ export class Digests {
     const weekAgo = new Date(now.getTime() - WEEK_MS);
     const digest = await buildDigest(this.deps, {
       workspaceId: channel.workspaceId,
-      from: lastEnd && lastEnd > weekAgo && lastEnd < now ? lastEnd : weekAgo,
+      // The same period `earshot digest run` would post now.
+      from: periodStart(lastEnd && lastEnd < now ? lastEnd : null, now, weekAgo),
       to: now,
       topics: subscription?.topics,
       forCurators: subscription?.forCurators ?? this.isCuratorChannel(channel),

@@ -1,10 +1,10 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
-import { DateTime } from 'luxon';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { type DigestCommand, parseDigestCommand } from '../digest/digest-command.ts';
 import type { DigestChannel } from '../digest/digest-subscriptions.ts';
 import type { DigestStatus } from '../digest/digests.ts';
 import { describeSchedule } from '../digest/weekly-schedule.ts';
+import { zonedDayTime } from '../digest/zoned-dates.ts';
 import { EarshotError } from '../errors.ts';
 import { inlineText } from './cards/card-markdown.ts';
 import { digestCard } from './cards/digest-card.ts';
@@ -143,7 +143,7 @@ async function callerTimeZone(deps: TeamsDeps, context: TurnContext): Promise<st
 /** "Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 30 Nov at 09:00; topics: pricing" */
 function describeStatus({ subscription, next }: DigestStatus): string {
   const parts = [
-    `Weekly digest here: ${describeSchedule(subscription.schedule)}, next on ${when(next, subscription.schedule.timeZone)}`,
+    `Weekly digest here: ${describeSchedule(subscription.schedule)}, next on ${zonedDayTime(next, subscription.schedule.timeZone)}`,
   ];
   if (subscription.topics.length > 0)
     parts.push(`topics: ${inlineText(subscription.topics.join(', '), 300)}`);
@@ -153,14 +153,10 @@ function describeStatus({ subscription, next }: DigestStatus): string {
 
 function lastDigest({ last, subscription }: DigestStatus): string {
   if (!last) return '.';
-  const at = when(last.scheduledFor, subscription.schedule.timeZone);
+  const at = zonedDayTime(last.scheduledFor, subscription.schedule.timeZone);
   if (last.status === 'failed') {
     const why = last.lastError ? `: ${inlineText(last.lastError, 200)}` : '';
     return `. The last one (${at}) could not be posted${why}.`;
   }
   return `. Last one: ${at}.`;
-}
-
-function when(date: Date, timeZone: string): string {
-  return DateTime.fromJSDate(date, { zone: timeZone }).setLocale('en').toFormat("ccc d LLL 'at' HH:mm");
 }

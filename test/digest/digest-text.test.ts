@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/digest/digest.ts';
 import { digestText, QUIET_WEEK } from '../../src/digest/digest-text.ts';
+import { blankDigest } from '../helpers/digests.ts';
 
 const none = { items: [], more: 0 };
 
 function digest(overrides: Partial<Digest> = {}): Digest {
-  return {
-    workspaceId: 'acme',
-    period: { from: new Date('2026-11-16T00:00:00Z'), to: new Date('2026-11-23T00:00:00Z') },
-    topics: null,
-    forCurators: false,
-    generatedAt: new Date('2026-11-23T00:00:00Z'),
-    chatter: { entries: 0, reps: 0, accounts: 0 },
-    themes: none,
-    tips: none,
-    citedTips: none,
-    research: none,
-    triggers: none,
-    gaps: null,
-    contributors: none,
-    empty: false,
-    ...overrides,
-  };
+  return blankDigest(
+    'acme',
+    { from: new Date('2026-11-16T00:00:00Z'), to: new Date('2026-11-23T00:00:00Z') },
+    overrides,
+  );
 }
 
 describe('digest text', () => {

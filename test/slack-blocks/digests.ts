@@ -2,10 +2,9 @@ import type { types } from '@slack/bolt';
 import { expect } from 'vitest';
 import type { Capped, Digest, DigestEntry, DigestTheme } from '../../src/digest/digest.ts';
 import type { DigestMessage } from '../../src/digest/digest-message.ts';
+import { blankDigest } from '../helpers/digests.ts';
 import { blockText } from './answers.ts';
 import { expectValidMessage } from './nudge-views.ts';
-
-const none = { items: [], more: 0 };
 
 /** The week of 16–22 November 2026 in Berlin (it starts at 23:00 UTC the day before). */
 export const WEEK = {
@@ -15,23 +14,7 @@ export const WEEK = {
 
 /** A digest with nothing in it but not marked empty; override the sections the test is about. */
 export function digest(overrides: Partial<Digest> = {}): Digest {
-  return {
-    workspaceId: 'T_TEAM',
-    period: WEEK,
-    topics: null,
-    forCurators: false,
-    generatedAt: WEEK.to,
-    chatter: { entries: 0, reps: 0, accounts: 0 },
-    themes: none,
-    tips: none,
-    citedTips: none,
-    research: none,
-    triggers: none,
-    gaps: null,
-    contributors: none,
-    empty: false,
-    ...overrides,
-  };
+  return blankDigest('T_TEAM', WEEK, overrides);
 }
 
 export function message(content: Digest, overrides: Partial<DigestMessage> = {}): DigestMessage {

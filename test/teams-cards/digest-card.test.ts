@@ -7,6 +7,7 @@ import { type DigestMessage, showCommandFor } from '../../src/digest/digest-mess
 import { QUIET_WEEK } from '../../src/digest/digest-text.ts';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/teams/cards/card-types.ts';
 import { digestCard, digestSummary } from '../../src/teams/cards/digest-card.ts';
+import { blankDigest } from '../helpers/digests.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { links, richTexts } from './cards.ts';
@@ -17,23 +18,7 @@ const FROM = new Date('2026-11-22T23:00:00Z');
 const TO = new Date('2026-11-29T23:00:00Z');
 
 function digest(overrides: Partial<Digest> = {}): Digest {
-  return {
-    workspaceId: 'tenant-1',
-    period: { from: FROM, to: TO },
-    topics: null,
-    forCurators: false,
-    generatedAt: TO,
-    chatter: { entries: 0, reps: 0, accounts: 0 },
-    themes: none,
-    tips: none,
-    citedTips: none,
-    research: none,
-    triggers: none,
-    gaps: null,
-    contributors: none,
-    empty: false,
-    ...overrides,
-  };
+  return blankDigest('tenant-1', { from: FROM, to: TO }, overrides);
 }
 
 function message(content: Digest, overrides: Partial<DigestMessage> = {}): DigestMessage {

@@ -9,11 +9,11 @@ import type {
 } from '../../digest/digest.ts';
 import type { DigestMessage } from '../../digest/digest-message.ts';
 import { QUIET_WEEK } from '../../digest/digest-text.ts';
+import { zonedDay, zonedDayRange } from '../../digest/zoned-dates.ts';
 import type { SlackMessage } from './answer-blocks.ts';
 import { SLACK_LIMITS } from './block-limits.ts';
 import { KIND_LABELS, plainText } from './curation-modals.ts';
 import { inlineText, linkTarget, mrkdwnLink } from './mrkdwn.ts';
-import { zonedDay, zonedDayRange } from './zoned-dates.ts';
 
 export const DIGEST_NOTES = {
   late: 'Late: Earshot was offline at the scheduled time',

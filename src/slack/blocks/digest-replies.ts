@@ -1,8 +1,8 @@
 import { DIGEST_USAGE } from '../../digest/digest-command.ts';
 import type { DigestStatus } from '../../digest/digests.ts';
 import { describeSchedule } from '../../digest/weekly-schedule.ts';
+import { zonedDayTime } from '../../digest/zoned-dates.ts';
 import { escapeMrkdwn, inlineText } from './mrkdwn.ts';
-import { zonedDayTime } from './zoned-dates.ts';
 
 const MAX_TOPICS = 500;
 const MAX_ERROR = 200;

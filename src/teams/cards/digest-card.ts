@@ -1,8 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Capped, Digest, DigestExample, DigestGaps, DigestTheme } from '../../digest/digest.ts';
 import type { DigestMessage } from '../../digest/digest-message.ts';
 import { QUIET_WEEK } from '../../digest/digest-text.ts';
-import { isTimeZone } from '../../digest/weekly-schedule.ts';
+import { zoned, zonedDay } from '../../digest/zoned-dates.ts';
 import { type CardElement, paragraph, type RichCard, type RichTextBlock, richCard } from './card-elements.ts';
 import { inlineText, linkTarget, markdownLink, neutralizeLabel } from './card-markdown.ts';
 import { cardBytes, MAX_CARD_BYTES, type TextBlock } from './card-types.ts';
@@ -288,10 +287,9 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
 }
 
 function daysIn(timeZone: string): Days {
-  const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
-  const local = (date: Date) => DateTime.fromJSDate(date, { zone }).setLocale('en');
+  const local = (date: Date) => zoned(date, timeZone);
   return {
-    day: (date) => local(date).toFormat('ccc d LLL'),
+    day: (date) => zonedDay(date, timeZone),
     period: (from, to) => {
       const first = local(from);
       // The period ends just before `to`; its last day is the day of the millisecond before.

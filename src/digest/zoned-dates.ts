@@ -1,7 +1,7 @@
 import { DateTime, IANAZone } from 'luxon';
 
 /** Dates in a digest read in its subscription's zone, in English like the rest of Earshot's replies. */
-function zoned(date: Date, timeZone: string): DateTime {
+export function zoned(date: Date, timeZone: string): DateTime {
   const zone = IANAZone.isValidZone(timeZone) ? timeZone : 'UTC';
   return DateTime.fromJSDate(date, { zone }).setLocale('en-GB');
 }
