@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { EarshotError } from './errors.ts';
+import { parseCuratorId } from './knowledge/curation/curator-ids.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -44,7 +45,14 @@ const envSchema = z.object({
       .regex(/^:?[a-z0-9_+'-]+:?$/, 'must be an emoji name such as bulb')
       .transform((v) => v.replace(/:/g, '')),
   ),
-  EARSHOT_CURATORS: optional(z.string()),
+  EARSHOT_CURATORS: optional(
+    z
+      .string()
+      .refine(
+        (list) => splitList(list).every((entry) => parseCuratorId(entry) !== null),
+        'must list Slack user ids (U…), Slack user group ids (S…), Teams user ids (29:… or AAD object ids) or emails, separated by commas',
+      ),
+  ),
   EARSHOT_WEBHOOK_TOKEN: optional(
     z
       .string()
@@ -208,10 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : null,
     curatorChannel: vars.EARSHOT_CURATOR_CHANNEL,
     captureEmoji: vars.EARSHOT_CAPTURE_EMOJI ?? 'bulb',
-    curators: (vars.EARSHOT_CURATORS ?? '')
-      .split(',')
-      .map((curator) => curator.trim())
-      .filter(Boolean),
+    curators: splitList(vars.EARSHOT_CURATORS ?? ''),
     logLevel: vars.LOG_LEVEL,
     database: vars.DATABASE_URL
       ? { kind: 'postgres', url: vars.DATABASE_URL }
@@ -226,6 +231,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
   };
+}
+
+function splitList(list: string): string[] {
+  return list
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function isTimeZone(zone: string): boolean {

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { BUYING_STAGES, ENTRY_KINDS, ENTRY_STATUSES } from '../knowledge/entry.ts';
 import type { SearchFilters } from '../knowledge/search/search-filters.ts';
+import { workspaceFromInput } from '../knowledge/workspaces/platform-ids.ts';
 
 const date = z.iso
   .date('must be a date such as 2026-11-01')
   .or(z.iso.datetime({ offset: true }))
   .transform((value) => new Date(value));
 
+/** A Slack team id, a Teams tenant id, `slack:…`/`teams:…`, or `local`: the platform-qualified workspace id. */
 export const workspaceOption = z
   .string()
   .trim()
-  .min(1, 'must name a workspace, e.g. local or a Slack team id')
-  .max(200);
+  .min(1, 'must name a workspace, e.g. local, a Slack team id (T0123ABC) or a Teams tenant id')
+  .max(200)
+  .transform(workspaceFromInput);
 
 export const filterOptions = z.object({
   kind: z

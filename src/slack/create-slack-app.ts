@@ -6,6 +6,7 @@ import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { claimEvent } from '../events/claim-event.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SlackCurators } from './curators.ts';
+import { InstalledWorkspace } from './installed-workspace.ts';
 import { registerAnswerActions } from './listeners/register-answer-actions.ts';
 import { registerAsk } from './listeners/register-ask.ts';
 import { registerCapture } from './listeners/register-capture.ts';
@@ -15,6 +16,7 @@ import { registerNudgeActions } from './listeners/register-nudge-actions.ts';
 import { registerReferenceDecisions } from './listeners/register-reference-decisions.ts';
 import { registerReferenceRequests } from './listeners/register-reference-requests.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
+import { pinToInstalledWorkspace, slackWorkspaceOf } from './pin-workspace.ts';
 import type { SlackDeps } from './slack-context.ts';
 import { SlackDirectory } from './slack-directory.ts';
 import { SlackPeopleDirectory } from './slack-people.ts';
@@ -69,15 +71,14 @@ export async function createSlackAdapter(
       : { receiver }),
   });
 
-  app.use(async ({ body, next }) => {
+  const installed = new InstalledWorkspace(app.client);
+  app.use(pinToInstalledWorkspace(installed, deps.logger));
+  app.use(async ({ body, context, next }) => {
     const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    const teamId = 'team_id' in body && typeof body.team_id === 'string' ? body.team_id : '';
-    if (
-      eventId &&
-      !(await claimEvent(deps.earshot.db, { platform: 'slack', workspaceId: teamId, eventId }))
-    ) {
+    const workspaceId = slackWorkspaceOf(context);
+    if (eventId && !(await claimEvent(deps.earshot.db, { platform: 'slack', workspaceId, eventId }))) {
       deps.logger.info(
-        { platform: 'slack', workspace: teamId, eventId },
+        { platform: 'slack', workspace: workspaceId, eventId },
         'skipping an event already handled',
       );
       return;
@@ -101,7 +102,7 @@ export async function createSlackAdapter(
   return {
     mode: socket ? 'socket' : 'http',
     proactive: new SlackProactiveSender(app.client),
-    people: new SlackPeopleDirectory(app.client),
+    people: new SlackPeopleDirectory(app.client, installed),
     requestListener: receiver?.requestListener,
     start: async () => {
       if (socket) await app.start();

@@ -1,11 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
+import { parseCuratorIds } from '../knowledge/curation/curator-ids.ts';
 
 const GROUP_CACHE_MS = 5 * 60_000;
 
 /**
- * Who may publish, edit, merge and reject: the Slack user ids in EARSHOT_CURATORS, and the members of
- * any Slack user group (ids starting with S) listed there. Group members are cached for 5 minutes.
+ * Who may publish, edit, merge and reject: the Slack user ids in EARSHOT_CURATORS, the members of any
+ * Slack user group (ids starting with S) and the people whose Slack profile has an email listed there.
+ * Teams ids there never match a Slack user. Group members are cached for 5 minutes.
  */
 export class SlackCurators {
   private readonly groupMembers = new Map<string, { members: Set<string>; fetchedAt: number }>();
@@ -16,11 +18,15 @@ export class SlackCurators {
   ) {}
 
   async isCurator(client: WebClient, userId: string): Promise<boolean> {
-    if (this.config.curators.includes(userId)) return true;
-    for (const group of this.config.curators.filter((id) => /^S[A-Z0-9]+$/.test(id))) {
+    const curators = parseCuratorIds(this.config.curators);
+    if (curators.slackUsers.has(userId)) return true;
+    for (const group of curators.slackGroups) {
       if ((await this.membersOf(client, group)).has(userId)) return true;
     }
-    return false;
+    if (curators.emails.size === 0) return false;
+    const { user } = await client.users.info({ user: userId });
+    const email = user?.profile?.email?.toLowerCase();
+    return !!email && curators.emails.has(email);
   }
 
   private async membersOf(client: WebClient, usergroup: string): Promise<Set<string>> {

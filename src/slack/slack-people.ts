@@ -1,6 +1,8 @@
 import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { ChatPerson, PeopleDirectory } from '../delivery/people-directory.ts';
+import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
+import { InstalledWorkspace } from './installed-workspace.ts';
 
 type SlackUser = {
   id?: string;
@@ -17,9 +19,11 @@ type SlackUser = {
  */
 export class SlackPeopleDirectory implements PeopleDirectory {
   readonly platform = 'slack' as const;
-  private team: Promise<string | undefined> | undefined;
 
-  constructor(private readonly client: WebClient) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly installed: InstalledWorkspace = new InstalledWorkspace(client),
+  ) {}
 
   async findByEmail(workspaceId: string, email: string): Promise<ChatPerson | null> {
     if (!(await this.isOurWorkspace(workspaceId))) return null;
@@ -48,16 +52,9 @@ export class SlackPeopleDirectory implements PeopleDirectory {
     };
   }
 
-  /** The token reaches one workspace; its id comes from auth.test, asked once (again after a failure). */
+  /** The token reaches one workspace: the one it was installed in. */
   private async isOurWorkspace(workspaceId: string): Promise<boolean> {
-    this.team ??= this.client.auth.test().then(
-      (identity) => identity.team_id,
-      (error: unknown) => {
-        this.team = undefined;
-        throw error;
-      },
-    );
-    return (await this.team) === workspaceId;
+    return workspaceKey('slack', await this.installed.teamId()) === workspaceId;
   }
 }
 

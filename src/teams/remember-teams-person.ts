@@ -1,6 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { ChatPeople } from '../delivery/chat-people.ts';
-import { activityFromBot, teamsUserId, tenantOf } from './teams-identity.ts';
+import { activityFromBot, teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 /**
  * Keeps the person behind an activity, so alerts and reference requests can find them by email and
@@ -9,7 +9,7 @@ import { activityFromBot, teamsUserId, tenantOf } from './teams-identity.ts';
 export async function rememberTeamsPerson(people: ChatPeople, context: TurnContext): Promise<void> {
   const userId = teamsUserId(context);
   if (!userId || activityFromBot(context)) return;
-  const workspaceId = tenantOf(context);
+  const workspaceId = teamsWorkspaceOf(context);
   const known = await people.byId('teams', workspaceId, userId);
   const timeZone = timeZoneOf(context);
   if (known?.email && (!timeZone || known.timeZone === timeZone)) return;

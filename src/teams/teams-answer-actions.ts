@@ -4,7 +4,7 @@ import { EarshotError } from '../errors.ts';
 import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
 import { invokeMessage } from './invoke-responses.ts';
 import type { TeamsDeps } from './teams-bot.ts';
-import { teamsUserId, tenantOf } from './teams-identity.ts';
+import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 /** Helpful / Not helpful and "Ask the curators" on an answer card. */
 export async function handleAnswerAction(
@@ -13,7 +13,7 @@ export async function handleAnswerAction(
   context: TurnContext,
   value: unknown,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const workspaceId = tenantOf(context);
+  const workspaceId = teamsWorkspaceOf(context);
   const userId = teamsUserId(context);
   try {
     const { verb, q } = parseCardAction(value);

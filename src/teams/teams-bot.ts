@@ -26,7 +26,7 @@ import { handleAnswerAction } from './teams-answer-actions.ts';
 import { plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
 import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curation.ts';
 import { digestArguments, handleDigestCommand } from './teams-digest.ts';
-import { activityFromBot, teamsUserId, tenantOf } from './teams-identity.ts';
+import { activityFromBot, teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
 import { handleReferenceAction, referencesCriteria, sendReferenceList } from './teams-references.ts';
@@ -159,7 +159,7 @@ export class TeamsBot extends TeamsActivityHandler {
 
   private async answer(context: TurnContext) {
     const { activity } = context;
-    const workspaceId = tenantOf(context);
+    const workspaceId = teamsWorkspaceOf(context);
     const log = this.deps.logger.child({
       platform: 'teams',
       workspace: workspaceId,

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { CapturedMessage } from '../knowledge/capture/captured-message.ts';
-import { tenantOf } from './teams-identity.ts';
+import { teamsWorkspaceOf, tenantOf } from './teams-identity.ts';
 
 /** A channel's conversation id without the `;messageid=` suffix Teams adds for a thread. */
 export function channelIdOf(conversationId: string): string {
@@ -32,7 +32,7 @@ export function teamsCapturedMessage(context: TurnContext): CapturedMessage {
     | undefined;
   const conversationId = channelIdOf(activity.conversation.id);
   return {
-    workspaceId: tenantOf(context),
+    workspaceId: teamsWorkspaceOf(context),
     platform: 'teams',
     conversationId,
     conversationName: channelData?.channel?.name

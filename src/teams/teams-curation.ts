@@ -7,7 +7,7 @@ import { invokeCard, invokeMessage } from './invoke-responses.ts';
 import type { TeamsDeps } from './teams-bot.ts';
 import { channelIdOf } from './teams-capture.ts';
 import { isTeamsCurator } from './teams-curators.ts';
-import { teamsUserId, tenantOf } from './teams-identity.ts';
+import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 const REFUSAL =
   'Sorry, only Earshot curators can do that. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
@@ -22,7 +22,7 @@ export async function toggleWatch(
   if (!(await isTeamsCurator(deps.config, context))) return REFUSAL;
   const channel = {
     platform: 'teams' as const,
-    workspaceId: tenantOf(context),
+    workspaceId: teamsWorkspaceOf(context),
     conversationId: channelIdOf(context.activity.conversation.id),
   };
   if (verb === 'watch') {
@@ -41,7 +41,7 @@ export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Pr
     return;
   }
   const here = channelIdOf(context.activity.conversation.id);
-  const queue = await reviewQueue(deps.earshot.db, tenantOf(context), 50);
+  const queue = await reviewQueue(deps.earshot.db, teamsWorkspaceOf(context), 50);
   const visible = queue.entries
     .filter((entry) => entry.audience === null || entry.audience === here)
     .slice(0, MAX_REVIEW_CARDS);
@@ -62,7 +62,7 @@ export async function handleReviewAction(
   value: unknown,
 ): Promise<AdaptiveCardInvokeResponse> {
   if (!(await isTeamsCurator(deps.config, context))) return invokeMessage(REFUSAL);
-  const workspaceId = tenantOf(context);
+  const workspaceId = teamsWorkspaceOf(context);
   const who = context.activity.from?.name ?? 'a curator';
   try {
     const action = parseReviewAction(value);

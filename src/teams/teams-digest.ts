@@ -11,7 +11,7 @@ import { digestCard } from './cards/digest-card.ts';
 import { timeZoneOf } from './remember-teams-person.ts';
 import type { TeamsDeps } from './teams-bot.ts';
 import { isTeamsCurator } from './teams-curators.ts';
-import { teamsUserId, tenantOf } from './teams-identity.ts';
+import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 import { teamsConversation } from './teams-proactive.ts';
 
 const REFUSAL =
@@ -109,7 +109,7 @@ async function sendPreview(
   const chat =
     kind === 'personal'
       ? null
-      : await earshot.conversations.personalChatOf('teams', tenantOf(context), teamsUserId(context));
+      : await earshot.conversations.personalChatOf('teams', teamsWorkspaceOf(context), teamsUserId(context));
   if (kind !== 'personal' && !chat) {
     await context.sendActivity(NO_CHAT);
     return;
@@ -135,7 +135,7 @@ async function callerTimeZone(deps: TeamsDeps, context: TurnContext): Promise<st
   const sent = timeZoneOf(context);
   if (sent) return sent;
   const person = await deps.earshot.people
-    .byId('teams', tenantOf(context), teamsUserId(context))
+    .byId('teams', teamsWorkspaceOf(context), teamsUserId(context))
     .catch(() => null);
   return person?.timeZone ?? deps.config.nudges.defaultTimeZone;
 }

@@ -10,7 +10,7 @@ import {
   parseNudgeAction,
 } from './cards/nudge-card.ts';
 import { invokeCard, invokeMessage } from './invoke-responses.ts';
-import { teamsUserId, tenantOf } from './teams-identity.ts';
+import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 type NudgeDeps = Pick<Earshot, 'nudgeActions' | 'db' | 'search' | 'references' | 'logger'>;
 
@@ -26,7 +26,7 @@ export async function handleNudgeAction(
   try {
     const { verb, nudgeId } = parseNudgeAction(value);
     const actor = {
-      workspaceId: tenantOf(context),
+      workspaceId: teamsWorkspaceOf(context),
       nudgeId,
       platform: 'teams' as const,
       userId: teamsUserId(context),

@@ -12,7 +12,7 @@ import { digestCard, digestSummary } from './cards/digest-card.ts';
 import { nudgeCard } from './cards/nudge-card.ts';
 import { referenceRequestCard } from './cards/reference-cards.ts';
 import { channelIdOf } from './teams-capture.ts';
-import { teamsUserId, tenantOf } from './teams-identity.ts';
+import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 /**
  * Where this activity came from, as alerts and digests reach it later. A channel is kept as the channel
@@ -32,7 +32,7 @@ export function teamsConversation(context: TurnContext): StoredConversation {
   }
   return {
     platform: 'teams',
-    workspaceId: tenantOf(context),
+    workspaceId: teamsWorkspaceOf(context),
     conversationId,
     kind,
     userId: kind === 'personal' ? teamsUserId(context) || null : null,

@@ -8,7 +8,7 @@ import { referenceDecidedCard, referenceDoneCard } from './cards/reference-cards
 import { referenceListCard } from './cards/reference-list-card.ts';
 import { invokeCard, invokeMessage } from './invoke-responses.ts';
 import { isTeamsCurator } from './teams-curators.ts';
-import { teamsUserId, tenantOf } from './teams-identity.ts';
+import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 export interface TeamsReferenceDeps {
   earshot: Pick<Earshot, 'references' | 'people'>;
@@ -27,7 +27,10 @@ export async function sendReferenceList(
   context: TurnContext,
   criteria: string,
 ): Promise<void> {
-  const references = await deps.earshot.references.check({ workspaceId: tenantOf(context), criteria });
+  const references = await deps.earshot.references.check({
+    workspaceId: teamsWorkspaceOf(context),
+    criteria,
+  });
   if (references.length === 0) {
     await context.sendActivity(
       criteria
@@ -53,7 +56,7 @@ export async function handleReferenceAction(
   try {
     const action = parseReferenceAction(value);
     const actor = {
-      workspaceId: tenantOf(context),
+      workspaceId: teamsWorkspaceOf(context),
       platform: 'teams' as const,
       userId: teamsUserId(context),
       isCurator: await isTeamsCurator(deps.config, context),

@@ -9,6 +9,7 @@ import { runCli } from '../helpers/run-cli.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
 
 const W = 'T0DIGEST';
+const WORKSPACE = 'slack:T0DIGEST';
 const HOUR_MS = 3_600_000;
 
 describe('the digest on the command line', () => {
@@ -95,7 +96,7 @@ describe('the digest on the command line', () => {
     try {
       await new ConversationRefs(db).save({
         platform: 'slack',
-        workspaceId: W,
+        workspaceId: WORKSPACE,
         conversationId: 'C0SALES',
         kind: 'channel',
         userId: null,
@@ -103,7 +104,7 @@ describe('the digest on the command line', () => {
       });
       await new DigestSubscriptions(db).subscribe({
         platform: 'slack',
-        workspaceId: W,
+        workspaceId: WORKSPACE,
         conversationId: 'C0SALES',
         schedule: { weekday: 1, time: '09:00', timeZone: 'Europe/Berlin' },
         topics: ['pricing'],
@@ -124,7 +125,7 @@ describe('the digest on the command line', () => {
 
     const list = await earshot(['digest', 'list']);
     expect(list.stdout).toMatch(
-      /^slack T0DIGEST C0SALES: Mondays at 09:00 \(Europe\/Berlin\); topics: pricing; next \S+; last \S+ posted\n$/,
+      /^slack:T0DIGEST C0SALES: Mondays at 09:00 \(Europe\/Berlin\); topics: pricing; next \S+; last \S+ posted\n$/,
     );
   }, 120_000);
 });

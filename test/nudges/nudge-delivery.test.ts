@@ -10,7 +10,7 @@ import { type FakeSlackApi, type FakeUser, startFakeSlackApi } from '../helpers/
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 import { openSharedServerDatabase, openTestDatabase } from '../helpers/test-database.ts';
 
-const W = SLACK_IDS.teamId;
+const W = SLACK_IDS.workspaceId;
 const ANA: FakeUser = { email: 'ana@seller.example', tz: 'Europe/Berlin', real_name: 'Ana Owner' };
 const ANA_ID = 'U0ANA';
 // 14:00 in Berlin: working hours.

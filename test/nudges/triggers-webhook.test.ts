@@ -8,7 +8,9 @@ import { openTestDatabase } from '../helpers/test-database.ts';
 import { ACCOUNTS_CSV, tempFile } from './nudge-fixtures.ts';
 
 const TOKEN = 'test-webhook-token-0123456789abcdef';
+// Posted as people type it (a bare Slack team id); stored platform-qualified.
 const W = 'T0SALES';
+const WORKSPACE = 'slack:T0SALES';
 const funding = {
   type: 'funding',
   account: { domain: 'acme.com' },
@@ -35,7 +37,12 @@ describe('POST /hooks/triggers', () => {
     db = await openTestDatabase('pglite');
     const clock = new FakeClock('2026-11-22T15:00:00Z');
     earshot = await testEarshot(db, env, { clock });
-    await importAccounts({ db, clock, workspaceId: W, file: await tempFile('accounts.csv', ACCOUNTS_CSV) });
+    await importAccounts({
+      db,
+      clock,
+      workspaceId: WORKSPACE,
+      file: await tempFile('accounts.csv', ACCOUNTS_CSV),
+    });
     server = await startServer(earshot, { port: 0 });
     url = `http://127.0.0.1:${server.port}/hooks/triggers`;
   };

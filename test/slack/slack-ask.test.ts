@@ -7,7 +7,7 @@ import { blockActionBody, slashCommandBody } from '../helpers/slack/slack-intera
 import { openTestDatabase } from '../helpers/test-database.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 const blocksText = (args: Record<string, unknown>) => JSON.stringify(args.blocks ?? []);
 
 describe('asking Earshot in Slack', () => {

@@ -34,7 +34,7 @@ describe('classifying watched-channel messages with a chat model', () => {
 
   const say = (text: string) =>
     harness.post(eventCallbackBody(messageEvent({ channel: 'C_FIELD', user: 'U_MAYA', text })));
-  const entries = () => db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.teamId } });
+  const entries = () => db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.workspaceId } });
   const chatCalls = () => openai.requests.filter((request) => request.path.endsWith('/chat/completions'));
 
   it('keeps what the model calls field intel, and never asks it about short chit-chat', async () => {

@@ -6,7 +6,7 @@ import { slashCommandBody } from '../helpers/slack/slack-interaction-payloads.ts
 import { openTestDatabase } from '../helpers/test-database.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 const INTEL =
   'The CFO at Harborview told me they are evaluating Ledgerline because our pricing is 30% higher.';
 const TIP =

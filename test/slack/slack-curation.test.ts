@@ -7,7 +7,7 @@ import { blockActionBody, viewSubmissionBody } from '../helpers/slack/slack-inte
 import { openTestDatabase } from '../helpers/test-database.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 const CURATOR = SLACK_IDS.userId;
 const REP = SLACK_IDS.otherUserId;
 const homeView = { type: 'home', id: 'VHOME', callback_id: '', blocks: [] } as never;

@@ -12,7 +12,7 @@ import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { blockText } from '../slack-blocks/answers.ts';
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './slack-server.ts';
 
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 const CHANNEL = SLACK_IDS.channelId;
 const CURATOR = 'U0CAROL';
 const REP = 'U0BOB';

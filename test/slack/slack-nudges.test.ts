@@ -9,7 +9,7 @@ import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { seedAccount, seedReference } from './nudge-seeds.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 const OWNER = 'U_ALICE';
 const DAY = 86_400_000;
 

@@ -6,7 +6,7 @@ import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slac
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 
 const { LogLevel, WebClient } = webApi;
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 
 describe('finding people and reaching them in Slack', () => {
   let api: FakeSlackApi;

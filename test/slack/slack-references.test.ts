@@ -13,7 +13,7 @@ import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { seedApprovedRequest, seedReference } from './nudge-seeds.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 const CHANNEL = SLACK_IDS.channelId;
 const REP = SLACK_IDS.otherUserId;
 const CURATOR = 'U_CAROL';

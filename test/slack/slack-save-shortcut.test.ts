@@ -71,7 +71,7 @@ describe('the "Save to Earshot" message shortcut', () => {
     );
     expect(saved.status).toBe(200);
     await harness.slack.waitForCall('chat.postEphemeral');
-    const entries = await db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.teamId } });
+    const entries = await db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.workspaceId } });
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({
       kind: 'tip',
@@ -123,7 +123,7 @@ describe('the "Save to Earshot" message shortcut', () => {
       (call) => call.args.channel === SLACK_IDS.userId,
     );
     expect(String(dm.args.text)).toMatch(/^Saved to Earshot/);
-    const [entry] = await db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.teamId } });
+    const [entry] = await db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.workspaceId } });
     expect(entry).toMatchObject({ body: TIP, audience: 'G_HIDDEN', status: 'pending' });
   });
 });

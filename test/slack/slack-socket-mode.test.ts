@@ -15,7 +15,7 @@ describe('Slack over Socket Mode', () => {
     const slack = await startFakeSlackApi({ socketModeUrl: socket.url });
     const db = await openTestDatabase('pglite');
     await seedEntry(db, {
-      workspaceId: SLACK_IDS.teamId,
+      workspaceId: SLACK_IDS.workspaceId,
       body: 'Fernway wants SCIM provisioning on Growth.',
     });
     const earshot = await testEarshot(db, {

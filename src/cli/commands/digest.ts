@@ -116,7 +116,7 @@ export function registerDigest(program: Command) {
               : 'none posted yet',
           ].filter(Boolean);
           process.stdout.write(
-            `${subscription.platform} ${subscription.workspaceId} ${subscription.conversationId}: ${describeSchedule(subscription.schedule)}; ${extras.join('; ')}\n`,
+            `${subscription.workspaceId} ${subscription.conversationId}: ${describeSchedule(subscription.schedule)}; ${extras.join('; ')}\n`,
           );
         }
         if (subscriptions.length === 0) {

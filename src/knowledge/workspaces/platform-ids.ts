@@ -32,3 +32,19 @@ export function nativeIdOfKey(key: string): string {
   const platform = platformOfKey(key);
   return platform ? key.slice(platform.length + 1) : key;
 }
+
+const SLACK_TEAM_ID = /^[TE][A-Z0-9_]{2,}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A workspace as people type it (`--workspace`, the trigger webhook): `slack:T0123` and `teams:<tenant>`
+ * as they are, a bare Slack team id (`T0123ABC`) or Teams tenant id (a GUID) recognised by its shape,
+ * and anything else (`local`, a name) as a workspace of the command line's own.
+ */
+export function workspaceFromInput(value: string): string {
+  const trimmed = value.trim();
+  if (platformOfKey(trimmed)) return trimmed;
+  if (SLACK_TEAM_ID.test(trimmed)) return workspaceKey('slack', trimmed);
+  if (GUID.test(trimmed)) return workspaceKey('teams', trimmed.toLowerCase());
+  return trimmed;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { workspaceFromInput } from '../../knowledge/workspaces/platform-ids.ts';
 import { isoDate, requiredText } from '../../records/read-record-file.ts';
 import { TRIGGER_TYPES } from './trigger-types.ts';
 
@@ -28,7 +29,9 @@ export const MAX_EVENTS_PER_REQUEST = 5000;
 
 /** The webhook body: `{"workspace", "events": [...]}`. */
 export const triggerWebhookSchema = z.strictObject({
-  workspace: requiredText('the workspace id (a Slack team id or Teams tenant id)'),
+  workspace: requiredText('the workspace id (a Slack team id or Teams tenant id)').transform(
+    workspaceFromInput,
+  ),
   events: z
     .array(triggerEventSchema, 'must be a list of events')
     .min(1, 'must hold at least one event')

@@ -4,6 +4,7 @@ import type { StoredConversation } from '../../delivery/conversation-refs.ts';
 import { type DigestCommand, parseDigestCommand } from '../../digest/digest-command.ts';
 import { isTimeZone } from '../../digest/weekly-schedule.ts';
 import { EarshotError } from '../../errors.ts';
+import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import type { SlackMessage } from '../blocks/answer-blocks.ts';
 import { digestBlocks } from '../blocks/digest-blocks.ts';
 import {
@@ -44,7 +45,12 @@ export async function digestCommand(
   await options.ack();
   const reply = await run(deps, client, command, request).catch((error: unknown): Reply => {
     deps.logger.error(
-      { err: error, platform: 'slack', workspace: command.team_id, channel: command.channel_id },
+      {
+        err: error,
+        platform: 'slack',
+        workspace: workspaceKey('slack', command.team_id),
+        channel: command.channel_id,
+      },
       'digest command failed',
     );
     return { text: DIGEST_REPLIES.failed };
@@ -61,7 +67,7 @@ async function run(
   const { digests } = deps.earshot;
   const channel = {
     platform: 'slack' as const,
-    workspaceId: command.team_id,
+    workspaceId: workspaceKey('slack', command.team_id),
     conversationId: command.channel_id,
   };
   switch (request.action) {

@@ -1,5 +1,6 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import type { SlackMessage } from '../blocks/answer-blocks.ts';
 import { referenceListBlocks } from '../blocks/reference-list-blocks.ts';
 import type { SlackDeps } from '../slack-context.ts';
@@ -18,14 +19,19 @@ export async function listReferences(
   const { client, command, criteria } = options;
   const listing = (async (): Promise<SlackMessage> => {
     const [references, isCurator] = await Promise.all([
-      deps.earshot.references.check({ workspaceId: command.team_id, criteria }),
+      deps.earshot.references.check({ workspaceId: workspaceKey('slack', command.team_id), criteria }),
       // Without the user group lookup the list still helps; only the override buttons are missing.
       deps.curators.isCurator(client, command.user_id).catch(() => false),
     ]);
     return referenceListBlocks(references, { criteria, isCurator });
   })().catch((error: unknown) => {
     deps.logger.error(
-      { err: error, platform: 'slack', workspace: command.team_id, channel: command.channel_id },
+      {
+        err: error,
+        platform: 'slack',
+        workspace: workspaceKey('slack', command.team_id),
+        channel: command.channel_id,
+      },
       'failed to check references',
     );
     return { text: FAILED, blocks: [] };

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { EarshotError } from '../../errors.ts';
 import { ACTION_IDS, parseActionValue } from '../blocks/action-values.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 
 type ButtonBody = BlockAction<ButtonAction>;
@@ -14,12 +15,12 @@ export function registerAnswerActions(app: App, deps: SlackDeps) {
     [ACTION_IDS.helpful, true],
     [ACTION_IDS.notHelpful, false],
   ] as const) {
-    app.action<ButtonBody>(actionId, async ({ ack, body, action, respond }) => {
+    app.action<ButtonBody>(actionId, async ({ ack, body, action, respond, context }) => {
       await ack();
       await withUserErrors(respond, async () => {
         const { q } = parseActionValue(action.value);
         await earshot.questions.recordFeedback({
-          workspaceId: workspaceOf(body),
+          workspaceId: slackWorkspaceOf(context),
           questionId: q,
           userId: body.user.id,
           helpful,
@@ -35,11 +36,11 @@ export function registerAnswerActions(app: App, deps: SlackDeps) {
     });
   }
 
-  app.action<ButtonBody>(ACTION_IDS.share, async ({ ack, body, action, respond, client }) => {
+  app.action<ButtonBody>(ACTION_IDS.share, async ({ ack, body, action, respond, client, context }) => {
     await ack();
     await withUserErrors(respond, async () => {
       const { q } = parseActionValue(action.value);
-      const answer = await earshot.questions.answerOf(workspaceOf(body), q);
+      const answer = await earshot.questions.answerOf(slackWorkspaceOf(context), q);
       const channel = body.channel?.id;
       if (!answer || !channel) throw expired();
       const message = answerBlocks(answer);
@@ -58,36 +59,35 @@ export function registerAnswerActions(app: App, deps: SlackDeps) {
     });
   });
 
-  app.action<ButtonBody>(ACTION_IDS.routeToCurators, async ({ ack, body, action, respond, client }) => {
-    await ack();
-    await withUserErrors(respond, async () => {
-      const { q } = parseActionValue(action.value);
-      const answer = await earshot.questions.answerOf(workspaceOf(body), q);
-      if (!answer) throw expired();
-      if (!config.curatorChannel) {
+  app.action<ButtonBody>(
+    ACTION_IDS.routeToCurators,
+    async ({ ack, body, action, respond, client, context }) => {
+      await ack();
+      await withUserErrors(respond, async () => {
+        const { q } = parseActionValue(action.value);
+        const answer = await earshot.questions.answerOf(slackWorkspaceOf(context), q);
+        if (!answer) throw expired();
+        if (!config.curatorChannel) {
+          await respond({
+            response_type: 'ephemeral',
+            replace_original: false,
+            text: 'No curators’ channel is set up yet (EARSHOT_CURATOR_CHANNEL), so I could not pass it on.',
+          });
+          return;
+        }
+        const from = body.channel?.id ? ` in <#${body.channel.id}>` : '';
+        await client.chat.postMessage({
+          channel: config.curatorChannel,
+          text: `Nobody has heard about this yet. <@${body.user.id}> asked${from}: “${answer.question}”`,
+        });
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
-          text: 'No curators’ channel is set up yet (EARSHOT_CURATOR_CHANNEL), so I could not pass it on.',
+          text: 'Sent to the curators. Thanks!',
         });
-        return;
-      }
-      const from = body.channel?.id ? ` in <#${body.channel.id}>` : '';
-      await client.chat.postMessage({
-        channel: config.curatorChannel,
-        text: `Nobody has heard about this yet. <@${body.user.id}> asked${from}: “${answer.question}”`,
       });
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: 'Sent to the curators. Thanks!',
-      });
-    });
-  });
-}
-
-function workspaceOf(body: ButtonBody): string {
-  return body.team?.id ?? body.user.team_id ?? '';
+    },
+  );
 }
 
 function expired() {

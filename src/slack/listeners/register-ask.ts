@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { stripMention } from '../slack-context.ts';
 import { answerInConversation } from './answer-in-thread.ts';
@@ -7,7 +8,7 @@ import { answerInConversation } from './answer-in-thread.ts';
 export function registerAsk(app: App, deps: SlackDeps) {
   app.event('app_mention', async ({ event, context, client, body }) => {
     await answerInConversation(deps, client, {
-      workspaceId: context.teamId ?? body.team_id,
+      workspaceId: slackWorkspaceOf(context),
       channelId: event.channel,
       userId: event.user ?? '',
       text: stripMention(event.text, context.botUserId),
@@ -19,7 +20,7 @@ export function registerAsk(app: App, deps: SlackDeps) {
   app.message(async ({ message, context, client, body }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message)) return;
     await answerInConversation(deps, client, {
-      workspaceId: context.teamId ?? body.team_id,
+      workspaceId: slackWorkspaceOf(context),
       channelId: message.channel,
       userId: message.user,
       text: stripMention(message.text ?? '', context.botUserId),

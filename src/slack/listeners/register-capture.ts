@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { classifyMessage } from '../../knowledge/capture/classify-message.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { loadSlackMessage, toCapturedMessage } from '../slack-messages.ts';
 
@@ -12,7 +13,7 @@ export function registerCapture(app: App, deps: SlackDeps) {
 
   app.event('reaction_added', async ({ event, context, client, body }) => {
     if (event.reaction !== config.captureEmoji || event.item.type !== 'message') return;
-    const workspaceId = context.teamId ?? body.team_id;
+    const workspaceId = slackWorkspaceOf(context);
     const message = await loadSlackMessage(client, deps.directory, {
       workspaceId,
       channel: event.item.channel,
@@ -44,7 +45,7 @@ export function registerCapture(app: App, deps: SlackDeps) {
 
   app.message(async ({ message, context, client, body }) => {
     if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
-    const workspaceId = context.teamId ?? body.team_id;
+    const workspaceId = slackWorkspaceOf(context);
     const where = { platform: 'slack' as const, workspaceId, conversationId: message.channel };
     if (message.subtype === 'message_deleted') {
       await earshot.removeCaptured({ ...where, messageId: message.deleted_ts });

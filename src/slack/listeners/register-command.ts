@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
@@ -32,7 +33,7 @@ export function registerCommand(app: App, deps: SlackDeps) {
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });
     try {
       const answer = await deps.earshot.ask({
-        workspaceId: command.team_id,
+        workspaceId: workspaceKey('slack', command.team_id),
         question: text,
         askedBy: command.user_id,
         platform: 'slack',
@@ -45,7 +46,12 @@ export function registerCommand(app: App, deps: SlackDeps) {
       });
     } catch (error) {
       deps.logger.error(
-        { err: error, platform: 'slack', workspace: command.team_id, channel: command.channel_id },
+        {
+          err: error,
+          platform: 'slack',
+          workspace: workspaceKey('slack', command.team_id),
+          channel: command.channel_id,
+        },
         'failed to answer a slash command',
       );
       await respond({ response_type: 'ephemeral', replace_original: true, text: APOLOGY });
@@ -65,7 +71,7 @@ async function toggleWatch(
   }
   const channel = {
     platform: 'slack' as const,
-    workspaceId: command.team_id,
+    workspaceId: workspaceKey('slack', command.team_id),
     conversationId: command.channel_id,
   };
   if (verb === 'watch') {

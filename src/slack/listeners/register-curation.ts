@@ -15,6 +15,7 @@ import {
 } from '../blocks/curation-modals.ts';
 import { CURATION_ACTIONS, parseEntryValue } from '../blocks/entry-action-values.ts';
 import { homeView } from '../blocks/home-blocks.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { visibleToMember } from '../visible-to-member.ts';
 
@@ -50,7 +51,7 @@ export function registerCuration(app: App, deps: SlackDeps) {
 
   app.event('app_home_opened', async ({ event, context, body, client }) => {
     if (event.tab !== 'home') return;
-    await publishHome(client, context.teamId ?? body.team_id, event.user);
+    await publishHome(client, slackWorkspaceOf(context), event.user);
   });
 
   /** Every curation button: only curators get through; anyone else is told why, in a DM. */
@@ -63,9 +64,9 @@ export function registerCuration(app: App, deps: SlackDeps) {
       body: ButtonBody;
     }) => Promise<boolean>,
   ) => {
-    app.action<ButtonBody>(actionId, async ({ ack, body, action, client }) => {
+    app.action<ButtonBody>(actionId, async ({ ack, body, action, client, context }) => {
       await ack();
-      const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+      const workspaceId = slackWorkspaceOf(context);
       if (!(await deps.curators.isCurator(client, body.user.id))) {
         await client.chat.postMessage({ channel: body.user.id, text: REFUSAL });
         return;
@@ -118,8 +119,8 @@ export function registerCuration(app: App, deps: SlackDeps) {
     return false;
   });
 
-  app.view(EDIT_MODAL_ID, async ({ ack, view, body, client }) => {
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+  app.view(EDIT_MODAL_ID, async ({ ack, view, body, client, context }) => {
+    const workspaceId = slackWorkspaceOf(context);
     const parsed = editSubmission.safeParse(view.state.values);
     if (!parsed.success) {
       await ack({ response_action: 'errors', errors: submissionErrors(parsed.error) });
@@ -135,8 +136,8 @@ export function registerCuration(app: App, deps: SlackDeps) {
     await publishHome(client, workspaceId, body.user.id);
   });
 
-  app.view(MERGE_MODAL_ID, async ({ ack, view, body, client }) => {
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+  app.view(MERGE_MODAL_ID, async ({ ack, view, body, client, context }) => {
+    const workspaceId = slackWorkspaceOf(context);
     const parsed = mergeSubmission.safeParse(view.state.values);
     if (!parsed.success) {
       await ack({ response_action: 'errors', errors: { target: 'Pick the entry to merge into.' } });

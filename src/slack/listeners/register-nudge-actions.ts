@@ -5,6 +5,7 @@ import type { NudgeActor } from '../../nudges/nudge-actions.ts';
 import { slackDate } from '../blocks/mrkdwn.ts';
 import { NUDGE_ACTIONS, parseNudgeValue } from '../blocks/nudge-action-values.ts';
 import { nudgeButtons, nudgeWithOutcome } from '../blocks/nudge-blocks.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 
 type ButtonBody = BlockAction<ButtonAction>;
@@ -46,12 +47,12 @@ export function registerNudgeActions(app: App, deps: SlackDeps) {
   ];
 
   for (const [actionId, act] of handlers) {
-    app.action<ButtonBody>(actionId, async ({ ack, body, action, client, respond }) => {
+    app.action<ButtonBody>(actionId, async ({ ack, body, action, client, respond, context }) => {
       await ack();
       try {
         const { n } = parseNudgeValue(action.value);
         const outcome = await act({
-          workspaceId: body.team?.id ?? body.user.team_id ?? '',
+          workspaceId: slackWorkspaceOf(context),
           nudgeId: n,
           platform: 'slack',
           userId: body.user.id,

@@ -10,6 +10,7 @@ import {
   readMetadata,
 } from '../blocks/reference-modals.ts';
 import { requestDecidedBlocks, requestDoneBlocks } from '../blocks/reference-request-blocks.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { tellPrivately } from '../tell-privately.ts';
 
@@ -29,7 +30,7 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
     [REFERENCE_ACTIONS.approve, true],
     [REFERENCE_ACTIONS.decline, false],
   ] as const) {
-    app.action<ButtonBody>(actionId, async ({ ack, body, action, client, respond }) => {
+    app.action<ButtonBody>(actionId, async ({ ack, body, action, client, respond, context }) => {
       await ack();
       try {
         const { req } = parseRequestValue(action.value);
@@ -47,7 +48,7 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
     });
   }
 
-  app.view(REFERENCE_MODALS.decision, async ({ ack, view, body, client }) => {
+  app.view(REFERENCE_MODALS.decision, async ({ ack, view, body, client, context }) => {
     await ack();
     const user = body.user.id;
     const metadata = readMetadata(decisionMetadata, view.private_metadata);
@@ -55,7 +56,7 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
       await tellPrivately(client, { channel: undefined, user, text: STALE });
       return;
     }
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+    const workspaceId = slackWorkspaceOf(context);
     const note = formText(view.state, REFERENCE_FIELDS.note) ?? null;
     let decision: Awaited<ReturnType<typeof earshot.references.decide>>;
     try {
@@ -94,36 +95,39 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
       );
   });
 
-  app.action<ButtonBody>(REFERENCE_ACTIONS.markDone, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    try {
-      const { req } = parseRequestValue(action.value);
-      const availability = await earshot.references.markDone({
-        workspaceId: body.team?.id ?? body.user.team_id ?? '',
-        platform: 'slack',
-        userId: body.user.id,
-        isCurator: await curators.isCurator(client, body.user.id),
-        requestId: req,
-      });
-      const channel = body.channel?.id;
-      const message = body.message;
-      if (!channel || !message?.ts) return;
-      const blocks = requestDoneBlocks(
-        (message.blocks ?? []) as types.KnownBlock[],
-        availability,
-        body.user.id,
-      );
-      await client.chat.update({
-        channel,
-        ts: message.ts,
-        text: typeof message.text === 'string' ? message.text : `Call with ${availability.account} done`,
-        blocks,
-      });
-    } catch (error) {
-      if (!(error instanceof EarshotError)) throw error;
-      await respond({ response_type: 'ephemeral', replace_original: false, text: error.userMessage });
-    }
-  });
+  app.action<ButtonBody>(
+    REFERENCE_ACTIONS.markDone,
+    async ({ ack, body, action, client, respond, context }) => {
+      await ack();
+      try {
+        const { req } = parseRequestValue(action.value);
+        const availability = await earshot.references.markDone({
+          workspaceId: slackWorkspaceOf(context),
+          platform: 'slack',
+          userId: body.user.id,
+          isCurator: await curators.isCurator(client, body.user.id),
+          requestId: req,
+        });
+        const channel = body.channel?.id;
+        const message = body.message;
+        if (!channel || !message?.ts) return;
+        const blocks = requestDoneBlocks(
+          (message.blocks ?? []) as types.KnownBlock[],
+          availability,
+          body.user.id,
+        );
+        await client.chat.update({
+          channel,
+          ts: message.ts,
+          text: typeof message.text === 'string' ? message.text : `Call with ${availability.account} done`,
+          blocks,
+        });
+      } catch (error) {
+        if (!(error instanceof EarshotError)) throw error;
+        await respond({ response_type: 'ephemeral', replace_original: false, text: error.userMessage });
+      }
+    },
+  );
 }
 
 function stale() {

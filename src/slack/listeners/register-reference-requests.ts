@@ -11,6 +11,7 @@ import {
   requestModal,
 } from '../blocks/reference-modals.ts';
 import { requestSentText } from '../blocks/reference-replies.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { tellPrivately } from '../tell-privately.ts';
 
@@ -27,11 +28,11 @@ export function registerReferenceRequests(app: App, deps: SlackDeps) {
     [REFERENCE_ACTIONS.request, false],
     [REFERENCE_ACTIONS.override, true],
   ] as const) {
-    app.action<ButtonBody>(actionId, async ({ ack, body, action, client, respond }) => {
+    app.action<ButtonBody>(actionId, async ({ ack, body, action, client, respond, context }) => {
       await ack();
       try {
         const { ref } = parseReferenceValue(action.value);
-        const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+        const workspaceId = slackWorkspaceOf(context);
         const reference = await earshot.references.availability(workspaceId, ref);
         // The list may be stale: a reference that filled up since needs an override, one that freed up none.
         const isCurator =
@@ -55,7 +56,7 @@ export function registerReferenceRequests(app: App, deps: SlackDeps) {
     });
   }
 
-  app.view(REFERENCE_MODALS.request, async ({ ack, view, body, client }) => {
+  app.view(REFERENCE_MODALS.request, async ({ ack, view, body, client, context }) => {
     const reason = formText(view.state, REFERENCE_FIELDS.reason);
     const metadata = readMetadata(requestMetadata, view.private_metadata);
     if (!metadata) {
@@ -72,7 +73,7 @@ export function registerReferenceRequests(app: App, deps: SlackDeps) {
     }
     await ack();
     const user = body.user.id;
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+    const workspaceId = slackWorkspaceOf(context);
     let text: string;
     try {
       const outcome = await earshot.references.request({

@@ -4,6 +4,7 @@ import { classifyMessage } from '../../knowledge/capture/classify-message.ts';
 import { titleFromBody } from '../../knowledge/entries/entry-title.ts';
 import { BUYING_STAGES, ENTRY_KINDS } from '../../knowledge/entry.ts';
 import { SAVE_FIELDS, SAVE_MODAL_ID, SAVE_SHORTCUT_ID, saveModal } from '../blocks/save-modal.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { loadSlackMessage, toCapturedMessage } from '../slack-messages.ts';
 
@@ -58,7 +59,7 @@ export function registerSaveShortcut(app: App, deps: SlackDeps) {
     });
   });
 
-  app.view(SAVE_MODAL_ID, async ({ ack, view, body, client }) => {
+  app.view(SAVE_MODAL_ID, async ({ ack, view, body, client, context }) => {
     const values = view.state.values as StateValues;
     const read = (field: string) => values[field]?.value;
     const form = submission.safeParse({
@@ -83,7 +84,7 @@ export function registerSaveShortcut(app: App, deps: SlackDeps) {
       );
       return;
     }
-    const workspaceId = body.team?.id ?? body.user.team_id ?? '';
+    const workspaceId = slackWorkspaceOf(context);
     const { channel, ts, user, text } = ref.data;
     const message =
       user && text

@@ -1,6 +1,8 @@
 /** The workspace every Slack test helper assumes unless told otherwise: payloads and the fake API agree on it. */
 export const SLACK_IDS = {
   teamId: 'T_TEAM',
+  /** Earshot's id of that workspace, as the knowledge base stores it. */
+  workspaceId: 'slack:T_TEAM',
   teamDomain: 'earshot-test',
   teamName: 'Earshot Test',
   appId: 'A_EARSHOT',

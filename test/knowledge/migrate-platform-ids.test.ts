@@ -1,0 +1,63 @@
+import { cp, mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPglite, wrapPglite } from '../../src/db/database.ts';
+import { MIGRATIONS_DIR, migrate } from '../../src/db/migrate.ts';
+
+const MIGRATION = '20261130060000_platform_qualified_ids';
+const TENANT = '6A1B2C3D-0000-4000-8000-000000000001';
+
+describe('the platform-qualified ids migration', () => {
+  it('qualifies existing workspaces by shape or by the platform that used them, and private audiences with them', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'earshot-platform-ids-'));
+    const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    for (const name of names.filter((name) => name < MIGRATION)) {
+      await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+    }
+    const db = wrapPglite(await createPglite({ dataDir: 'memory://' }));
+    try {
+      await migrate(db, dir);
+      await db.transaction((session) =>
+        session.exec(`
+        INSERT INTO workspaces (id) VALUES ('T0SLACK'), ('${TENANT}'), ('tenant-1'), ('local');
+        INSERT INTO entries (workspace_id, external_id, kind, title, body, audience) VALUES
+          ('T0SLACK', 'slack:G0PRIVATE:1.1', 'tip', 'Slack secret', 'from a private channel', 'G0PRIVATE'),
+          ('tenant-1', 'teams:19:chat@thread.v2:7', 'tip', 'Teams secret', 'from a group chat', '19:chat@thread.v2'),
+          ('${TENANT}', NULL, 'research', 'Open', 'for everyone', NULL),
+          ('local', 'imported-1', 'tip', 'Local', 'from a file', NULL);
+        INSERT INTO processed_events (platform, workspace_id, event_id) VALUES ('teams', 'tenant-1', 'a1');
+        INSERT INTO accounts (workspace_id, name, name_key, owner_email, updated_at)
+          VALUES ('T0SLACK', 'Acme', 'acme', 'owner@example.com', now());
+      `),
+      );
+      for (const name of names.filter((name) => name >= MIGRATION)) {
+        await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
+      }
+      expect(await migrate(db, dir)).toContain(MIGRATION);
+
+      const workspaces = await db.query<{ id: string }>('SELECT id FROM workspaces ORDER BY id');
+      expect(workspaces.map((row) => row.id)).toEqual([
+        'local',
+        'slack:T0SLACK',
+        `teams:${TENANT.toLowerCase()}`,
+        'teams:tenant-1',
+      ]);
+      const entries = await db.query<{ title: string; workspace_id: string; audience: string | null }>(
+        'SELECT title, workspace_id, audience FROM entries ORDER BY title',
+      );
+      expect(entries).toEqual([
+        { title: 'Local', workspace_id: 'local', audience: null },
+        { title: 'Open', workspace_id: `teams:${TENANT.toLowerCase()}`, audience: null },
+        { title: 'Slack secret', workspace_id: 'slack:T0SLACK', audience: 'slack:G0PRIVATE' },
+        { title: 'Teams secret', workspace_id: 'teams:tenant-1', audience: 'teams:19:chat@thread.v2' },
+      ]);
+      const [account] = await db.query<{ workspace_id: string }>('SELECT workspace_id FROM accounts');
+      expect(account?.workspace_id).toBe('slack:T0SLACK');
+    } finally {
+      await db.close();
+    }
+  });
+});
