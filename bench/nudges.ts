@@ -27,7 +27,7 @@ import { type BenchBackend, benchDatabase } from './lib/bench-database.ts';
 import { peakRssMb, percentile, printReport, round } from './lib/report.ts';
 import { syntheticJsonl } from './lib/synthetic-entries.ts';
 
-const WORKSPACE = SLACK_IDS.teamId;
+const WORKSPACE = SLACK_IDS.workspaceId;
 const ENTRIES = 10_000;
 const EVENTS = 1_000;
 const OWNERS = 50;

@@ -35,7 +35,7 @@ import { peakRssMb, percentile, printReport, round } from './lib/report.ts';
 import { syntheticJsonl, syntheticQuestions } from './lib/synthetic-entries.ts';
 
 const SIGNING_SECRET = 'bench-secret-123';
-const WORKSPACE = SLACK_IDS.teamId;
+const WORKSPACE = SLACK_IDS.workspaceId;
 const ACK_RATE = 50;
 const ACK_SECONDS = 10;
 const CAPTURE_CONCURRENCY = 20;
