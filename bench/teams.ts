@@ -2,9 +2,10 @@
  * Teams benchmark against a real Earshot server on loopback, its Bot Connector calls going to a fake connector:
  * 100 personal-chat questions sent one after another, with 10,000 entries in the tenant's workspace. Times each
  * question from the POST to /api/messages until the connector receives the reply carrying the Adaptive Card, and
- * the HTTP response time of /api/messages itself. No Teams app id, so no tokens are involved.
+ * the HTTP response time of /api/messages itself. Authenticated as in production: Earshot has an app id and
+ * every activity carries a Bot Framework token from a local issuer (tests' harness), so validation is timed too.
  *
- *   npx tsx bench/teams.ts
+ *   npx tsx bench/teams.ts [--entries N] [--questions N]
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -16,19 +17,16 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { createLogger } from '../src/logger.ts';
 import { createEarshot, type Earshot, startServer } from '../src/main.ts';
-import {
-  type FakeBotConnector,
-  type RecordedActivity,
-  startFakeBotConnector,
-} from '../test/helpers/teams/fake-bot-connector.ts';
-import { postActivity, TEAMS_DEFAULTS, teamsMessage } from '../test/helpers/teams/teams-activities.ts';
+import type { RecordedActivity } from '../test/helpers/teams/fake-bot-connector.ts';
+import { TEAMS_DEFAULTS, teamsMessage } from '../test/helpers/teams/teams-activities.ts';
+import { startTeamsHarness, type TeamsHarness } from '../test/helpers/teams/teams-harness.ts';
 import { benchDatabase } from './lib/bench-database.ts';
 import { peakRssMb, percentile, printReport, round } from './lib/report.ts';
 import { syntheticJsonl, syntheticQuestions } from './lib/synthetic-entries.ts';
 
-const WORKSPACE = TEAMS_DEFAULTS.tenantId;
-const ENTRIES = 10_000;
-const QUESTIONS = 100;
+const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
+const ENTRIES = numberOption('--entries', 10_000);
+const QUESTIONS = numberOption('--questions', 100);
 const ANSWER_TIMEOUT_MS = 60_000;
 const APOLOGY_PATTERN = /^Sorry, I couldn't answer/;
 
@@ -39,19 +37,19 @@ process.exit(process.exitCode ?? 0);
 async function main() {
   const tmp = await mkdtemp(path.join(tmpdir(), 'earshot-teams-bench-'));
   const database = await benchDatabase('pglite');
-  const connector = await startFakeBotConnector();
+  const teams = await startTeamsHarness();
   const earshot = await createEarshot({
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    config: loadConfig({ LOG_LEVEL: 'silent', ...teams.env }),
     logger: createLogger('silent'),
     db: await openDatabase(database.config),
   });
   const server = await startServer(earshot, { port: 0 });
-  const url = `http://127.0.0.1:${server.port}/api/messages`;
+  const url = teams.urlOf(server);
   try {
     const importStarted = performance.now();
     await importSynthetic(earshot, tmp, ENTRIES);
     const importSeconds = round((performance.now() - importStarted) / 1000, 2);
-    const answer = await measureAnswers(url, connector);
+    const answer = await measureAnswers(url, teams);
     const rows = [
       {
         measurement: 'first question to Adaptive Card (index build)',
@@ -85,7 +83,7 @@ async function main() {
     });
   } finally {
     await server.close();
-    await connector.close();
+    await teams.close();
     await earshot.close();
     await database.dispose();
     await rm(tmp, { recursive: true, force: true });
@@ -102,7 +100,8 @@ async function importSynthetic(earshot: Earshot, tmp: string, count: number) {
 }
 
 /** Personal-chat messages one at a time; time from the POST to the message carrying the card. */
-async function measureAnswers(url: string, connector: FakeBotConnector) {
+async function measureAnswers(url: string, teams: TeamsHarness) {
+  const { connector } = teams;
   const questions = syntheticQuestions(QUESTIONS);
   const durations: number[] = [];
   const httpDurations: number[] = [];
@@ -128,7 +127,7 @@ async function measureAnswers(url: string, connector: FakeBotConnector) {
       call,
       ms: performance.now() - started,
     }));
-    const response = await postActivity(url, activity);
+    const response = await teams.postActivity(url, activity);
     const httpMs = performance.now() - started;
     if (response.status < 200 || response.status >= 300) {
       throw new Error(`question ${i} got HTTP ${response.status}: ${JSON.stringify(response.body)}`);
@@ -156,4 +155,12 @@ async function measureAnswers(url: string, connector: FakeBotConnector) {
       p95Ms: round(percentile(httpDurations, 0.95)),
     },
   };
+}
+
+/** `--name N` from the command line, else the default. */
+function numberOption(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 2) throw new Error(`${name} must be a whole number of at least 2`);
+  return value;
 }

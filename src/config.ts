@@ -80,6 +80,9 @@ const envSchema = z.object({
   ),
   MICROSOFT_OPENID_METADATA_URL: optional(z.url('must be the Bot Framework OpenID metadata URL')),
   MICROSOFT_LOGIN_URL: optional(z.url('must be the Azure AD login URL')),
+  EARSHOT_TEAMS_DEV_NO_AUTH: optional(
+    z.enum(['true', 'false'], 'must be true (Teams without authentication, local testing only) or false'),
+  ),
 });
 
 export interface SlackConfig {
@@ -91,8 +94,13 @@ export interface SlackConfig {
 }
 
 export interface TeamsConfig {
-  /** Undefined: no authentication, for local testing only (refused when NODE_ENV=production). */
+  /**
+   * Undefined only with `devNoAuth`: no token is checked. Teams is otherwise on only with an app id, so
+   * every inbound token is validated.
+   */
   appId: string | undefined;
+  /** EARSHOT_TEAMS_DEV_NO_AUTH=true: local testing without authentication (refused in production). */
+  devNoAuth: boolean;
   appPassword: string | undefined;
   appTenantId: string | undefined;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -124,7 +132,8 @@ export interface Config {
   captureEmoji: string;
   /** Chat user ids or emails of the curators. */
   curators: string[];
-  teams: TeamsConfig;
+  /** Null when Teams is not configured: `/api/messages` is not served. */
+  teams: TeamsConfig | null;
   /** Undefined when LOG_LEVEL is unset: each entry point picks its own default. */
   logLevel: LogLevel | undefined;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
@@ -171,23 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "Copy the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page.",
     );
   }
-  const appType = vars.MICROSOFT_APP_TYPE ?? 'MultiTenant';
-  if (vars.NODE_ENV === 'production' && !vars.MICROSOFT_APP_ID) {
-    throw configError(
-      'Invalid configuration:\n- MICROSOFT_APP_ID: is required when NODE_ENV=production, because without it the Teams ' +
-        'endpoint accepts unauthenticated requests. Set MICROSOFT_APP_ID (and MICROSOFT_APP_PASSWORD) from the Azure Bot registration.',
-    );
-  }
-  if (vars.MICROSOFT_APP_ID && appType !== 'UserAssignedMSI' && !vars.MICROSOFT_APP_PASSWORD) {
-    throw configError(
-      'Invalid configuration:\n- MICROSOFT_APP_PASSWORD: is required with MICROSOFT_APP_ID (a client secret of the Azure Bot app registration).',
-    );
-  }
-  if (appType === 'SingleTenant' && !vars.MICROSOFT_APP_TENANT_ID) {
-    throw configError(
-      'Invalid configuration:\n- MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE=SingleTenant.',
-    );
-  }
+  const teams = teamsConfig(vars);
   const quiet = vars.EARSHOT_QUIET_HOURS ?? '20:00-08:00';
   const [quietStart = '', quietEnd = ''] = quiet.split('-');
   return {
@@ -197,14 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quietHours: quiet === 'off' ? null : { start: quietStart, end: quietEnd },
       defaultTimeZone: vars.EARSHOT_DEFAULT_TIME_ZONE ?? 'UTC',
     },
-    teams: {
-      appId: vars.MICROSOFT_APP_ID,
-      appPassword: vars.MICROSOFT_APP_PASSWORD,
-      appTenantId: vars.MICROSOFT_APP_TENANT_ID,
-      appType,
-      openIdMetadataUrl: vars.MICROSOFT_OPENID_METADATA_URL,
-      loginUrl: vars.MICROSOFT_LOGIN_URL,
-    },
+    teams,
     port: vars.PORT ?? 3000,
     slack: vars.SLACK_BOT_TOKEN
       ? {
@@ -238,6 +224,55 @@ function splitList(list: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/**
+ * Teams is closed by default: it is on with an app id (every token validated), or without one only by
+ * the explicit EARSHOT_TEAMS_DEV_NO_AUTH=true, which production refuses.
+ */
+function teamsConfig(vars: z.infer<typeof envSchema>): TeamsConfig | null {
+  const devNoAuth = vars.EARSHOT_TEAMS_DEV_NO_AUTH === 'true';
+  if (devNoAuth && vars.NODE_ENV === 'production') {
+    throw configError(
+      'Invalid configuration:\n- EARSHOT_TEAMS_DEV_NO_AUTH: is refused when NODE_ENV=production, because it lets anyone ' +
+        'post to the Teams endpoint. Unset it, and set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD from the Azure Bot registration.',
+    );
+  }
+  if (devNoAuth && vars.MICROSOFT_APP_ID) {
+    throw configError(
+      'Invalid configuration:\n- EARSHOT_TEAMS_DEV_NO_AUTH: cannot be combined with MICROSOFT_APP_ID (with an app id every ' +
+        'Teams request is authenticated). Unset one of them.',
+    );
+  }
+  const appType = vars.MICROSOFT_APP_TYPE ?? 'MultiTenant';
+  if (!vars.MICROSOFT_APP_ID && !devNoAuth) {
+    if (vars.MICROSOFT_APP_PASSWORD || vars.MICROSOFT_APP_TENANT_ID || vars.MICROSOFT_APP_TYPE) {
+      throw configError(
+        'Invalid configuration:\n- MICROSOFT_APP_ID: is required when MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID or ' +
+          "MICROSOFT_APP_TYPE is set. Copy the app (client) id from the Azure Bot's Configuration page, or unset the others.",
+      );
+    }
+    return null;
+  }
+  if (vars.MICROSOFT_APP_ID && appType !== 'UserAssignedMSI' && !vars.MICROSOFT_APP_PASSWORD) {
+    throw configError(
+      'Invalid configuration:\n- MICROSOFT_APP_PASSWORD: is required with MICROSOFT_APP_ID (a client secret of the Azure Bot app registration).',
+    );
+  }
+  if (appType === 'SingleTenant' && !vars.MICROSOFT_APP_TENANT_ID) {
+    throw configError(
+      'Invalid configuration:\n- MICROSOFT_APP_TENANT_ID: is required when MICROSOFT_APP_TYPE=SingleTenant.',
+    );
+  }
+  return {
+    appId: vars.MICROSOFT_APP_ID,
+    devNoAuth,
+    appPassword: vars.MICROSOFT_APP_PASSWORD,
+    appTenantId: vars.MICROSOFT_APP_TENANT_ID,
+    appType,
+    openIdMetadataUrl: vars.MICROSOFT_OPENID_METADATA_URL,
+    loginUrl: vars.MICROSOFT_LOGIN_URL,
+  };
 }
 
 function isTimeZone(zone: string): boolean {

@@ -212,7 +212,7 @@ export interface EarshotServer {
   port: number;
   slack: SlackAdapter | null;
   /** The one way out for alerts and digests, per platform. */
-  proactive: { teams: ProactiveSender; slack: ProactiveSender | undefined };
+  proactive: { teams: ProactiveSender | undefined; slack: ProactiveSender | undefined };
   close(): Promise<void>;
 }
 
@@ -229,18 +229,25 @@ async function connectSlack(earshot: Earshot) {
   return { slack, slackModule };
 }
 
+/** Builds the Teams adapter (null when Teams is not configured: closed by default) and registers its way out. */
 async function connectTeams(earshot: Earshot) {
   const { config, logger } = earshot;
+  if (!config.teams) return { teams: null, teamsModule: null };
   const teamsModule = await import('./teams/create-teams-adapter.ts');
   const teams = teamsModule.createTeamsAdapter(config.teams, { earshot, config, logger });
   earshot.messengers.register({ sender: teams.proactive, directory: teams.people });
   return { teams, teamsModule };
 }
 
+const TEAMS_OFF =
+  'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (from the Azure Bot registration) to enable it, ' +
+  'or EARSHOT_TEAMS_DEV_NO_AUTH=true to try it locally without authentication';
+
 /** Lets a one-shot command (`earshot digest run`) post to a platform without serving anything. */
 export async function connectMessenger(earshot: Earshot, platform: 'slack' | 'teams'): Promise<void> {
   if (platform === 'teams') {
-    await connectTeams(earshot);
+    const { teams } = await connectTeams(earshot);
+    if (!teams) throw new EarshotError({ code: 'config_invalid', message: TEAMS_OFF });
     return;
   }
   const { slack } = await connectSlack(earshot);
@@ -262,10 +269,9 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
       'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to enable it',
     );
   }
-  const routes: Record<string, Route> = {
-    [teamsModule.TEAMS_MESSAGES_PATH]: teams.requestListener,
-    [TRIGGERS_WEBHOOK_PATH]: triggersWebhook(earshot),
-  };
+  if (!teams) logger.info(TEAMS_OFF);
+  const routes: Record<string, Route> = { [TRIGGERS_WEBHOOK_PATH]: triggersWebhook(earshot) };
+  if (teams && teamsModule) routes[teamsModule.TEAMS_MESSAGES_PATH] = teams.requestListener;
   if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
   await slack?.start();
@@ -277,14 +283,14 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
     {
       port: http.port,
       slack: slack?.mode ?? 'off',
-      teams: teams.authenticated ? 'authenticated' : 'unauthenticated',
+      teams: teams?.mode ?? 'off',
     },
     'Earshot is listening',
   );
   return {
     port: http.port,
     slack,
-    proactive: { teams: teams.proactive, slack: slack?.proactive },
+    proactive: { teams: teams?.proactive, slack: slack?.proactive },
     close: async () => {
       earshot.digests.scheduler.stop();
       await earshot.nudges.stop();

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
@@ -8,27 +7,27 @@ import {
 import type { TeamsConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
-import { EarshotError } from '../errors.ts';
-import { readJsonBody } from '../server/read-json-body.ts';
-import { botRequest, botResponse } from './node-bot-http.ts';
+import { EarshotCloudAdapter } from './earshot-cloud-adapter.ts';
 import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
 import { TeamsPeopleDirectory } from './teams-people.ts';
 import { TeamsProactiveSender } from './teams-proactive.ts';
+import { teamsRequestListener } from './teams-request-listener.ts';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
-const MAX_ACTIVITY_BYTES = 1_000_000;
 
 export interface TeamsAdapter {
-  authenticated: boolean;
+  /** `authenticated` with an app id; `dev-no-auth` only by EARSHOT_TEAMS_DEV_NO_AUTH=true. */
+  mode: 'authenticated' | 'dev-no-auth';
   proactive: ProactiveSender;
   /** People who have talked to the bot, and the 1:1 chats where DMs to them go. */
   people: PeopleDirectory;
   requestListener(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/** The Teams bot behind POST /api/messages: botbuilder's CloudAdapter validates every inbound token. */
+/** The Teams bot behind POST /api/messages: every inbound token is validated before any work. */
 export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAdapter {
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(teams)));
+  const auth = new ConfigurationBotFrameworkAuthentication(authOptions(teams));
+  const adapter = new EarshotCloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     deps.logger.error(
       { err: error, platform: 'teams', eventId: context.activity.id },
@@ -53,32 +52,27 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
     },
     proactive,
   );
-  if (!teams.appId) {
-    deps.logger.warn('Teams runs WITHOUT authentication (no MICROSOFT_APP_ID): for local testing only');
+  const devNoAuth = !teams.appId;
+  if (devNoAuth) {
+    deps.logger.warn(
+      'TEAMS RUNS WITHOUT AUTHENTICATION (EARSHOT_TEAMS_DEV_NO_AUTH=true): anyone who reaches /api/messages can ' +
+        'read and change Teams knowledge. For local testing only; set MICROSOFT_APP_ID instead for any real use.',
+    );
   }
   return {
-    authenticated: Boolean(teams.appId),
+    mode: devNoAuth ? 'dev-no-auth' : 'authenticated',
     proactive,
     people: new TeamsPeopleDirectory(earshot),
-    requestListener: (req, res) => {
-      void (async () => {
-        try {
-          if (req.method !== 'POST') {
-            res.writeHead(405).end();
-            return;
-          }
-          const body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
-          const response = botResponse(res);
-          await adapter.process(botRequest(req, body), response, (context) => bot.run(context));
-          if (!res.writableEnded) res.end();
-        } catch (error) {
-          const status = error instanceof EarshotError ? 400 : 500;
-          deps.logger.warn({ err: error, platform: 'teams' }, 'Teams request failed');
-          if (!res.headersSent) res.writeHead(status);
-          if (!res.writableEnded) res.end();
-        }
-      })();
-    },
+    requestListener: teamsRequestListener({
+      adapter,
+      auth,
+      admission: {
+        channels: devNoAuth ? ['msteams', 'emulator'] : ['msteams'],
+        tenantId: teams.appType === 'SingleTenant' ? teams.appTenantId : undefined,
+      },
+      logger: deps.logger,
+      logic: (context) => bot.run(context),
+    }),
   };
 }
 

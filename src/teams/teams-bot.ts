@@ -26,6 +26,7 @@ import { handleAnswerAction } from './teams-answer-actions.ts';
 import { plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
 import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curation.ts';
 import { digestArguments, handleDigestCommand } from './teams-digest.ts';
+import { teamsEventId } from './teams-event-id.ts';
 import { activityFromBot, teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
@@ -150,7 +151,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const event = {
       platform: 'teams' as const,
       workspaceId: message.workspaceId,
-      eventId: message.messageId,
+      eventId: teamsEventId(context),
     };
     if (!(await claimEvent(this.deps.earshot.db, event))) return;
     const kind = await this.deps.earshot.classifier.classify(message.text);
@@ -168,7 +169,11 @@ export class TeamsBot extends TeamsActivityHandler {
     });
     if (
       activity.id &&
-      !(await claimEvent(this.deps.earshot.db, { platform: 'teams', workspaceId, eventId: activity.id }))
+      !(await claimEvent(this.deps.earshot.db, {
+        platform: 'teams',
+        workspaceId,
+        eventId: teamsEventId(context),
+      }))
     ) {
       log.info('skipping an activity already handled');
       return;

@@ -153,9 +153,13 @@ describe('the earshot command line', () => {
     expect(missing.stderr).toContain('No entry 999999 in workspace "T1"');
   });
 
-  it('refuses to serve in production without Teams credentials, saying why', async () => {
-    const refused = await earshot(dataDir, ['serve'], { NODE_ENV: 'production', PORT: '0' });
+  it('refuses to serve Teams without authentication in production, saying why', async () => {
+    const refused = await earshot(dataDir, ['serve'], {
+      NODE_ENV: 'production',
+      EARSHOT_TEAMS_DEV_NO_AUTH: 'true',
+      PORT: '0',
+    });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('MICROSOFT_APP_ID: is required when NODE_ENV=production');
+    expect(refused.stderr).toContain('EARSHOT_TEAMS_DEV_NO_AUTH: is refused when NODE_ENV=production');
   });
 });

@@ -92,10 +92,30 @@ describe('Slack configuration', () => {
 describe('Teams configuration', () => {
   const APP_ID = '00000000-0000-4000-8000-000000000001';
 
-  it('runs unauthenticated without an app id, except in production where it refuses and says why', () => {
-    expect(loadConfig({}).teams).toMatchObject({ appId: undefined, appType: 'MultiTenant' });
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(
-      /MICROSOFT_APP_ID: is required when NODE_ENV=production, because without it the Teams endpoint accepts unauthenticated requests/,
+  it('leaves Teams off without an app id, also in production; runs without authentication only when opted in', () => {
+    expect(loadConfig({}).teams).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'production' }).teams).toBeNull();
+    expect(loadConfig({ EARSHOT_TEAMS_DEV_NO_AUTH: 'false' }).teams).toBeNull();
+    expect(loadConfig({ EARSHOT_TEAMS_DEV_NO_AUTH: 'true' }).teams).toMatchObject({
+      appId: undefined,
+      devNoAuth: true,
+    });
+    expect(() => loadConfig({ NODE_ENV: 'production', EARSHOT_TEAMS_DEV_NO_AUTH: 'true' })).toThrowError(
+      /EARSHOT_TEAMS_DEV_NO_AUTH: is refused when NODE_ENV=production/,
+    );
+    expect(() =>
+      loadConfig({
+        EARSHOT_TEAMS_DEV_NO_AUTH: 'true',
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'p',
+      }),
+    ).toThrowError(/EARSHOT_TEAMS_DEV_NO_AUTH: cannot be combined with MICROSOFT_APP_ID/);
+    expect(() => loadConfig({ EARSHOT_TEAMS_DEV_NO_AUTH: 'yes' })).toThrowError(
+      /EARSHOT_TEAMS_DEV_NO_AUTH: must be true/,
+    );
+    // A half-configured Teams would otherwise be silently off.
+    expect(() => loadConfig({ MICROSOFT_APP_PASSWORD: 'p' })).toThrowError(
+      /MICROSOFT_APP_ID: is required when MICROSOFT_APP_PASSWORD/,
     );
   });
 
@@ -114,8 +134,7 @@ describe('Teams configuration', () => {
       /MICROSOFT_APP_ID: must be the bot's app \(client\) id, a GUID/,
     );
     expect(
-      loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'p' }).teams
-        .appId,
-    ).toBe(APP_ID);
+      loadConfig({ NODE_ENV: 'production', MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'p' }).teams,
+    ).toMatchObject({ appId: APP_ID, devNoAuth: false });
   });
 });

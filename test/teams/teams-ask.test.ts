@@ -3,50 +3,56 @@ import type { Database } from '../../src/db/database.ts';
 import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import type { FakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
 import {
   adaptiveCardInvoke,
-  postActivity,
   TEAMS_DEFAULTS,
   teamsMention,
   teamsMessage,
+  teamsWorkspaceOf,
 } from '../helpers/teams/teams-activities.ts';
-import { openTestDatabase } from '../helpers/test-database.ts';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
+import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 
-const TENANT = TEAMS_DEFAULTS.tenantId;
+const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
 
-describe('asking Earshot in Teams (no app id: local testing mode)', () => {
+describe.each(DATABASE_KINDS)('asking Earshot in Teams (%s)', (kind) => {
   let db: Database;
   let earshot: Earshot;
   let server: EarshotServer;
+  let teams: TeamsHarness;
   let connector: FakeBotConnector;
   let url: string;
 
   beforeEach(async () => {
-    connector = await startFakeBotConnector();
-    db = await openTestDatabase('pglite');
-    earshot = await testEarshot(db);
+    teams = await startTeamsHarness();
+    connector = teams.connector;
+    db = await openTestDatabase(kind);
+    earshot = await testEarshot(db, teams.env);
     server = await startServer(earshot, { port: 0 });
-    url = `http://127.0.0.1:${server.port}/api/messages`;
+    url = teams.urlOf(server);
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       author: 'Maya',
       account: 'Harborview',
       body: 'Harborview will not sign until Okta SSO works.',
       url: 'https://example.com/okta',
     });
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       kind: 'research',
       title: 'SSO survey',
       body: '41% of buyers require Okta SSO.',
     });
-    await seedEntry(db, { workspaceId: 'other-tenant', body: 'Other tenant secret about Okta SSO.' });
+    await seedEntry(db, {
+      workspaceId: teamsWorkspaceOf('other-tenant'),
+      body: 'Other tenant secret about Okta SSO.',
+    });
   });
   afterEach(async () => {
     await server.close();
     await earshot.close();
-    await connector.close();
+    await teams.close();
   });
 
   const cardOf = (activity: Record<string, unknown>) =>
@@ -57,7 +63,7 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
       text: 'What are you hearing about Okta SSO?',
       serviceUrl: connector.serviceUrl,
     });
-    const response = await postActivity(url, message);
+    const response = await teams.postActivity(url, message);
     expect(response.status).toBe(200);
 
     const typing = await connector.waitForActivity((call) => call.activity.type === 'typing');
@@ -72,7 +78,7 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
     expect(card).toContain('Research and expert content');
     expect(card).toContain('earshot_feedback_helpful');
     expect(card).not.toContain('Other tenant secret');
-    const [logged] = await earshot.questions.list({ workspaceId: TENANT });
+    const [logged] = await earshot.questions.list({ workspaceId: WORKSPACE });
     expect(logged).toMatchObject({
       text: 'What are you hearing about Okta SSO?',
       askedBy: TEAMS_DEFAULTS.user.aadObjectId,
@@ -81,33 +87,48 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
 
   it('strips the @mention in a channel and answers there', async () => {
     const mention = teamsMention({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl });
-    await postActivity(url, mention);
+    await teams.postActivity(url, mention);
     const reply = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
     expect(cardOf(reply.activity)).toContain('Harborview will not sign until Okta SSO works.');
-    const [logged] = await earshot.questions.list({ workspaceId: TENANT });
+    const [logged] = await earshot.questions.list({ workspaceId: WORKSPACE });
     expect(logged?.text).toBe('Okta SSO?');
   });
 
-  it('answers a redelivered activity once', async () => {
+  it('answers a redelivered activity once, and messages with the same id in two chats both', async () => {
+    const cards = () => connector.activities.filter((call) => Array.isArray(call.activity.attachments));
     const message = teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl });
-    await postActivity(url, message);
+    await teams.postActivity(url, message);
     await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
-    await postActivity(url, message);
+    await teams.postActivity(url, message);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(connector.activities.filter((call) => Array.isArray(call.activity.attachments))).toHaveLength(1);
-    expect(await earshot.questions.list({ workspaceId: TENANT })).toHaveLength(1);
+    expect(cards()).toHaveLength(1);
+    expect(await earshot.questions.list({ workspaceId: WORKSPACE })).toHaveLength(1);
+
+    // Teams message ids are unique only within a conversation: another chat may send the same id.
+    const otherChat = teamsMessage({
+      id: message.id,
+      text: 'Okta SSO?',
+      from: { id: '29:user-2', aadObjectId: '00000000-0000-0000-0000-000000000002' },
+      conversation: { id: 'a:1personal-chat-with-user-2' },
+      serviceUrl: connector.serviceUrl,
+    });
+    await teams.postActivity(url, otherChat);
+    await expect
+      .poll(() => cards().map((call) => call.conversationId))
+      .toEqual([message.conversation.id, otherChat.conversation.id]);
+    expect(await earshot.questions.list({ workspaceId: WORKSPACE })).toHaveLength(2);
   });
 
   it('records Helpful / Not helpful from the card, one vote per person, and refuses a tampered action', async () => {
-    const answer = await earshot.ask({ workspaceId: TENANT, question: 'Okta SSO?' });
+    const answer = await earshot.ask({ workspaceId: WORKSPACE, question: 'Okta SSO?' });
     const click = (verb: string, data: Record<string, unknown>) =>
-      postActivity(url, adaptiveCardInvoke({ verb, data, serviceUrl: connector.serviceUrl }));
+      teams.postActivity(url, adaptiveCardInvoke({ verb, data, serviceUrl: connector.serviceUrl }));
 
     const notHelpful = await click('earshot_feedback_not_helpful', { q: answer.questionId });
     expect(notHelpful.status).toBe(200);
     const helpful = await click('earshot_feedback_helpful', { q: answer.questionId });
     expect(JSON.stringify(helpful.body)).toContain('glad it helped');
-    const [logged] = await earshot.questions.list({ workspaceId: TENANT });
+    const [logged] = await earshot.questions.list({ workspaceId: WORKSPACE });
     expect(logged).toMatchObject({ helpful: 1, notHelpful: 0 });
 
     const tampered = await click('earshot_feedback_helpful', { q: 'DROP TABLE' });
@@ -117,7 +138,7 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
   it('apologises instead of going silent when answering fails', async () => {
     await db.query('ALTER TABLE questions RENAME TO questions_gone');
     try {
-      await postActivity(url, teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl }));
+      await teams.postActivity(url, teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl }));
       const reply = await connector.waitForActivity((call) =>
         /^Sorry, I couldn't answer/.test(String(call.activity.text)),
       );
@@ -129,12 +150,16 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
 
   it('remembers the conversation so alerts and digests can reach the person later', async () => {
     const message = teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl });
-    await postActivity(url, message);
+    await teams.postActivity(url, message);
     await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
 
-    const chat = await earshot.conversations.personalChatOf('teams', TENANT, TEAMS_DEFAULTS.user.aadObjectId);
+    const chat = await earshot.conversations.personalChatOf(
+      'teams',
+      WORKSPACE,
+      TEAMS_DEFAULTS.user.aadObjectId,
+    );
     expect(chat).toMatchObject({ conversationId: message.conversation.id, kind: 'personal' });
-    await server.proactive.teams.send(chat as NonNullable<typeof chat>, {
+    await server.proactive.teams?.send(chat as NonNullable<typeof chat>, {
       kind: 'text',
       text: 'Heads up: Harborview raised a Series C.',
     });
@@ -146,7 +171,7 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
 
   it('retries a throttled connector and still delivers the answer', async () => {
     connector.failNext({ status: 429, retryAfter: 0 }, 2);
-    await postActivity(url, teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl }));
+    await teams.postActivity(url, teamsMessage({ text: 'Okta SSO?', serviceUrl: connector.serviceUrl }));
     const reply = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments), 10_000);
     expect(cardOf(reply.activity)).toContain('Harborview will not sign until Okta SSO works.');
   });
@@ -154,7 +179,7 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
   it('routes an unanswered question to the curators’ Teams channel', async () => {
     const curatorsChannel = '19:curators@thread.tacv2';
     // Earshot learns the channel when it is installed there (or first mentioned).
-    await postActivity(
+    await teams.postActivity(
       url,
       teamsMention({
         text: 'help',
@@ -163,12 +188,12 @@ describe('asking Earshot in Teams (no app id: local testing mode)', () => {
       }),
     );
     await connector.waitForActivity((call) => call.conversationId === curatorsChannel);
-    const routed = await testEarshot(db, { EARSHOT_CURATOR_CHANNEL: curatorsChannel });
+    const routed = await testEarshot(db, { ...teams.env, EARSHOT_CURATOR_CHANNEL: curatorsChannel });
     const routedServer = await startServer(routed, { port: 0 });
     try {
-      const answer = await routed.ask({ workspaceId: TENANT, question: 'What about carbon accounting?' });
-      const response = await postActivity(
-        `http://127.0.0.1:${routedServer.port}/api/messages`,
+      const answer = await routed.ask({ workspaceId: WORKSPACE, question: 'What about carbon accounting?' });
+      const response = await teams.postActivity(
+        teams.urlOf(routedServer),
         adaptiveCardInvoke({
           verb: 'earshot_route_to_curators',
           data: { q: answer.questionId },

@@ -3,18 +3,18 @@ import type { Database } from '../../src/db/database.ts';
 import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import type { FakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
 import {
   adaptiveCardInvoke,
   messageExtensionAction,
-  postActivity,
   TEAMS_DEFAULTS,
   teamsMention,
   teamsMessage,
 } from '../helpers/teams/teams-activities.ts';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
 
-const TENANT = TEAMS_DEFAULTS.tenantId;
+const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
 const CURATOR = TEAMS_DEFAULTS.user;
 const REP = { id: '29:rep-2', name: 'Rory Rep', aadObjectId: '00000000-0000-0000-0000-000000000002' };
 const INTEL =
@@ -24,29 +24,32 @@ describe('capture and curation in Teams', () => {
   let db: Database;
   let earshot: Earshot;
   let server: EarshotServer;
+  let teams: TeamsHarness;
   let connector: FakeBotConnector;
   let url: string;
 
   beforeEach(async () => {
-    connector = await startFakeBotConnector();
+    teams = await startTeamsHarness();
+    connector = teams.connector;
     db = await openTestDatabase('pglite');
-    earshot = await testEarshot(db, { EARSHOT_CURATORS: CURATOR.aadObjectId });
+    earshot = await testEarshot(db, { ...teams.env, EARSHOT_CURATORS: CURATOR.aadObjectId });
     server = await startServer(earshot, { port: 0 });
-    url = `http://127.0.0.1:${server.port}/api/messages`;
+    url = teams.urlOf(server);
   });
   afterEach(async () => {
     await server.close();
     await earshot.close();
-    await connector.close();
+    await teams.close();
   });
 
   const inChannel = { conversationType: 'channel' as const, id: TEAMS_DEFAULTS.channelId };
   const say = (text: string, from: Partial<typeof REP> = REP) =>
-    postActivity(
+    teams.postActivity(
       url,
       teamsMessage({ text, from, conversation: inChannel, serviceUrl: connector.serviceUrl }),
     );
-  const entries = () => db.prisma.entry.findMany({ where: { workspaceId: TENANT }, orderBy: { id: 'asc' } });
+  const entries = () =>
+    db.prisma.entry.findMany({ where: { workspaceId: WORKSPACE }, orderBy: { id: 'asc' } });
   const sentTexts = () => connector.activities.map((call) => String(call.activity.text ?? ''));
 
   it('stays silent in a channel unless mentioned, and captures tips and intel only where a curator said watch', async () => {
@@ -62,12 +65,12 @@ describe('capture and curation in Teams', () => {
       conversation: inChannel,
       serviceUrl: connector.serviceUrl,
     });
-    await postActivity(url, refused);
+    await teams.postActivity(url, refused);
     await vi.waitFor(() =>
       expect(sentTexts().some((text) => text.startsWith('Sorry, only Earshot curators'))).toBe(true),
     );
 
-    await postActivity(
+    await teams.postActivity(
       url,
       teamsMention({
         text: 'watch',
@@ -97,24 +100,27 @@ describe('capture and curation in Teams', () => {
 
   it('shows curators the review queue as cards and applies Approve, Edit and Reject; others are refused', async () => {
     const first = await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       title: 'Kessler SAP',
       body: 'Kessler wants SAP.',
       status: 'pending',
     });
     const second = await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       title: 'Fernway SCIM',
       body: 'Fernway wants SCIM.',
       status: 'pending',
     });
 
-    await postActivity(url, teamsMessage({ text: 'review', from: REP, serviceUrl: connector.serviceUrl }));
+    await teams.postActivity(
+      url,
+      teamsMessage({ text: 'review', from: REP, serviceUrl: connector.serviceUrl }),
+    );
     await vi.waitFor(() =>
       expect(sentTexts().some((text) => text.startsWith('Sorry, only Earshot curators'))).toBe(true),
     );
 
-    await postActivity(
+    await teams.postActivity(
       url,
       teamsMessage({ text: 'review', from: CURATOR, serviceUrl: connector.serviceUrl }),
     );
@@ -127,26 +133,26 @@ describe('capture and curation in Teams', () => {
       verb: string,
       data: Record<string, unknown>,
       from: { id: string; name: string; aadObjectId: string } = CURATOR,
-    ) => postActivity(url, adaptiveCardInvoke({ verb, data, from, serviceUrl: connector.serviceUrl }));
+    ) => teams.postActivity(url, adaptiveCardInvoke({ verb, data, from, serviceUrl: connector.serviceUrl }));
     const refused = await act('earshot_curate_approve', { e: first.id }, REP);
     expect(JSON.stringify(refused.body)).toContain('only Earshot curators');
-    expect((await earshot.entries.get(TENANT, first.id)).status).toBe('pending');
+    expect((await earshot.entries.get(WORKSPACE, first.id)).status).toBe('pending');
 
     const approved = await act('earshot_curate_approve', { e: first.id });
     expect(JSON.stringify(approved.body)).toContain('Approved by');
-    expect((await earshot.entries.get(TENANT, first.id)).status).toBe('published');
+    expect((await earshot.entries.get(WORKSPACE, first.id)).status).toBe('published');
 
     await act('earshot_curate_edit', {
       e: second.id,
       title: 'Fernway needs SCIM',
       body: 'Fernway needs SCIM on Growth.',
     });
-    expect(await earshot.entries.get(TENANT, second.id)).toMatchObject({
+    expect(await earshot.entries.get(WORKSPACE, second.id)).toMatchObject({
       title: 'Fernway needs SCIM',
       body: 'Fernway needs SCIM on Growth.',
     });
     await act('earshot_curate_reject', { e: second.id });
-    expect((await earshot.entries.get(TENANT, second.id)).status).toBe('rejected');
+    expect((await earshot.entries.get(WORKSPACE, second.id)).status).toBe('rejected');
 
     const tampered = await act('earshot_curate_approve', { e: 'all' });
     expect(JSON.stringify(tampered.body)).toContain('out of date');
@@ -165,19 +171,19 @@ describe('capture and curation in Teams', () => {
       conversation: inChannel,
       serviceUrl: connector.serviceUrl,
     };
-    const fetched = await postActivity(url, messageExtensionAction({ ...base, phase: 'fetch' }));
+    const fetched = await teams.postActivity(url, messageExtensionAction({ ...base, phase: 'fetch' }));
     const form = JSON.stringify(fetched.body);
     expect(form).toContain('"id":"kind","label":"What is it?","value":"chatter"');
     expect(form).toContain('The CFO at Harborview told me');
 
-    const invalid = await postActivity(
+    const invalid = await teams.postActivity(
       url,
       messageExtensionAction({ ...base, data: { kind: 'rumour', title: 'x' } }),
     );
     expect(JSON.stringify(invalid.body)).toContain('"type":"message"');
     expect(await entries()).toEqual([]);
 
-    const saved = await postActivity(
+    const saved = await teams.postActivity(
       url,
       messageExtensionAction({
         ...base,
@@ -205,7 +211,7 @@ describe('capture and curation in Teams', () => {
   });
 
   it('follows edits and deletions of captured Teams messages', async () => {
-    await postActivity(
+    await teams.postActivity(
       url,
       teamsMention({
         text: 'watch',
@@ -223,11 +229,11 @@ describe('capture and curation in Teams', () => {
       conversation: inChannel,
       serviceUrl: connector.serviceUrl,
     });
-    await postActivity(url, original);
+    await teams.postActivity(url, original);
     await vi.waitFor(async () => expect(await entries()).toHaveLength(1));
 
     const edited = `${INTEL} They also want a 3-year price lock.`;
-    await postActivity(url, {
+    await teams.postActivity(url, {
       ...original,
       type: 'messageUpdate',
       text: edited,
@@ -235,7 +241,7 @@ describe('capture and curation in Teams', () => {
     });
     await vi.waitFor(async () => expect((await entries())[0]?.body).toBe(edited));
 
-    await postActivity(url, {
+    await teams.postActivity(url, {
       ...original,
       type: 'messageDelete',
       channelData: { ...original.channelData, eventType: 'softDeleteMessage' },
@@ -243,35 +249,62 @@ describe('capture and curation in Teams', () => {
     await vi.waitFor(async () => expect((await entries())[0]?.status).toBe('archived'));
     expect((await entries())[0]?.body).not.toContain('Harborview');
   });
+
+  it('captures messages with the same id in two watched conversations, each once', async () => {
+    const groupChat = { conversationType: 'groupChat' as const, id: '19:deal-room@thread.v2' };
+    for (const conversation of [inChannel, groupChat]) {
+      await teams.postActivity(
+        url,
+        teamsMention({ text: 'watch', from: CURATOR, conversation, serviceUrl: connector.serviceUrl }),
+      );
+    }
+    await vi.waitFor(() =>
+      expect(sentTexts().filter((text) => text.startsWith('Earshot now keeps tips'))).toHaveLength(2),
+    );
+    // Teams message ids are unique only within a conversation.
+    const id = '1732000099999';
+    const texts = [
+      INTEL,
+      'Tip: Kessler’s procurement team asked for our SOC 2 report before the pricing call.',
+    ];
+    const inBoth = [inChannel, groupChat].map((conversation, i) =>
+      teamsMessage({ id, text: texts[i], from: REP, conversation, serviceUrl: connector.serviceUrl }),
+    );
+    for (const message of inBoth) await teams.postActivity(url, message);
+    await teams.postActivity(url, inBoth[0] as (typeof inBoth)[0]);
+    await vi.waitFor(async () => expect(await entries()).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await entries()).toHaveLength(2);
+  });
 });
 
 describe('Teams curators named by email', () => {
   it('recognises a curator by the email on their Teams profile', async () => {
-    const connector = await startFakeBotConnector({
-      members: [
-        {
-          id: TEAMS_DEFAULTS.user.id,
-          name: 'Dana Seller',
-          aadObjectId: TEAMS_DEFAULTS.user.aadObjectId,
-          email: 'dana@example.com',
-          userPrincipalName: 'dana@example.com',
-        },
-      ],
-    } as never);
+    const teams = await startTeamsHarness({
+      connector: {
+        members: [
+          {
+            id: TEAMS_DEFAULTS.user.id,
+            name: 'Dana Seller',
+            aadObjectId: TEAMS_DEFAULTS.user.aadObjectId,
+            email: 'dana@example.com',
+            userPrincipalName: 'dana@example.com',
+          },
+        ],
+      },
+    });
+    const { connector } = teams;
     const db = await openTestDatabase('pglite');
-    const earshot = await testEarshot(db, { EARSHOT_CURATORS: 'DANA@example.com' });
+    const earshot = await testEarshot(db, { ...teams.env, EARSHOT_CURATORS: 'DANA@example.com' });
     const server = await startServer(earshot, { port: 0 });
     try {
-      await seedEntry(db, { workspaceId: TENANT, title: 'Kessler SAP', status: 'pending' });
-      await postActivity(
-        `http://127.0.0.1:${server.port}/api/messages`,
-        teamsMessage({ text: 'review', serviceUrl: connector.serviceUrl }),
-      );
+      await seedEntry(db, { workspaceId: WORKSPACE, title: 'Kessler SAP', status: 'pending' });
+      await teams.postActivity(server, teamsMessage({ text: 'review', serviceUrl: connector.serviceUrl }));
       await vi.waitFor(() => expect(JSON.stringify(connector.activities)).toContain('Kessler SAP'));
     } finally {
       await server.close();
       await earshot.close();
-      await connector.close();
+      await teams.close();
     }
   });
 });

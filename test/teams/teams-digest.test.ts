@@ -5,31 +5,21 @@ import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts
 import { testEarshot } from '../helpers/earshot.ts';
 import { FakeClock } from '../helpers/fake-clock.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import {
-  type FakeBotFrameworkAuth,
-  primeOutboundToken,
-  startFakeBotFrameworkAuth,
-} from '../helpers/teams/bot-framework-auth.ts';
-import {
-  type FakeBotConnector,
-  type RecordedActivity,
-  startFakeBotConnector,
-} from '../helpers/teams/fake-bot-connector.ts';
+import type { FakeBotConnector, RecordedActivity } from '../helpers/teams/fake-bot-connector.ts';
 import { cardOf, withCard } from '../helpers/teams/recorded-cards.ts';
 import {
   type ActivityOverrides,
   installationUpdate,
-  postActivity,
   TEAMS_DEFAULTS,
   type TeamsActivity,
   teamsMention,
   teamsMessage,
 } from '../helpers/teams/teams-activities.ts';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { asMember, type TeamsUser, teamsUser } from '../helpers/teams/teams-users.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 
-const APP_ID = '11111111-2222-4333-8444-555555555555';
-const TENANT = TEAMS_DEFAULTS.tenantId;
+const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
 // Thursday 26 Nov 2026, 11:00 in Berlin.
 const THURSDAY = '2026-11-26T10:00:00Z';
 // Monday 30 Nov 2026, 09:00 in Berlin.
@@ -45,11 +35,10 @@ interface Instance {
 }
 
 describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
-  let auth: FakeBotFrameworkAuth;
+  let teams: TeamsHarness;
   let connector: FakeBotConnector;
   let db: Database;
   let clock: FakeClock;
-  let unprime: () => void;
   let main: Instance;
   const instances: Instance[] = [];
   let threads = 0;
@@ -58,44 +47,33 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
   async function start(env: Record<string, string> = {}): Promise<Instance> {
     const earshot = await testEarshot(
       db,
-      {
-        MICROSOFT_APP_ID: APP_ID,
-        MICROSOFT_APP_PASSWORD: 'test-client-secret',
-        MICROSOFT_OPENID_METADATA_URL: auth.openIdMetadataUrl,
-        EARSHOT_DEFAULT_TIME_ZONE: 'Europe/Lisbon',
-        ...env,
-      },
+      { ...teams.env, EARSHOT_DEFAULT_TIME_ZONE: 'Europe/Lisbon', ...env },
       { clock },
     );
     const server = await startServer(earshot, { port: 0 });
-    const instance = { earshot, server, url: `http://127.0.0.1:${server.port}/api/messages` };
+    const instance = { earshot, server, url: teams.urlOf(server) };
     instances.push(instance);
     return instance;
   }
 
   beforeEach(async () => {
-    auth = await startFakeBotFrameworkAuth({ appId: APP_ID });
-    connector = await startFakeBotConnector({ members: [CURATOR, REP].map(asMember) });
+    teams = await startTeamsHarness({ connector: { members: [CURATOR, REP].map(asMember) } });
+    connector = teams.connector;
     db = await openTestDatabase(kind);
     clock = new FakeClock(THURSDAY);
-    unprime = primeOutboundToken({ appId: APP_ID, token: 'outbound-token' });
     main = await start({ EARSHOT_CURATORS: CURATOR.from.aadObjectId });
   });
   afterEach(async () => {
     for (const { server } of instances.splice(0)) await server.close();
     // Every instance shares the one database: closing it once is enough.
     await main.earshot.close();
-    unprime();
-    await connector.close();
-    await auth.close();
+    await teams.close();
   });
 
   /** Posts an activity with a valid Bot Framework token; returns what Earshot then sent. */
   async function send(activity: TeamsActivity, to: Instance = main): Promise<RecordedActivity[]> {
     const before = connector.activities.length;
-    const response = await postActivity(to.url, activity, {
-      token: auth.signToken({ serviceUrl: connector.serviceUrl }),
-    });
+    const response = await teams.postActivity(to.url, activity);
     expect(response.status).toBe(200);
     return connector.activities
       .slice(before)
@@ -150,7 +128,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     );
     expect(await subscription()).toMatchObject({
       platform: 'teams',
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       conversationId: CHANNEL,
       weekday: 1,
       time: '09:00',
@@ -160,7 +138,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       createdBy: CURATOR.from.aadObjectId,
     });
     // The channel itself, not the thread the command came in: digests start a thread of their own.
-    const stored = await main.earshot.conversations.find('teams', TENANT, CHANNEL);
+    const stored = await main.earshot.conversations.find('teams', WORKSPACE, CHANNEL);
     expect(stored).toMatchObject({ kind: 'channel', userId: null });
     expect(stored?.reference).toMatchObject({
       conversation: { id: CHANNEL },
@@ -244,7 +222,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
   it('sends a preview to the caller’s 1:1 chat, never to the channel, and records nothing as posted', async () => {
     await send(inChannel(CURATOR, 'digest weekly mon 09:00 Europe/Berlin topics: pricing'));
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       kind: 'tip',
       topics: ['pricing'],
       title: 'Quote the three-year price lock',
@@ -289,7 +267,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     await send(inChannel(CURATOR, 'digest weekly mon 09:00 Europe/Berlin topics: pricing'));
     const friday = new Date('2026-11-27T10:00:00Z');
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       kind: 'tip',
       topics: ['pricing'],
       title: 'Quote the three-year price lock',
@@ -302,7 +280,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       ['Dan', 'Kessler'],
     ])
       await seedEntry(db, {
-        workspaceId: TENANT,
+        workspaceId: WORKSPACE,
         topics: ['pricing'],
         body: `${account} pushes back on per-seat pricing.`,
         author,
@@ -310,7 +288,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
         createdAt: friday,
       });
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       topics: ['pricing'],
       title: 'Globex churn risk',
       body: 'Globex will churn over pricing, keep it quiet.',
@@ -320,7 +298,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       createdAt: friday,
     });
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       kind: 'tip',
       topics: ['sso'],
       title: 'Okta SCIM tip',
@@ -365,7 +343,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     );
 
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       kind: 'tip',
       topics: ['pricing'],
       title: 'Offer quarterly billing before a discount',

@@ -5,19 +5,19 @@ import { accountNameKey } from '../../src/nudges/accounts/account-keys.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { DAY_MS, FakeClock } from '../helpers/fake-clock.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import type { FakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
 import { cardOf, withCard } from '../helpers/teams/recorded-cards.ts';
 import {
   adaptiveCardInvoke,
   installationUpdate,
-  postActivity,
   TEAMS_DEFAULTS,
   teamsMessage,
 } from '../helpers/teams/teams-activities.ts';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { asMember, teamsUser } from '../helpers/teams/teams-users.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 
-const TENANT = TEAMS_DEFAULTS.tenantId;
+const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
 const NOW = '2026-11-23T15:00:00Z';
 const OWNER = teamsUser('ben', 'Ben Owner');
 const OTHER = teamsUser('cleo', 'Cleo Colleague');
@@ -28,28 +28,29 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
   let clock: FakeClock;
   let earshot: Earshot;
   let server: EarshotServer;
+  let teams: TeamsHarness;
   let connector: FakeBotConnector;
   let url: string;
 
   beforeEach(async () => {
-    connector = await startFakeBotConnector({
-      members: [asMember(OWNER), asMember(OTHER)],
-      unknownMembers: 'not-found',
+    teams = await startTeamsHarness({
+      connector: { members: [asMember(OWNER), asMember(OTHER)], unknownMembers: 'not-found' },
     });
+    connector = teams.connector;
     db = await openTestDatabase(kind);
     clock = new FakeClock(NOW);
-    earshot = await testEarshot(db, { EARSHOT_QUIET_HOURS: 'off' }, { clock });
+    earshot = await testEarshot(db, { ...teams.env, EARSHOT_QUIET_HOURS: 'off' }, { clock });
     server = await startServer(earshot, { port: 0 });
-    url = `http://127.0.0.1:${server.port}/api/messages`;
+    url = teams.urlOf(server);
   });
   afterEach(async () => {
     await server.close();
     await earshot.close();
-    await connector.close();
+    await teams.close();
   });
 
   const say = (user: typeof OWNER, text: string, extra: Record<string, unknown> = {}) =>
-    postActivity(
+    teams.postActivity(
       url,
       teamsMessage({
         text,
@@ -59,7 +60,7 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
         ...extra,
       }),
     );
-  const person = (user: typeof OWNER) => earshot.people.byId('teams', TENANT, user.from.aadObjectId);
+  const person = (user: typeof OWNER) => earshot.people.byId('teams', WORKSPACE, user.from.aadObjectId);
   const lookups = (user: typeof OWNER) =>
     connector.activities.filter(
       (call) => call.method === 'GET' && call.path.endsWith(`/members/${user.from.id}`),
@@ -75,7 +76,7 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
     expect(lookups(OWNER)).toHaveLength(1);
 
     // Installing the app in a 1:1 chat is enough; Teams gives the zone in a clientInfo entity there.
-    await postActivity(
+    await teams.postActivity(
       url,
       installationUpdate({
         from: OTHER.from,
@@ -87,11 +88,11 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
     await vi.waitFor(async () =>
       expect(await person(OTHER)).toMatchObject({ email: OTHER.email, timeZone: 'Europe/London' }),
     );
-    expect(await earshot.conversations.personalChatOf('teams', TENANT, OTHER.from.aadObjectId)).toMatchObject(
-      {
-        conversationId: OTHER.chatId,
-      },
-    );
+    expect(
+      await earshot.conversations.personalChatOf('teams', WORKSPACE, OTHER.from.aadObjectId),
+    ).toMatchObject({
+      conversationId: OTHER.chatId,
+    });
   });
 
   it('still answers, and keeps the time zone, when the profile lookup fails', async () => {
@@ -109,7 +110,7 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
     await vi.waitFor(async () => expect((await person(OWNER))?.email).toBe(OWNER.email));
     await db.prisma.account.create({
       data: {
-        workspaceId: TENANT,
+        workspaceId: WORKSPACE,
         name: 'Harborview Health',
         nameKey: accountNameKey('Harborview Health'),
         domain: 'harborview.org',
@@ -119,7 +120,7 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
     });
     await db.prisma.reference.create({
       data: {
-        workspaceId: TENANT,
+        workspaceId: WORKSPACE,
         account: 'Northwind Clinics',
         accountKey: 'northwind clinics',
         industry: 'Healthcare',
@@ -130,14 +131,14 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
       },
     });
     await seedEntry(db, {
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       kind: 'tip',
       title: 'After a funding round, lead with time to value',
       body: 'Teams that just raised a Series C want to scale fast: show the 30-day rollout plan and the growth budget case.',
       url: 'https://wiki.example.com/funding-playbook',
     });
     await earshot.ingestTriggers({
-      workspaceId: TENANT,
+      workspaceId: WORKSPACE,
       source: 'webhook',
       events: [
         {
@@ -154,7 +155,7 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
     );
     // The alert is marked sent once the connector has answered.
     const nudge = await vi.waitFor(async () => {
-      const row = await db.prisma.nudge.findFirstOrThrow({ where: { workspaceId: TENANT } });
+      const row = await db.prisma.nudge.findFirstOrThrow({ where: { workspaceId: WORKSPACE } });
       expect(row.status).toBe('sent');
       return row;
     });
@@ -197,11 +198,11 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
   it('returns where a proactive card landed, so a later click can update it', async () => {
     await say(OWNER, 'hi');
     const chat = await vi.waitFor(async () => {
-      const found = await earshot.conversations.personalChatOf('teams', TENANT, OWNER.from.aadObjectId);
+      const found = await earshot.conversations.personalChatOf('teams', WORKSPACE, OWNER.from.aadObjectId);
       if (!found) throw new Error('no chat yet');
       return found;
     });
-    const sent = await server.proactive.teams.send(chat, {
+    const sent = await server.proactive.teams?.send(chat, {
       kind: 'nudge',
       nudge: {
         nudgeId: 7,
@@ -230,7 +231,7 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
   it('lets only the owner snooze, mark helpful or dismiss the alert, and shows the result on the card', async () => {
     const { nudge } = await alertBen();
     const click = (verb: string, user: typeof OWNER, data: Record<string, unknown> = { n: nudge.id }) =>
-      postActivity(
+      teams.postActivity(
         url,
         adaptiveCardInvoke({
           verb,

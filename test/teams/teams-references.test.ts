@@ -3,19 +3,19 @@ import type { Database } from '../../src/db/database.ts';
 import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { DAY_MS, FakeClock } from '../helpers/fake-clock.ts';
-import { type FakeBotConnector, startFakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
+import type { FakeBotConnector } from '../helpers/teams/fake-bot-connector.ts';
 import { cardOf, withCard } from '../helpers/teams/recorded-cards.ts';
 import {
   adaptiveCardInvoke,
-  postActivity,
   TEAMS_DEFAULTS,
   teamsMention,
   teamsMessage,
 } from '../helpers/teams/teams-activities.ts';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { asMember, type TeamsUser, teamsUser } from '../helpers/teams/teams-users.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 
-const TENANT = TEAMS_DEFAULTS.tenantId;
+const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
 const NOW = '2026-11-23T15:00:00Z';
 const REP = teamsUser('rory', 'Rory Rep');
 const OWNER = teamsUser('nora', 'Nora CSM');
@@ -26,22 +26,24 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
   let clock: FakeClock;
   let earshot: Earshot;
   let server: EarshotServer;
+  let teams: TeamsHarness;
   let connector: FakeBotConnector;
   let url: string;
   const ids: Record<string, number> = {};
 
   beforeEach(async () => {
-    connector = await startFakeBotConnector({ members: [REP, OWNER, CURATOR].map(asMember) });
+    teams = await startTeamsHarness({ connector: { members: [REP, OWNER, CURATOR].map(asMember) } });
+    connector = teams.connector;
     db = await openTestDatabase(kind);
     clock = new FakeClock(NOW);
-    earshot = await testEarshot(db, { EARSHOT_CURATORS: CURATOR.from.aadObjectId }, { clock });
+    earshot = await testEarshot(db, { ...teams.env, EARSHOT_CURATORS: CURATOR.from.aadObjectId }, { clock });
     server = await startServer(earshot, { port: 0 });
-    url = `http://127.0.0.1:${server.port}/api/messages`;
+    url = teams.urlOf(server);
 
     const reference = async (account: string, data: Record<string, unknown> = {}) => {
       const row = await db.prisma.reference.create({
         data: {
-          workspaceId: TENANT,
+          workspaceId: WORKSPACE,
           account,
           accountKey: account.toLowerCase(),
           industry: 'Healthcare',
@@ -65,7 +67,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     const lakeside = await reference('Lakeside Hospital', { maxRequestsPer90Days: 1 });
     await db.prisma.referenceRequest.create({
       data: {
-        workspaceId: TENANT,
+        workspaceId: WORKSPACE,
         referenceId: lakeside.id,
         platform: 'teams',
         requestedBy: 'someone-else',
@@ -78,11 +80,11 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
   afterEach(async () => {
     await server.close();
     await earshot.close();
-    await connector.close();
+    await teams.close();
   });
 
   const say = (user: TeamsUser, text: string) =>
-    postActivity(
+    teams.postActivity(
       url,
       teamsMessage({
         text,
@@ -105,7 +107,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
         call.conversationId === REP.chatId && String(call.activity.text).startsWith('Your reference request'),
     );
   const click = (user: TeamsUser, verb: string, data: Record<string, unknown>) =>
-    postActivity(
+    teams.postActivity(
       url,
       adaptiveCardInvoke({
         verb,
@@ -143,7 +145,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
 
   it('answers @mentions in a channel, and says so plainly when nothing matches', async () => {
     const channel = '19:deal-desk@thread.tacv2';
-    await postActivity(
+    await teams.postActivity(
       url,
       teamsMention({
         text: 'references payments',
@@ -209,7 +211,9 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     await say(OWNER, 'hello');
     await say(REP, 'references healthcare');
     await vi.waitFor(async () =>
-      expect((await earshot.people.byId('teams', TENANT, OWNER.from.aadObjectId))?.email).toBe(OWNER.email),
+      expect((await earshot.people.byId('teams', WORKSPACE, OWNER.from.aadObjectId))?.email).toBe(
+        OWNER.email,
+      ),
     );
 
     const requested = await click(REP, 'earshot_reference_request', {
@@ -275,11 +279,13 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     await say(REP, 'hello');
     await vi.waitFor(async () =>
       expect(
-        await earshot.conversations.personalChatOf('teams', TENANT, REP.from.aadObjectId),
+        await earshot.conversations.personalChatOf('teams', WORKSPACE, REP.from.aadObjectId),
       ).not.toBeNull(),
     );
     await vi.waitFor(async () =>
-      expect((await earshot.people.byId('teams', TENANT, OWNER.from.aadObjectId))?.email).toBe(OWNER.email),
+      expect((await earshot.people.byId('teams', WORKSPACE, OWNER.from.aadObjectId))?.email).toBe(
+        OWNER.email,
+      ),
     );
     await click(REP, 'earshot_reference_request', { ref: northwind });
     const [pending] = await requests();
@@ -299,7 +305,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
   it('reaches an owner named by their Teams id (29:…) rather than an email, through their stored 1:1 chat', async () => {
     const byTeamsId = await db.prisma.reference.create({
       data: {
-        workspaceId: TENANT,
+        workspaceId: WORKSPACE,
         account: 'Riverside Care',
         accountKey: 'riverside care',
         industry: 'Healthcare',
@@ -311,7 +317,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     await say(OWNER, 'hello');
     await vi.waitFor(async () =>
       expect(
-        await earshot.conversations.personalChatOf('teams', TENANT, OWNER.from.aadObjectId),
+        await earshot.conversations.personalChatOf('teams', WORKSPACE, OWNER.from.aadObjectId),
       ).not.toBeNull(),
     );
     const requested = await click(REP, 'earshot_reference_request', { ref: byTeamsId.id });

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppCredentials } from 'botframework-connector';
@@ -54,6 +54,16 @@ export interface SignTokenOptions {
   keyId?: string;
 }
 
+/**
+ * Tokens an attacker can make without Bot Framework's private key. Each must get 401:
+ * - `unknown-key`: RS256, the served kid, signed with another RSA key;
+ * - `unknown-kid`: RS256 with a kid the JWKS does not serve;
+ * - `alg-none`: unsigned (`alg: none`, empty signature);
+ * - `hs256-public-key`: HS256 with the served public key (PEM) as the HMAC secret, the classic key confusion;
+ * - `garbled`: not a JWT at all.
+ */
+export type ForgedTokenKind = 'unknown-key' | 'unknown-kid' | 'alg-none' | 'hs256-public-key' | 'garbled';
+
 export interface FakeBotFrameworkAuth {
   appId: string;
   /** `http://127.0.0.1:PORT/v1/.well-known/openidconfiguration` */
@@ -62,6 +72,8 @@ export interface FakeBotFrameworkAuth {
   keyId: string;
   /** An RS256 JWT as the Bot Connector service sends in `Authorization: Bearer …`. */
   signToken(options: SignTokenOptions): string;
+  /** A token with valid claims (issuer, audience, serviceurl, expiry) that is not signed by the served key. */
+  forgeToken(kind: ForgedTokenKind, options: { serviceUrl: string }): string;
   /** Settings for `new ConfigurationBotFrameworkAuthentication(...)` that validate against this server. */
   authConfig(appPassword?: string): BotFrameworkAuthConfig;
   close(): Promise<void>;
@@ -90,6 +102,7 @@ export async function startFakeBotFrameworkAuth(options: {
   endorsements?: string[];
 }): Promise<FakeBotFrameworkAuth> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const keyId = `fake-${randomUUID()}`;
   const jwk = publicKey.export({ format: 'jwk' });
   let origin = '';
@@ -151,6 +164,30 @@ export async function startFakeBotFrameworkAuth(options: {
         privateKey,
         { algorithm: 'RS256', keyid: kid ?? keyId },
       );
+    },
+    forgeToken: (kind, { serviceUrl }) => {
+      const now = Math.floor(Date.now() / 1000);
+      const claims = {
+        iss: BOT_FRAMEWORK_ISSUER,
+        aud: options.appId,
+        serviceurl: serviceUrl,
+        iat: now - 60,
+        exp: now + 3600,
+      };
+      if (kind === 'unknown-key') return jwt.sign(claims, foreignKey, { algorithm: 'RS256', keyid: keyId });
+      if (kind === 'unknown-kid') {
+        return jwt.sign(claims, privateKey, { algorithm: 'RS256', keyid: `unknown-${randomUUID()}` });
+      }
+      if (kind === 'garbled') return 'not.a-jwt';
+      // Built by hand: jsonwebtoken refuses to sign these itself.
+      const encode = (part: unknown) => Buffer.from(JSON.stringify(part)).toString('base64url');
+      if (kind === 'alg-none') {
+        return `${encode({ alg: 'none', typ: 'JWT', kid: keyId })}.${encode(claims)}.`;
+      }
+      const signingInput = `${encode({ alg: 'HS256', typ: 'JWT', kid: keyId })}.${encode(claims)}`;
+      const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      const signature = createHmac('sha256', publicPem).update(signingInput).digest('base64url');
+      return `${signingInput}.${signature}`;
     },
     authConfig: (appPassword = 'fake-app-password') => ({
       MicrosoftAppId: options.appId,

@@ -71,9 +71,21 @@ export interface ActivityOverrides {
   [field: string]: unknown;
 }
 
+const DEFAULT_TENANT = 'tenant-1';
+
+/** The workspace id Earshot keeps a tenant's knowledge under; tests name Teams workspaces only through this. */
+export function teamsWorkspaceOf(tenantId: string): string {
+  return tenantId;
+}
+
 export const TEAMS_DEFAULTS = {
   serviceUrl: 'https://smba.trafficmanager.net/amer/',
-  tenantId: 'tenant-1',
+  tenantId: DEFAULT_TENANT,
+  /**
+   * The workspace id under which Earshot keeps the default tenant's knowledge, people and conversations
+   * (see `teamsWorkspaceOf`).
+   */
+  workspaceId: teamsWorkspaceOf(DEFAULT_TENANT),
   bot: { id: '28:bot-app-id', name: 'Earshot' },
   user: { id: '29:user-1', name: 'Dana Seller', aadObjectId: '00000000-0000-0000-0000-000000000001' },
   teamId: '19:team-1@thread.tacv2',
