@@ -3,6 +3,7 @@
  * Defaults describe a 1:1 (personal) chat in tenant `tenant-1` with user `29:user-1` and bot `28:bot-app-id`.
  */
 
+import { workspaceKey } from '../../../src/knowledge/workspaces/platform-ids.ts';
 export type ConversationType = 'personal' | 'groupChat' | 'channel';
 
 export interface ChannelAccount {
@@ -75,7 +76,7 @@ const DEFAULT_TENANT = 'tenant-1';
 
 /** The workspace id Earshot keeps a tenant's knowledge under; tests name Teams workspaces only through this. */
 export function teamsWorkspaceOf(tenantId: string): string {
-  return tenantId;
+  return workspaceKey('teams', tenantId);
 }
 
 export const TEAMS_DEFAULTS = {
