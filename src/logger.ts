@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { terminalSafeText } from './render/terminal-safe-text.ts';
 import { redactSecrets } from './secret-values.ts';
 
 export type { Logger };
@@ -36,7 +37,8 @@ export function createLogger(level: string, secrets: readonly string[] = []): Lo
     {
       level,
       redact: { paths: REDACTED, censor: '[redacted]' },
-      hooks: secrets.length > 0 ? { streamWrite: (line) => redactSecrets(line, secrets) } : {},
+      // Lines are JSON, so escaping C1 and bidi controls is lossless and keeps a terminal tailing them safe.
+      hooks: { streamWrite: (line) => redactSecrets(terminalSafeText(line), secrets) },
     },
     pino.destination(2),
   );
