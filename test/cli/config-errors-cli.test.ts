@@ -95,7 +95,7 @@ describe('the command line never prints a secret', () => {
       );
       const imported = await runCli(dataDir, ['import', file, '-w', 'local']);
       expect(imported.code).toBe(0);
-    }, 60_000);
+    }, 120_000);
 
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -108,6 +108,6 @@ describe('the command line never prints a secret', () => {
       expect(stdout).toContain('Okta SSO');
       expect(stderr).toContain('Incorrect API key provided: Bearer [redacted]');
       expect(stdout + stderr).not.toContain('LEAKEDKEYSECRET');
-    });
+    }, 120_000);
   });
 });
