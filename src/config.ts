@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { describeConfigIssue, hasNoCredentials } from './config-issue.ts';
 import { EarshotError } from './errors.ts';
 import { parseCuratorId } from './knowledge/curation/curator-ids.ts';
 
@@ -9,6 +10,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const blankAsUnset = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+/** Secrets travel in HTTP headers and forms: one word of printable ASCII, so no client echoes it in an error. */
+const oneWord = (rule: string) => z.string().regex(/^[\x21-\x7e]+$/, rule);
+const urlWithoutCredentials = (rule: string, credentialsRule: string) =>
+  z.url(rule).refine(hasNoCredentials, credentialsRule);
 
 const envSchema = z.object({
   NODE_ENV: optional(
@@ -24,20 +29,45 @@ const envSchema = z.object({
         'must be a PostgreSQL URL such as postgres://user@localhost:5432/earshot',
       ),
   ),
-  OPENAI_API_KEY: optional(z.string()),
-  OPENAI_BASE_URL: optional(z.url('must be a URL such as https://api.openai.com/v1')),
+  OPENAI_API_KEY: optional(
+    oneWord('must be the API key as one word, without spaces or line breaks (e.g. sk-…)'),
+  ),
+  OPENAI_BASE_URL: optional(
+    urlWithoutCredentials(
+      'must be a URL such as https://api.openai.com/v1',
+      'must not contain a user name or password: put the key in OPENAI_API_KEY',
+    ),
+  ),
   OPENAI_MODEL: optional(z.string()),
   OPENAI_EMBEDDING_MODEL: optional(z.string()),
   OPENAI_TIMEOUT_MS: optional(
     z.coerce.number('must be a number of milliseconds such as 15000').int().min(100).max(300_000),
   ),
   PORT: optional(z.coerce.number('must be a port number such as 3000').int().min(0).max(65_535)),
-  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
-  SLACK_SIGNING_SECRET: optional(
-    z.string().min(8, "must be the signing secret from the app's Basic Information page"),
+  SLACK_BOT_TOKEN: optional(
+    oneWord('must be one word, without spaces or line breaks').startsWith(
+      'xoxb-',
+      "must be a bot token starting with xoxb-: copy the Bot User OAuth Token from the Slack app's OAuth & Permissions page (user tokens, xoxp-, do not work)",
+    ),
   ),
-  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-')),
-  SLACK_API_URL: optional(z.url('must be a URL ending in /api/, such as https://slack.com/api/')),
+  SLACK_SIGNING_SECRET: optional(
+    oneWord('must be one word, without spaces or line breaks').min(
+      8,
+      "must be the Signing Secret from the Slack app's Basic Information page (at least 8 characters)",
+    ),
+  ),
+  SLACK_APP_TOKEN: optional(
+    oneWord('must be one word, without spaces or line breaks').startsWith(
+      'xapp-',
+      "must be an app-level token starting with xapp-: create one with scope connections:write under the Slack app's Basic Information page",
+    ),
+  ),
+  SLACK_API_URL: optional(
+    urlWithoutCredentials(
+      'must be a URL ending in /api/, such as https://slack.com/api/',
+      'must not contain a user name or password: Slack authenticates with SLACK_BOT_TOKEN',
+    ),
+  ),
   EARSHOT_CURATOR_CHANNEL: optional(z.string()),
   EARSHOT_CAPTURE_EMOJI: optional(
     z
@@ -54,9 +84,10 @@ const envSchema = z.object({
       ),
   ),
   EARSHOT_WEBHOOK_TOKEN: optional(
-    z
-      .string()
-      .min(24, 'must be a long random secret (at least 24 characters), e.g. from `openssl rand -hex 32`'),
+    oneWord('must be one word, without spaces or line breaks').min(
+      24,
+      'must be a long random secret (at least 24 characters), e.g. from `openssl rand -hex 32`',
+    ),
   ),
   EARSHOT_QUIET_HOURS: optional(
     z
@@ -70,7 +101,12 @@ const envSchema = z.object({
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
   ),
   MICROSOFT_APP_ID: optional(z.string().uuid("must be the bot's app (client) id, a GUID")),
-  MICROSOFT_APP_PASSWORD: optional(z.string()),
+  MICROSOFT_APP_PASSWORD: optional(
+    oneWord('must be one word, without spaces or line breaks').refine(
+      (value) => !/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(value),
+      "must be the client secret's Value from the app registration's Certificates & secrets page, not its Secret ID",
+    ),
+  ),
   MICROSOFT_APP_TENANT_ID: optional(z.string()),
   MICROSOFT_APP_TYPE: optional(
     z.enum(
@@ -78,8 +114,15 @@ const envSchema = z.object({
       'must be MultiTenant, SingleTenant or UserAssignedMSI',
     ),
   ),
-  MICROSOFT_OPENID_METADATA_URL: optional(z.url('must be the Bot Framework OpenID metadata URL')),
-  MICROSOFT_LOGIN_URL: optional(z.url('must be the Azure AD login URL')),
+  MICROSOFT_OPENID_METADATA_URL: optional(
+    urlWithoutCredentials(
+      'must be the Bot Framework OpenID metadata URL',
+      'must not contain a user name or password',
+    ),
+  ),
+  MICROSOFT_LOGIN_URL: optional(
+    urlWithoutCredentials('must be the Azure AD login URL', 'must not contain a user name or password'),
+  ),
   EARSHOT_TEAMS_DEV_NO_AUTH: optional(
     z.enum(['true', 'false'], 'must be true (Teams without authentication, local testing only) or false'),
   ),
@@ -156,7 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `- ${name}: ${issue.message} (got ${JSON.stringify(env[name])})`;
+      return describeConfigIssue(name, issue.message, env[name]);
     });
     throw configError(`Invalid configuration:\n${lines.join('\n')}\nFix these variables (see .env.example).`);
   }

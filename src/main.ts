@@ -41,6 +41,7 @@ import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
 import { createOpenAIClient } from './openai/openai-client.ts';
 import { OpenAIEmbedder } from './openai/openai-embedder.ts';
 import { OpenAIMessageClassifier } from './openai/openai-message-classifier.ts';
+import { secretValues } from './secret-values.ts';
 import { type Route, startHttpServer } from './server/http-server.ts';
 import { TRIGGERS_WEBHOOK_PATH, triggersWebhook } from './server/triggers-webhook.ts';
 import type { SlackAdapter } from './slack/create-slack-app.ts';
@@ -93,7 +94,7 @@ export async function createEarshot(
   options: { config?: Config; logger?: Logger; db?: Database; clock?: Clock } = {},
 ): Promise<Earshot> {
   const config = options.config ?? loadConfig();
-  const logger = options.logger ?? createLogger(config.logLevel ?? 'info');
+  const logger = options.logger ?? createLogger(config.logLevel ?? 'info', secretValues(config));
   const db = options.db ?? (await openDatabase(config.database));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');

@@ -11,6 +11,10 @@ import { registerReferences } from './commands/references.ts';
 import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTriggers } from './commands/triggers.ts';
+import { guardTerminalOutput } from './guard-terminal-output.ts';
+
+guardTerminalOutput(process.stdout);
+guardTerminalOutput(process.stderr);
 
 const program = new Command('earshot')
   .description(

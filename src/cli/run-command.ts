@@ -3,32 +3,37 @@ import { loadConfig } from '../config.ts';
 import { EarshotError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { createEarshot, type Earshot } from '../main.ts';
+import { redactSecrets, secretValues } from '../secret-values.ts';
 
 /** Builds Earshot for one command, runs it, always closes the database, and turns errors into exit codes. */
 export async function runCommand(work: (earshot: Earshot) => Promise<void>): Promise<void> {
   let earshot: Earshot | undefined;
+  let secrets: string[] = [];
   try {
     const config = loadConfig();
+    secrets = secretValues(config);
     // A command's output is the answer; routine log lines would only clutter the terminal.
-    earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'warn') });
+    earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'warn', secrets) });
     await work(earshot);
   } catch (error) {
-    process.exitCode = reportError(error);
+    process.exitCode = reportError(error, secrets);
   } finally {
     await earshot?.close();
   }
 }
 
-export function reportError(error: unknown): number {
+/** Prints an error for the person at the terminal, with every configured secret scrubbed out. */
+export function reportError(error: unknown, secrets: readonly string[] = []): number {
+  const write = (text: string) => process.stderr.write(redactSecrets(text, secrets));
   if (error instanceof EarshotError) {
-    process.stderr.write(`earshot: ${error.message}\n`);
+    write(`earshot: ${error.message}\n`);
     return error.code === 'invalid_input' ? 2 : 1;
   }
   if (error instanceof z.ZodError) {
-    process.stderr.write(`earshot: ${describeOptionIssues(error)}\n`);
+    write(`earshot: ${describeOptionIssues(error)}\n`);
     return 2;
   }
-  process.stderr.write(
+  write(
     `earshot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
   return 1;

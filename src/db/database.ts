@@ -4,6 +4,7 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
+import { databaseConnectionError } from './connection-error.ts';
 
 /** A raw SQL session on the driver beneath Prisma, for migrations and statements Prisma cannot express. */
 export interface SqlSession {
@@ -64,6 +65,13 @@ async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // Idle clients that lose their server emit errors; without a listener that would crash the process.
   pool.on('error', () => {});
+  // Connect once now, so a wrong DATABASE_URL fails here with an error that names it and hides its password.
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw databaseConnectionError(url, error);
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const session = (client: pg.Pool | pg.PoolClient): SqlSession => ({
     exec: async (sql) => {

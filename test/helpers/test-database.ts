@@ -57,7 +57,8 @@ export async function openSharedServerDatabase(count: number): Promise<Database[
   });
 }
 
-async function createServerDatabase(): Promise<URL> {
+/** A new, empty database on the PostgreSQL server of TEST_DATABASE_URL, for a child process to migrate. */
+export async function createServerDatabase(): Promise<URL> {
   const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
   const name = `earshot_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -69,7 +70,7 @@ async function createServerDatabase(): Promise<URL> {
   return url;
 }
 
-async function dropServerDatabase(url: URL) {
+export async function dropServerDatabase(url: URL) {
   const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();

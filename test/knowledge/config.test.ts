@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { INVALID_SECRETS } from '../helpers/invalid-secrets.ts';
 
 describe('configuration', () => {
   it('runs on the embedded database in ./data with no variables set', () => {
@@ -16,10 +17,10 @@ describe('configuration', () => {
     });
   });
 
-  it('names the variable, the value and the fix when a value is wrong', () => {
+  it('names the variable and the fix when a value is wrong, and repeats only setting values', () => {
     const wrong = () => loadConfig({ DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(wrong).toThrowError(
-      /DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\/.*\(got "mysql:\/\/x"\)/,
+      /DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\/\S+ \(value not shown: it may be a secret\)/,
     );
     expect(wrong).toThrowError(
       /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent \(got "loud"\)/,
@@ -138,3 +139,45 @@ describe('Teams configuration', () => {
     ).toMatchObject({ appId: APP_ID, devNoAuth: false });
   });
 });
+
+describe('config errors name the variable and the rule, never a secret', () => {
+  it.each(INVALID_SECRETS)('$variable: $fix', ({ env, secret, fix }) => {
+    const message = configErrorOf(env);
+    expect(message).toMatch(fix);
+    expect(message).not.toContain(secret);
+  });
+
+  it('repeats setting values that help, but not a secret pasted into one', () => {
+    expect(configErrorOf({ PORT: 'eighty' })).toContain(
+      'PORT: must be a port number such as 3000 (got "eighty")',
+    );
+    expect(configErrorOf({ NODE_ENV: 'prod' })).toContain('(got "prod")');
+    const shifted = configErrorOf({ LOG_LEVEL: 'xoxb-1111-SHIFTEDLINESECRET' });
+    expect(shifted).toMatch(/LOG_LEVEL: must be one of fatal/);
+    expect(shifted).not.toContain('SHIFTEDLINESECRET');
+  });
+
+  it('accepts the valid forms of the same variables', () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1111-2222-abc',
+      SLACK_SIGNING_SECRET: 'c0ffee5ecretc0ffee5ecretc0ffee55',
+      OPENAI_API_KEY: 'sk-proj-abc_DEF-123',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      MICROSOFT_APP_ID: '7d0c6a2e-93b1-4f5e-8a4c-2b9e1f0d3c55',
+      MICROSOFT_APP_PASSWORD: 'Q8~abc.DEF_ghi-jkl',
+      EARSHOT_WEBHOOK_TOKEN: 'a'.repeat(64),
+      DATABASE_URL: 'postgres://earshot:pw@db:5432/earshot',
+    });
+    expect(config.slack?.botToken).toBe('xoxb-1111-2222-abc');
+    expect(config.teams.appPassword).toBe('Q8~abc.DEF_ghi-jkl');
+  });
+});
+
+function configErrorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected a config error');
+}

