@@ -12,7 +12,7 @@ export function secretValues(config: Config): string[] {
     config.slack?.signingSecret,
     config.webhookToken,
     config.openai?.apiKey,
-    config.teams.appPassword,
+    config.teams?.appPassword,
     config.database.kind === 'postgres' ? databasePassword(config.database.url) : undefined,
   ];
   return values.filter((value): value is string => (value?.length ?? 0) >= MIN_SECRET_LENGTH);

@@ -169,7 +169,7 @@ describe('config errors name the variable and the rule, never a secret', () => {
       DATABASE_URL: 'postgres://earshot:pw@db:5432/earshot',
     });
     expect(config.slack?.botToken).toBe('xoxb-1111-2222-abc');
-    expect(config.teams.appPassword).toBe('Q8~abc.DEF_ghi-jkl');
+    expect(config.teams?.appPassword).toBe('Q8~abc.DEF_ghi-jkl');
   });
 });
 
