@@ -21,6 +21,7 @@ export function registerAsk(app: App, deps: SlackDeps) {
     await answerInConversation(deps, client, {
       workspaceId: context.teamId ?? body.team_id,
       channelId: message.channel,
+      channelType: message.channel_type,
       userId: message.user,
       text: stripMention(message.text ?? '', context.botUserId),
       threadTs: undefined,
