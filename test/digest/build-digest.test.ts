@@ -198,7 +198,12 @@ describe.each(DATABASE_KINDS)('building a digest on %s', (kind) => {
     await seedEntry(db, { kind: 'research', title: 'Win/loss Q3', createdAt: IN_PERIOD });
     await seedEntry(db, { kind: 'expert', title: 'SSO deep dive', createdAt: IN_PERIOD });
     await seedEntry(db, { kind: 'research', title: 'Old survey', createdAt: BEFORE });
-    await seedEntry(db, { kind: 'research', title: 'Private survey', createdAt: IN_PERIOD, audience: 'slack:G_X' });
+    await seedEntry(db, {
+      kind: 'research',
+      title: 'Private survey',
+      createdAt: IN_PERIOD,
+      audience: 'slack:G_X',
+    });
     const result = await digest();
     expect(result.research.items.map((entry) => [entry.kind, entry.title]).sort()).toEqual([
       ['expert', 'SSO deep dive'],
