@@ -21,9 +21,10 @@ import { isNudgeVerb } from './cards/nudge-card.ts';
 import { isReferenceVerb } from './cards/reference-card-actions.ts';
 import { isReviewVerb } from './cards/review-card.ts';
 import { parseSaveForm, saveForm } from './cards/save-form.ts';
+import { isPrivateTeamsConversation } from './private-conversation.ts';
 import { rememberTeamsPerson } from './remember-teams-person.ts';
 import { handleAnswerAction } from './teams-answer-actions.ts';
-import { plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
+import { channelIdOf, plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
 import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curation.ts';
 import { digestArguments, handleDigestCommand } from './teams-digest.ts';
 import { teamsEventId } from './teams-event-id.ts';
@@ -191,7 +192,9 @@ export class TeamsBot extends TeamsActivityHandler {
           question,
           askedBy: teamsUserId(context) || undefined,
           platform: 'teams',
-          channel: activity.conversation?.id,
+          // A channel thread's id carries `;messageid=…`; audiences name the channel itself.
+          channel: channelIdOf(activity.conversation.id),
+          privateConversation: isPrivateTeamsConversation(activity),
         });
         await later.sendActivity({ attachments: [CardFactory.adaptiveCard(answerCard(answer))] });
       } catch (error) {

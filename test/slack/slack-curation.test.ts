@@ -161,13 +161,13 @@ describe('curating in Slack', () => {
       workspaceId: TEAM,
       title: 'Deal room intel',
       status: 'pending',
-      audience: 'G_DEALS',
+      audience: 'slack:G_DEALS',
     });
     await seedEntry(db, {
       workspaceId: TEAM,
       title: 'Exec-only intel',
       status: 'pending',
-      audience: 'G_SECRET',
+      audience: 'slack:G_SECRET',
     });
     await harness.post(eventCallbackBody(appHomeOpened({ user: CURATOR })));
     const home = JSON.stringify((await harness.slack.waitForCall('views.publish')).args.view);

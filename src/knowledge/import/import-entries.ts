@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.ts';
+import type { Database, SqlSession } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
 import { writeEntries } from '../entries/write-entries.ts';
 import type { EntryInput } from '../entry.ts';
@@ -51,9 +51,34 @@ export async function importEntries(options: {
   }
   const written = await db.transaction(async (session) => {
     await ensureWorkspace(session, workspaceId);
+    await refusePrivateExternalIds(session, workspaceId, seen);
     return writeEntries(session, workspaceId, entries, (count) =>
       onProgress?.({ phase: 'writing', written: count, total: entries.length }),
     );
   });
   return { files: files.length, inserted: written.inserted, updated: written.updated, entryIds: written.ids };
+}
+
+/**
+ * A file may not overwrite an entry captured in a private conversation (its externalId is
+ * `slack:G…:ts`): the file's text would be hidden in that conversation, or the private words replaced
+ * by public ones under the private entry's author and link. Nothing is imported then.
+ */
+async function refusePrivateExternalIds(
+  session: SqlSession,
+  workspaceId: string,
+  lines: Map<string, string>,
+): Promise<void> {
+  if (lines.size === 0) return;
+  const [taken] = await session.query<{ external_id: string }>(
+    `SELECT external_id FROM entries
+     WHERE workspace_id = $1 AND audience IS NOT NULL AND external_id = ANY($2::text[])
+     ORDER BY external_id LIMIT 1`,
+    [workspaceId, [...lines.keys()]],
+  );
+  if (!taken) return;
+  throw new EarshotError({
+    code: 'import_invalid',
+    message: `${lines.get(taken.external_id)}: field "externalId": "${taken.external_id}" is an entry captured in a private conversation, which an import cannot change; use another externalId. Nothing was imported.`,
+  });
 }

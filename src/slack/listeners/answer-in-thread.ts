@@ -1,12 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
+import { isPrivateSlackConversation } from '../private-conversation.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
 
 /** One question from a mention or a DM, normalized. */
 export interface SlackQuestion {
   workspaceId: string;
   channelId: string;
+  /** The event's `channel_type` when it has one (message events do, app_mention does not). */
+  channelType?: string;
   userId: string;
   text: string;
   /** Where to answer: the thread of the mention, or nothing in a DM. */
@@ -38,6 +41,12 @@ export async function answerInConversation(deps: SlackDeps, client: WebClient, q
       askedBy: question.userId,
       platform: 'slack',
       channel: question.channelId,
+      privateConversation: await isPrivateSlackConversation(
+        client,
+        deps.directory,
+        question.channelId,
+        question.channelType,
+      ),
     });
     await client.chat.update({
       channel: question.channelId,

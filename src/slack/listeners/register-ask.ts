@@ -22,6 +22,7 @@ export function registerAsk(app: App, deps: SlackDeps) {
     await answerInConversation(deps, client, {
       workspaceId: slackWorkspaceOf(context),
       channelId: message.channel,
+      channelType: message.channel_type,
       userId: message.user,
       text: stripMention(message.text ?? '', context.botUserId),
       threadTs: undefined,

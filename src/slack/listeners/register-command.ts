@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
+import { isPrivateSlackConversation } from '../private-conversation.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
 import { digestCommand } from './digest-command.ts';
 import { listReferences } from './list-references.ts';
@@ -38,6 +39,7 @@ export function registerCommand(app: App, deps: SlackDeps) {
         askedBy: command.user_id,
         platform: 'slack',
         channel: command.channel_id,
+        privateConversation: await isPrivateSlackConversation(client, deps.directory, command.channel_id),
       });
       await respond({
         response_type: 'ephemeral',
