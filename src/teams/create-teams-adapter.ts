@@ -10,13 +10,14 @@ import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
 import { readJsonBody } from '../server/read-json-body.ts';
+import { activityBodySchema } from './activity-body.ts';
 import { botRequest, botResponse } from './node-bot-http.ts';
 import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
 import { TeamsPeopleDirectory } from './teams-people.ts';
 import { TeamsProactiveSender } from './teams-proactive.ts';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
-const MAX_ACTIVITY_BYTES = 1_000_000;
+export const MAX_ACTIVITY_BYTES = 1_000_000;
 
 export interface TeamsAdapter {
   authenticated: boolean;
@@ -68,6 +69,9 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
             return;
           }
           const body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
+          if (!activityBodySchema.safeParse(body).success) {
+            throw new EarshotError({ code: 'invalid_input', message: 'request body is not an activity' });
+          }
           const response = botResponse(res);
           await adapter.process(botRequest(req, body), response, (context) => bot.run(context));
           if (!res.writableEnded) res.end();

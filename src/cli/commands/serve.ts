@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { createEarshot, startServer } from '../../main.ts';
+import { installProcessErrorHandlers } from '../../server/process-error-handlers.ts';
 import { reportError } from '../run-command.ts';
 
 export function registerServe(program: Command) {
@@ -11,8 +12,11 @@ export function registerServe(program: Command) {
     .action(async () => {
       try {
         const config = loadConfig();
-        const earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'info') });
+        const logger = createLogger(config.logLevel ?? 'info');
+        const earshot = await createEarshot({ config, logger });
         const server = await startServer(earshot);
+        // Once serving, and only here: a one-shot command should still fail loudly on an error nobody caught.
+        installProcessErrorHandlers(logger);
         const shutdown = async () => {
           earshot.logger.info('shutting down');
           await server.close();
