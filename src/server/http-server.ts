@@ -27,6 +27,8 @@ const HEALTH_METHODS = ['GET', 'HEAD'];
 // A client that trickles its headers or body is cut off instead of holding a socket for minutes.
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+// How often Node looks for connections past those timeouts (its default, 30 s, would double them).
+const TIMEOUT_CHECK_MS = 2_000;
 
 /**
  * Earshot's one HTTP server: health check plus whatever the adapters mount (path → route). Every
@@ -39,7 +41,7 @@ export async function startHttpServer(options: {
   logger: Logger;
 }): Promise<RunningServer> {
   const { logger } = options;
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     const requestId = randomUUID();
     res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?')[0] ?? '/';

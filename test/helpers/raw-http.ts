@@ -10,6 +10,8 @@ export interface RawRequest {
   slow?: { pieces: number; pauseMs: number };
   /** Sends the headers (declaring the whole body) and half of the body, then drops the connection. */
   abort?: boolean;
+  /** Sends the headers (declaring the whole body) and half of the body, then waits for an answer. */
+  stall?: boolean;
 }
 
 /** The status, or how the exchange ended without one. */
@@ -29,11 +31,15 @@ export function sendRaw(origin: string, raw: RawRequest, timeoutMs = 20_000): Pr
       clearTimeout(timer);
       resolve(outcome);
     };
-    const headers: Record<string, string | string[]> = { ...raw.headers };
+    // Keep-alive, so a server that answers before reading the whole body (413) drains it rather than
+    // closing the socket under a client still writing; the socket is dropped once the answer is in.
+    const headers: Record<string, string | string[]> = { connection: 'keep-alive', ...raw.headers };
     if (body && !raw.slow) headers['content-length'] = String(body.length);
+    const half = body?.subarray(0, Math.floor(body.length / 2)) ?? '';
     const req = request(`${origin}${raw.path}`, { method: raw.method, headers, agent: false }, (res) => {
       res.resume();
       res.on('error', () => {});
+      res.on('end', () => req.destroy());
       settle({ status: res.statusCode ?? 0 });
     });
     const timer = setTimeout(() => {
@@ -43,8 +49,12 @@ export function sendRaw(origin: string, raw: RawRequest, timeoutMs = 20_000): Pr
     req.on('error', (error: NodeJS.ErrnoException) => {
       settle(raw.abort ? { status: 'aborted' } : { status: 'failed', error: error.code ?? error.message });
     });
+    if (raw.stall) {
+      req.write(half);
+      return;
+    }
     if (raw.abort) {
-      req.write(body?.subarray(0, Math.floor(body.length / 2)) ?? '');
+      req.write(half);
       setTimeout(() => {
         req.destroy();
         settle({ status: 'aborted' });
