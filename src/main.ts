@@ -272,9 +272,15 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   }
   if (!teams) logger.info(TEAMS_OFF);
   const routes: Record<string, Route> = { [TRIGGERS_WEBHOOK_PATH]: triggersWebhook(earshot) };
-  if (teams && teamsModule) routes[teamsModule.TEAMS_MESSAGES_PATH] = teams.requestListener;
-  if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
-  const http = await startHttpServer({ port: options.port ?? config.port, routes });
+  if (teams && teamsModule) {
+    routes[teamsModule.TEAMS_MESSAGES_PATH] = {
+      methods: ['POST'],
+      maxBodyBytes: teamsModule.MAX_ACTIVITY_BYTES,
+      handle: teams.requestListener,
+    };
+  }
+  if (slack?.route && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.route;
+  const http = await startHttpServer({ port: options.port ?? config.port, routes, logger });
   await slack?.start();
   earshot.nudges.start();
   await earshot.digests.scheduler.start().catch((error) => {

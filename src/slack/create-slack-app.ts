@@ -1,9 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { claimEvent } from '../events/claim-event.ts';
+import type { Route } from '../server/http-server.ts';
+import { currentRequest } from '../server/request-context.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SlackCurators } from './curators.ts';
 import { InstalledWorkspace } from './installed-workspace.ts';
@@ -21,6 +22,7 @@ import type { SlackDeps } from './slack-context.ts';
 import { SlackDirectory } from './slack-directory.ts';
 import { SlackPeopleDirectory } from './slack-people.ts';
 import { SlackProactiveSender } from './slack-proactive.ts';
+import { slackEventsRoute } from './slack-request-guard.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -30,8 +32,8 @@ export interface SlackAdapter {
   proactive: ProactiveSender;
   /** Finds people in the workspace (by email or id) and where a DM to them goes. */
   people: PeopleDirectory;
-  /** Handles `POST /slack/events` in HTTP mode; undefined in Socket Mode. */
-  requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  /** `POST /slack/events` in HTTP mode (checked, then Bolt's listener); undefined in Socket Mode. */
+  route: Route | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -56,7 +58,19 @@ export async function createSlackAdapter(
   const receiver =
     socket || !slack.signingSecret
       ? undefined
-      : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+      : new HTTPReceiver({
+          signingSecret: slack.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          logger,
+          // Bolt logs only a generic line; ours names the request and the error.
+          processEventErrorHandler: async (args) => {
+            deps.logger.error(
+              { err: args.error, platform: 'slack', requestId: currentRequest()?.requestId },
+              'Bolt failed to process a Slack request',
+            );
+            return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+          },
+        });
   const app = new App({
     token: slack.botToken,
     logger,
@@ -103,7 +117,14 @@ export async function createSlackAdapter(
     mode: socket ? 'socket' : 'http',
     proactive: new SlackProactiveSender(app.client),
     people: new SlackPeopleDirectory(app.client, installed),
-    requestListener: receiver?.requestListener,
+    route:
+      receiver && slack.signingSecret
+        ? slackEventsRoute({
+            requestListener: receiver.requestListener,
+            signingSecret: slack.signingSecret,
+            logger: deps.logger,
+          })
+        : undefined,
     start: async () => {
       if (socket) await app.start();
     },

@@ -14,6 +14,7 @@ import { TeamsProactiveSender } from './teams-proactive.ts';
 import { teamsRequestListener } from './teams-request-listener.ts';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
+export { MAX_ACTIVITY_BYTES } from './teams-request-listener.ts';
 
 export interface TeamsAdapter {
   /** `authenticated` with an app id; `dev-no-auth` only by EARSHOT_TEAMS_DEV_NO_AUTH=true. */

@@ -3,6 +3,7 @@ import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { createEarshot, startServer } from '../../main.ts';
 import { secretValues } from '../../secret-values.ts';
+import { installProcessErrorHandlers } from '../../server/process-error-handlers.ts';
 import { reportError } from '../run-command.ts';
 
 export function registerServe(program: Command) {
@@ -14,11 +15,11 @@ export function registerServe(program: Command) {
       try {
         const config = loadConfig();
         secrets = secretValues(config);
-        const earshot = await createEarshot({
-          config,
-          logger: createLogger(config.logLevel ?? 'info', secrets),
-        });
+        const logger = createLogger(config.logLevel ?? 'info', secrets);
+        const earshot = await createEarshot({ config, logger });
         const server = await startServer(earshot);
+        // Once serving, and only here: a one-shot command should still fail loudly on an error nobody caught.
+        installProcessErrorHandlers(logger);
         const shutdown = async () => {
           earshot.logger.info('shutting down');
           await server.close();
