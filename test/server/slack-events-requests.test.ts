@@ -7,7 +7,7 @@ import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from '../slack/slack-server.ts';
 
-const TEAM = SLACK_IDS.teamId;
+const TEAM = SLACK_IDS.workspaceId;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 describe.each(DATABASE_KINDS)('malformed requests to /slack/events on %s', (kind) => {
