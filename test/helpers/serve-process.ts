@@ -45,7 +45,7 @@ export async function startServeProcess(
   );
   const child = spawn(process.execPath, [BIN, 'serve'], {
     cwd: ROOT,
-    env: { ...clean, EARSHOT_DATA_DIR: dataDir, PORT: String(port), ...env },
+    env: { ...clean, EARSHOT_DATA_DIR: dataDir, PORT: String(port), EARSHOT_ENV_FILE: 'none', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
