@@ -23,14 +23,7 @@ export async function contentGaps(scope: DigestScope, cap: number): Promise<Dige
 }
 
 async function unansweredQuestions(scope: DigestScope, cap: number): Promise<GapList<UnansweredQuestion>> {
-  const rows = await scope.db.query<{
-    id: number | null;
-    text: string;
-    asked_by: string | null;
-    created_at: Date | string;
-    shown: number;
-    private: number;
-  }>(
+  const rows = await scope.db.query<GapRow>(
     // The totals ride on a row that is always there (the LEFT JOIN), so counts arrive with no rows shown.
     `WITH asked AS (
        SELECT q.id, q.text, q.asked_by, q.created_at, ${shownHere('$4')} AS here
@@ -47,32 +40,11 @@ async function unansweredQuestions(scope: DigestScope, cap: number): Promise<Gap
      ORDER BY listed.created_at DESC, listed.id DESC`,
     [scope.workspaceId, scope.from, scope.to, scope.shownIn, sqlLimit(cap)],
   );
-  const items = rows.flatMap((row) =>
-    row.id === null
-      ? []
-      : [
-          {
-            id: row.id,
-            text: row.text,
-            askedAt: new Date(row.created_at),
-            askedBy: row.asked_by,
-          },
-        ],
-  );
-  const totals = rows[0] ?? { shown: 0, private: 0 };
-  return { items, more: totals.shown - items.length, askedInPrivate: totals.private };
+  return gapList(rows, (row) => ({ id: row.id, ...askedQuestion(row) }));
 }
 
 async function unhelpfulAnswers(scope: DigestScope, cap: number): Promise<GapList<UnhelpfulAnswer>> {
-  const rows = await scope.db.query<{
-    id: number | null;
-    text: string;
-    asked_by: string | null;
-    created_at: Date | string;
-    votes: number;
-    shown: number;
-    private: number;
-  }>(
+  const rows = await scope.db.query<GapRow & { votes: number }>(
     `WITH voted AS (
        SELECT q.id, q.text, q.asked_by, q.created_at, count(*)::int AS votes, ${shownHere('$4')} AS here
        FROM question_feedback AS f JOIN questions AS q ON q.id = f.question_id
@@ -89,19 +61,28 @@ async function unhelpfulAnswers(scope: DigestScope, cap: number): Promise<GapLis
      ORDER BY listed.votes DESC, listed.created_at DESC, listed.id DESC`,
     [scope.workspaceId, scope.from, scope.to, scope.shownIn, sqlLimit(cap)],
   );
-  const items = rows.flatMap((row) =>
-    row.id === null
-      ? []
-      : [
-          {
-            id: row.id,
-            text: row.text,
-            askedAt: new Date(row.created_at),
-            askedBy: row.asked_by,
-            votes: row.votes,
-          },
-        ],
-  );
+  return gapList(rows, (row) => ({ id: row.id, ...askedQuestion(row), votes: row.votes }));
+}
+
+interface GapRow {
+  id: number | null;
+  text: string;
+  asked_by: string | null;
+  created_at: Date | string;
+  shown: number;
+  private: number;
+}
+
+/** The listed rows as items, with the counts that ride on every row (also on the one with no item). */
+function gapList<Row extends GapRow, Item>(
+  rows: Row[],
+  toItem: (row: Row & { id: number }) => Item,
+): GapList<Item> {
+  const items = rows.flatMap((row) => (row.id === null ? [] : [toItem(row as Row & { id: number })]));
   const totals = rows[0] ?? { shown: 0, private: 0 };
   return { items, more: totals.shown - items.length, askedInPrivate: totals.private };
+}
+
+function askedQuestion(row: GapRow) {
+  return { text: row.text, askedAt: new Date(row.created_at), askedBy: row.asked_by };
 }
