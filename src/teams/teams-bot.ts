@@ -138,14 +138,16 @@ export class TeamsBot extends TeamsActivityHandler {
       workspaceId: message.workspaceId,
       conversationId: message.conversationId,
     };
-    if (!message.text || activityFromBot(context) || !(await this.deps.earshot.watched.isWatched(where)))
-      return;
+    if (!message.text || activityFromBot(context)) return;
+    // Most conversations are not watched; when the database cannot say, the job asks again on retry.
+    const watched = await this.deps.earshot.watched.isWatched(where).catch(() => undefined);
+    if (watched === false) return;
     const key = {
       platform: 'teams' as const,
       workspaceId: message.workspaceId,
       eventId: teamsEventId(context),
     };
-    await this.deps.earshot.events.runner.run(teamsCaptureJob(this.deps, key, message));
+    await this.deps.earshot.events.runner.run(teamsCaptureJob(this.deps, key, message, where));
   }
 
   /**

@@ -60,11 +60,13 @@ export function teamsCaptureJob(
   deps: TeamsDeps,
   key: EventKey,
   message: CapturedMessage,
+  where: Parameters<TeamsDeps['earshot']['watched']['isWatched']>[0],
 ): EventJob<{ kind: 'capture' }> {
   return {
     key,
     payload: { kind: 'capture' },
     work: async () => {
+      if (!(await deps.earshot.watched.isWatched(where))) return;
       const kind = await deps.earshot.classifier.classify(message.text);
       if (kind !== 'noise') await deps.earshot.capture({ message, kind });
     },

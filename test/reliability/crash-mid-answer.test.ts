@@ -11,9 +11,9 @@ import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fake-openai.ts';
 import { startScratchPostgres } from '../helpers/scratch-postgres.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
+import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
-import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { SIGNING_SECRET, startSlackHarness } from '../slack/slack-server.ts';
 
@@ -22,7 +22,9 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Bot replies in the mention's thread. */
 const repliesIn = (slack: FakeSlackApi, channel: string, threadTs: string) =>
-  slack.messages.filter((m) => m.channel === channel && m.thread_ts === threadTs && m.user === SLACK_IDS.botUserId);
+  slack.messages.filter(
+    (m) => m.channel === channel && m.thread_ts === threadTs && m.user === SLACK_IDS.botUserId,
+  );
 
 /** A second Earshot on the same database and the same Slack, with logs kept. */
 async function startTakeover(db: Database, slack: FakeSlackApi) {
@@ -45,50 +47,54 @@ describe('an Earshot that stops mid-answer', () => {
     cleanup.length = 0;
   });
 
-  it.each(DATABASE_KINDS)(
-    'on %s: another Earshot takes the question over when the lease runs out, answers in the same message, and the first never answers too',
-    async (kind) => {
-      const db = await openTestDatabase(kind);
-      await seedEntry(db, { workspaceId: TEAM, body: 'Kessler asked for SAP S/4HANA support.' });
-      const openai = await startFakeOpenAI();
-      cleanup.push(() => openai.close());
-      // The first Earshot's model never answers: it is stuck mid-answer, as if frozen.
-      openai.fail({ kind: 'hang' }, { route: 'chat', times: 10 });
-      const first = await startSlackHarness(db, {
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: openai.baseURL,
-        OPENAI_TIMEOUT_MS: '8000',
-        EARSHOT_EVENT_LEASE_SECONDS: '2',
-      });
-      cleanup.push(() => first.earshot.close(), () => first.close());
-      const event = appMention({ text: `<@${SLACK_IDS.botUserId}> SAP S/4HANA?` });
-      expect((await first.post(eventCallbackBody(event, { eventId: 'EvStuck' }))).status).toBe(200);
-      await first.slack.waitForCall('chat.postMessage');
-      await vi.waitFor(() => expect(openai.requests.length).toBeGreaterThan(0), { timeout: 10_000 });
-      // It stops serving (its in-memory retries and its sweeper end); its lease is not renewed.
-      await first.server.close();
+  it.each(
+    DATABASE_KINDS,
+  )('on %s: another Earshot takes the question over when the lease runs out, answers in the same message, and the first never answers too', async (kind) => {
+    const db = await openTestDatabase(kind);
+    await seedEntry(db, { workspaceId: TEAM, body: 'Kessler asked for SAP S/4HANA support.' });
+    const openai = await startFakeOpenAI();
+    cleanup.push(() => openai.close());
+    // The first Earshot's model never answers: it is stuck mid-answer, as if frozen.
+    openai.fail({ kind: 'hang' }, { route: 'chat', times: 10 });
+    const first = await startSlackHarness(db, {
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: openai.baseURL,
+      OPENAI_TIMEOUT_MS: '8000',
+      EARSHOT_EVENT_LEASE_SECONDS: '2',
+    });
+    cleanup.push(
+      () => first.earshot.close(),
+      () => first.close(),
+    );
+    const event = appMention({ text: `<@${SLACK_IDS.botUserId}> SAP S/4HANA?` });
+    expect((await first.post(eventCallbackBody(event, { eventId: 'EvStuck' }))).status).toBe(200);
+    await first.slack.waitForCall('chat.postMessage');
+    await vi.waitFor(() => expect(openai.requests.length).toBeGreaterThan(0), { timeout: 10_000 });
+    // It stops serving (its in-memory retries and its sweeper end); its lease is not renewed.
+    await first.server.close();
 
-      const second = await startTakeover(db, first.slack);
-      cleanup.push(() => second.server.close());
-      await vi.waitFor(() => expect(first.slack.callsTo('chat.update')).toHaveLength(1), { timeout: 30_000 });
-      const [reply] = repliesIn(first.slack, event.channel, event.ts);
-      expect(String(reply?.text)).toContain('S/4HANA');
-      expect(second.logs.lines.some((line) => /taking over an event/.test(line.msg))).toBe(true);
+    const second = await startTakeover(db, first.slack);
+    cleanup.push(() => second.server.close());
+    await vi.waitFor(() => expect(first.slack.callsTo('chat.update')).toHaveLength(1), { timeout: 30_000 });
+    const [reply] = repliesIn(first.slack, event.channel, event.ts);
+    expect(String(reply?.text)).toContain('S/4HANA');
+    expect(second.logs.lines.some((line) => /taking over an event/.test(line.msg))).toBe(true);
 
-      // The first one's answer comes back eventually (the model times out); it sees it lost the claim.
-      await vi.waitFor(
-        () => expect(first.logs.lines.some((line) => /another process took this event over/.test(line.msg))).toBe(true),
-        { timeout: 30_000 },
-      );
-      expect(first.slack.callsTo('chat.update')).toHaveLength(1);
-      expect(repliesIn(first.slack, event.channel, event.ts)).toHaveLength(1);
-      const [claim] = await db.query<{ status: string; attempts: number }>(
-        `SELECT status, attempts FROM processed_events WHERE event_id = 'EvStuck'`,
-      );
-      expect(claim).toEqual({ status: 'done', attempts: 2 });
-    },
-    120_000,
-  );
+    // The first one's answer comes back eventually (the model times out); it sees it lost the claim.
+    await vi.waitFor(
+      () =>
+        expect(first.logs.lines.some((line) => /another process took this event over/.test(line.msg))).toBe(
+          true,
+        ),
+      { timeout: 30_000 },
+    );
+    expect(first.slack.callsTo('chat.update')).toHaveLength(1);
+    expect(repliesIn(first.slack, event.channel, event.ts)).toHaveLength(1);
+    const [claim] = await db.query<{ status: string; attempts: number }>(
+      `SELECT status, attempts FROM processed_events WHERE event_id = 'EvStuck'`,
+    );
+    expect(claim).toEqual({ status: 'done', attempts: 2 });
+  }, 120_000);
 
   it('killed with SIGKILL mid-answer (PostgreSQL server): a second Earshot answers the question once', async () => {
     const postgres = await startScratchPostgres();
@@ -152,7 +158,9 @@ describe('an Earshot that stops mid-answer', () => {
     const replies = repliesIn(slack, event.channel, event.ts);
     expect(replies).toHaveLength(1);
     expect(String(replies[0]?.text)).toContain('S/4HANA');
-    const [claim] = await db.query<{ status: string }>(`SELECT status FROM processed_events WHERE event_id = 'EvKilled'`);
+    const [claim] = await db.query<{ status: string }>(
+      `SELECT status FROM processed_events WHERE event_id = 'EvKilled'`,
+    );
     expect(claim?.status).toBe('done');
   }, 150_000);
 });

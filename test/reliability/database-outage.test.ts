@@ -5,6 +5,9 @@ import { type ScratchPostgres, startScratchPostgres } from '../helpers/scratch-p
 import { seedEntry } from '../helpers/seed.ts';
 import { appMention, eventCallbackBody, messageEvent } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { slashCommandBody } from '../helpers/slack/slack-interaction-payloads.ts';
+import { TEAMS_DEFAULTS, teamsMessage } from '../helpers/teams/teams-activities.ts';
+import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { type SlackHarness, startSlackHarness } from '../slack/slack-server.ts';
 
 const TEAM = SLACK_IDS.workspaceId;
@@ -26,17 +29,24 @@ describe('questions asked while the PostgreSQL server is down for 15 s', () => {
   let postgres: ScratchPostgres;
   let db: Database;
   let harness: SlackHarness;
+  let teams: TeamsHarness;
 
   beforeAll(async () => {
     postgres = await startScratchPostgres();
     db = await openDatabase({ kind: 'postgres', url: postgres.url });
     await migrate(db);
     await seedEntry(db, { workspaceId: TEAM, body: 'Kessler asked for SAP S/4HANA support.' });
-    harness = await startSlackHarness(db);
+    await seedEntry(db, {
+      workspaceId: TEAMS_DEFAULTS.workspaceId,
+      body: 'Kessler asked for SAP S/4HANA support.',
+    });
+    teams = await startTeamsHarness();
+    harness = await startSlackHarness(db, teams.env);
   }, 120_000);
   afterAll(async () => {
     await harness?.close();
     await harness?.earshot.close().catch(() => {});
+    await teams?.close();
     await postgres?.destroy();
   });
 
@@ -46,7 +56,7 @@ describe('questions asked while the PostgreSQL server is down for 15 s', () => {
   };
 
   it('acks every event at once, then answers each one once the database is back (never twice)', async () => {
-    expect(await readyz()).toEqual({ status: 200, body: { database: 'ok', slack: 'ready' } });
+    expect(await readyz()).toEqual({ status: 200, body: { database: 'ok', slack: 'ready', teams: 'ready' } });
     await postgres.stop();
     const outageStarted = Date.now();
 
@@ -59,7 +69,12 @@ describe('questions asked while the PostgreSQL server is down for 15 s', () => {
         asked.push({ eventId, channel, threadTs: undefined, body: eventCallbackBody(event, { eventId }) });
       } else {
         const event = appMention({ text: `<@${SLACK_IDS.botUserId}> SAP S/4HANA? (${i})` });
-        asked.push({ eventId, channel: event.channel, threadTs: event.ts, body: eventCallbackBody(event, { eventId }) });
+        asked.push({
+          eventId,
+          channel: event.channel,
+          threadTs: event.ts,
+          body: eventCallbackBody(event, { eventId }),
+        });
       }
     }
     for (const question of asked) {
@@ -70,6 +85,24 @@ describe('questions asked while the PostgreSQL server is down for 15 s', () => {
       expect(Date.now() - started).toBeLessThan(1_000);
       await sleep(1_200);
     }
+    // Teams (which never redelivers) and a slash command (which Slack never redelivers) too.
+    const teamsChats = ['a:outage-chat-1', 'a:outage-chat-2'];
+    for (const id of teamsChats) {
+      const message = teamsMessage({
+        text: 'SAP S/4HANA?',
+        serviceUrl: teams.connector.serviceUrl,
+        conversation: { id },
+      });
+      expect((await teams.postActivity(harness.server, message)).status).toBe(200);
+    }
+    const responseUrl = harness.slack.responseUrl('outage-command');
+    const command = await harness.post(
+      slashCommandBody({ text: 'SAP S/4HANA?', response_url: responseUrl }),
+      {
+        contentType: 'application/x-www-form-urlencoded',
+      },
+    );
+    expect(command.status).toBe(200);
     // Health is liveness only; readiness says what is wrong.
     expect((await fetch(`http://127.0.0.1:${harness.server.port}/healthz`)).status).toBe(200);
     const down = await readyz();
@@ -99,16 +132,28 @@ describe('questions asked while the PostgreSQL server is down for 15 s', () => {
       const [reply] = repliesTo(question);
       expect(String(reply?.text)).toMatch(/S\/4HANA|^Sorry, I couldn't answer/);
     }
+    const teamsReplies = (id: string) =>
+      teams.connector.activities.filter(
+        (call) => call.conversationId === id && call.activity.type === 'message',
+      );
+    await vi.waitFor(() => expect(teamsChats.map((id) => teamsReplies(id).length)).toEqual([1, 1]), {
+      timeout: 60_000,
+      interval: 250,
+    });
+    for (const id of teamsChats) expect(JSON.stringify(teamsReplies(id))).toContain('S/4HANA');
+    const commandReplies = () => harness.slack.callsTo('response_url');
+    await vi.waitFor(() => expect(commandReplies()).toHaveLength(1), { timeout: 60_000 });
+    expect(JSON.stringify(commandReplies()[0]?.args)).toContain('S/4HANA');
     // Slack retrying one of them now changes nothing.
     await harness.post(asked[0]?.body ?? '', { retryNum: 1, retryReason: 'http_timeout' });
     await sleep(1_000);
     for (const question of asked) expect(repliesTo(question)).toHaveLength(1);
     const logged = await harness.earshot.questions.list({ workspaceId: TEAM });
-    expect(logged.length).toBeLessThanOrEqual(asked.length);
+    expect(logged.length).toBeLessThanOrEqual(asked.length + 1);
     const ledger = await db.query<{ status: string }>(
       `SELECT status FROM processed_events WHERE event_id LIKE 'EvOutage%'`,
     );
     expect(ledger.map((row) => row.status).sort()).toEqual(asked.map(() => 'done'));
-    expect(await readyz()).toEqual({ status: 200, body: { database: 'ok', slack: 'ready' } });
+    expect(await readyz()).toEqual({ status: 200, body: { database: 'ok', slack: 'ready', teams: 'ready' } });
   }, 150_000);
 });

@@ -6,9 +6,9 @@ import { captureLogs } from '../helpers/capture-logs.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
+import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
-import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { TEAMS_DEFAULTS, teamsMessage } from '../helpers/teams/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
@@ -29,7 +29,10 @@ describe('Slack failing at start', () => {
 
   async function start(slackApiUrl: string) {
     const db: Database = await openTestDatabase('pglite');
-    await seedEntry(db, { workspaceId: SLACK_IDS.workspaceId, body: 'Kessler asked for SAP S/4HANA support.' });
+    await seedEntry(db, {
+      workspaceId: SLACK_IDS.workspaceId,
+      body: 'Kessler asked for SAP S/4HANA support.',
+    });
     await seedEntry(db, { workspaceId: TEAMS_DEFAULTS.workspaceId, body: 'Okta SSO came up in every demo.' });
     const teams: TeamsHarness = await startTeamsHarness();
     cleanup.push(() => teams.close());
@@ -104,7 +107,9 @@ describe('Slack failing at start', () => {
 
     const failing = await running.readyz();
     expect(failing.status).toBe(503);
-    expect(failing.body.slack).toMatch(/^failing: SLACK_BOT_TOKEN was rejected \(invalid_auth\): reinstall the app/);
+    expect(failing.body.slack).toMatch(
+      /^failing: SLACK_BOT_TOKEN was rejected \(invalid_auth\): reinstall the app/,
+    );
     expect(failing.body.database).toBe('ok');
     expect(failing.body.teams).toBe('ready');
     // Until Slack is connected, its events get 503 so that Slack delivers them again later.
@@ -128,7 +133,11 @@ describe('Slack failing at start', () => {
 
     slack.respond('auth.test', (_call, defaultReply) => defaultReply());
     await vi.waitFor(
-      async () => expect(await running.readyz()).toEqual({ status: 200, body: { database: 'ok', slack: 'ready', teams: 'ready' } }),
+      async () =>
+        expect(await running.readyz()).toEqual({
+          status: 200,
+          body: { database: 'ok', slack: 'ready', teams: 'ready' },
+        }),
       { timeout: 40_000, interval: 500 },
     );
     await expectSlackAnswers(running, slack);
@@ -140,7 +149,9 @@ describe('Slack failing at start', () => {
 
     const failing = await running.readyz();
     expect(failing.status).toBe(503);
-    expect(failing.body.slack).toMatch(/^failing: Slack's Web API \(http:\/\/127\.0\.0\.1:\d+\/api\/\) cannot be reached \(ECONNREFUSED\)/);
+    expect(failing.body.slack).toMatch(
+      /^failing: Slack's Web API \(http:\/\/127\.0\.0\.1:\d+\/api\/\) cannot be reached \(ECONNREFUSED\)/,
+    );
     await expectTheRestServes(running);
 
     const slack = await startFakeSlackApi({ port });
