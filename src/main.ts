@@ -315,6 +315,7 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   }
   if (slack) earshot.readiness.register('slack', () => slack.readiness());
   if (teams) earshot.readiness.register('teams', () => ({ ok: true, state: 'ready' }));
+  earshot.events.runner.start();
   const http = await startHttpServer({
     port: options.port ?? config.port,
     routes,

@@ -61,6 +61,11 @@ export class EventRunner {
     return this.attempt(job, { claim: taken, attempt: 1, since: Date.now(), warned: false });
   }
 
+  /** Accepts work again after `stop` (a server started again on the same Earshot). */
+  start() {
+    this.stopped = false;
+  }
+
   /** Cancels pending retries (their claims' leases expire, so another process or a restart takes them). */
   stop() {
     this.stopped = true;

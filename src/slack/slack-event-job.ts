@@ -55,7 +55,9 @@ export function handleEventsOnce(deps: {
     // Bolt's `next` runs once, and only while this request's chain runs; later tries (retries on
     // timers) go through the whole chain again.
     let nextUsable = true;
-    const job = slackEventJob(deps, key, { body }, async (work) => {
+    // The legacy verification token in every payload is a credential of sorts: it is not stored.
+    const { token: _token, ...stored } = body as Record<string, unknown>;
+    const job = slackEventJob(deps, key, { body: stored }, async (work) => {
       if (!nextUsable) return false;
       nextUsable = false;
       context[WORK] = work;
