@@ -90,10 +90,12 @@ describe('an Earshot that stops mid-answer', () => {
     );
     expect(first.slack.callsTo('chat.update')).toHaveLength(1);
     expect(repliesIn(first.slack, event.channel, event.ts)).toHaveLength(1);
-    const [claim] = await db.query<{ status: string; attempts: number }>(
-      `SELECT status, attempts FROM processed_events WHERE event_id = 'EvStuck'`,
-    );
-    expect(claim).toEqual({ status: 'done', attempts: 2 });
+    await vi.waitFor(async () => {
+      const [claim] = await db.query<{ status: string; attempts: number }>(
+        `SELECT status, attempts FROM processed_events WHERE event_id = 'EvStuck'`,
+      );
+      expect(claim).toEqual({ status: 'done', attempts: 2 });
+    });
   }, 120_000);
 
   it('killed with SIGKILL mid-answer (PostgreSQL server): a second Earshot answers the question once', async () => {
@@ -158,10 +160,13 @@ describe('an Earshot that stops mid-answer', () => {
     const replies = repliesIn(slack, event.channel, event.ts);
     expect(replies).toHaveLength(1);
     expect(String(replies[0]?.text)).toContain('S/4HANA');
-    const [claim] = await db.query<{ status: string }>(
-      `SELECT status FROM processed_events WHERE event_id = 'EvKilled'`,
-    );
-    expect(claim?.status).toBe('done');
+    // Settled right after the answer is posted.
+    await vi.waitFor(async () => {
+      const [claim] = await db.query<{ status: string }>(
+        `SELECT status FROM processed_events WHERE event_id = 'EvKilled'`,
+      );
+      expect(claim?.status).toBe('done');
+    });
   }, 150_000);
 });
 
