@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/database.ts';
 import { migrate } from '../../src/db/migrate.ts';
@@ -14,11 +11,11 @@ import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slac
 import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { spawnServe } from '../helpers/spawned-serve.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { SIGNING_SECRET, startSlackHarness } from '../slack/slack-server.ts';
 
 const TEAM = SLACK_IDS.workspaceId;
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** Bot replies in the mention's thread. */
 const repliesIn = (slack: FakeSlackApi, channel: string, threadTs: string) =>
@@ -111,36 +108,22 @@ describe('an Earshot that stops mid-answer', () => {
     cleanup.push(() => openai.close());
     openai.fail({ kind: 'hang' }, { route: 'chat', times: 10 });
 
-    const port = await freePort();
-    const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/earshot.js'), 'serve'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        DATABASE_URL: postgres.url,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.url,
-        OPENAI_API_KEY: 'sk-test',
-        OPENAI_BASE_URL: openai.baseURL,
-        OPENAI_TIMEOUT_MS: '60000',
-        EARSHOT_EVENT_LEASE_SECONDS: '3',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
+    const serve = await spawnServe({
+      DATABASE_URL: postgres.url,
+      LOG_LEVEL: 'warn',
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: openai.baseURL,
+      OPENAI_TIMEOUT_MS: '60000',
+      EARSHOT_EVENT_LEASE_SECONDS: '3',
     });
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    cleanup.push(async () => child.exitCode === null && child.kill('SIGKILL'));
+    cleanup.push(() => serve.kill());
+    const { port } = serve;
     await vi.waitFor(
-      async () => {
-        const ready = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => null);
-        expect(ready?.status, stderr).toBe(200);
-      },
-      { timeout: 60_000, interval: 250 },
+      async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status, serve.stderr()).toBe(200),
+      { timeout: 30_000, interval: 250 },
     );
     const event = appMention({ text: `<@${SLACK_IDS.botUserId}> SAP S/4HANA?` });
     const acked = await postToSlackEndpoint(`http://127.0.0.1:${port}/slack/events`, {
@@ -150,9 +133,7 @@ describe('an Earshot that stops mid-answer', () => {
     expect(acked.status).toBe(200);
     await slack.waitForCall('chat.postMessage', undefined, 20_000);
     await vi.waitFor(() => expect(openai.requests.length).toBeGreaterThan(0), { timeout: 20_000 });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await serve.kill();
 
     const second = await startTakeover(db, slack);
     cleanup.push(() => second.server.close());
@@ -169,12 +150,3 @@ describe('an Earshot that stops mid-answer', () => {
     });
   }, 150_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}

@@ -1,4 +1,6 @@
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
@@ -9,6 +11,7 @@ import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slac
 import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { freePort, spawnServe } from '../helpers/spawned-serve.ts';
 import { TEAMS_DEFAULTS, teamsMessage } from '../helpers/teams/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
@@ -143,6 +146,40 @@ describe('Slack failing at start', () => {
     await expectSlackAnswers(running, slack);
   }, 120_000);
 
+  it('`earshot serve` as a process: starts and serves with a rejected token, saying why in one line', async () => {
+    const slack = await startFakeSlackApi();
+    cleanup.push(() => slack.close());
+    slack.respond('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'earshot-serve-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const serve = await spawnServe({
+      EARSHOT_DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.url,
+      EARSHOT_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
+    });
+    cleanup.push(() => serve.kill());
+    const base = `http://127.0.0.1:${serve.port}`;
+    await vi.waitFor(() => expect(serve.stderr()).toContain('SLACK_BOT_TOKEN was rejected (invalid_auth)'), {
+      timeout: 20_000,
+    });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as { slack: string }).slack).toMatch(
+      /^failing: SLACK_BOT_TOKEN was rejected/,
+    );
+    const hook = await fetch(`${base}/hooks/triggers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${WEBHOOK_TOKEN}` },
+      body: JSON.stringify({ workspace: 'local', events: [] }),
+    });
+    expect(hook.status).toBeLessThan(500);
+    expect(serve.child.exitCode).toBeNull();
+    expect(serve.stderr()).not.toContain('xoxb-test-token');
+  }, 120_000);
+
   it('keeps serving when Slack cannot be reached at all, and connects once it answers', async () => {
     const port = await freePort();
     const running = await start(`http://127.0.0.1:${port}/api/`);
@@ -164,12 +201,3 @@ describe('Slack failing at start', () => {
     await expectSlackAnswers(running, slack);
   }, 150_000);
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
-}
