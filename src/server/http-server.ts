@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.ts';
+import type { Readiness } from './readiness.ts';
 import { replyJson } from './reply.ts';
 import { runInRequest } from './request-context.ts';
 
@@ -23,6 +24,7 @@ export interface RunningServer {
 }
 
 const HEALTH_PATH = '/healthz';
+const READY_PATH = '/readyz';
 const HEALTH_METHODS = ['GET', 'HEAD'];
 // A client that trickles its headers or body is cut off instead of holding a socket for minutes.
 const HEADERS_TIMEOUT_MS = 10_000;
@@ -31,7 +33,9 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const TIMEOUT_CHECK_MS = 2_000;
 
 /**
- * Earshot's one HTTP server: health check plus whatever the adapters mount (path → route). Every
+ * Earshot's one HTTP server: liveness (`/healthz`, always 200 while the process serves), readiness
+ * (`/readyz`, 503 with the reasons until every registered check passes) and whatever the adapters
+ * mount (path → route). Every
  * request gets an id (`x-request-id`), and any request gets a status code: a handler that throws or
  * rejects gives 500 and one error log line, and the server keeps serving.
  */
@@ -39,6 +43,7 @@ export async function startHttpServer(options: {
   port: number;
   routes: Record<string, Route>;
   logger: Logger;
+  readiness?: Readiness;
 }): Promise<RunningServer> {
   const { logger } = options;
   const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
@@ -52,7 +57,7 @@ export async function startHttpServer(options: {
     };
     runInRequest({ requestId, response: res }, () => {
       try {
-        const outcome = dispatch(options.routes, path, req, res);
+        const outcome = dispatch(options, path, req, res);
         if (outcome) outcome.catch(fail);
       } catch (error) {
         fail(error);
@@ -73,7 +78,7 @@ export async function startHttpServer(options: {
 }
 
 function dispatch(
-  routes: Record<string, Route>,
+  { routes, readiness }: { routes: Record<string, Route>; readiness?: Readiness },
   path: string,
   req: IncomingMessage,
   res: ServerResponse,
@@ -82,6 +87,10 @@ function dispatch(
   if (path === HEALTH_PATH) {
     if (!HEALTH_METHODS.includes(method)) return methodNotAllowed(res, HEALTH_METHODS);
     return replyJson(res, 200, { ok: true });
+  }
+  if (path === READY_PATH && readiness) {
+    if (!HEALTH_METHODS.includes(method)) return methodNotAllowed(res, HEALTH_METHODS);
+    return readiness.report().then(({ ready, states }) => replyJson(res, ready ? 200 : 503, states));
   }
   const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
   if (!route) return replyJson(res, 404, { error: 'not_found' });
