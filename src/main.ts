@@ -2,12 +2,15 @@ import { type Clock, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { analyzeTables, LARGE_WRITE_ROWS } from './db/planner-statistics.ts';
 import { ChatPeople } from './delivery/chat-people.ts';
 import { ConversationRefs } from './delivery/conversation-refs.ts';
 import { Messengers } from './delivery/messengers.ts';
 import type { ProactiveSender } from './delivery/proactive-sender.ts';
 import { Digests } from './digest/digests.ts';
 import { EarshotError } from './errors.ts';
+import { analyzeJob } from './jobs/analyze-job.ts';
+import { CronJobs } from './jobs/cron-jobs.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
@@ -29,6 +32,8 @@ import { type ImportProgress, type ImportResult, importEntries } from './knowled
 import { QuestionLog } from './knowledge/questions/question-log.ts';
 import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
 import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
+import { type ReadinessCheck, searchIndexReadiness } from './knowledge/search/search-index-readiness.ts';
+import { SearchIndexWarmup } from './knowledge/search/search-index-warmup.ts';
 import { PgVectorRanker } from './knowledge/search/vector-ranker.ts';
 import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -54,6 +59,8 @@ export interface Earshot {
   clock: Clock;
   entries: EntryStore;
   search: KnowledgeSearch;
+  /** Builds every workspace's search index in the background; the server starts it. */
+  searchWarmup: SearchIndexWarmup;
   questions: QuestionLog;
   watched: WatchedChannels;
   /** Where proactive messages (alerts, digests) can reach people and channels. */
@@ -131,11 +138,13 @@ export async function createEarshot(
     }
   };
   const entries = new EntryStore(db);
+  const indexes = new WorkspaceIndexCache(db, embedChanged);
   const search = new KnowledgeSearch({
-    indexes: new WorkspaceIndexCache(db, embedChanged),
+    indexes,
     store: entries,
     vector: vectorEmbedder ? new PgVectorRanker({ db, embedder: vectorEmbedder, logger }) : undefined,
   });
+  const searchWarmup = new SearchIndexWarmup({ db, indexes, logger });
   const questions = new QuestionLog(db);
   const clock = options.clock ?? systemClock;
   const people = new ChatPeople(db);
@@ -167,6 +176,7 @@ export async function createEarshot(
     clock,
     entries,
     search,
+    searchWarmup,
     questions,
     watched: new WatchedChannels(db),
     conversations,
@@ -198,10 +208,14 @@ export async function createEarshot(
     removeCaptured: (message) => removeCapturedMessage(db, message),
     importFiles: async (request) => {
       const result = await importEntries({ db, ...request });
+      // Without fresh statistics the planner misjudges every query on the grown table (PGlite never
+      // gathers them itself; the server's autovacuum may be off or late).
+      if (result.inserted + result.updated >= LARGE_WRITE_ROWS) await analyzeTables(db, ['entries']);
       await embedChanged(request.workspaceId, result.entryIds);
       return result;
     },
     close: async () => {
+      searchWarmup.stop();
       digests.scheduler.stop();
       await nudges.stop();
       await db.close();
@@ -214,6 +228,8 @@ export interface EarshotServer {
   slack: SlackAdapter | null;
   /** The one way out for alerts and digests, per platform. */
   proactive: { teams: ProactiveSender | undefined; slack: ProactiveSender | undefined };
+  /** What must be true before this server takes traffic at full speed (for `GET /readyz`). */
+  readiness: ReadinessCheck[];
   close(): Promise<void>;
 }
 
@@ -275,6 +291,10 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   if (teams && teamsModule) routes[teamsModule.TEAMS_MESSAGES_PATH] = teams.requestListener;
   if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
+  // After listening, in the background: the build yields between slices, so requests are served meanwhile.
+  void earshot.searchWarmup.start();
+  const maintenance = new CronJobs(logger);
+  maintenance.set(analyzeJob({ db: earshot.db, logger }));
   await slack?.start();
   earshot.nudges.start();
   await earshot.digests.scheduler.start().catch((error) => {
@@ -292,7 +312,10 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
     port: http.port,
     slack,
     proactive: { teams: teams?.proactive, slack: slack?.proactive },
+    readiness: [searchIndexReadiness(earshot.searchWarmup)],
     close: async () => {
+      maintenance.stop();
+      earshot.searchWarmup.stop();
       earshot.digests.scheduler.stop();
       await earshot.nudges.stop();
       await slack?.stop();

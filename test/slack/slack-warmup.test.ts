@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { seedManyEntries } from '../helpers/seed-many.ts';
+import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
+import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
+import { type SlackHarness, startSlackHarness } from './slack-server.ts';
+
+const TEAM = SLACK_IDS.workspaceId;
+/** Enough for a build of a second or more on PGlite; on the starting commit it held the event loop ~3 s. */
+const ENTRIES = 20_000;
+/** Generous for a loaded 2-core machine; the build that never yielded missed both by seconds. */
+const HEALTHZ_BOUND_MS = 500;
+const ACK_BOUND_MS = 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(DATABASE_KINDS)('search index warm-up at start (%s)', (kind) => {
+  let db: Database;
+  let harness: SlackHarness | undefined;
+
+  afterEach(async () => {
+    await harness?.close();
+    await harness?.earshot.close();
+    harness = undefined;
+  });
+
+  it('keeps /healthz and Slack acks fast while the index is built, and answers once it is', async () => {
+    // This process is also the client: load fetch's HTTP stack now, not while the first probes are timed.
+    await fetch('http://127.0.0.1:9/').catch(() => {});
+    db = await openTestDatabase(kind);
+    await seedManyEntries(db, TEAM, ENTRIES);
+    harness = await startSlackHarness(db);
+    const { server, slack } = harness;
+    const [readiness] = server.readiness;
+    expect(readiness?.name).toBe('search-index');
+    expect((await readiness?.check())?.ready).toBe(false);
+
+    // A question at once: the server used to build the index inside the first question, on the event loop.
+    const base = `http://127.0.0.1:${server.port}`;
+    const first = appMention({
+      text: `<@${SLACK_IDS.botUserId}> what are buyers saying about renewal risk?`,
+    });
+    const acks: number[] = [];
+    const healthz: number[] = [];
+    const postEvent = async (body: string, due: number) => {
+      const response = await harness?.post(body);
+      expect(response?.status).toBe(200);
+      acks.push(performance.now() - due);
+    };
+    const pending: Promise<void>[] = [postEvent(eventCallbackBody(first), performance.now())];
+
+    // Open loop: each request is timed from when it was due, so a blocked loop shows in full.
+    const started = performance.now();
+    let ready = false;
+    for (let tick = 0; ; tick += 1) {
+      const due = started + tick * 25;
+      const wait = due - performance.now();
+      if (wait > 0) await sleep(wait);
+      pending.push(
+        fetch(`${base}/healthz`).then(async (response) => {
+          expect(response.status).toBe(200);
+          await response.arrayBuffer();
+          healthz.push(performance.now() - due);
+        }),
+      );
+      if (tick % 4 === 0) {
+        const mention = appMention({ text: `<@${SLACK_IDS.botUserId}> anything on pricing ${tick}?` });
+        pending.push(postEvent(eventCallbackBody(mention), due));
+      }
+      if (tick % 8 === 0) ready = Boolean((await readiness?.check())?.ready);
+      if ((ready && performance.now() - started > 1_000) || performance.now() - started > 60_000) break;
+    }
+    await Promise.all(pending);
+
+    expect(ready).toBe(true);
+    expect(Math.max(...healthz)).toBeLessThan(HEALTHZ_BOUND_MS);
+    expect(Math.max(...acks)).toBeLessThan(ACK_BOUND_MS);
+    const answer = await slack.waitForCall(
+      'chat.update',
+      (call) => slack.messages.find((message) => message.ts === call.args.ts)?.thread_ts === first.ts,
+      30_000,
+    );
+    expect(JSON.stringify(answer.args.blocks)).toContain('What the field is hearing');
+  }, 120_000);
+});
