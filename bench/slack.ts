@@ -94,7 +94,7 @@ async function main() {
     if (serve) {
       rows.push(
         {
-          measurement: `serve: ack, first ${ACK_SECONDS} s after listening (${serveEntries / 1000}k entries, warm-up)`,
+          measurement: `serve: ack, first ${ACK_SECONDS} s after listening, 5 questions/s (${serveEntries / 1000}k, warm-up)`,
           events: serve.startup.sent,
           p50Ms: serve.startup.p50Ms,
           'p99/p95Ms': serve.startup.p99Ms,

@@ -290,6 +290,9 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   const routes: Record<string, Route> = { [TRIGGERS_WEBHOOK_PATH]: triggersWebhook(earshot) };
   if (teams && teamsModule) routes[teamsModule.TEAMS_MESSAGES_PATH] = teams.requestListener;
   if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
+  // Prisma compiles its query engine (WebAssembly) on the first query: done now, it doesn't hold up
+  // the first requests after the server listens (~0.5 s on a busy machine).
+  await earshot.db.prisma.workspace.findFirst({ select: { id: true } });
   const http = await startHttpServer({ port: options.port ?? config.port, routes });
   // After listening, in the background: the build yields between slices, so requests are served meanwhile.
   void earshot.searchWarmup.start();

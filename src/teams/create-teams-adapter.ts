@@ -43,11 +43,15 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
     deps,
     (context, work) => {
       const reference = TurnContext.getConversationReference(context.activity);
-      adapter.continueConversationAsync(teams.appId ?? '', reference, work).catch((error: unknown) => {
-        deps.logger.error(
-          { err: error, platform: 'teams', eventId: context.activity.id },
-          'failed to send a Teams answer',
-        );
+      // In a later event-loop turn: the request that asked gets its response first, and the answer's
+      // work never runs ahead of it.
+      setImmediate(() => {
+        adapter.continueConversationAsync(teams.appId ?? '', reference, work).catch((error: unknown) => {
+          deps.logger.error(
+            { err: error, platform: 'teams', eventId: context.activity.id },
+            'failed to send a Teams answer',
+          );
+        });
       });
     },
     proactive,

@@ -184,12 +184,14 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     }
     await context.sendActivity({ type: ActivityTypes.Typing });
+    // Read now: the deferred work runs after this turn has ended, when `context` is revoked.
+    const askedBy = teamsUserId(context) || undefined;
     this.defer(context, async (later) => {
       try {
         const answer = await this.deps.earshot.ask({
           workspaceId,
           question,
-          askedBy: teamsUserId(context) || undefined,
+          askedBy,
           platform: 'teams',
           channel: activity.conversation?.id,
         });
