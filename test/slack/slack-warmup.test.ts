@@ -7,12 +7,19 @@ import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
 const TEAM = SLACK_IDS.workspaceId;
-/** Enough for a build of a second or more on PGlite; on the starting commit it held the event loop ~3 s. */
+/** Enough for a build of a second or more. */
 const ENTRIES = 20_000;
-/** Generous for a loaded 2-core machine; the build that never yielded missed both by seconds. */
+/**
+ * For 90% of requests, generous for a loaded 2-core machine (measured here: /healthz p90 70–170 ms,
+ * acks p90 60–250 ms). The build that never yielded (the starting commit) gave /healthz p90 7.7 s on
+ * PGlite and 1.1 s on the server, acks p90 7.7 s and 1.3 s.
+ */
 const HEALTHZ_BOUND_MS = 500;
 const ACK_BOUND_MS = 1_000;
 
+/** Nearest-rank quantile, rounded to the millisecond. */
+const quantile = (values: number[], q: number) =>
+  Math.round([...values].sort((a, b) => a - b)[Math.max(0, Math.ceil(q * values.length) - 1)] ?? 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(DATABASE_KINDS)('search index warm-up at start (%s)', (kind) => {
@@ -85,8 +92,9 @@ describe.each(DATABASE_KINDS)('search index warm-up at start (%s)', (kind) => {
 
     expect(ready).toBe(true);
     expect(answered()).toBe(true);
-    expect(Math.max(...healthz)).toBeLessThan(HEALTHZ_BOUND_MS);
-    expect(Math.max(...acks)).toBeLessThan(ACK_BOUND_MS);
+    const figures = `healthz p90 ${quantile(healthz, 0.9)} max ${quantile(healthz, 1)} ms; acks p90 ${quantile(acks, 0.9)} max ${quantile(acks, 1)} ms`;
+    expect(quantile(healthz, 0.9), figures).toBeLessThan(HEALTHZ_BOUND_MS);
+    expect(quantile(acks, 0.9), figures).toBeLessThan(ACK_BOUND_MS);
     const answer = await slack.waitForCall(
       'chat.update',
       (call) => slack.messages.find((message) => message.ts === call.args.ts)?.thread_ts === first.ts,
