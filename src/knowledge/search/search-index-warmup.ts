@@ -48,6 +48,7 @@ export class SearchIndexWarmup {
         await this.buildAll();
         return;
       } catch (error) {
+        if (this.stopped) return; // the database closed under it at shutdown
         this.state = { ...this.state, error: String((error as Error)?.message ?? error) };
         this.deps.logger.warn({ err: error }, 'search index warm-up failed; retrying in 5 s');
         await new Promise<void>((resolve) => {
