@@ -139,7 +139,12 @@ describe('Slack failing at start', () => {
       async () =>
         expect(await running.readyz()).toEqual({
           status: 200,
-          body: { database: 'ok', slack: 'ready', teams: 'ready' },
+          body: {
+            database: 'ok',
+            slack: 'ready',
+            teams: 'ready',
+            'search index': expect.stringMatching(/^ready/),
+          },
         }),
       { timeout: 40_000, interval: 500 },
     );
