@@ -13,13 +13,27 @@ export async function runCommand(work: (earshot: Earshot) => Promise<void>): Pro
     const config = loadConfig();
     secrets = secretValues(config);
     // A command's output is the answer; routine log lines would only clutter the terminal.
-    earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'warn', secrets) });
+    earshot = await createEarshot({
+      config,
+      logger: createLogger(config.logLevel ?? 'warn', secrets),
+      database: { command: commandName(process.argv.slice(2)) },
+    });
     await work(earshot);
   } catch (error) {
     process.exitCode = reportError(error, secrets);
   } finally {
     await earshot?.close();
   }
+}
+
+/** `earshot entries archive`: the command words, without options or arguments, for the database lock. */
+function commandName(args: string[]): string {
+  const words = [];
+  for (const arg of args) {
+    if (!/^[a-z][a-z-]*$/.test(arg) || words.length === 2) break;
+    words.push(arg);
+  }
+  return ['earshot', ...words].join(' ');
 }
 
 /** Prints an error for the person at the terminal, with every configured secret scrubbed out. */

@@ -5,6 +5,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { databaseConnectionError } from './connection-error.ts';
+import { openDataDir } from './open-data-dir.ts';
+import type { DatabaseOwner } from './owner-lock.ts';
 
 /** A raw SQL session on the driver beneath Prisma, for migrations and statements Prisma cannot express. */
 export interface SqlSession {
@@ -13,8 +15,21 @@ export interface SqlSession {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
+/** Where a database handle reaches its data, for `db status` and `--verbose`. */
+export type DatabaseLocation =
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /** `own`: this process opened the data dir; `owner`: it goes through the process that did. */
+      access: 'own' | 'owner';
+      owner: DatabaseOwner | null;
+    }
+  | { kind: 'postgres' };
+
 export interface Database {
   kind: 'pglite' | 'postgres';
+  /** Set by `openDatabase`; test databases opened otherwise leave it out. */
+  location?: DatabaseLocation;
   prisma: PrismaClient;
   /** Runs `work` in one driver-level transaction. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
@@ -24,13 +39,25 @@ export interface Database {
 
 export type DatabaseConfig = Config['database'];
 
-/** Opens the embedded PGlite database or a PostgreSQL server connection pool. */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
+export interface OpenOptions {
+  /** Serve the embedded database to other Earshot processes (`earshot serve`); a second sharer is refused. */
+  share?: boolean;
+  /** What this process is, as other processes are told when they find it owning the data dir. */
+  command?: string;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  return wrapPglite(await createPglite({ dataDir }));
+/**
+ * Opens the PostgreSQL server of DATABASE_URL, or the embedded PGlite database: as its one owner, or
+ * through the process that owns it (see open-data-dir.ts).
+ */
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  if (config.kind === 'pglite') {
+    return openDataDir(config.dataDir, options, { createPglite, wrapPglite, openPostgres });
+  }
+  const db = await openPostgres({ connectionString: config.url }, (error) =>
+    databaseConnectionError(config.url, error),
+  );
+  return { ...db, location: { kind: 'postgres' } };
 }
 
 /** A PGlite instance with pgvector available; `loadDataDir` starts it from a dump instead of running initdb. */
@@ -61,8 +88,13 @@ export function wrapPglite(pglite: PGlite): Database {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** A pg pool as a Database; `connectFailed` turns a failed first connection into the error to show. */
+export async function openPostgres(
+  config: pg.PoolConfig,
+  connectFailed: (error: unknown) => Error,
+  kind: Database['kind'] = 'postgres',
+): Promise<Database> {
+  const pool = new pg.Pool({ max: 10, ...config });
   // Idle clients that lose their server emit errors; without a listener that would crash the process.
   pool.on('error', () => {});
   // Connect once now, so a wrong DATABASE_URL fails here with an error that names it and hides its password.
@@ -70,7 +102,7 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => {});
-    throw databaseConnectionError(url, error);
+    throw connectFailed(error);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const session = (client: pg.Pool | pg.PoolClient): SqlSession => ({
@@ -81,7 +113,7 @@ async function openPostgres(url: string): Promise<Database> {
       (await client.query(sql, params as unknown[])).rows as Row[],
   });
   return {
-    kind: 'postgres',
+    kind,
     prisma,
     transaction: async (work) => {
       const client = await pool.connect();

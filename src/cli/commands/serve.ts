@@ -17,6 +17,8 @@ export function registerServe(program: Command) {
         const earshot = await createEarshot({
           config,
           logger: createLogger(config.logLevel ?? 'info', secrets),
+          // Other Earshot commands on this data dir go through this process while it runs.
+          database: { share: true, command: 'earshot serve' },
         });
         const server = await startServer(earshot);
         const shutdown = async () => {

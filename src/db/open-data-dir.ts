@@ -1,0 +1,142 @@
+import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type pg from 'pg';
+import { EarshotError } from '../errors.ts';
+import { dataDirError, prepareDataDir, SOCKET_PORT, socketPathFor } from './data-dir.ts';
+import type { Database, OpenOptions } from './database.ts';
+import { acquireOwnerLock, type DatabaseOwner } from './owner-lock.ts';
+import { sharePglite } from './pglite-socket.ts';
+
+/** How database.ts opens a PGlite and a pg pool; passed in so this file does not import it back. */
+export interface Openers {
+  createPglite(options: { dataDir: string }): Promise<PGlite>;
+  wrapPglite(pglite: PGlite): Database;
+  openPostgres(
+    config: pg.PoolConfig,
+    connectFailed: (error: unknown) => Error,
+    kind: Database['kind'],
+  ): Promise<Database>;
+}
+
+// Statements through the owner run one at a time anyway; a few connections let a transaction and the
+// queries queued behind it wait in the owner instead of in this process.
+const CLIENT_POOL_SIZE = 4;
+// An owner that has just started may not listen yet (initdb takes seconds on first start).
+const CONNECT_PATIENCE_MS = 60_000;
+
+/**
+ * Opens the embedded database in `dataDir` so that exactly one process has it open: this one, when no
+ * live process owns it (taking over a lock left by a dead one), or else the owner, as a PostgreSQL
+ * client through the owner's socket. A second sharer (`earshot serve`) and a command finding another
+ * command (which serves no socket) owning the data dir are refused with a message naming that process.
+ */
+export async function openDataDir(
+  dataDir: string,
+  options: OpenOptions,
+  openers: Openers,
+): Promise<Database> {
+  await prepareDataDir(dataDir);
+  const command = options.command ?? 'earshot';
+  const socket = options.share ? socketPathFor(dataDir) : null;
+  const deadline = Date.now() + CONNECT_PATIENCE_MS;
+  for (;;) {
+    const lock = await acquireOwnerLock(dataDir, { command, socket });
+    if (lock.acquired) return openAsOwner(dataDir, socket, lock.release, openers);
+    const { owner } = lock;
+    if (options.share || !owner.socket) throw ownedElsewhere(dataDir, owner, options.share === true);
+    try {
+      return await connectToOwner(dataDir, owner, owner.socket, openers);
+    } catch (error) {
+      // The owner may still be starting (not listening yet), or may have died: look again.
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+async function openAsOwner(
+  dataDir: string,
+  socket: string | null,
+  releaseLock: () => Promise<void>,
+  openers: Openers,
+): Promise<Database> {
+  let pglite: PGlite;
+  try {
+    pglite = await openers.createPglite({ dataDir });
+  } catch (error) {
+    await releaseLock();
+    throw dataDirError(dataDir, error) ?? error;
+  }
+  const db = openers.wrapPglite(pglite);
+  let shared: Awaited<ReturnType<typeof sharePglite>> | null = null;
+  try {
+    if (socket) {
+      await mkdir(path.dirname(socket), { recursive: true, mode: 0o700 });
+      shared = await sharePglite(pglite, socket);
+    }
+  } catch (error) {
+    await db.close();
+    await releaseLock();
+    throw error;
+  }
+  return {
+    ...db,
+    location: { kind: 'pglite', dataDir, access: 'own', owner: null },
+    close: async () => {
+      try {
+        await shared?.close();
+        await db.close();
+      } finally {
+        await releaseLock();
+      }
+    },
+  };
+}
+
+async function connectToOwner(
+  dataDir: string,
+  owner: DatabaseOwner,
+  socket: string,
+  openers: Openers,
+): Promise<Database> {
+  const db = await openers.openPostgres(
+    {
+      host: path.dirname(socket),
+      port: SOCKET_PORT,
+      user: 'postgres',
+      database: 'postgres',
+      max: CLIENT_POOL_SIZE,
+    },
+    (error) =>
+      new EarshotError({
+        code: 'database_failed',
+        message: `${describeOwner(owner)} owns the database in ${dataDir} but did not answer on ${socket}: ${
+          error instanceof Error ? error.message : String(error)
+        }. If it is stuck, stop it (kill ${owner.pid}) and run the command again.`,
+        cause: error,
+      }),
+    'pglite',
+  );
+  return { ...db, location: { kind: 'pglite', dataDir, access: 'owner', owner } };
+}
+
+function ownedElsewhere(dataDir: string, owner: DatabaseOwner, wantsToShare: boolean): EarshotError {
+  const who = describeOwner(owner);
+  const message = wantsToShare
+    ? `${who} already has the database in ${dataDir} open${owner.socket ? ' and serves it' : ''}. ` +
+      'Only one `earshot serve` can use an embedded database: stop the other one first' +
+      `${owner.socket ? '' : ' (or wait for it to finish)'}, give this one its own EARSHOT_DATA_DIR, ` +
+      'or run several servers on one PostgreSQL server (DATABASE_URL).'
+    : `${who} is using the database in ${dataDir}. Wait for it to finish and run the command again; ` +
+      'while `earshot serve` runs, commands go through it and never wait.';
+  return new EarshotError({ code: 'database_failed', message });
+}
+
+/** "`earshot import` (pid 123 since 2026-11-30 10:31:02 UTC)" */
+export function describeOwner(owner: DatabaseOwner): string {
+  const since = owner.since.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const host = owner.host === hostname() ? '' : ` on ${owner.host}`;
+  return `\`${owner.command}\` (pid ${owner.pid}${host} since ${since})`;
+}
