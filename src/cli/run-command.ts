@@ -16,7 +16,13 @@ export async function runCommand(work: (earshot: Earshot) => Promise<void>): Pro
     earshot = await createEarshot({
       config,
       logger: createLogger(config.logLevel ?? 'warn', secrets),
-      database: { command: commandName(process.argv.slice(2)) },
+      database: {
+        command: commandName(process.argv.slice(2)),
+        onWait: (owner) => {
+          // Only a person at a terminal needs telling; scripts just see the command take longer.
+          if (process.stderr.isTTY) process.stderr.write(`earshot: waiting for ${owner} to finish…\n`);
+        },
+      },
     });
     await work(earshot);
   } catch (error) {

@@ -30,6 +30,11 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Set by `openDatabase`; test databases opened otherwise leave it out. */
   location?: DatabaseLocation;
+  /**
+   * The most entries a bulk write should commit at once, where others wait for each transaction (an
+   * embedded database reached through its owner); undefined: any number.
+   */
+  bulkRows?: number;
   prisma: PrismaClient;
   /** Runs `work` in one driver-level transaction. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
@@ -44,6 +49,8 @@ export interface OpenOptions {
   share?: boolean;
   /** What this process is, as other processes are told when they find it owning the data dir. */
   command?: string;
+  /** Told once per owner when another one-shot command has the data dir open and this one waits for it. */
+  onWait?: (owner: string) => void;
 }
 
 /**

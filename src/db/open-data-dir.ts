@@ -25,6 +25,10 @@ export interface Openers {
 const CLIENT_POOL_SIZE = 4;
 // An owner that has just started may not listen yet (initdb takes seconds on first start).
 const CONNECT_PATIENCE_MS = 60_000;
+// The owner's own queries wait for each of our transactions: 2,000 entries take about 0.3 s to write.
+const OWNER_BULK_ROWS = 2_000;
+/** How long a process waits for a one-shot command that has the data dir open before it gives up. */
+export const LOCK_PATIENCE_MS = 20_000;
 
 /**
  * Opens the embedded database in `dataDir` so that exactly one process has it open: this one, when no
@@ -40,17 +44,27 @@ export async function openDataDir(
   await prepareDataDir(dataDir);
   const command = options.command ?? 'earshot';
   const socket = options.share ? socketPathFor(dataDir) : null;
-  const deadline = Date.now() + CONNECT_PATIENCE_MS;
+  const connectDeadline = Date.now() + CONNECT_PATIENCE_MS;
+  const lockDeadline = Date.now() + LOCK_PATIENCE_MS;
+  let waitingFor: number | null = null;
   for (;;) {
     const lock = await acquireOwnerLock(dataDir, { command, socket });
     if (lock.acquired) return openAsOwner(dataDir, socket, lock.release, openers);
     const { owner } = lock;
-    if (options.share || !owner.socket) throw ownedElsewhere(dataDir, owner, options.share === true);
+    if (options.share && owner.socket) throw ownedElsewhere(dataDir, owner, true);
+    if (!owner.socket) {
+      // Another one-shot command: most take seconds, so wait for it before giving up.
+      if (Date.now() > lockDeadline) throw ownedElsewhere(dataDir, owner, options.share === true);
+      if (waitingFor !== owner.pid) options.onWait?.(describeOwner(owner));
+      waitingFor = owner.pid;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
     try {
       return await connectToOwner(dataDir, owner, owner.socket, openers);
     } catch (error) {
       // The owner may still be starting (not listening yet), or may have died: look again.
-      if (Date.now() > deadline) throw error;
+      if (Date.now() > connectDeadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -119,18 +133,18 @@ async function connectToOwner(
       }),
     'pglite',
   );
-  return { ...db, location: { kind: 'pglite', dataDir, access: 'owner', owner } };
+  return { ...db, location: { kind: 'pglite', dataDir, access: 'owner', owner }, bulkRows: OWNER_BULK_ROWS };
 }
 
 function ownedElsewhere(dataDir: string, owner: DatabaseOwner, wantsToShare: boolean): EarshotError {
   const who = describeOwner(owner);
-  const message = wantsToShare
-    ? `${who} already has the database in ${dataDir} open${owner.socket ? ' and serves it' : ''}. ` +
-      'Only one `earshot serve` can use an embedded database: stop the other one first' +
-      `${owner.socket ? '' : ' (or wait for it to finish)'}, give this one its own EARSHOT_DATA_DIR, ` +
-      'or run several servers on one PostgreSQL server (DATABASE_URL).'
-    : `${who} is using the database in ${dataDir}. Wait for it to finish and run the command again; ` +
-      'while `earshot serve` runs, commands go through it and never wait.';
+  const message = owner.socket
+    ? `${who} already has the database in ${dataDir} open and serves it. ` +
+      'Only one `earshot serve` can use an embedded database: stop the other one first, give this one ' +
+      'its own EARSHOT_DATA_DIR, or run several servers on one PostgreSQL server (DATABASE_URL).'
+    : `${who} is still using the database in ${dataDir} after ${LOCK_PATIENCE_MS / 1000} s. ` +
+      `Wait for it to finish and run ${wantsToShare ? '`earshot serve`' : 'the command'} again; ` +
+      'while `earshot serve` runs, commands go through it and do not wait for each other.';
   return new EarshotError({ code: 'database_failed', message });
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.ts';
+import { LOCK_PATIENCE_MS } from '../../src/db/open-data-dir.ts';
 import { OWNER_LOCK_FILE } from '../../src/db/owner-lock.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { type ServeProcess, startServeProcess } from '../helpers/serve-process.ts';
@@ -164,19 +165,31 @@ describe('one owner for the embedded database', () => {
     expect(entryCounts(alone.stdout)?.[4]).toBe('500');
   }, 240_000);
 
-  it('refuses a command while another command (which serves nobody) has the data dir open', async () => {
+  it('makes a command wait for another command that has the data dir open, and refuses it after 20 s, naming that command', async () => {
     expect((await runCli(dataDir, ['db', 'migrate'])).code).toBe(0);
     const holder = await openDatabase({ kind: 'pglite', dataDir }, { command: 'earshot import' });
+    const waiting = runCli(dataDir, ['entries', 'list']);
+    // The other command holds the database for a few seconds, as a short import would.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await holder.close();
+    const waited = await waiting;
+    expect(waited.stderr).toBe('');
+    expect(waited.code).toBe(0);
+
+    const stuck = await openDatabase({ kind: 'pglite', dataDir }, { command: 'earshot import' });
     try {
+      const started = Date.now();
       const refused = await runCli(dataDir, ['entries', 'list']);
       expect(refused.code).toBe(1);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(LOCK_PATIENCE_MS);
       expect(refused.stderr).toContain(`\`earshot import\` (pid ${process.pid} since`);
-      expect(refused.stderr).toContain(`is using the database in ${dataDir}. Wait for it to finish`);
+      expect(refused.stderr).toContain(
+        `is still using the database in ${dataDir} after 20 s. Wait for it to finish`,
+      );
     } finally {
-      await holder.close();
+      await stuck.close();
     }
-    expect((await runCli(dataDir, ['entries', 'list'])).code).toBe(0);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('a data dir Earshot cannot write to', () => {
