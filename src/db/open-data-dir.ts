@@ -64,7 +64,7 @@ export async function openDataDir(
       return await connectToOwner(dataDir, owner, owner.socket, openers);
     } catch (error) {
       // The owner may still be starting (not listening yet), or may have died: look again.
-      if (Date.now() > connectDeadline) throw error;
+      if (!notListening(error) || Date.now() > connectDeadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -123,17 +123,29 @@ async function connectToOwner(
       database: 'postgres',
       max: CLIENT_POOL_SIZE,
     },
-    (error) =>
-      new EarshotError({
+    (error) => {
+      const denied = (error as NodeJS.ErrnoException).code === 'EACCES';
+      const fix = denied
+        ? 'It serves only the user it runs as: run the command as that user.'
+        : `If it is stuck, stop it (kill ${owner.pid}) and run the command again.`;
+      return new EarshotError({
         code: 'database_failed',
         message: `${describeOwner(owner)} owns the database in ${dataDir} but did not answer on ${socket}: ${
           error instanceof Error ? error.message : String(error)
-        }. If it is stuck, stop it (kill ${owner.pid}) and run the command again.`,
+        }. ${fix}`,
         cause: error,
-      }),
+      });
+    },
     'pglite',
   );
   return { ...db, location: { kind: 'pglite', dataDir, access: 'owner', owner }, bulkRows: OWNER_BULK_ROWS };
+}
+
+/** No socket yet, or nobody behind it: worth another look; anything else (a refused permission) is not. */
+function notListening(error: unknown): boolean {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOENT';
 }
 
 function ownedElsewhere(dataDir: string, owner: DatabaseOwner, wantsToShare: boolean): EarshotError {

@@ -3,6 +3,7 @@ import { link, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { EarshotError } from '../errors.ts';
 
 /** The file in the data dir that names the one process that has the embedded database open. */
 export const OWNER_LOCK_FILE = 'earshot-owner.json';
@@ -44,7 +45,8 @@ export async function acquireOwnerLock(
   };
   const text = `${JSON.stringify(me)}\n`;
   const temporary = `${lockPath}.${process.pid}.tmp`;
-  await writeFile(temporary, text, { mode: 0o600 });
+  // Readable by all: it names a process, so another user's command can say who has the database.
+  await writeFile(temporary, text, { mode: 0o644 });
   let tookOverFrom: DatabaseOwner | null = null;
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -55,16 +57,19 @@ export async function acquireOwnerLock(
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const current = await readFile(lockPath, 'utf8').catch(() => null);
+      const current = await readLock(lockPath);
       if (current === null) continue;
       const owner = parseOwner(current);
       if (owner && isAlive(owner)) return { acquired: false, owner };
       tookOverFrom = owner;
       // Remove the stale lock only if it is still the one just read, so a fresh owner is never removed.
-      const again = await readFile(lockPath, 'utf8').catch(() => null);
+      const again = await readLock(lockPath);
       if (again === current) await unlink(lockPath).catch(() => {});
     }
-    throw new Error(`could not take the lock ${lockPath}`);
+    throw new EarshotError({
+      code: 'database_failed',
+      message: `Could not take the lock ${lockPath}: other processes keep changing it. Run the command again.`,
+    });
   } finally {
     await unlink(temporary).catch(() => {});
   }
@@ -75,6 +80,20 @@ export async function readOwner(dataDir: string): Promise<DatabaseOwner | null> 
   const text = await readFile(path.join(dataDir, OWNER_LOCK_FILE), 'utf8').catch(() => null);
   const owner = text === null ? null : parseOwner(text);
   return owner && isAlive(owner) ? owner : null;
+}
+
+/** The lock's text, or null when there is none; a lock this user may not read is an error naming it. */
+async function readLock(lockPath: string): Promise<string | null> {
+  try {
+    return await readFile(lockPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new EarshotError({
+      code: 'database_failed',
+      message: `Cannot read ${lockPath} (${(error as NodeJS.ErrnoException).code}): another user's Earshot may be using this database. Run Earshot as the user who owns ${path.dirname(lockPath)}.`,
+      cause: error,
+    });
+  }
 }
 
 function parseOwner(text: string): DatabaseOwner | null {
