@@ -33,8 +33,9 @@ export const LOCK_PATIENCE_MS = 20_000;
 /**
  * Opens the embedded database in `dataDir` so that exactly one process has it open: this one, when no
  * live process owns it (taking over a lock left by a dead one), or else the owner, as a PostgreSQL
- * client through the owner's socket. A second sharer (`earshot serve`) and a command finding another
- * command (which serves no socket) owning the data dir are refused with a message naming that process.
+ * client through the owner's socket. A second sharer (`earshot serve`) is refused with a message naming
+ * the owner; a process finding a one-shot command (which serves no socket) owning the data dir waits up
+ * to LOCK_PATIENCE_MS for it, then is refused the same way.
  */
 export async function openDataDir(
   dataDir: string,

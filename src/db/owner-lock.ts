@@ -21,7 +21,7 @@ const ownerSchema = z.object({
 export type DatabaseOwner = z.infer<typeof ownerSchema>;
 
 export type LockOutcome =
-  | { acquired: true; release: () => Promise<void>; tookOverFrom: DatabaseOwner | null }
+  | { acquired: true; release: () => Promise<void> }
   | { acquired: false; owner: DatabaseOwner };
 
 /**
@@ -47,13 +47,12 @@ export async function acquireOwnerLock(
   const temporary = `${lockPath}.${process.pid}.tmp`;
   // Readable by all: it names a process, so another user's command can say who has the database.
   await writeFile(temporary, text, { mode: 0o644 });
-  let tookOverFrom: DatabaseOwner | null = null;
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(temporary, lockPath);
         const release = onceReleased(lockPath, text);
-        return { acquired: true, release, tookOverFrom };
+        return { acquired: true, release };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
@@ -61,7 +60,6 @@ export async function acquireOwnerLock(
       if (current === null) continue;
       const owner = parseOwner(current);
       if (owner && isAlive(owner)) return { acquired: false, owner };
-      tookOverFrom = owner;
       // Remove the stale lock only if it is still the one just read, so a fresh owner is never removed.
       const again = await readLock(lockPath);
       if (again === current) await unlink(lockPath).catch(() => {});
@@ -73,13 +71,6 @@ export async function acquireOwnerLock(
   } finally {
     await unlink(temporary).catch(() => {});
   }
-}
-
-/** The current owner of a data dir, if a live process holds it. */
-export async function readOwner(dataDir: string): Promise<DatabaseOwner | null> {
-  const text = await readFile(path.join(dataDir, OWNER_LOCK_FILE), 'utf8').catch(() => null);
-  const owner = text === null ? null : parseOwner(text);
-  return owner && isAlive(owner) ? owner : null;
 }
 
 /** The lock's text, or null when there is none; a lock this user may not read is an error naming it. */

@@ -10,8 +10,6 @@ const IDLE_IN_TRANSACTION_LIMIT_MS = 30_000;
 export interface SharedPglite {
   /** Stops accepting clients and disconnects the connected ones (their open transactions roll back). */
   close(): Promise<void>;
-  /** The client whose unit of work holds the database now, if any. */
-  holder(): { handlerId: number; heldMs: number } | null;
 }
 
 /**
@@ -65,7 +63,6 @@ export async function sharePglite(
   }
   await chmod(socketPath, 0o600);
   return {
-    holder: () => queue.holder,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([...handlers].map((handler) => handler.detach(true)));

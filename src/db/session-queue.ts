@@ -36,7 +36,7 @@ export class SessionQueue {
   #queue: Queued[] = [];
   #processing = false;
   /** The client whose unit of work is open, and how to give the mutex back. */
-  #holder: { handlerId: number; release: () => void; since: number } | null = null;
+  #holder: { handlerId: number; release: () => void } | null = null;
   /** Clients that disconnected: their unit of work is rolled back as soon as nothing of theirs runs. */
   readonly #gone = new Set<number>();
 
@@ -48,11 +48,6 @@ export class SessionQueue {
     this.#db = db;
     this.#idleLimitMs = options.idleLimitMs;
     this.#evict = options.evict;
-  }
-
-  /** The client holding the database and for how long, for logs and tests. */
-  get holder(): { handlerId: number; heldMs: number } | null {
-    return this.#holder && { handlerId: this.#holder.handlerId, heldMs: Date.now() - this.#holder.since };
   }
 
   enqueue(handlerId: number, message: Uint8Array, onData: (data: Uint8Array) => void): Promise<number> {
@@ -123,7 +118,7 @@ export class SessionQueue {
     const release = await new Promise<() => void>((acquired) => {
       void this.#db._runExclusiveTransaction(() => new Promise<void>((done) => acquired(done)));
     });
-    this.#holder = { handlerId, release, since: Date.now() };
+    this.#holder = { handlerId, release };
   }
 
   async #run(item: Queued): Promise<void> {
