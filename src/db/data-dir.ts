@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, unlink } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EarshotError } from '../errors.ts';
@@ -25,13 +25,8 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
   const probe = path.join(dataDir, `.earshot-write-check-${process.pid}`);
   try {
     await mkdir(dataDir, { recursive: true });
-    const file = await open(probe, 'w');
-    try {
-      await file.writeFile('ok');
-      await file.sync();
-    } finally {
-      await file.close();
-    }
+    // No fsync: a full disk already refuses the write, and an fsync costs every command on a busy disk.
+    await writeFile(probe, 'ok');
   } catch (error) {
     throw dataDirError(dataDir, error) ?? error;
   } finally {
