@@ -45,6 +45,9 @@ const envSchema = z.object({
     z.coerce.number('must be a number of milliseconds such as 15000').int().min(100).max(300_000),
   ),
   PORT: optional(z.coerce.number('must be a port number such as 3000').int().min(0).max(65_535)),
+  EARSHOT_EVENT_LEASE_SECONDS: optional(
+    z.coerce.number('must be a number of seconds such as 120').int().min(2).max(3_600),
+  ),
   SLACK_BOT_TOKEN: optional(
     oneWord('must be one word, without spaces or line breaks').startsWith(
       'xoxb-',
@@ -170,6 +173,11 @@ export interface Config {
     defaultTimeZone: string;
   };
   port: number;
+  /**
+   * How long a process may work on one inbound event before another may take it over (it crashed), and
+   * how long failures are retried in memory before the user gets an apology.
+   */
+  events: { leaseMs: number; retryWindowMs: number };
   /** Null when Slack is not configured: Earshot runs without it. */
   slack: SlackConfig | null;
   curatorChannel: string | undefined;
@@ -238,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     teams,
     port: vars.PORT ?? 3000,
+    events: { leaseMs: (vars.EARSHOT_EVENT_LEASE_SECONDS ?? 120) * 1000, retryWindowMs: 120_000 },
     slack: vars.SLACK_BOT_TOKEN
       ? {
           botToken: vars.SLACK_BOT_TOKEN,

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'import_invalid'
   | 'not_found'
   | 'invalid_input'
+  /** A request body over its route's size limit (HTTP 413). */
+  | 'too_large'
   | 'forbidden'
   | 'model_failed'
   | 'database_failed';

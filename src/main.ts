@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { type Database, type OpenOptions, openDatabase } from './db/database.ts';
+import { databaseReadiness } from './db/database-readiness.ts';
 import { migrate } from './db/migrate.ts';
 import { ChatPeople } from './delivery/chat-people.ts';
 import { ConversationRefs } from './delivery/conversation-refs.ts';
@@ -8,6 +9,8 @@ import { Messengers } from './delivery/messengers.ts';
 import type { ProactiveSender } from './delivery/proactive-sender.ts';
 import { Digests } from './digest/digests.ts';
 import { EarshotError } from './errors.ts';
+import { EventClaims } from './events/event-claims.ts';
+import { EventRunner } from './events/event-runner.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
@@ -43,6 +46,8 @@ import { OpenAIEmbedder } from './openai/openai-embedder.ts';
 import { OpenAIMessageClassifier } from './openai/openai-message-classifier.ts';
 import { secretValues } from './secret-values.ts';
 import { type Route, startHttpServer } from './server/http-server.ts';
+import { PlatformSupervisor } from './server/platform-supervisor.ts';
+import { Readiness } from './server/readiness.ts';
 import { TRIGGERS_WEBHOOK_PATH, triggersWebhook } from './server/triggers-webhook.ts';
 import type { SlackAdapter } from './slack/create-slack-app.ts';
 
@@ -68,6 +73,10 @@ export interface Earshot {
   nudges: NudgeDispatcher;
   /** Weekly digests: subscriptions, previews and the scheduler the server starts. */
   digests: Digests;
+  /** Inbound chat events: claimed once, retried while the database is down, taken over after a crash. */
+  events: { claims: EventClaims; runner: EventRunner };
+  /** What `GET /readyz` checks; the database is registered here, the platforms by the server. */
+  readiness: Readiness;
   /** Stores trigger events, matches them to accounts and queues alerts to the owners. */
   ingestTriggers(request: {
     workspaceId: string;
@@ -159,6 +168,10 @@ export async function createEarshot(
     defaultTimeZone: config.nudges.defaultTimeZone,
   });
   const conversations = new ConversationRefs(db);
+  const claims = new EventClaims(db, config.events.leaseMs);
+  const runner = new EventRunner({ claims, logger, retryWindowMs: config.events.retryWindowMs });
+  const readiness = new Readiness();
+  readiness.register('database', () => databaseReadiness(db));
   const digests = new Digests({
     db,
     clock,
@@ -183,6 +196,8 @@ export async function createEarshot(
     nudgeActions: new NudgeActions({ db, clock }),
     nudges,
     digests,
+    events: { claims, runner },
+    readiness,
     ingestTriggers: async (request) => {
       const result = await ingestTriggers({ db, clock, ...request });
       if (result.alertsQueued > 0) nudges.kick();
@@ -209,6 +224,7 @@ export async function createEarshot(
       return result;
     },
     close: async () => {
+      runner.stop();
       digests.scheduler.stop();
       await nudges.stop();
       await db.close();
@@ -267,10 +283,26 @@ export async function connectMessenger(earshot: Earshot, platform: 'slack' | 'te
   }
 }
 
-/** Serves Earshot over HTTP (health check, Slack events, Teams messages) and Slack's Socket Mode when configured. */
+/**
+ * Serves Earshot over HTTP (health and readiness, Slack events, Teams messages, the trigger webhook)
+ * and Slack's Socket Mode when configured. A chat platform that cannot start is retried in the
+ * background (see `PlatformSupervisor`) while the rest serves.
+ */
 export async function startServer(earshot: Earshot, options: { port?: number } = {}): Promise<EarshotServer> {
   const { config, logger } = earshot;
-  const { slack, slackModule } = await connectSlack(earshot);
+  const slackModule = config.slack ? await import('./slack/create-slack-app.ts') : null;
+  const slack =
+    config.slack && slackModule
+      ? new PlatformSupervisor<SlackAdapter>({
+          name: 'Slack',
+          logger,
+          connect: () =>
+            slackModule.connectSlackAdapter(config.slack as NonNullable<Config['slack']>, earshot),
+          explain: (error) => slackModule.explainSlackStartFailure(error, config.slack?.apiUrl),
+          onReady: (adapter) =>
+            earshot.messengers.register({ sender: adapter.proactive, directory: adapter.people }),
+        })
+      : null;
   const { teams, teamsModule } = await connectTeams(earshot);
   if (!slack) {
     logger.info(
@@ -279,10 +311,36 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   }
   if (!teams) logger.info(TEAMS_OFF);
   const routes: Record<string, Route> = { [TRIGGERS_WEBHOOK_PATH]: triggersWebhook(earshot) };
-  if (teams && teamsModule) routes[teamsModule.TEAMS_MESSAGES_PATH] = teams.requestListener;
-  if (slack?.requestListener && slackModule) routes[slackModule.SLACK_EVENTS_PATH] = slack.requestListener;
-  const http = await startHttpServer({ port: options.port ?? config.port, routes });
+  if (teams && teamsModule) {
+    routes[teamsModule.TEAMS_MESSAGES_PATH] = {
+      methods: ['POST'],
+      maxBodyBytes: teamsModule.MAX_ACTIVITY_BYTES,
+      handle: teams.requestListener,
+    };
+  }
+  if (slack && slackModule && !config.slack?.appToken) {
+    // Until Slack is connected its events get 503, so Slack delivers them again later.
+    routes[slackModule.SLACK_EVENTS_PATH] = {
+      methods: ['POST'],
+      maxBodyBytes: slackModule.MAX_SLACK_BODY_BYTES,
+      handle: (req, res) => {
+        const route = slack.current()?.route;
+        if (route) return route.handle(req, res);
+        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"slack_not_ready"}');
+      },
+    };
+  }
+  if (slack) earshot.readiness.register('slack', () => slack.readiness());
+  if (teams) earshot.readiness.register('teams', () => ({ ok: true, state: 'ready' }));
+  earshot.events.runner.start();
+  const http = await startHttpServer({
+    port: options.port ?? config.port,
+    routes,
+    logger,
+    readiness: earshot.readiness,
+  });
   await slack?.start();
+  teams?.start();
   earshot.nudges.start();
   await earshot.digests.scheduler.start().catch((error) => {
     logger.error({ err: error }, 'digest catch-up failed; the next sync (every minute) tries again');
@@ -290,19 +348,21 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   logger.info(
     {
       port: http.port,
-      slack: slack?.mode ?? 'off',
+      slack: slack?.current()?.mode ?? (slack ? slack.readiness().state : 'off'),
       teams: teams?.mode ?? 'off',
     },
     'Earshot is listening',
   );
   return {
     port: http.port,
-    slack,
-    proactive: { teams: teams?.proactive, slack: slack?.proactive },
+    slack: slack?.current() ?? null,
+    proactive: { teams: teams?.proactive, slack: slack?.current()?.proactive },
     close: async () => {
+      earshot.events.runner.stop();
       earshot.digests.scheduler.stop();
       await earshot.nudges.stop();
       await slack?.stop();
+      teams?.stop();
       await http.close();
     },
   };

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerAsk } from './commands/ask.ts';
 import { registerDb } from './commands/db.ts';
@@ -12,14 +13,20 @@ import { registerSearch } from './commands/search.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTriggers } from './commands/triggers.ts';
 import { guardTerminalOutput } from './guard-terminal-output.ts';
+import { loadEnvFiles } from './load-env-files.ts';
+import { quietOnClosedPipe } from './quiet-on-closed-pipe.ts';
+import { readVersion } from './read-version.ts';
 
 guardTerminalOutput(process.stdout);
 guardTerminalOutput(process.stderr);
+quietOnClosedPipe(process.stdout);
+loadEnvFiles(process.env, [process.cwd(), PROJECT_ROOT]);
 
 const program = new Command('earshot')
   .description(
     'Earshot: what sales reps are hearing, with sources. Configure with environment variables (.env.example).',
   )
+  .version(readVersion(), '-V, --version', 'print the version of Earshot')
   .showHelpAfterError()
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : 2);

@@ -21,9 +21,17 @@ export interface DigestRequest {
   forCurators: boolean;
   /** Caps per section (defaults in DEFAULT_DIGEST_LIMITS), or `'full'` for none. */
   limits?: Partial<DigestLimits> | 'full';
+  /**
+   * Where the digest will be shown, as a conversation key (`conversationKey('slack', 'C0123')`);
+   * omitted outside any conversation. Questions asked in a private conversation are shown only there.
+   */
+  shownIn?: string;
 }
 
-/** The content of one digest for a workspace and period, never including private entries. */
+/**
+ * The content of one digest for a workspace and period, never including private entries, and listing
+ * privately asked questions only in the conversation they were asked in (elsewhere they are counted).
+ */
 export async function buildDigest(
   deps: { db: Database; clock?: Clock },
   request: DigestRequest,
@@ -38,7 +46,14 @@ export async function buildDigest(
   }
   const limits = resolveLimits(request.limits);
   const topics = normalizeTopics(request.topics);
-  const scope: DigestScope = { db: deps.db, workspaceId: request.workspaceId, from, to, topics };
+  const scope: DigestScope = {
+    db: deps.db,
+    workspaceId: request.workspaceId,
+    from,
+    to,
+    topics,
+    shownIn: request.shownIn ?? null,
+  };
   const [{ chatter, themes }, tips, citedTips, research, triggers, gaps, contributors] = await Promise.all([
     buildThemes(scope, limits),
     newEntries(scope, ['tip'], limits.tips),
@@ -57,7 +72,11 @@ export async function buildDigest(
     gaps?.unanswered,
     gaps?.notHelpful,
   ].map((section) =>
-    typeof section === 'number' ? section : section ? section.items.length + section.more : 0,
+    typeof section === 'number'
+      ? section
+      : section
+        ? section.items.length + section.more + ('askedInPrivate' in section ? section.askedInPrivate : 0)
+        : 0,
   );
   return {
     workspaceId: request.workspaceId,

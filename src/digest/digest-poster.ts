@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { ConversationRefs } from '../delivery/conversation-refs.ts';
 import type { Messengers } from '../delivery/messengers.ts';
+import { conversationKey } from '../knowledge/workspaces/platform-ids.ts';
 import type { Logger } from '../logger.ts';
 import { buildDigest } from './build-digest.ts';
 import { showCommandFor } from './digest-message.ts';
@@ -129,6 +130,7 @@ export class DigestPoster {
           to: run.periodTo,
           topics: run.topics,
           forCurators: run.forCurators,
+          shownIn: digestConversationKey(run),
         },
       );
       const sent = await sender.send(conversation, {
@@ -158,4 +160,12 @@ export function periodStart(lastEnd: Date | null, to: Date, firstFrom: Date): Da
   const earliest = new Date(to.getTime() - LONGEST_PERIOD_MS);
   const from = lastEnd ?? firstFrom;
   return from < earliest ? earliest : from;
+}
+
+/** The conversation a digest is posted in, as private audiences name it (`slack:C0123`). */
+export function digestConversationKey(
+  channel: Pick<DigestRun, 'platform' | 'conversationId'>,
+): string | undefined {
+  const { platform, conversationId } = channel;
+  return platform === 'slack' || platform === 'teams' ? conversationKey(platform, conversationId) : undefined;
 }

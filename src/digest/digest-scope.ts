@@ -8,6 +8,11 @@ export interface DigestScope {
   to: Date;
   /** Lower-cased; null for all topics. */
   topics: string[] | null;
+  /**
+   * The conversation the digest is shown in, as a platform-qualified key (`slack:C0123`); null when it is
+   * shown outside any conversation (`earshot digest show`). Questions asked privately there are listed.
+   */
+  shownIn: string | null;
 }
 
 /**

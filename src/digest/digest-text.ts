@@ -1,4 +1,11 @@
-import type { Capped, Digest, DigestExample } from './digest.ts';
+import {
+  askedInPrivateNote,
+  type Capped,
+  type Digest,
+  type DigestExample,
+  type GapList,
+  gapTotal,
+} from './digest.ts';
 
 export const QUIET_WEEK = 'Quiet week: nothing new was heard.';
 
@@ -47,12 +54,12 @@ export function digestText(digest: Digest, options: { timeZone?: string } = {}):
     const { unanswered, notHelpful, reviewQueueSize } = digest.gaps;
     lines.push('', '## Content gaps');
     lines.push(
-      ...list('Questions nobody could answer', unanswered, (question) => {
+      ...gapList('Questions nobody could answer', unanswered, (question) => {
         return `- "${oneLine(question.text)}"${credit(question.askedBy)}, ${day(question.askedAt)}`;
       }),
     );
     lines.push(
-      ...list(
+      ...gapList(
         'Answers marked not helpful',
         notHelpful,
         (answer) => `- "${oneLine(answer.text)}": ${plural(answer.votes, 'not-helpful vote')}`,
@@ -104,6 +111,14 @@ function list<T>(title: string, capped: Capped<T>, line: (item: T, index: number
   if (capped.items.length === 0) return [];
   const lines = [`${title} (${capped.items.length + capped.more})`, ...capped.items.map(line)];
   if (capped.more > 0) lines.push(`…and ${capped.more} more.`);
+  return lines;
+}
+
+function gapList<T>(title: string, gap: GapList<T>, line: (item: T) => string): string[] {
+  if (gapTotal(gap) === 0) return [];
+  const lines = [`${title} (${gapTotal(gap)})`, ...gap.items.map(line)];
+  if (gap.more > 0) lines.push(`…and ${gap.more} more.`);
+  if (gap.askedInPrivate > 0) lines.push(askedInPrivateNote(gap.askedInPrivate));
   return lines;
 }
 

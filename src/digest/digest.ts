@@ -66,9 +66,28 @@ export interface UnhelpfulAnswer extends UnansweredQuestion {
   votes: number;
 }
 
+/**
+ * A content-gap list: questions asked in the open or in the conversation the digest is shown in are
+ * listed (capped); those asked in other private conversations (DMs, group chats, private channels) are
+ * only counted, never shown, not even in the full digest.
+ */
+export interface GapList<T> extends Capped<T> {
+  askedInPrivate: number;
+}
+
+/** Every question a gap list stands for: listed, cut by the cap, and asked in private. */
+export function gapTotal(gap: GapList<unknown>): number {
+  return gap.items.length + gap.more + gap.askedInPrivate;
+}
+
+/** The line every renderer shows for the questions a gap list only counts. */
+export function askedInPrivateNote(count: number): string {
+  return `…and ${count} asked in private conversations (not shown here).`;
+}
+
 export interface DigestGaps {
-  unanswered: Capped<UnansweredQuestion>;
-  notHelpful: Capped<UnhelpfulAnswer>;
+  unanswered: GapList<UnansweredQuestion>;
+  notHelpful: GapList<UnhelpfulAnswer>;
   /** Captures waiting for a curator (shareable ones only: private captures are not counted). */
   reviewQueueSize: number;
 }

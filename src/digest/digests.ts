@@ -6,7 +6,7 @@ import { CronJobs } from '../jobs/cron-jobs.ts';
 import type { Logger } from '../logger.ts';
 import { buildDigest } from './build-digest.ts';
 import { type DigestMessage, showCommandFor } from './digest-message.ts';
-import { DigestPoster, periodStart } from './digest-poster.ts';
+import { DigestPoster, digestConversationKey, periodStart } from './digest-poster.ts';
 import { type DigestRun, DigestRuns } from './digest-runs.ts';
 import { DigestScheduler } from './digest-scheduler.ts';
 import { type DigestChannel, type DigestSubscription, DigestSubscriptions } from './digest-subscriptions.ts';
@@ -117,6 +117,8 @@ export class Digests {
       to: now,
       topics: subscription?.topics,
       forCurators: subscription?.forCurators ?? this.isCuratorChannel(channel),
+      // The channel's digest, as it would be posted there (the preview's reader is in that channel).
+      shownIn: digestConversationKey(channel),
     });
     return {
       digest,

@@ -19,8 +19,12 @@ const isoDate = z.iso
   .transform((value) => new Date(/T[^Z+-]*$/.test(value) ? `${value}Z` : value))
   .refine((date) => !Number.isNaN(date.getTime()), 'must be a valid ISO date such as 2026-11-02');
 
-const optionalText = z
-  .string()
+// PostgreSQL text cannot hold a NUL byte; refusing it here names the line and field instead of
+// failing the whole import at the database.
+const NO_NUL = 'must not contain a NUL byte (\\0); remove it (the file may be binary or UTF-16)';
+const text = () => z.string().refine((value) => !value.includes('\0'), NO_NUL);
+
+const optionalText = text()
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
@@ -30,7 +34,7 @@ export const entryInputSchema = z.strictObject({
   externalId: optionalText,
   kind: z.enum(ENTRY_KINDS),
   title: optionalText,
-  body: z.string().trim().min(1, 'must not be empty'),
+  body: text().trim().min(1, 'must not be empty'),
   source: z
     .strictObject({
       url: z.url().optional(),
@@ -40,7 +44,7 @@ export const entryInputSchema = z.strictObject({
     })
     .optional(),
   contributor: optionalText,
-  topics: z.array(z.string().trim().toLowerCase().min(1)).optional(),
+  topics: z.array(text().trim().toLowerCase().min(1)).optional(),
   stage: z.enum(BUYING_STAGES).optional(),
   createdAt: isoDate.optional(),
   reviewBy: isoDate.optional(),

@@ -46,6 +46,15 @@ export async function readRecordFile<T>(path: string, spec: RecordFileSpec<T>): 
   }
   const records: FileRecord<T>[] = [];
   for (const { line, fields } of raw) {
+    const withNul = Object.entries(fields).filter(([, value]) => JSON.stringify(value)?.includes('\\u0000'));
+    for (const [field] of withNul) {
+      problems.add({
+        line,
+        field,
+        message: 'must not contain a NUL byte (\\0); remove it (the file may be binary or UTF-16)',
+      });
+    }
+    if (withNul.length > 0) continue;
     const parsed = spec.schema.safeParse(fields);
     if (parsed.success) {
       records.push({ line, value: parsed.data });

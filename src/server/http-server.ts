@@ -1,7 +1,21 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from '../logger.ts';
+import type { Readiness } from './readiness.ts';
+import { replyJson } from './reply.ts';
+import { runInRequest } from './request-context.ts';
 
-export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/** One path of the server; method and declared size are checked here, before the handler sees the request. */
+export interface Route {
+  /** Any other method gets 405 with `Allow`. */
+  methods: readonly string[];
+  /** A larger `Content-Length` gets 413; handlers still cap what they read, for chunked bodies. */
+  maxBodyBytes: number;
+  handle: RouteHandler;
+}
 
 export interface RunningServer {
   server: Server;
@@ -9,24 +23,49 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Earshot's one HTTP server: health check plus whatever the adapters mount (path → handler). */
+const HEALTH_PATH = '/healthz';
+const READY_PATH = '/readyz';
+const HEALTH_METHODS = ['GET', 'HEAD'];
+// A client that trickles its headers or body is cut off instead of holding a socket for minutes.
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+// How often Node looks for connections past those timeouts (its default, 30 s, would double them).
+const TIMEOUT_CHECK_MS = 2_000;
+
+/**
+ * Earshot's one HTTP server: liveness (`/healthz`, always 200 while the process serves), readiness
+ * (`/readyz`, 503 with the reasons until every registered check passes) and whatever the adapters
+ * mount (path → route). Every
+ * request gets an id (`x-request-id`), and any request gets a status code: a handler that throws or
+ * rejects gives 500 and one error log line, and the server keeps serving.
+ */
 export async function startHttpServer(options: {
   port: number;
   routes: Record<string, Route>;
+  logger: Logger;
+  readiness?: Readiness;
 }): Promise<RunningServer> {
-  const server = createServer((req, res) => {
+  const { logger } = options;
+  const server = createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (req.method === 'GET' && path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      return;
-    }
-    const route = options.routes[path];
-    if (route) {
-      route(req, res);
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not_found"}');
+    const fail = (error: unknown) => {
+      logger.error({ err: error, requestId, method: req.method, path }, 'request failed');
+      replyJson(res, 500, { error: 'internal_error', requestId });
+      if (!res.writableEnded) res.destroy();
+    };
+    runInRequest({ requestId, response: res }, () => {
+      try {
+        const outcome = dispatch(options, path, req, res);
+        if (outcome) outcome.catch(fail);
+      } catch (error) {
+        fail(error);
+      }
+    });
   });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, resolve);
@@ -36,4 +75,40 @@ export async function startHttpServer(options: {
     port: (server.address() as AddressInfo).port,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function dispatch(
+  { routes, readiness }: { routes: Record<string, Route>; readiness?: Readiness },
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void | Promise<void> {
+  const method = req.method ?? '';
+  if (path === HEALTH_PATH) {
+    if (!HEALTH_METHODS.includes(method)) return methodNotAllowed(res, HEALTH_METHODS);
+    return replyJson(res, 200, { ok: true });
+  }
+  if (path === READY_PATH && readiness) {
+    if (!HEALTH_METHODS.includes(method)) return methodNotAllowed(res, HEALTH_METHODS);
+    return readiness.report().then(({ ready, states }) => replyJson(res, ready ? 200 : 503, states));
+  }
+  const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+  if (!route) return replyJson(res, 404, { error: 'not_found' });
+  if (!route.methods.includes(method)) return methodNotAllowed(res, route.methods);
+  if (Number(req.headers['content-length'] ?? 0) > route.maxBodyBytes) {
+    return replyJson(res, 413, {
+      error: 'too_large',
+      message: `request body larger than ${route.maxBodyBytes} bytes`,
+    });
+  }
+  return route.handle(req, res);
+}
+
+function methodNotAllowed(res: ServerResponse, methods: readonly string[]) {
+  replyJson(
+    res,
+    405,
+    { error: 'method_not_allowed', message: `use ${methods.join(' or ')}` },
+    { allow: methods.join(', ') },
+  );
 }

@@ -1,22 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { EarshotError } from '../errors.ts';
+import { readBody } from './read-body.ts';
 
-/** Reads and parses a JSON request body; one that is too large or not JSON is refused with a reason. */
+/** Reads and parses a JSON request body; one that is too large (`too_large`) or not JSON is refused with a reason. */
 export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) {
-      throw new EarshotError({
-        code: 'invalid_input',
-        message: `request body larger than ${maxBytes} bytes; send fewer events per request`,
-      });
-    }
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readBody(req, maxBytes);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch (error) {
     throw new EarshotError({
       code: 'invalid_input',

@@ -7,6 +7,8 @@ import { triggerWebhookSchema } from '../nudges/triggers/trigger-event.ts';
 import { valueAt } from '../records/value-at.ts';
 import type { Route } from './http-server.ts';
 import { readJsonBody } from './read-json-body.ts';
+import { replyJson as reply } from './reply.ts';
+import { currentRequest } from './request-context.ts';
 
 export const TRIGGERS_WEBHOOK_PATH = '/hooks/triggers';
 const MAX_BODY_BYTES = 5_000_000;
@@ -17,16 +19,17 @@ const MAX_BODY_BYTES = 5_000_000;
  */
 export function triggersWebhook(earshot: Pick<Earshot, 'config' | 'logger' | 'ingestTriggers'>): Route {
   const token = earshot.config.webhookToken;
-  return (req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      earshot.logger.error({ err: error, path: TRIGGERS_WEBHOOK_PATH }, 'trigger webhook failed');
-      if (!res.headersSent)
-        reply(res, 500, {
-          error: 'internal_error',
-          message: 'storing the events failed; nothing was stored, retry later',
-        });
+  const handleSafely = (req: IncomingMessage, res: ServerResponse) =>
+    handle(req, res).catch((error: unknown) => {
+      const requestId = currentRequest()?.requestId;
+      earshot.logger.error({ err: error, requestId, path: TRIGGERS_WEBHOOK_PATH }, 'trigger webhook failed');
+      reply(res, 500, {
+        error: 'internal_error',
+        message: 'storing the events failed; nothing was stored, retry later',
+        requestId,
+      });
     });
-  };
+  return { methods: ['POST'], maxBodyBytes: MAX_BODY_BYTES, handle: handleSafely };
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!token) {
@@ -34,11 +37,6 @@ export function triggersWebhook(earshot: Pick<Earshot, 'config' | 'logger' | 'in
         error: 'webhook_disabled',
         message: 'set EARSHOT_WEBHOOK_TOKEN on the Earshot server to enable this webhook',
       });
-      return;
-    }
-    if (req.method !== 'POST') {
-      res.setHeader('allow', 'POST');
-      reply(res, 405, { error: 'method_not_allowed', message: 'POST a JSON body of events' });
       return;
     }
     if (!authorized(req.headers.authorization, token)) {
@@ -54,8 +52,9 @@ export function triggersWebhook(earshot: Pick<Earshot, 'config' | 'logger' | 'in
       body = await readJsonBody(req, MAX_BODY_BYTES);
     } catch (error) {
       if (!(error instanceof EarshotError)) throw error;
-      reply(res, error.message.includes('larger') ? 413 : 400, {
-        error: 'invalid_json',
+      const tooLarge = error.code === 'too_large';
+      reply(res, tooLarge ? 413 : 400, {
+        error: tooLarge ? 'too_large' : 'invalid_json',
         message: error.message,
       });
       return;
@@ -108,8 +107,4 @@ function describeIssues(error: z.ZodError, body: unknown): Array<{ field: string
       valueAt(body, issue.path) === undefined;
     return { field: field || 'body', message: missing ? `is required; ${message}` : message };
   });
-}
-
-function reply(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }

@@ -1,9 +1,11 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
-import { claimEvent } from '../events/claim-event.ts';
+import { watchAbandonedClaims } from '../events/abandoned-claims.ts';
+import type { Earshot } from '../main.ts';
+import type { Route } from '../server/http-server.ts';
+import { currentRequest } from '../server/request-context.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SlackCurators } from './curators.ts';
 import { InstalledWorkspace } from './installed-workspace.ts';
@@ -16,11 +18,22 @@ import { registerNudgeActions } from './listeners/register-nudge-actions.ts';
 import { registerReferenceDecisions } from './listeners/register-reference-decisions.ts';
 import { registerReferenceRequests } from './listeners/register-reference-requests.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
-import { pinToInstalledWorkspace, slackWorkspaceOf } from './pin-workspace.ts';
+import { pinToInstalledWorkspace } from './pin-workspace.ts';
 import type { SlackDeps } from './slack-context.ts';
 import { SlackDirectory } from './slack-directory.ts';
+import {
+  handleEventsOnce,
+  rerunProperties,
+  type SlackEventPayload,
+  slackEventJob,
+} from './slack-event-job.ts';
 import { SlackPeopleDirectory } from './slack-people.ts';
 import { SlackProactiveSender } from './slack-proactive.ts';
+import { slackEventsRoute } from './slack-request-guard.ts';
+import { SlackStartError } from './slack-start-failure.ts';
+
+export { MAX_SLACK_BODY_BYTES } from './slack-request-guard.ts';
+export { explainSlackStartFailure } from './slack-start-failure.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -30,8 +43,8 @@ export interface SlackAdapter {
   proactive: ProactiveSender;
   /** Finds people in the workspace (by email or id) and where a DM to them goes. */
   people: PeopleDirectory;
-  /** Handles `POST /slack/events` in HTTP mode; undefined in Socket Mode. */
-  requestListener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  /** `POST /slack/events` in HTTP mode (checked, then Bolt's listener); undefined in Socket Mode. */
+  route: Route | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -56,7 +69,19 @@ export async function createSlackAdapter(
   const receiver =
     socket || !slack.signingSecret
       ? undefined
-      : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+      : new HTTPReceiver({
+          signingSecret: slack.signingSecret,
+          endpoints: SLACK_EVENTS_PATH,
+          logger,
+          // Bolt logs only a generic line; ours names the request and the error.
+          processEventErrorHandler: async (args) => {
+            deps.logger.error(
+              { err: args.error, platform: 'slack', requestId: currentRequest()?.requestId },
+              'Bolt failed to process a Slack request',
+            );
+            return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+          },
+        });
   const app = new App({
     token: slack.botToken,
     logger,
@@ -73,18 +98,16 @@ export async function createSlackAdapter(
 
   const installed = new InstalledWorkspace(app.client);
   app.use(pinToInstalledWorkspace(installed, deps.logger));
-  app.use(async ({ body, context, next }) => {
-    const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    const workspaceId = slackWorkspaceOf(context);
-    if (eventId && !(await claimEvent(deps.earshot.db, { platform: 'slack', workspaceId, eventId }))) {
-      deps.logger.info(
-        { platform: 'slack', workspace: workspaceId, eventId },
-        'skipping an event already handled',
-      );
-      return;
-    }
-    await next();
-  });
+  const { runner, claims } = deps.earshot.events;
+  const rerun = { client: app.client, rerun: rerunEvent, logger: deps.logger };
+  app.use(handleEventsOnce({ runner, ...rerun }));
+  async function rerunEvent(body: unknown, context: Parameters<typeof rerunProperties>[0]) {
+    await app.processEvent({
+      body: body as Record<string, unknown>,
+      ack: async () => {},
+      customProperties: rerunProperties(context),
+    });
+  }
   registerAsk(app, deps);
   registerCommand(app, deps);
   registerAnswerActions(app, deps);
@@ -98,17 +121,51 @@ export async function createSlackAdapter(
     deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
   });
 
+  // Both check the bot token with auth.test: Bolt for its own identity, Earshot for the pinned workspace.
   await app.init();
+  await installed.teamId();
+  let recovery: { stop(): void } | undefined;
   return {
     mode: socket ? 'socket' : 'http',
     proactive: new SlackProactiveSender(app.client),
     people: new SlackPeopleDirectory(app.client, installed),
-    requestListener: receiver?.requestListener,
+    route:
+      receiver && slack.signingSecret
+        ? slackEventsRoute({
+            requestListener: receiver.requestListener,
+            signingSecret: slack.signingSecret,
+            logger: deps.logger,
+          })
+        : undefined,
     start: async () => {
       if (socket) await app.start();
+      recovery = watchAbandonedClaims({
+        claims,
+        runner,
+        platform: 'slack',
+        logger: deps.logger,
+        jobOf: (claim) =>
+          slackEventJob(rerun, claim.key, (claim.payload ?? { body: null }) as SlackEventPayload),
+      });
     },
     stop: async () => {
+      recovery?.stop();
       if (socket) await app.stop();
     },
   };
+}
+
+/** Builds the Slack adapter, checks its tokens and starts it; errors say which token or link failed. */
+export async function connectSlackAdapter(slack: SlackConfig, earshot: Earshot): Promise<SlackAdapter> {
+  const { config, logger } = earshot;
+  const adapter = await createSlackAdapter(slack, { earshot, config, logger }).catch((error: unknown) => {
+    throw new SlackStartError('bot_token', error);
+  });
+  try {
+    await adapter.start();
+  } catch (error) {
+    await adapter.stop().catch(() => {});
+    throw new SlackStartError('socket_mode', error);
+  }
+  return adapter;
 }

@@ -2,18 +2,20 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
-  TurnContext,
 } from 'botbuilder';
 import type { TeamsConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
+import { watchAbandonedClaims } from '../events/abandoned-claims.ts';
 import { EarshotCloudAdapter } from './earshot-cloud-adapter.ts';
 import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
+import { resumeTeamsJob, type SendToConversation, TEAMS_APOLOGY } from './teams-event-jobs.ts';
 import { TeamsPeopleDirectory } from './teams-people.ts';
 import { TeamsProactiveSender } from './teams-proactive.ts';
 import { teamsRequestListener } from './teams-request-listener.ts';
 
 export const TEAMS_MESSAGES_PATH = '/api/messages';
+export { MAX_ACTIVITY_BYTES } from './teams-request-listener.ts';
 
 export interface TeamsAdapter {
   /** `authenticated` with an app id; `dev-no-auth` only by EARSHOT_TEAMS_DEV_NO_AUTH=true. */
@@ -22,6 +24,9 @@ export interface TeamsAdapter {
   /** People who have talked to the bot, and the 1:1 chats where DMs to them go. */
   people: PeopleDirectory;
   requestListener(req: IncomingMessage, res: ServerResponse): void;
+  /** Takes over questions left unanswered by a process that stopped mid-answer (the server only). */
+  start(): void;
+  stop(): void;
 }
 
 /** The Teams bot behind POST /api/messages: every inbound token is validated before any work. */
@@ -33,25 +38,16 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
       { err: error, platform: 'teams', eventId: context.activity.id },
       'unhandled Teams turn error',
     );
-    await context
-      .sendActivity("Sorry, I couldn't answer that just now. Please try again in a minute.")
-      .catch(() => {});
+    await context.sendActivity(TEAMS_APOLOGY).catch(() => {});
   };
   const { earshot } = deps;
   const proactive = new TeamsProactiveSender(adapter, teams.appId, earshot.people);
-  const bot = new TeamsBot(
-    deps,
-    (context, work) => {
-      const reference = TurnContext.getConversationReference(context.activity);
-      adapter.continueConversationAsync(teams.appId ?? '', reference, work).catch((error: unknown) => {
-        deps.logger.error(
-          { err: error, platform: 'teams', eventId: context.activity.id },
-          'failed to send a Teams answer',
-        );
-      });
-    },
-    proactive,
-  );
+  const send: SendToConversation = (reference, activity) =>
+    adapter.continueConversationAsync(teams.appId ?? '', reference, async (later) => {
+      await later.sendActivity(activity);
+    });
+  const bot = new TeamsBot(deps, send, proactive);
+  let recovery: { stop(): void } | undefined;
   const devNoAuth = !teams.appId;
   if (devNoAuth) {
     deps.logger.warn(
@@ -73,6 +69,15 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
       logger: deps.logger,
       logic: (context) => bot.run(context),
     }),
+    start: () => {
+      recovery = watchAbandonedClaims({
+        ...earshot.events,
+        platform: 'teams',
+        logger: deps.logger,
+        jobOf: (claim) => resumeTeamsJob(deps, send, claim),
+      });
+    },
+    stop: () => recovery?.stop(),
   };
 }
 

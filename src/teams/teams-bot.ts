@@ -6,27 +6,27 @@ import {
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   TeamsActivityHandler,
-  type TurnContext,
+  TurnContext,
 } from 'botbuilder';
 import type { Config } from '../config.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
-import { claimEvent } from '../events/claim-event.ts';
 import { titleFromBody } from '../knowledge/entries/entry-title.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
-import { answerCard } from './cards/answer-card.ts';
 import { verbOf } from './cards/execute-action.ts';
 import { isNudgeVerb } from './cards/nudge-card.ts';
 import { isReferenceVerb } from './cards/reference-card-actions.ts';
 import { isReviewVerb } from './cards/review-card.ts';
 import { parseSaveForm, saveForm } from './cards/save-form.ts';
+import { isPrivateTeamsConversation } from './private-conversation.ts';
 import { rememberTeamsPerson } from './remember-teams-person.ts';
 import { handleAnswerAction } from './teams-answer-actions.ts';
-import { plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
+import { channelIdOf, plainTeamsText, teamsCapturedMessage, teamsDeepLink } from './teams-capture.ts';
 import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curation.ts';
 import { digestArguments, handleDigestCommand } from './teams-digest.ts';
 import { teamsEventId } from './teams-event-id.ts';
+import { type SendToConversation, teamsCaptureJob, teamsQuestionJob } from './teams-event-jobs.ts';
 import { activityFromBot, teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
@@ -38,13 +38,6 @@ export interface TeamsDeps {
   logger: Logger;
 }
 
-/**
- * Runs `work` in a new turn on the same conversation once the current request has been answered:
- * the Bot Connector gives a turn about 15 s, and an answer written by a model may take longer.
- */
-export type Defer = (context: TurnContext, work: (later: TurnContext) => Promise<void>) => void;
-
-const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
 const HELP =
   'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" ' +
   'Send "references healthcare" (any industry, product or use case) to see which reference customers can take a call. ' +
@@ -55,7 +48,7 @@ const HELP =
 export class TeamsBot extends TeamsActivityHandler {
   constructor(
     private readonly deps: TeamsDeps,
-    private readonly defer: Defer,
+    private readonly send: SendToConversation,
     private readonly proactive: ProactiveSender,
   ) {
     super();
@@ -146,58 +139,47 @@ export class TeamsBot extends TeamsActivityHandler {
       workspaceId: message.workspaceId,
       conversationId: message.conversationId,
     };
-    if (!message.text || activityFromBot(context) || !(await this.deps.earshot.watched.isWatched(where)))
-      return;
-    const event = {
+    if (!message.text || activityFromBot(context)) return;
+    // Most conversations are not watched; when the database cannot say, the job asks again on retry.
+    const watched = await this.deps.earshot.watched.isWatched(where).catch(() => undefined);
+    if (watched === false) return;
+    const key = {
       platform: 'teams' as const,
       workspaceId: message.workspaceId,
       eventId: teamsEventId(context),
     };
-    if (!(await claimEvent(this.deps.earshot.db, event))) return;
-    const kind = await this.deps.earshot.classifier.classify(message.text);
-    if (kind !== 'noise') await this.deps.earshot.capture({ message, kind });
+    await this.deps.earshot.events.runner.run(teamsCaptureJob(this.deps, key, message, where));
   }
 
+  /**
+   * Shows "typing" at once, then answers after the turn: claimed once (a redelivered activity is
+   * skipped), retried while the database is down, apologised for when it cannot be answered.
+   */
   private async answer(context: TurnContext) {
     const { activity } = context;
     const workspaceId = teamsWorkspaceOf(context);
-    const log = this.deps.logger.child({
-      platform: 'teams',
-      workspace: workspaceId,
-      channel: activity.conversation?.id,
-      eventId: activity.id,
-    });
-    if (
-      activity.id &&
-      !(await claimEvent(this.deps.earshot.db, {
-        platform: 'teams',
-        workspaceId,
-        eventId: teamsEventId(context),
-      }))
-    ) {
-      log.info('skipping an activity already handled');
-      return;
-    }
     const question = textWithoutMentions(context).trim();
     if (!question) {
       await context.sendActivity(HELP);
       return;
     }
     await context.sendActivity({ type: ActivityTypes.Typing });
-    this.defer(context, async (later) => {
-      try {
-        const answer = await this.deps.earshot.ask({
-          workspaceId,
-          question,
-          askedBy: teamsUserId(context) || undefined,
-          platform: 'teams',
-          channel: activity.conversation?.id,
-        });
-        await later.sendActivity({ attachments: [CardFactory.adaptiveCard(answerCard(answer))] });
-      } catch (error) {
-        log.error({ err: error }, 'failed to answer a question');
-        await later.sendActivity(APOLOGY);
-      }
+    const key = { platform: 'teams' as const, workspaceId, eventId: teamsEventId(context) };
+    const job = teamsQuestionJob(this.deps, this.send, key, {
+      kind: 'question',
+      reference: TurnContext.getConversationReference(activity),
+      workspaceId,
+      question,
+      askedBy: teamsUserId(context) || undefined,
+      // A channel thread's id carries `;messageid=…`; audiences name the channel itself.
+      channel: channelIdOf(activity.conversation.id),
+      privateConversation: isPrivateTeamsConversation(activity),
+    });
+    this.deps.earshot.events.runner.run(job).catch((error: unknown) => {
+      this.deps.logger.error(
+        { err: error, platform: 'teams', eventId: activity.id },
+        'failed to answer a question',
+      );
     });
   }
 

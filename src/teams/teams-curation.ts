@@ -1,6 +1,7 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
 import { EarshotError } from '../errors.ts';
 import { reviewQueue } from '../knowledge/curation/review-queue.ts';
+import { conversationKey } from '../knowledge/workspaces/platform-ids.ts';
 import { parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
 import { textCard } from './cards/text-card.ts';
 import { invokeCard, invokeMessage } from './invoke-responses.ts';
@@ -12,6 +13,13 @@ import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 const REFUSAL =
   'Sorry, only Earshot curators can do that. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
 const MAX_REVIEW_CARDS = 10;
+const ELSEWHERE =
+  'That entry is private to another conversation: review it there, where its members can see it.';
+
+/** This conversation as private audiences name it. */
+function here(context: TurnContext): string {
+  return conversationKey('teams', channelIdOf(context.activity.conversation.id));
+}
 
 /** `watch` / `unwatch` in a channel: curators only. Returns what to say. */
 export async function toggleWatch(
@@ -40,13 +48,19 @@ export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Pr
     await context.sendActivity(REFUSAL);
     return;
   }
-  const here = channelIdOf(context.activity.conversation.id);
-  const queue = await reviewQueue(deps.earshot.db, teamsWorkspaceOf(context), 50);
-  const visible = queue.entries
-    .filter((entry) => entry.audience === null || entry.audience === here)
-    .slice(0, MAX_REVIEW_CARDS);
+  const queue = await reviewQueue(
+    deps.earshot.db,
+    teamsWorkspaceOf(context),
+    MAX_REVIEW_CARDS,
+    here(context),
+  );
+  const visible = queue.entries;
   if (visible.length === 0) {
-    await context.sendActivity('Nothing waiting for review.');
+    await context.sendActivity(
+      queue.size === 0
+        ? 'Nothing waiting for review.'
+        : `${queue.size} waiting for review, each private to another conversation: review them there.`,
+    );
     return;
   }
   await context.sendActivity(`${queue.size} waiting for review; here are the oldest ${visible.length}.`);
@@ -67,14 +81,17 @@ export async function handleReviewAction(
   try {
     const action = parseReviewAction(value);
     const { entries } = deps.earshot;
+    // A card's entry id could name another conversation's private capture; its title would come back here.
+    const entry = await entries.get(workspaceId, action.e);
+    if (entry.audience !== null && entry.audience !== here(context)) return invokeMessage(ELSEWHERE);
     if (action.verb === REVIEW_VERBS.edit) {
-      const entry = await entries.edit(workspaceId, action.e, { title: action.title, body: action.body });
-      return invokeCard(reviewCard(entry));
+      const edited = await entries.edit(workspaceId, action.e, { title: action.title, body: action.body });
+      return invokeCard(reviewCard(edited));
     }
     const status = action.verb === REVIEW_VERBS.approve ? 'published' : 'rejected';
-    const entry = await entries.setStatus(workspaceId, action.e, status);
+    const curated = await entries.setStatus(workspaceId, action.e, status);
     const done = status === 'published' ? 'Approved' : 'Rejected';
-    return invokeCard(textCard(`${done} by ${who}: ${entry.title}`));
+    return invokeCard(textCard(`${done} by ${who}: ${curated.title}`));
   } catch (error) {
     if (!(error instanceof EarshotError)) throw error;
     return invokeMessage(error.userMessage);

@@ -8,7 +8,7 @@ import { refusalOf, type TeamsAdmission } from './admit-teams-activity.ts';
 import { authenticateTeamsRequest } from './authenticate-teams-request.ts';
 import type { EarshotCloudAdapter } from './earshot-cloud-adapter.ts';
 
-const MAX_ACTIVITY_BYTES = 1_000_000;
+export const MAX_ACTIVITY_BYTES = 1_000_000;
 
 const activitySchema = z.looseObject({
   type: z.string().min(1),
@@ -72,7 +72,7 @@ export function teamsRequestListener(options: {
   };
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const status = error instanceof EarshotError ? 400 : 500;
+      const status = error instanceof EarshotError ? (error.code === 'too_large' ? 413 : 400) : 500;
       logger.warn({ err: error, platform: 'teams' }, 'Teams request failed');
       if (!res.headersSent) res.writeHead(status);
       if (!res.writableEnded) res.end();

@@ -103,11 +103,9 @@ describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the termin
   it(
     'questions list, the curators\u2019 digest and accounts list: stored text, with no control characters',
     async () => {
-      const [questions, digest, accounts] = await Promise.all([
-        earshot('questions', 'list'),
-        earshot('digest', 'show', '--curators'),
-        earshot('accounts', 'list'),
-      ]);
+      const questions = await earshot('questions', 'list');
+      const digest = await earshot('digest', 'show', '--curators');
+      const accounts = await earshot('accounts', 'list');
       for (const output of [questions, digest, accounts]) {
         expect(output.code).toBe(0);
         expectTerminalSafe(output);
@@ -122,13 +120,17 @@ describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the termin
   it(
     '--json output parses to exactly the stored text, each line valid JSON',
     async () => {
-      const outputs = await Promise.all([
-        earshot('entries', 'list', '--json'),
-        earshot('questions', 'list', '--json'),
-        earshot('search', 'Okta', '--json'),
-        earshot('accounts', 'list', '--json'),
-        earshot('ask', 'Okta SSO rollout?', '--json'),
-      ]);
+      // One after another: each CLI process opens the embedded database on its own.
+      const outputs = [];
+      for (const args of [
+        ['entries', 'list', '--json'],
+        ['questions', 'list', '--json'],
+        ['search', 'Okta', '--json'],
+        ['accounts', 'list', '--json'],
+        ['ask', 'Okta SSO rollout?', '--json'],
+      ]) {
+        outputs.push(await earshot(...args));
+      }
       for (const output of outputs) expectTerminalSafe(output);
       const [entries, questions, search, accounts, ask] = outputs.map(({ stdout }) =>
         stdout

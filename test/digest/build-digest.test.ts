@@ -58,7 +58,7 @@ describe.each(DATABASE_KINDS)('building a digest on %s', (kind) => {
       topics: ['sso'],
       author: 'Zed',
       account: 'Secretco',
-      audience: 'G_PRIVATE',
+      audience: 'slack:G_PRIVATE',
       title: 'Hush',
     });
     await chatter({ topics: ['sso'], author: 'Olga', account: 'Oldco', createdAt: BEFORE });
@@ -148,7 +148,7 @@ describe.each(DATABASE_KINDS)('building a digest on %s', (kind) => {
       kind: 'tip',
       title: 'Private trick',
       createdAt: BEFORE,
-      audience: 'D_1',
+      audience: 'slack:D_1',
     });
     const newTip = await seedEntry(db, {
       kind: 'tip',
@@ -198,7 +198,12 @@ describe.each(DATABASE_KINDS)('building a digest on %s', (kind) => {
     await seedEntry(db, { kind: 'research', title: 'Win/loss Q3', createdAt: IN_PERIOD });
     await seedEntry(db, { kind: 'expert', title: 'SSO deep dive', createdAt: IN_PERIOD });
     await seedEntry(db, { kind: 'research', title: 'Old survey', createdAt: BEFORE });
-    await seedEntry(db, { kind: 'research', title: 'Private survey', createdAt: IN_PERIOD, audience: 'G_X' });
+    await seedEntry(db, {
+      kind: 'research',
+      title: 'Private survey',
+      createdAt: IN_PERIOD,
+      audience: 'slack:G_X',
+    });
     const result = await digest();
     expect(result.research.items.map((entry) => [entry.kind, entry.title]).sort()).toEqual([
       ['expert', 'SSO deep dive'],
@@ -320,7 +325,7 @@ describe.each(DATABASE_KINDS)('building a digest on %s', (kind) => {
     });
     await seedEntry(db, { status: 'pending', createdAt: BEFORE });
     await seedEntry(db, { status: 'pending' });
-    await seedEntry(db, { status: 'pending', audience: 'G_PRIVATE' });
+    await seedEntry(db, { status: 'pending', audience: 'slack:G_PRIVATE' });
 
     expect((await digest()).gaps).toBeNull();
     const result = await digest({ forCurators: true });
@@ -328,6 +333,7 @@ describe.each(DATABASE_KINDS)('building a digest on %s', (kind) => {
     expect(result.gaps?.unanswered).toEqual({
       items: [{ id: unanswered.id, text: 'Do we support SCIM?', askedAt: IN_PERIOD, askedBy: 'U_ASKER' }],
       more: 0,
+      askedInPrivate: 0,
     });
     expect(result.gaps?.notHelpful.items.map((item) => [item.text, item.votes])).toEqual([
       ['What about SSO?', 2],
@@ -338,7 +344,7 @@ describe.each(DATABASE_KINDS)('building a digest on %s', (kind) => {
 
   it('says a period with nothing new is empty', async () => {
     await chatter({ topics: ['sso'], createdAt: BEFORE });
-    await chatter({ topics: ['sso'], audience: 'G_PRIVATE' });
+    await chatter({ topics: ['sso'], audience: 'slack:G_PRIVATE' });
     await seedEntry(db, { status: 'pending' });
     const result = await digest({ forCurators: true });
     expect(result.empty).toBe(true);

@@ -4,6 +4,7 @@ import { digestText, QUIET_WEEK } from '../../src/digest/digest-text.ts';
 import { blankDigest } from '../helpers/digests.ts';
 
 const none = { items: [], more: 0 };
+const noGap = { ...none, askedInPrivate: 0 };
 
 function digest(overrides: Partial<Digest> = {}): Digest {
   return blankDigest(
@@ -26,7 +27,7 @@ describe('digest text', () => {
       digest({
         empty: true,
         forCurators: true,
-        gaps: { unanswered: none, notHelpful: none, reviewQueueSize: 3 },
+        gaps: { unanswered: noGap, notHelpful: noGap, reviewQueueSize: 3 },
       }),
     );
     expect(text.split('\n')).toEqual([
@@ -110,6 +111,7 @@ describe('digest text', () => {
               },
             ],
             more: 0,
+            askedInPrivate: 0,
           },
           notHelpful: {
             items: [
@@ -122,6 +124,7 @@ describe('digest text', () => {
               },
             ],
             more: 0,
+            askedInPrivate: 0,
           },
           reviewQueueSize: 1,
         },

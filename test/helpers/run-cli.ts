@@ -25,7 +25,8 @@ export function runCli(
   );
   return run(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { ...clean, EARSHOT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    // No .env of the developer's: each test says what it configures.
+    env: { ...clean, EARSHOT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', EARSHOT_ENV_FILE: 'none', ...env },
     maxBuffer: 10 * 1024 * 1024,
     ...user,
   }).then(

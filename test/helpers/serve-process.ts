@@ -54,7 +54,7 @@ export async function startServeProcess(
   const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve'], {
     cwd: ROOT,
-    env: { ...cleanEnv(), EARSHOT_DATA_DIR: dataDir, PORT: String(port), ...env },
+    env: { ...cleanEnv(), EARSHOT_DATA_DIR: dataDir, PORT: String(port), EARSHOT_ENV_FILE: 'none', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -77,7 +77,11 @@ describe.each(DATABASE_KINDS)('curation on %s', (kind) => {
 
   it('refuses to merge private content into an entry others can see, or across workspaces', async () => {
     const open = await seedEntry(db, { body: 'Public note.' });
-    const secret = await seedEntry(db, { body: 'Deal room secret.', status: 'pending', audience: 'G_DEALS' });
+    const secret = await seedEntry(db, {
+      body: 'Deal room secret.',
+      status: 'pending',
+      audience: 'slack:G_DEALS',
+    });
     await expect(
       mergeEntry(db, { workspaceId: 'acme', sourceId: secret.id, targetId: open.id }),
     ).rejects.toMatchObject({

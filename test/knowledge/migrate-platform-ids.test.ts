@@ -29,6 +29,10 @@ describe('the platform-qualified ids migration', () => {
           ('${TENANT}', NULL, 'research', 'Open', 'for everyone', NULL),
           ('local', 'imported-1', 'tip', 'Local', 'from a file', NULL);
         INSERT INTO processed_events (platform, workspace_id, event_id) VALUES ('teams', 'tenant-1', 'a1');
+        INSERT INTO questions (workspace_id, text, platform, channel, answered) VALUES
+          ('T0SLACK', 'Asked in a DM', 'slack', 'D0ALICE', false),
+          ('T0SLACK', 'Asked in the open', 'slack', 'C0GENERAL', false),
+          ('tenant-1', 'Asked in a group chat', 'teams', '19:chat@thread.v2;messageid=7', false);
         INSERT INTO accounts (workspace_id, name, name_key, owner_email, updated_at)
           VALUES ('T0SLACK', 'Acme', 'acme', 'owner@example.com', now());
       `),
@@ -53,6 +57,18 @@ describe('the platform-qualified ids migration', () => {
         { title: 'Open', workspace_id: `teams:${TENANT.toLowerCase()}`, audience: null },
         { title: 'Slack secret', workspace_id: 'slack:T0SLACK', audience: 'slack:G0PRIVATE' },
         { title: 'Teams secret', workspace_id: 'teams:tenant-1', audience: 'teams:19:chat@thread.v2' },
+      ]);
+      const questions = await db.query<{ text: string; workspace_id: string; audience: string | null }>(
+        'SELECT text, workspace_id, audience FROM questions ORDER BY text',
+      );
+      expect(questions).toEqual([
+        { text: 'Asked in a DM', workspace_id: 'slack:T0SLACK', audience: 'slack:D0ALICE' },
+        {
+          text: 'Asked in a group chat',
+          workspace_id: 'teams:tenant-1',
+          audience: 'teams:19:chat@thread.v2',
+        },
+        { text: 'Asked in the open', workspace_id: 'slack:T0SLACK', audience: null },
       ]);
       const [account] = await db.query<{ workspace_id: string }>('SELECT workspace_id FROM accounts');
       expect(account?.workspace_id).toBe('slack:T0SLACK');

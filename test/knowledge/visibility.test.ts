@@ -10,13 +10,26 @@ import { type FakeOpenAI, fakeEmbedding, startFakeOpenAI } from '../helpers/fake
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 
-/** Where a request can come from that is not the private channel G_PRIVATE; undefined is the command line. */
+/** The private Slack channel the secret entry was captured in, as audiences store it. */
+const PRIVATE = 'slack:G_PRIVATE';
+
+/**
+ * Where a request can come from that is not the private Slack channel G_PRIVATE: a platform and that
+ * platform's own channel id; no platform is the command line.
+ */
 const ELSEWHERE = [
-  ['a public channel', 'C_PUBLIC'],
-  ['another private channel', 'G_OTHER'],
-  ['a DM', 'D_1'],
-  ['the command line', undefined],
+  ['a public channel', 'slack', 'C_PUBLIC'],
+  ['another private channel', 'slack', 'G_OTHER'],
+  ['a DM', 'slack', 'D_1'],
+  ['a Teams conversation with the same id', 'teams', 'G_PRIVATE'],
+  ['the command line, naming the channel', 'cli', 'G_PRIVATE'],
+  ['the command line', undefined, undefined],
 ] as const;
+
+const viewerOf = (platform: string | undefined, channel: string | undefined) =>
+  (platform === 'slack' || platform === 'teams') && channel
+    ? { conversationKey: `${platform}:${channel}` }
+    : undefined;
 
 const seedOktaEntries = async (db: Database) => ({
   secret: await seedEntry(db, {
@@ -24,7 +37,7 @@ const seedOktaEntries = async (db: Database) => ({
     body: 'Harborview wants Okta SSO before signing.',
     author: 'Maya',
     account: 'Harborview',
-    audience: 'G_PRIVATE',
+    audience: PRIVATE,
   }),
   open: await seedEntry(db, {
     title: 'Kessler SSO',
@@ -44,28 +57,29 @@ describe.each(DATABASE_KINDS)('entries from a private conversation on %s', (kind
   });
   afterEach(() => earshot.close());
 
-  const ask = (question: string, channel?: string) => earshot.ask({ workspaceId: 'acme', question, channel });
+  const ask = (question: string, platform?: string, channel?: string) =>
+    earshot.ask({ workspaceId: 'acme', question, platform, channel });
 
   it('are cited in that conversation, beside entries the whole workspace may see', async () => {
     await seedOktaEntries(db);
-    const answer = await ask('What are you hearing about Okta SSO?', 'G_PRIVATE');
+    const answer = await ask('What are you hearing about Okta SSO?', 'slack', 'G_PRIVATE');
     expect(answer.sources.map((source) => source.title).sort()).toEqual(['Harborview SSO', 'Kessler SSO']);
     expect(answer.field.summary).toMatchObject({ entries: 2, reps: 2, accounts: 2 });
   });
 
-  it.each(ELSEWHERE)('are never found, cited or counted from %s', async (_where, channel) => {
+  it.each(ELSEWHERE)('are never found, cited or counted from %s', async (_where, platform, channel) => {
     const { secret } = await seedOktaEntries(db);
 
-    const answer = await ask('What are you hearing about Okta SSO?', channel);
+    const answer = await ask('What are you hearing about Okta SSO?', platform, channel);
     expect(answer.sources.map((source) => source.title)).toEqual(['Kessler SSO']);
     expect(answer.field.summary).toMatchObject({ entries: 1, reps: 1, accounts: 1 });
     expect(JSON.stringify(answer)).not.toContain('Harborview');
 
-    const onlyPrivate = await ask('What are you hearing about Harborview?', channel);
+    const onlyPrivate = await ask('What are you hearing about Harborview?', platform, channel);
     expect(onlyPrivate.heard).toBe(false);
     expect(onlyPrivate.sources).toEqual([]);
 
-    const viewer = channel ? { conversationId: channel } : undefined;
+    const viewer = viewerOf(platform, channel);
     const hits = await earshot.search.search({
       workspaceId: 'acme',
       query: 'Harborview Okta',
@@ -81,7 +95,7 @@ describe.each(DATABASE_KINDS)('entries from a private conversation on %s', (kind
       await seedEntry(db, {
         kind: 'tip',
         body: `Pricing, pricing: open with the pricing calculator (${i}).`,
-        audience: 'G_OTHER',
+        audience: 'slack:G_OTHER',
       });
     }
     const weakTip = (audience: string | null) =>
@@ -91,20 +105,20 @@ describe.each(DATABASE_KINDS)('entries from a private conversation on %s', (kind
         audience,
       });
     const publicTips = [await weakTip(null), await weakTip(null)];
-    const privateTips = [await weakTip('G_PRIVATE'), await weakTip('G_PRIVATE')];
+    const privateTips = [await weakTip(PRIVATE), await weakTip(PRIVATE)];
     await seedEntry(db, { kind: 'chatter', body: 'Pricing pricing pricing again.' });
 
-    const search = (conversationId?: string) =>
+    const search = (conversationKey?: string) =>
       earshot.search.search({
         workspaceId: 'acme',
         query: 'pricing',
         limit: 4,
         filters: { kinds: ['tip'] },
-        viewer: conversationId ? { conversationId } : undefined,
+        viewer: conversationKey ? { conversationKey } : undefined,
       });
     const ids = (entries: Entry[]) => entries.map((entry) => entry.id).sort();
 
-    expect(ids((await search('G_PRIVATE')).map((hit) => hit.entry))).toEqual(
+    expect(ids((await search(PRIVATE)).map((hit) => hit.entry))).toEqual(
       ids([...publicTips, ...privateTips]),
     );
     expect(ids((await search()).map((hit) => hit.entry))).toEqual(ids(publicTips));
@@ -135,9 +149,13 @@ describe('entries from a private conversation in vector search on pglite', () =>
     const { secret, open } = await seedOktaEntries(db);
     const question = 'What are you hearing about Okta SSO?';
     // Answering syncs the index, which embeds both entries.
-    expect((await earshot.ask({ workspaceId: 'acme', question, channel: 'C_PUBLIC' })).sources).toHaveLength(
-      1,
-    );
+    const asked = await earshot.ask({
+      workspaceId: 'acme',
+      question,
+      platform: 'slack',
+      channel: 'C_PUBLIC',
+    });
+    expect(asked.sources).toHaveLength(1);
 
     // The vector ranker's own output, before fusion and before the rows are read back.
     const ranker = new PgVectorRanker({
@@ -157,15 +175,14 @@ describe('entries from a private conversation in vector search on pglite', () =>
         },
       },
     });
-    const rankFor = async (conversationId?: string) => {
-      const viewer = conversationId ? { conversationId } : undefined;
+    const rankFor = async (viewer?: { conversationKey: string }) => {
       await search.search({ workspaceId: 'acme', query: 'Okta SSO', limit: 5, viewer });
       return ranked;
     };
 
-    expect((await rankFor('G_PRIVATE')).sort()).toEqual([secret.id, open.id].sort());
-    for (const [where, channel] of ELSEWHERE) {
-      expect(await rankFor(channel), where).toEqual([open.id]);
+    expect((await rankFor({ conversationKey: PRIVATE })).sort()).toEqual([secret.id, open.id].sort());
+    for (const [where, platform, channel] of ELSEWHERE) {
+      expect(await rankFor(viewerOf(platform, channel)), where).toEqual([open.id]);
     }
   });
 });

@@ -101,7 +101,7 @@ describe('buying-trigger alerts in Slack', () => {
       kind: 'chatter',
       title: 'Private: Acme funding rumour',
       body: 'Acme Robotics Series B funding budget rumour from a private deal room.',
-      audience: 'G0PRIVATE',
+      audience: 'slack:G0PRIVATE',
     });
     await db.prisma.reference.create({
       data: {

@@ -87,10 +87,12 @@ function busyWeek() {
           },
         ],
         more: 0,
+        askedInPrivate: 0,
       },
       notHelpful: {
         items: [{ id: 16, text: 'What about SSO?', askedAt: WEEK.from, askedBy: null, votes: 2 }],
         more: 0,
+        askedInPrivate: 0,
       },
       reviewQueueSize: 4,
     },
@@ -231,19 +233,25 @@ describe('digestBlocks', () => {
         account: long('account', 100),
       })),
       gaps: {
-        unanswered: capped(300, (n) => ({
-          id: n,
-          text: long('question', 2000),
-          askedAt: WEEK.from,
-          askedBy: 'U0ASKER',
-        })),
-        notHelpful: capped(300, (n) => ({
-          id: n,
-          text: long('answer', 2000),
-          askedAt: WEEK.from,
-          askedBy: null,
-          votes: n,
-        })),
+        unanswered: {
+          ...capped(300, (n) => ({
+            id: n,
+            text: long('question', 2000),
+            askedAt: WEEK.from,
+            askedBy: 'U0ASKER',
+          })),
+          askedInPrivate: 40,
+        },
+        notHelpful: {
+          ...capped(300, (n) => ({
+            id: n,
+            text: long('answer', 2000),
+            askedAt: WEEK.from,
+            askedBy: null,
+            votes: n,
+          })),
+          askedInPrivate: 7,
+        },
         reviewQueueSize: 9999,
       },
       contributors: capped(300, (n) => ({ person: long(`rep ${n}`, 100), entries: n }), 50),
@@ -294,8 +302,8 @@ describe('digestBlocks', () => {
           empty: true,
           forCurators: true,
           gaps: {
-            unanswered: { items: [], more: 0 },
-            notHelpful: { items: [], more: 0 },
+            unanswered: { items: [], more: 0, askedInPrivate: 0 },
+            notHelpful: { items: [], more: 0, askedInPrivate: 0 },
             reviewQueueSize: 1,
           },
         }),
@@ -372,8 +380,12 @@ describe('digestBlocks', () => {
             more: 0,
           },
           gaps: {
-            unanswered: { items: [{ id: 4, text: evil, askedAt: WEEK.from, askedBy: evil }], more: 0 },
-            notHelpful: { items: [], more: 0 },
+            unanswered: {
+              items: [{ id: 4, text: evil, askedAt: WEEK.from, askedBy: evil }],
+              more: 0,
+              askedInPrivate: 0,
+            },
+            notHelpful: { items: [], more: 0, askedInPrivate: 0 },
             reviewQueueSize: 0,
           },
           contributors: { items: [{ person: evil, entries: 1 }], more: 0 },

@@ -81,7 +81,7 @@ describe('capturing from Slack', () => {
     await react('G_DEALS', '1763000000.000300');
     await harness.slack.waitForCall('chat.postEphemeral');
     const [saved] = await entries();
-    expect(saved).toMatchObject({ kind: 'tip', audience: 'G_DEALS' });
+    expect(saved).toMatchObject({ kind: 'tip', audience: 'slack:G_DEALS' });
   });
 
   it('ignores reactions with other emoji', async () => {

@@ -18,10 +18,10 @@ describe('curating in Slack', () => {
 
   beforeEach(async () => {
     db = await openTestDatabase('pglite');
-    // Curators: one user id and the members of a user group.
+    // Curators: one user id, the members of a user group, and whoever's Slack profile has an email.
     harness = await startSlackHarness(
       db,
-      { EARSHOT_CURATORS: `${CURATOR},S0CURATORS` },
+      { EARSHOT_CURATORS: `${CURATOR},S0CURATORS,dana@example.com` },
       {
         usergroups: { S0CURATORS: ['U_GROUPIE'] },
         channels: {
@@ -67,9 +67,10 @@ describe('curating in Slack', () => {
     expect(repView).toContain('Kessler wants SAP');
   });
 
-  it('lets a curator (by id or user group) approve and reject, and politely refuses anyone else', async () => {
+  it('lets a curator (by id, user group or email) approve and reject, and politely refuses anyone else', async () => {
     const first = await seedEntry(db, { workspaceId: TEAM, status: 'pending' });
     const second = await seedEntry(db, { workspaceId: TEAM, status: 'pending' });
+    const third = await seedEntry(db, { workspaceId: TEAM, status: 'pending' });
 
     await click('earshot_curate_approve', first.id, REP);
     const refusal = await harness.slack.waitForCall('chat.postMessage', (call) => call.args.channel === REP);
@@ -83,6 +84,11 @@ describe('curating in Slack', () => {
     await click('earshot_curate_reject', second.id, 'U_GROUPIE');
     await harness.slack.waitForCall('views.publish', (call) => call.args.user_id === 'U_GROUPIE');
     expect(await statusOf(second.id)).toBe('rejected');
+
+    // U_DANA's profile email is dana@example.com (the fake Slack derives it from the handle).
+    await click('earshot_curate_reject', third.id, 'U_DANA');
+    await harness.slack.waitForCall('views.publish', (call) => call.args.user_id === 'U_DANA');
+    expect(await statusOf(third.id)).toBe('rejected');
   });
 
   it('edits an entry through the edit form', async () => {
@@ -161,13 +167,13 @@ describe('curating in Slack', () => {
       workspaceId: TEAM,
       title: 'Deal room intel',
       status: 'pending',
-      audience: 'G_DEALS',
+      audience: 'slack:G_DEALS',
     });
     await seedEntry(db, {
       workspaceId: TEAM,
       title: 'Exec-only intel',
       status: 'pending',
-      audience: 'G_SECRET',
+      audience: 'slack:G_SECRET',
     });
     await harness.post(eventCallbackBody(appHomeOpened({ user: CURATOR })));
     const home = JSON.stringify((await harness.slack.waitForCall('views.publish')).args.view);

@@ -112,7 +112,7 @@ describe.each(DATABASE_KINDS)('the weekly digest in Slack (%s)', (kind) => {
       author: 'Zed Hidden',
       account: 'Secretco',
       topics: ['sso'],
-      audience: 'G0DEALROOM',
+      audience: 'slack:G0DEALROOM',
       createdAt: new Date('2026-11-28T09:00:00Z'),
     });
   };

@@ -124,6 +124,6 @@ describe('the "Save to Earshot" message shortcut', () => {
     );
     expect(String(dm.args.text)).toMatch(/^Saved to Earshot/);
     const [entry] = await db.prisma.entry.findMany({ where: { workspaceId: SLACK_IDS.workspaceId } });
-    expect(entry).toMatchObject({ body: TIP, audience: 'G_HIDDEN', status: 'pending' });
+    expect(entry).toMatchObject({ body: TIP, audience: 'slack:G_HIDDEN', status: 'pending' });
   });
 });

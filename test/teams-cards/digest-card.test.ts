@@ -13,6 +13,7 @@ import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { links, richTexts } from './cards.ts';
 
 const none = { items: [], more: 0 };
+const noGap = { ...none, askedInPrivate: 0 };
 // Monday 23 Nov 00:00 in Berlin to Monday 30 Nov 00:00 in Berlin.
 const FROM = new Date('2026-11-22T23:00:00Z');
 const TO = new Date('2026-11-29T23:00:00Z');
@@ -111,10 +112,12 @@ describe('digestCard', () => {
           { id: 5, text: 'Do we support SCIM?', askedAt: new Date('2026-11-25T10:00:00Z'), askedBy: 'Lee' },
         ],
         more: 0,
+        askedInPrivate: 0,
       },
       notHelpful: {
         items: [{ id: 6, text: 'What about SSO?', askedAt: FROM, askedBy: null, votes: 2 }],
         more: 0,
+        askedInPrivate: 0,
       },
       reviewQueueSize: 4,
     },
@@ -173,7 +176,7 @@ describe('digestCard', () => {
     const curators = digest({
       empty: true,
       forCurators: true,
-      gaps: { unanswered: none, notHelpful: none, reviewQueueSize: 3 },
+      gaps: { unanswered: noGap, notHelpful: noGap, reviewQueueSize: 3 },
     });
     const card = digestCard(message(curators));
     expect(richTexts(card).slice(-2)).toEqual([QUIET_WEEK, 'Review queue: 3 entries waiting.']);
@@ -230,8 +233,14 @@ describe('digestCard', () => {
           account: 'Harborview',
         })),
         gaps: {
-          unanswered: many(10, 30, (i) => ({ id: i, text: long, askedAt: FROM, askedBy: 'Lee' })),
-          notHelpful: many(10, 5, (i) => ({ id: i, text: long, askedAt: FROM, askedBy: null, votes: 2 })),
+          unanswered: {
+            ...many(10, 30, (i) => ({ id: i, text: long, askedAt: FROM, askedBy: 'Lee' })),
+            askedInPrivate: 40,
+          },
+          notHelpful: {
+            ...many(10, 5, (i) => ({ id: i, text: long, askedAt: FROM, askedBy: null, votes: 2 })),
+            askedInPrivate: 7,
+          },
           reviewQueueSize: 120,
         },
         contributors: many(5, 55, (i) => ({ person: `Rep ${i}`, entries: 9 })),
@@ -364,7 +373,7 @@ describe.each(DATABASE_KINDS)('digestCard from a built digest (%s)', (kind) => {
         body: 'Globex is about to churn, keep it quiet.',
         author: 'Zed',
         account: 'Globex',
-        audience: '19:private-deal-room@thread.tacv2',
+        audience: 'teams:19:private-deal-room@thread.tacv2',
         createdAt: inWeek,
       });
     }

@@ -93,7 +93,7 @@ describe('capture and curation in Teams', () => {
       body: INTEL,
       sourceAuthor: REP.name,
       contributor: REP.aadObjectId,
-      audience: TEAMS_DEFAULTS.channelId,
+      audience: `teams:${TEAMS_DEFAULTS.channelId}`,
     });
     expect(captured?.sourceUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/message\//);
   });
@@ -206,7 +206,7 @@ describe('capture and curation in Teams', () => {
       sourceAuthor: REP.name,
       contributor: REP.aadObjectId,
       sourceUrl: messagePayload.linkToMessage,
-      audience: TEAMS_DEFAULTS.channelId,
+      audience: `teams:${TEAMS_DEFAULTS.channelId}`,
     });
   });
 

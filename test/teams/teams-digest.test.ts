@@ -294,7 +294,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       body: 'Globex will churn over pricing, keep it quiet.',
       author: 'Zed',
       account: 'Globex',
-      audience: '19:private-deal-room@thread.tacv2',
+      audience: 'teams:19:private-deal-room@thread.tacv2',
       createdAt: friday,
     });
     await seedEntry(db, {

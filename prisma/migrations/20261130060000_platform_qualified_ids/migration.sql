@@ -65,3 +65,10 @@ SET audience = CASE
 WHERE audience IS NOT NULL
   AND audience NOT LIKE 'slack:%' AND audience NOT LIKE 'teams:%'
   AND (external_id LIKE 'slack:%' OR external_id LIKE 'teams:%' OR workspace_id LIKE 'slack:%' OR workspace_id LIKE 'teams:%');
+
+-- Questions asked in a private conversation keep it as their audience (DMs and private channels in
+-- Slack, 1:1 and group chats in Teams), so curators' digests elsewhere only count them.
+UPDATE "questions" SET audience = 'slack:' || channel
+WHERE audience IS NULL AND platform = 'slack' AND channel ~ '^[DG]';
+UPDATE "questions" SET audience = 'teams:' || split_part(channel, ';', 1)
+WHERE audience IS NULL AND platform = 'teams' AND (channel LIKE 'a:%' OR channel LIKE '%@thread.v2%');

@@ -3,6 +3,7 @@ import { loadConfig } from '../../config.ts';
 import { createLogger } from '../../logger.ts';
 import { createEarshot, startServer } from '../../main.ts';
 import { secretValues } from '../../secret-values.ts';
+import { installProcessErrorHandlers } from '../../server/process-error-handlers.ts';
 import { reportError } from '../run-command.ts';
 
 export function registerServe(program: Command) {
@@ -14,13 +15,16 @@ export function registerServe(program: Command) {
       try {
         const config = loadConfig();
         secrets = secretValues(config);
+        const logger = createLogger(config.logLevel ?? 'info', secrets);
         const earshot = await createEarshot({
           config,
-          logger: createLogger(config.logLevel ?? 'info', secrets),
+          logger,
           // Other Earshot commands on this data dir go through this process while it runs.
           database: { share: true, command: 'earshot serve' },
         });
         const server = await startServer(earshot);
+        // Once serving, and only here: a one-shot command should still fail loudly on an error nobody caught.
+        installProcessErrorHandlers(logger);
         const shutdown = async () => {
           earshot.logger.info('shutting down');
           await server.close();

@@ -3,6 +3,7 @@ import { FIELD_KINDS } from '../entry.ts';
 import type { QuestionLog } from '../questions/question-log.ts';
 import type { KnowledgeSearch } from '../search/knowledge-search.ts';
 import type { SearchFilters } from '../search/search-filters.ts';
+import { conversationKey } from '../workspaces/platform-ids.ts';
 import type { Answer } from './answer-types.ts';
 import { type AnswerWriter, keepCitedStatements, type WrittenAnswer } from './answer-writer.ts';
 import { extractiveStatements } from './extractive-answer.ts';
@@ -25,22 +26,36 @@ export interface AskRequest {
   workspaceId: string;
   question: string;
   askedBy?: string;
+  /** `slack`, `teams`, or another front end (`cli`, `demo`) that has no conversations. */
   platform?: string;
-  /** The conversation asked in: entries captured in a private conversation are cited only there. */
+  /**
+   * The platform's own id of the conversation asked in (Slack `C0123`, a Teams conversation id without
+   * its `;messageid=` suffix): entries captured in a private conversation are cited only there.
+   */
   channel?: string;
+  /** Asked in a DM, group chat or private channel: the question's text stays in that conversation. */
+  privateConversation?: boolean;
   filters?: SearchFilters;
+}
+
+/** The conversation asked in as a platform-qualified key, as entry and question audiences store it. */
+export function askedInKey(request: Pick<AskRequest, 'platform' | 'channel'>): string | undefined {
+  const { platform, channel } = request;
+  if (!channel || (platform !== 'slack' && platform !== 'teams')) return undefined;
+  return conversationKey(platform, channel);
 }
 
 /** Answers "what are you hearing about …?" from one workspace's published entries, and logs the question. */
 export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Promise<Answer> {
   const now = deps.now?.() ?? new Date();
   const query = retrievalQuery(request.question);
+  const askedIn = askedInKey(request);
   const hits = await deps.search.search({
     workspaceId: request.workspaceId,
     query,
     limit: SEARCH_LIMIT,
     filters: request.filters,
-    viewer: { conversationId: request.channel },
+    viewer: { conversationKey: askedIn },
   });
   const relevant = relevantHits(hits);
   const summary = summarizeField(
@@ -66,6 +81,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     askedBy: request.askedBy,
     platform: request.platform,
     channel: request.channel,
+    audience: request.privateConversation ? (askedIn ?? null) : null,
     answered: heard,
     sourceIds: sources.map(({ source }) => source.id),
     usedModel: written !== null,

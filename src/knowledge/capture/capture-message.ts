@@ -3,7 +3,7 @@ import { toEntry } from '../entries/entry-store.ts';
 import { titleFromBody } from '../entries/entry-title.ts';
 import type { BuyingStage, Entry, EntryKind } from '../entry.ts';
 import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
-import { type CapturedMessage, capturedExternalId } from './captured-message.ts';
+import { type CapturedMessage, capturedAudience, capturedExternalId } from './captured-message.ts';
 import { contentHash, plainMessageText } from './content-hash.ts';
 
 export interface CaptureRequest {
@@ -22,29 +22,24 @@ export interface CaptureResult {
 
 /**
  * Turns a chat message into a pending entry for curators to review, attributed to its author.
- * Capturing a message twice, or the same text posted elsewhere, never stores it twice.
+ * Capturing a message twice, or the same text posted elsewhere, never stores it twice; but the same
+ * text is matched only within one audience (public with public, a private conversation with itself),
+ * so a public repost never reveals, joins or unlocks a private capture.
  */
 export async function captureMessage(db: Database, request: CaptureRequest): Promise<CaptureResult> {
   const { message } = request;
   const externalId = capturedExternalId(message);
   const hash = contentHash(message.text);
-  const audience = message.isPrivate ? message.conversationId : null;
+  const audience = capturedAudience(message);
   await ensureWorkspace(db, message.workspaceId);
   const same = await db.prisma.entry.findFirst({ where: { workspaceId: message.workspaceId, externalId } });
   if (same) return { entry: toEntry(same), outcome: 'existing' };
 
   const duplicate = await db.prisma.entry.findFirst({
-    where: { workspaceId: message.workspaceId, contentHash: hash, status: { not: 'rejected' } },
+    where: { workspaceId: message.workspaceId, contentHash: hash, audience, status: { not: 'rejected' } },
     orderBy: { id: 'asc' },
   });
-  if (duplicate) {
-    // Text first seen in a private conversation and now posted in the open is no longer private.
-    const widened =
-      duplicate.audience !== null && audience === null
-        ? await db.prisma.entry.update({ where: { id: duplicate.id }, data: { audience: null } })
-        : duplicate;
-    return { entry: toEntry(widened), outcome: 'merged' };
-  }
+  if (duplicate) return { entry: toEntry(duplicate), outcome: 'merged' };
 
   const body = plainMessageText(message.text);
   const created = await db.prisma.entry.create({
@@ -70,15 +65,22 @@ export async function captureMessage(db: Database, request: CaptureRequest): Pro
   return { entry: toEntry(created), outcome: 'created' };
 }
 
-/** An edited message updates its entry's text (and a title that was derived from it). */
+/**
+ * An edited message updates its entry's text (and a title that was derived from it). An edit from a
+ * conversation whose privacy changed since the capture (a public channel made private) is ignored:
+ * the new words belong to a narrower audience than the entry's, and an edit never moves an audience.
+ */
 export async function updateCapturedMessage(
   db: Database,
-  message: Pick<CapturedMessage, 'workspaceId' | 'platform' | 'conversationId' | 'messageId' | 'text'>,
+  message: Pick<
+    CapturedMessage,
+    'workspaceId' | 'platform' | 'conversationId' | 'isPrivate' | 'messageId' | 'text'
+  >,
 ): Promise<Entry | null> {
   const existing = await db.prisma.entry.findFirst({
     where: { workspaceId: message.workspaceId, externalId: capturedExternalId(message) },
   });
-  if (!existing) return null;
+  if (!existing || existing.audience !== capturedAudience(message)) return null;
   const body = plainMessageText(message.text);
   const derivedTitle = existing.title === titleFromBody(existing.body);
   const updated = await db.prisma.entry.update({

@@ -1,3 +1,5 @@
+import { conversationKey } from '../workspaces/platform-ids.ts';
+
 /** A chat message as the adapters hand it to capture, already normalized from Slack or Teams. */
 export interface CapturedMessage {
   workspaceId: string;
@@ -21,4 +23,14 @@ export function capturedExternalId(
   message: Pick<CapturedMessage, 'platform' | 'conversationId' | 'messageId'>,
 ) {
   return `${message.platform}:${message.conversationId}:${message.messageId}`;
+}
+
+/**
+ * Who may see what a message says: null for the whole workspace, else its private conversation as a
+ * platform-qualified key (`slack:G0123`), so a Teams conversation can never name a Slack one.
+ */
+export function capturedAudience(
+  message: Pick<CapturedMessage, 'platform' | 'conversationId' | 'isPrivate'>,
+): string | null {
+  return message.isPrivate ? conversationKey(message.platform, message.conversationId) : null;
 }

@@ -5,7 +5,8 @@ import type { Entry } from '../entry.ts';
 
 /**
  * Folds a captured entry into an existing one: the target gains the source's text (when new) and
- * topics, and the source is archived, so the same intel is not reviewed or cited twice.
+ * topics, and the source is archived, so the same intel is not reviewed or cited twice. Only entries
+ * with the same audience merge: merging never changes who may see any words.
  */
 export async function mergeEntry(
   db: Database,
@@ -27,12 +28,14 @@ export async function mergeEntry(
         userMessage: 'One of those entries no longer exists. Refresh and try again.',
       });
     }
-    if (source.audience !== null && source.audience !== target.audience) {
+    // Either way round would move words across audiences: private text into a public entry, or
+    // public text into an entry only one conversation sees (and out of everyone else's answers).
+    if (source.audience !== target.audience) {
       throw new EarshotError({
         code: 'forbidden',
-        message: `Entry ${sourceId} is private to ${source.audience}; merging it into ${targetId} would show it elsewhere`,
+        message: `Entry ${sourceId} (audience ${source.audience ?? 'everyone'}) and entry ${targetId} (audience ${target.audience ?? 'everyone'}) have different audiences`,
         userMessage:
-          'That entry is private to its conversation, so it can only be merged into an entry from the same one.',
+          'Those entries are seen by different people (one is private to its conversation), so they cannot be merged.',
       });
     }
     const body = target.body.includes(source.body.trim()) ? target.body : `${target.body}\n\n${source.body}`;

@@ -4,15 +4,21 @@ import type { Entry } from '../entry.ts';
 
 const DAY_MS = 86_400_000;
 
-/** Captured entries waiting for a curator, oldest first, and how many there are in all. */
+/**
+ * Captured entries waiting for a curator, oldest first, and how many there are in all. With
+ * `visibleIn` (a conversation key) the entries listed are those that conversation may see: public ones
+ * and its own private captures; the size still counts every entry waiting.
+ */
 export async function reviewQueue(
   db: Database,
   workspaceId: string,
   limit = 20,
+  visibleIn?: string,
 ): Promise<{ entries: Entry[]; size: number }> {
   const where = { workspaceId, status: 'pending' as const };
+  const listed = visibleIn ? { ...where, OR: [{ audience: null }, { audience: visibleIn }] } : where;
   const [rows, size] = await Promise.all([
-    db.prisma.entry.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit }),
+    db.prisma.entry.findMany({ where: listed, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit }),
     db.prisma.entry.count({ where }),
   ]);
   return { entries: rows.map(toEntry), size };

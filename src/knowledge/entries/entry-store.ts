@@ -7,6 +7,8 @@ export interface EntryFilter {
   workspaceId: string;
   status?: EntryStatus;
   kind?: EntryKind;
+  /** Only entries with this audience (null: public ones); omitted, any. */
+  audience?: string | null;
   limit?: number;
 }
 
@@ -25,7 +27,12 @@ export class EntryStore {
 
   async list(filter: EntryFilter): Promise<Entry[]> {
     const rows = await this.db.prisma.entry.findMany({
-      where: { workspaceId: filter.workspaceId, status: filter.status, kind: filter.kind },
+      where: {
+        workspaceId: filter.workspaceId,
+        status: filter.status,
+        kind: filter.kind,
+        audience: filter.audience,
+      },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: filter.limit,
     });

@@ -13,6 +13,7 @@ const BATCH_SIZE = 1000;
 /**
  * Inserts entries, or updates those whose externalId the workspace already has, in batches of
  * one statement each. A re-import keeps a curator's status decision unless the file sets one.
+ * Entries private to a conversation are never updated (importEntries refuses them first).
  */
 export async function writeEntries(
   session: SqlSession,
@@ -94,4 +95,5 @@ ON CONFLICT (workspace_id, external_id) DO UPDATE SET
   source_account = EXCLUDED.source_account, contributor = EXCLUDED.contributor, topics = EXCLUDED.topics,
   stage = EXCLUDED.stage, review_by = EXCLUDED.review_by, updated_at = now()
   ${given.status ? ', status = EXCLUDED.status' : ''}${given.createdAt ? ', created_at = EXCLUDED.created_at' : ''}
+  WHERE e.audience IS NULL
 RETURNING id, (xmax = 0) AS inserted`;

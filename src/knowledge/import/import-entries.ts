@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.ts';
+import type { Database, SqlSession } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
 import { type WriteResult, writeEntries } from '../entries/write-entries.ts';
 import type { EntryInput } from '../entry.ts';
@@ -50,7 +50,7 @@ export async function importEntries(options: {
       entries.push(transform(entry));
     }
   }
-  const written = await writeInParts(db, workspaceId, entries, onProgress);
+  const written = await writeInParts(db, workspaceId, entries, seen, onProgress);
   return { files: files.length, inserted: written.inserted, updated: written.updated, entryIds: written.ids };
 }
 
@@ -62,6 +62,7 @@ async function writeInParts(
   db: Database,
   workspaceId: string,
   entries: EntryInput[],
+  lines: Map<string, string>,
   onProgress: ((progress: ImportProgress) => void) | undefined,
 ): Promise<WriteResult> {
   const partSize = db.bulkRows ?? Math.max(entries.length, 1);
@@ -76,6 +77,8 @@ async function writeInParts(
     try {
       const written = await db.transaction(async (session) => {
         await ensureWorkspace(session, workspaceId);
+        // Checked before the first part is stored, so a refused file stores nothing.
+        if (start === 0) await refusePrivateExternalIds(session, workspaceId, lines);
         return writeEntries(session, workspaceId, part, (count) =>
           onProgress?.({ phase: 'writing', written: start + count, total: entries.length }),
         );
@@ -95,4 +98,28 @@ async function writeInParts(
     }
   }
   return total;
+}
+
+/**
+ * A file may not overwrite an entry captured in a private conversation (its externalId is
+ * `slack:G…:ts`): the file's text would be hidden in that conversation, or the private words replaced
+ * by public ones under the private entry's author and link. Nothing is imported then.
+ */
+async function refusePrivateExternalIds(
+  session: SqlSession,
+  workspaceId: string,
+  lines: Map<string, string>,
+): Promise<void> {
+  if (lines.size === 0) return;
+  const [taken] = await session.query<{ external_id: string }>(
+    `SELECT external_id FROM entries
+     WHERE workspace_id = $1 AND audience IS NOT NULL AND external_id = ANY($2::text[])
+     ORDER BY external_id LIMIT 1`,
+    [workspaceId, [...lines.keys()]],
+  );
+  if (!taken) return;
+  throw new EarshotError({
+    code: 'import_invalid',
+    message: `${lines.get(taken.external_id)}: field "externalId": "${taken.external_id}" is an entry captured in a private conversation, which an import cannot change; use another externalId. Nothing was imported.`,
+  });
 }

@@ -11,6 +11,8 @@ export interface AskedQuestion {
   askedBy?: string;
   platform?: string;
   channel?: string;
+  /** The private conversation it was asked in (platform-qualified), or null when asked in the open. */
+  audience?: string | null;
   answered: boolean;
   sourceIds: number[];
   usedModel: boolean;
@@ -47,6 +49,7 @@ export class QuestionLog {
         askedBy: question.askedBy,
         platform: question.platform ?? 'cli',
         channel: question.channel,
+        audience: question.audience ?? null,
         answered: question.answered,
         sourceIds: question.sourceIds,
         usedModel: question.usedModel,
@@ -70,6 +73,38 @@ export class QuestionLog {
       },
       sources: stored.sources.map((source) => ({ ...source, createdAt: new Date(source.createdAt) })),
     };
+  }
+
+  /**
+   * A logged answer to post in a conversation (a conversation key) for everyone there, or null when it
+   * is not in this workspace. Refused when the question was asked in another private conversation or
+   * the answer cites an entry private to one: sharing never carries private words elsewhere.
+   */
+  async answerToShare(
+    workspaceId: string,
+    questionId: number,
+    conversationKey: string,
+  ): Promise<Answer | null> {
+    const answer = await this.answerOf(workspaceId, questionId);
+    if (!answer) return null;
+    const question = await this.db.prisma.question.findFirst({
+      where: { id: questionId, workspaceId },
+      select: { audience: true },
+    });
+    const cited = await this.db.prisma.entry.findMany({
+      where: { workspaceId, id: { in: answer.sources.map((source) => source.id) } },
+      select: { audience: true },
+    });
+    const audiences = [question?.audience ?? null, ...cited.map((entry) => entry.audience)];
+    if (audiences.some((audience) => audience !== null && audience !== conversationKey)) {
+      throw new EarshotError({
+        code: 'forbidden',
+        message: `Question ${questionId} or its sources are private to another conversation than ${conversationKey}`,
+        userMessage:
+          'This answer draws on messages private to another conversation, so it cannot be shared here.',
+      });
+    }
+    return answer;
   }
 
   /** One vote per person: voting again replaces the earlier vote. */

@@ -12,8 +12,11 @@ export interface SearchFilters {
 
 /** Who is searching, which decides the private entries they may see. */
 export interface SearchViewer {
-  /** The conversation the request was made in. */
-  conversationId?: string;
+  /**
+   * The conversation the request was made in, platform-qualified as audiences are stored
+   * (`conversationKey('slack', 'G0123')`): a raw channel id matches nothing.
+   */
+  conversationKey?: string;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface SearchViewer {
  * conversation (command line, digests) only workspace-wide entries are: private content is never the default.
  */
 export function canSee(viewer: SearchViewer | undefined, audience: string | null): boolean {
-  return audience === null || (!!viewer?.conversationId && audience === viewer.conversationId);
+  return audience === null || (!!viewer?.conversationKey && audience === viewer.conversationKey);
 }
 
 /** A predicate over index metadata: the filters, and always what the viewer may see. */

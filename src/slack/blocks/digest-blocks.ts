@@ -1,11 +1,14 @@
 import type { types } from '@slack/bolt';
-import type {
-  Capped,
-  Digest,
-  DigestExample,
-  DigestTheme,
-  UnansweredQuestion,
-  UnhelpfulAnswer,
+import {
+  askedInPrivateNote,
+  type Capped,
+  type Digest,
+  type DigestExample,
+  type DigestTheme,
+  type GapList,
+  gapTotal,
+  type UnansweredQuestion,
+  type UnhelpfulAnswer,
 } from '../../digest/digest.ts';
 import type { DigestMessage } from '../../digest/digest-message.ts';
 import { QUIET_WEEK } from '../../digest/digest-text.ts';
@@ -31,7 +34,7 @@ const MAX_COMMAND = 2900;
 /**
  * How many items of each section chat shows; the rest are counted and left to the full digest. With
  * these the longest digest is about 25 blocks: header, notes, 1 + 5 + 1 for themes, one block per other
- * list (gaps take two), a divider between sections and the closing pointer, well under Slack's 50.
+ * list (gaps take up to four), a divider between sections and the closing pointer, well under Slack's 50.
  */
 const SHOWN = {
   themes: 5,
@@ -150,8 +153,8 @@ function summary(digest: Digest): string {
       ? plural(total(digest.research), 'new research entry', 'new research entries')
       : null,
     total(digest.triggers) > 0 ? plural(total(digest.triggers), 'buying trigger') : null,
-    digest.gaps && total(digest.gaps.unanswered) > 0
-      ? plural(total(digest.gaps.unanswered), 'unanswered question')
+    digest.gaps && gapTotal(digest.gaps.unanswered) > 0
+      ? plural(gapTotal(digest.gaps.unanswered), 'unanswered question')
       : null,
   ].filter((part) => part !== null);
   return parts.length > 0 ? parts.join(', ') : 'content gaps for curators';
@@ -217,23 +220,26 @@ function gapsPart(digest: Digest, timeZone: string): Part {
   const lists = [
     {
       title: 'Questions nobody could answer',
-      capped: unanswered as Capped<UnansweredQuestion | UnhelpfulAnswer>,
+      gap: unanswered as GapList<UnansweredQuestion | UnhelpfulAnswer>,
     },
-    { title: 'Answers marked not helpful', capped: notHelpful },
-  ].filter((list) => list.capped.items.length > 0);
+    { title: 'Answers marked not helpful', gap: notHelpful },
+  ].filter((list) => gapTotal(list.gap) > 0);
   if (lists.length === 0) return { blocks: [section(`*Content gaps*\n${queue}`)], cut: false };
-  const packed = lists.map(({ title, capped }, index) => {
-    const shown = capped.items.slice(0, SHOWN.gaps);
-    const heading = `${index === 0 ? '*Content gaps*\n' : ''}_${title} (${capped.items.length + capped.more})_`;
+  const packed = lists.map(({ title, gap }, index) => {
+    const shown = gap.items.slice(0, SHOWN.gaps);
+    const heading = `${index === 0 ? '*Content gaps*\n' : ''}_${title} (${gapTotal(gap)})_`;
     const lines = shown.map((item) => {
       const text = `• “${inlineText(item.text, MAX_EXCERPT)}”`;
       if ('votes' in item) return `${text}: ${plural(item.votes, 'not-helpful vote')}`;
       return `${text}${item.askedBy ? ` — ${who(item.askedBy)}` : ''}, ${zonedDay(item.askedAt, timeZone)}`;
     });
-    return listSection(heading, lines, capped.items.length - shown.length + capped.more);
+    const list = listSection(heading, lines, gap.items.length - shown.length + gap.more);
+    // Questions asked in other private conversations are counted, never quoted, not even in full.
+    const note = gap.askedInPrivate > 0 ? [context(`_${askedInPrivateNote(gap.askedInPrivate)}_`)] : [];
+    return { blocks: [list.block, ...note], cut: list.cut };
   });
   return {
-    blocks: [...packed.map((list) => list.block), context(queue)],
+    blocks: [...packed.flatMap((list) => list.blocks), context(queue)],
     cut: packed.some((list) => list.cut),
   };
 }

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { EarshotError } from '../../errors.ts';
+import { conversationKey } from '../../knowledge/workspaces/platform-ids.ts';
 import { ACTION_IDS, parseActionValue } from '../blocks/action-values.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { slackWorkspaceOf } from '../pin-workspace.ts';
@@ -40,9 +41,11 @@ export function registerAnswerActions(app: App, deps: SlackDeps) {
     await ack();
     await withUserErrors(respond, async () => {
       const { q } = parseActionValue(action.value);
-      const answer = await earshot.questions.answerOf(slackWorkspaceOf(context), q);
       const channel = body.channel?.id;
-      if (!answer || !channel) throw expired();
+      if (!channel) throw expired();
+      const where = conversationKey('slack', channel);
+      const answer = await earshot.questions.answerToShare(slackWorkspaceOf(context), q, where);
+      if (!answer) throw expired();
       const message = answerBlocks(answer);
       await client.chat.postMessage({
         channel,

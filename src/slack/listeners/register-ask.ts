@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { stripMention } from '../slack-context.ts';
+import { slackEventWork } from '../slack-event-job.ts';
 import { answerInConversation } from './answer-in-thread.ts';
 
 /** @mentions are answered in their thread; direct messages in the DM. */
@@ -14,6 +15,7 @@ export function registerAsk(app: App, deps: SlackDeps) {
       text: stripMention(event.text, context.botUserId),
       threadTs: event.thread_ts ?? event.ts,
       eventId: body.event_id,
+      work: slackEventWork(context),
     });
   });
 
@@ -22,10 +24,12 @@ export function registerAsk(app: App, deps: SlackDeps) {
     await answerInConversation(deps, client, {
       workspaceId: slackWorkspaceOf(context),
       channelId: message.channel,
+      channelType: message.channel_type,
       userId: message.user,
       text: stripMention(message.text ?? '', context.botUserId),
       threadTs: undefined,
       eventId: body.event_id,
+      work: slackEventWork(context),
     });
   });
 }

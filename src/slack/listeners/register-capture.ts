@@ -54,7 +54,9 @@ export function registerCapture(app: App, deps: SlackDeps) {
     if (message.subtype === 'message_changed') {
       const edited = message.message;
       if ('text' in edited && edited.text !== undefined) {
-        await earshot.updateCaptured({ ...where, messageId: edited.ts, text: edited.text });
+        // `group` is a private channel: its edits may not reach an entry captured while it was public.
+        const isPrivate = message.channel_type === 'group';
+        await earshot.updateCaptured({ ...where, isPrivate, messageId: edited.ts, text: edited.text });
       }
       return;
     }

@@ -1,8 +1,10 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { retryWhileTransient } from '../../events/retry-transient.ts';
 import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
+import { isPrivateSlackConversation } from '../private-conversation.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
 import { digestCommand } from './digest-command.ts';
 import { listReferences } from './list-references.ts';
@@ -32,13 +34,19 @@ export function registerCommand(app: App, deps: SlackDeps) {
     }
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });
     try {
-      const answer = await deps.earshot.ask({
-        workspaceId: workspaceKey('slack', command.team_id),
-        question: text,
-        askedBy: command.user_id,
-        platform: 'slack',
-        channel: command.channel_id,
-      });
+      // The ack above needed no database; the answer waits for it to come back (within limits).
+      const answer = await retryWhileTransient(
+        async () =>
+          deps.earshot.ask({
+            workspaceId: workspaceKey('slack', command.team_id),
+            question: text,
+            askedBy: command.user_id,
+            platform: 'slack',
+            channel: command.channel_id,
+            privateConversation: await isPrivateSlackConversation(client, deps.directory, command.channel_id),
+          }),
+        deps.config.events.retryWindowMs,
+      );
       await respond({
         response_type: 'ephemeral',
         replace_original: true,

@@ -111,7 +111,13 @@ export function registerCuration(app: App, deps: SlackDeps) {
   });
   curatorAction(CURATION_ACTIONS.merge, async ({ client, workspaceId, entryId, body }) => {
     const entry = await readableEntry(client, workspaceId, entryId, body.user.id);
-    const published = await earshot.entries.list({ workspaceId, status: 'published', limit: 101 });
+    // Only entries seen by the same people: merging never moves words across audiences.
+    const published = await earshot.entries.list({
+      workspaceId,
+      status: 'published',
+      audience: entry.audience,
+      limit: 101,
+    });
     const candidates = (await visibleToMember(client, body.user.id, published))
       .filter((candidate) => candidate.id !== entry.id)
       .slice(0, 100);

@@ -1,4 +1,13 @@
-import type { Capped, Digest, DigestExample, DigestGaps, DigestTheme } from '../../digest/digest.ts';
+import {
+  askedInPrivateNote,
+  type Capped,
+  type Digest,
+  type DigestExample,
+  type DigestGaps,
+  type DigestTheme,
+  type GapList,
+  gapTotal,
+} from '../../digest/digest.ts';
 import type { DigestMessage } from '../../digest/digest-message.ts';
 import { QUIET_WEEK } from '../../digest/digest-text.ts';
 import { zoned, zonedDay } from '../../digest/zoned-dates.ts';
@@ -161,7 +170,7 @@ function exampleLine(example: DigestExample): string {
 }
 
 function gaps(gaps: DigestGaps, shown: Shown, days: Days): Part {
-  const unanswered = list(
+  const unanswered = gapList(
     'Questions nobody could answer',
     gaps.unanswered,
     shown,
@@ -169,7 +178,7 @@ function gaps(gaps: DigestGaps, shown: Shown, days: Days): Part {
     (question) =>
       `• “${inlineText(question.text, MAX_QUESTION)}”${question.askedBy ? ` — ${inlineText(question.askedBy, MAX_NAME)}` : ''} · ${days.day(question.askedAt)}`,
   );
-  const notHelpful = list(
+  const notHelpful = gapList(
     'Answers marked not helpful',
     gaps.notHelpful,
     shown,
@@ -187,6 +196,25 @@ function gaps(gaps: DigestGaps, shown: Shown, days: Days): Part {
   };
 }
 
+/** A gap list: questions asked in other private conversations are counted, never quoted. */
+function gapList<T>(
+  title: string,
+  gap: GapList<T>,
+  shown: Shown,
+  noun: string,
+  line: (item: T) => string,
+): Part {
+  if (gapTotal(gap) === 0) return { elements: [], cut: false };
+  const label = paragraph(`**${title}** (${gapTotal(gap)})`, { spacing: 'Medium' });
+  const listed =
+    gap.items.length > 0 ? labelled(label, gap, shown, noun, line) : { elements: [label], cut: false };
+  const note =
+    gap.askedInPrivate > 0
+      ? [paragraph(askedInPrivateNote(gap.askedInPrivate), { isSubtle: true, spacing: 'Small' })]
+      : [];
+  return { elements: [...listed.elements, ...note], cut: listed.cut };
+}
+
 function section<T>(
   title: string,
   capped: Capped<T>,
@@ -195,22 +223,6 @@ function section<T>(
   line: (item: T) => string,
 ): Part {
   return labelled(heading(`${title} (${total(capped)})`), capped, shown, noun, line);
-}
-
-function list<T>(
-  title: string,
-  capped: Capped<T>,
-  shown: Shown,
-  noun: string,
-  line: (item: T) => string,
-): Part {
-  return labelled(
-    paragraph(`**${title}** (${total(capped)})`, { spacing: 'Medium' }),
-    capped,
-    shown,
-    noun,
-    line,
-  );
 }
 
 /** The label, the first few items and "…and N more"; nothing at all for an empty list. */

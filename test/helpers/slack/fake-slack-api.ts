@@ -130,7 +130,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       sendJson(res, 500, { ok: false, error: `fake-slack-api: ${error}` }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {

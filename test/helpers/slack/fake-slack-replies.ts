@@ -14,6 +14,8 @@ export interface StoredMessage {
 }
 
 export interface FakeSlackApiOptions {
+  /** Listen on this port (e.g. one Earshot was already pointed at while nothing listened there); default any. */
+  port?: number;
   /** What `apps.connections.open` returns, e.g. a fake-socket-mode url. */
   socketModeUrl?: string;
   /** Channels answer as public channels unless listed here; ids starting with D answer as IMs. */

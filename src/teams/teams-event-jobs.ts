@@ -1,0 +1,90 @@
+import { type Activity, CardFactory, type ConversationReference } from 'botbuilder';
+import type { EventKey } from '../events/event-claims.ts';
+import type { EventJob } from '../events/event-runner.ts';
+import type { CapturedMessage } from '../knowledge/capture/captured-message.ts';
+import { answerCard } from './cards/answer-card.ts';
+import type { TeamsDeps } from './teams-bot.ts';
+
+export const TEAMS_APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
+
+/** Posts into a conversation after its turn is over (the Bot Connector gives a turn about 15 s). */
+export type SendToConversation = (
+  reference: Partial<ConversationReference>,
+  activity: Partial<Activity>,
+) => Promise<void>;
+
+/** What a Teams question's claim stores: enough to answer it from another process after a crash. */
+export interface TeamsQuestionPayload {
+  kind: 'question';
+  reference: Partial<ConversationReference>;
+  workspaceId: string;
+  question: string;
+  askedBy: string | undefined;
+  channel: string | undefined;
+  /** Asked in a 1:1 or group chat or a private channel: curators' digests elsewhere only count it. */
+  privateConversation: boolean;
+}
+
+/**
+ * Answers a Teams question after its turn: the Bot Connector does not redeliver a message whose answer
+ * failed, so Earshot retries itself while the database is down and apologises when it cannot.
+ */
+export function teamsQuestionJob(
+  deps: TeamsDeps,
+  send: SendToConversation,
+  key: EventKey,
+  payload: TeamsQuestionPayload,
+): EventJob<TeamsQuestionPayload> {
+  return {
+    key,
+    payload,
+    work: async (work) => {
+      const answer = await deps.earshot.ask({
+        workspaceId: payload.workspaceId,
+        question: payload.question,
+        askedBy: payload.askedBy,
+        platform: 'teams',
+        channel: payload.channel,
+        privateConversation: payload.privateConversation,
+      });
+      if (!(await work.stillOurs())) return;
+      await send(payload.reference, { attachments: [CardFactory.adaptiveCard(answerCard(answer))] });
+    },
+    apologise: (stored) => send(stored.reference, { text: TEAMS_APOLOGY }),
+    logger: deps.logger,
+  };
+}
+
+/**
+ * Passive capture of a watched conversation's message, retried while the database is down. Its claim
+ * stores nothing to resume from: a capture cut off by a crash is given up (nobody waits on it).
+ */
+export function teamsCaptureJob(
+  deps: TeamsDeps,
+  key: EventKey,
+  message: CapturedMessage,
+  where: Parameters<TeamsDeps['earshot']['watched']['isWatched']>[0],
+): EventJob<{ kind: 'capture' }> {
+  return {
+    key,
+    payload: { kind: 'capture' },
+    work: async () => {
+      if (!(await deps.earshot.watched.isWatched(where))) return;
+      const kind = await deps.earshot.classifier.classify(message.text);
+      if (kind !== 'noise') await deps.earshot.capture({ message, kind });
+    },
+    apologise: async () => {},
+    logger: deps.logger,
+  };
+}
+
+/** Rebuilds a job from a claim whose holder stopped before finishing; null when there is nothing to resume. */
+export function resumeTeamsJob(
+  deps: TeamsDeps,
+  send: SendToConversation,
+  claim: { key: EventKey; payload: unknown },
+): EventJob<TeamsQuestionPayload> | null {
+  const payload = claim.payload as Partial<TeamsQuestionPayload> | null;
+  if (payload?.kind !== 'question' || !payload.reference || !payload.question) return null;
+  return teamsQuestionJob(deps, send, claim.key, payload as TeamsQuestionPayload);
+}
