@@ -73,6 +73,13 @@ export async function acquireOwnerLock(
   }
 }
 
+/** The live process that has the data dir open, if any. */
+export async function readOwner(dataDir: string): Promise<DatabaseOwner | null> {
+  const text = await readLock(path.join(dataDir, OWNER_LOCK_FILE)).catch(() => null);
+  const owner = text === null ? null : parseOwner(text);
+  return owner && isAlive(owner) ? owner : null;
+}
+
 /** The lock's text, or null when there is none; a lock this user may not read is an error naming it. */
 async function readLock(lockPath: string): Promise<string | null> {
   try {

@@ -6,7 +6,7 @@ import { MIGRATIONS_DIR } from '../../src/db/migrate.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { createServerDatabase, DATABASE_KINDS, dropServerDatabase } from '../helpers/test-database.ts';
 
-describe.each(DATABASE_KINDS)('earshot db status on %s', (kind) => {
+describe.each(DATABASE_KINDS)('earshot db status and --verbose on %s', (kind) => {
   let dir: string;
   let serverDb: URL | undefined;
   let env: Record<string, string>;
@@ -52,5 +52,21 @@ describe.each(DATABASE_KINDS)('earshot db status on %s', (kind) => {
     expect(stdout).toContain(`Migrations: ${migrations.length} applied, latest ${migrations.at(-1)?.name}`);
     expect(stdout).toContain('  local: 3 / 0 / 0 / 3');
     expect(stdout).toContain('  slack:T0STATUS: 3 / 0 / 0 / 3');
+
+    // Any command says where the database is with --verbose, on stderr, leaving its output alone.
+    const verbose = await runCli(dataDir, ['entries', 'list', '--json', '--verbose'], env);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout.trim().split('\n')).toHaveLength(3);
+    expect(verbose.stderr).toContain('earshot: .env files read: none\n');
+    if (kind === 'pglite') {
+      expect(verbose.stderr).toContain(`earshot: database: embedded PGlite in ${dataDir}\n`);
+      expect(verbose.stderr).toContain('earshot: database owner: none running');
+    } else {
+      const url = serverDb as URL;
+      expect(verbose.stderr).toContain(
+        `earshot: database: PostgreSQL server root@${url.host}${url.pathname}\n`,
+      );
+      expect(verbose.stderr).not.toContain('status-secret-pw');
+    }
   }, 120_000);
 });
