@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
+import { explainLostOwner } from '../db/open-data-dir.ts';
 import { EarshotError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { createEarshot, type Earshot } from '../main.ts';
@@ -26,9 +27,9 @@ export async function runCommand(work: (earshot: Earshot) => Promise<void>): Pro
     });
     await work(earshot);
   } catch (error) {
-    process.exitCode = reportError(error, secrets);
+    process.exitCode = reportError(explainLostOwner(earshot?.db.location, error), secrets);
   } finally {
-    await earshot?.close();
+    await earshot?.close().catch(() => {});
   }
 }
 

@@ -124,16 +124,25 @@ export async function openPostgres(
     prisma,
     transaction: async (work) => {
       const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error' besides failing its query; unheard,
+      // that event would crash the process instead of failing this transaction.
+      const ignore = () => {};
+      client.on('error', ignore);
+      let broken: unknown;
       try {
         await client.query('BEGIN');
         const result = await work(session(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', ignore);
+        // A client that could not even roll back is dropped, not handed to the next caller.
+        client.release(broken instanceof Error ? broken : undefined);
       }
     },
     query: session(pool).query,

@@ -5,7 +5,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import { EarshotError } from '../errors.ts';
 import { dataDirError, prepareDataDir, SOCKET_PORT, socketPathFor } from './data-dir.ts';
-import type { Database, OpenOptions } from './database.ts';
+import type { Database, DatabaseLocation, OpenOptions } from './database.ts';
 import { acquireOwnerLock, type DatabaseOwner } from './owner-lock.ts';
 import { sharePglite } from './pglite-socket.ts';
 
@@ -140,6 +140,24 @@ async function connectToOwner(
     'pglite',
   );
   return { ...db, location: { kind: 'pglite', dataDir, access: 'owner', owner }, bulkRows: OWNER_BULK_ROWS };
+}
+
+/**
+ * A command that went through the owner and lost it half-way (the server stopped or was killed): says
+ * so instead of the driver's "Connection terminated unexpectedly". Other errors pass through.
+ */
+export function explainLostOwner(location: DatabaseLocation | undefined, error: unknown): unknown {
+  if (location?.kind !== 'pglite' || location.access !== 'owner' || !location.owner) return error;
+  if (error instanceof EarshotError) return error;
+  const message = error instanceof Error ? error.message : '';
+  if (!/Connection terminated|ECONNRESET|EPIPE|Client has encountered a connection error/i.test(message)) {
+    return error;
+  }
+  return new EarshotError({
+    code: 'database_failed',
+    message: `${describeOwner(location.owner)}, which serves the database in ${location.dataDir}, stopped while this command was running (${message}). What the command stored before then is kept; run it again.`,
+    cause: error,
+  });
 }
 
 /** No socket yet, or nobody behind it: worth another look; anything else (a refused permission) is not. */
