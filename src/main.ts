@@ -3,6 +3,7 @@ import { type Config, loadConfig } from './config.ts';
 import { type Database, type OpenOptions, openDatabase } from './db/database.ts';
 import { databaseReadiness } from './db/database-readiness.ts';
 import { migrate } from './db/migrate.ts';
+import { analyzeTables, LARGE_WRITE_ROWS } from './db/planner-statistics.ts';
 import { ChatPeople } from './delivery/chat-people.ts';
 import { ConversationRefs } from './delivery/conversation-refs.ts';
 import { Messengers } from './delivery/messengers.ts';
@@ -11,6 +12,8 @@ import { Digests } from './digest/digests.ts';
 import { EarshotError } from './errors.ts';
 import { EventClaims } from './events/event-claims.ts';
 import { EventRunner } from './events/event-runner.ts';
+import { analyzeJob } from './jobs/analyze-job.ts';
+import { CronJobs } from './jobs/cron-jobs.ts';
 import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
@@ -32,6 +35,8 @@ import { type ImportProgress, type ImportResult, importEntries } from './knowled
 import { QuestionLog } from './knowledge/questions/question-log.ts';
 import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
 import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
+import { searchIndexReadiness } from './knowledge/search/search-index-readiness.ts';
+import { SearchIndexWarmup } from './knowledge/search/search-index-warmup.ts';
 import { PgVectorRanker } from './knowledge/search/vector-ranker.ts';
 import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -59,6 +64,8 @@ export interface Earshot {
   clock: Clock;
   entries: EntryStore;
   search: KnowledgeSearch;
+  /** Builds every workspace's search index in the background; the server starts it. */
+  searchWarmup: SearchIndexWarmup;
   questions: QuestionLog;
   watched: WatchedChannels;
   /** Where proactive messages (alerts, digests) can reach people and channels. */
@@ -147,11 +154,13 @@ export async function createEarshot(
     }
   };
   const entries = new EntryStore(db);
+  const indexes = new WorkspaceIndexCache(db, embedChanged);
   const search = new KnowledgeSearch({
-    indexes: new WorkspaceIndexCache(db, embedChanged),
+    indexes,
     store: entries,
     vector: vectorEmbedder ? new PgVectorRanker({ db, embedder: vectorEmbedder, logger }) : undefined,
   });
+  const searchWarmup = new SearchIndexWarmup({ db, indexes, logger });
   const questions = new QuestionLog(db);
   const clock = options.clock ?? systemClock;
   const people = new ChatPeople(db);
@@ -187,6 +196,7 @@ export async function createEarshot(
     clock,
     entries,
     search,
+    searchWarmup,
     questions,
     watched: new WatchedChannels(db),
     conversations,
@@ -220,11 +230,15 @@ export async function createEarshot(
     removeCaptured: (message) => removeCapturedMessage(db, message),
     importFiles: async (request) => {
       const result = await importEntries({ db, ...request });
+      // Without fresh statistics the planner misjudges every query on the grown table (PGlite never
+      // gathers them itself; the server's autovacuum may be off or late).
+      if (result.inserted + result.updated >= LARGE_WRITE_ROWS) await analyzeTables(db, ['entries']);
       await embedChanged(request.workspaceId, result.entryIds);
       return result;
     },
     close: async () => {
       runner.stop();
+      searchWarmup.stop();
       digests.scheduler.stop();
       await nudges.stop();
       await db.close();
@@ -332,13 +346,21 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   }
   if (slack) earshot.readiness.register('slack', () => slack.readiness());
   if (teams) earshot.readiness.register('teams', () => ({ ok: true, state: 'ready' }));
+  earshot.readiness.register('search index', searchIndexReadiness(earshot.searchWarmup));
   earshot.events.runner.start();
+  // Prisma compiles its query engine (WebAssembly) on the first query: done now, it doesn't hold up
+  // the first requests after the server listens (~0.5 s on a busy machine).
+  await earshot.db.prisma.workspace.findFirst({ select: { id: true } });
   const http = await startHttpServer({
     port: options.port ?? config.port,
     routes,
     logger,
     readiness: earshot.readiness,
   });
+  // After listening, in the background: the build yields between slices, so requests are served meanwhile.
+  void earshot.searchWarmup.start();
+  const maintenance = new CronJobs(logger);
+  maintenance.set(analyzeJob({ db: earshot.db, logger }));
   await slack?.start();
   teams?.start();
   earshot.nudges.start();
@@ -358,6 +380,8 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
     slack: slack?.current() ?? null,
     proactive: { teams: teams?.proactive, slack: slack?.current()?.proactive },
     close: async () => {
+      maintenance.stop();
+      earshot.searchWarmup.stop();
       earshot.events.runner.stop();
       earshot.digests.scheduler.stop();
       await earshot.nudges.stop();

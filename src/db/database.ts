@@ -7,6 +7,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { databaseConnectionError } from './connection-error.ts';
 import { openDataDir } from './open-data-dir.ts';
 import type { DatabaseOwner } from './owner-lock.ts';
+import { yieldingPglite } from './yielding-pglite.ts';
 
 /** A raw SQL session on the driver beneath Prisma, for migrations and statements Prisma cannot express. */
 export interface SqlSession {
@@ -75,7 +76,8 @@ export async function createPglite(options: { dataDir?: string; loadDataDir?: Bl
   return PGlite.create({ ...options, extensions: { vector }, postgresqlconf: ['shared_buffers=16MB'] });
 }
 
-export function wrapPglite(pglite: PGlite): Database {
+export function wrapPglite(raw: PGlite): Database {
+  const pglite = yieldingPglite(raw);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   const session = (runner: Pick<PGlite, 'exec' | 'query'>): SqlSession => ({
     exec: async (sql) => {

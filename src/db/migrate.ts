@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root.ts';
 import type { Database, SqlSession } from './database.ts';
+import { analyzeTables } from './planner-statistics.ts';
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma/migrations');
 
@@ -22,7 +23,7 @@ interface Migration {
  */
 export async function migrate(db: Database, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const migrations = await readMigrations(migrationsDir);
-  return db.transaction(async (session) => {
+  const ran = await db.transaction(async (session) => {
     await session.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
     await ensureHistoryTable(session);
     const applied = await session.query<{ migration_name: string; checksum: string }>(
@@ -40,6 +41,9 @@ export async function migrate(db: Database, migrationsDir = MIGRATIONS_DIR): Pro
     }
     return pending.map((migration) => migration.name);
   });
+  // A migration may rewrite or move rows and create indexes the planner has no statistics for yet.
+  if (ran.length > 0) await analyzeTables(db);
+  return ran;
 }
 
 async function readMigrations(dir: string): Promise<Migration[]> {

@@ -2,6 +2,7 @@ import type { EntryStore } from '../entries/entry-store.ts';
 import type { Entry } from '../entry.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { canSee, type SearchFilters, type SearchViewer, toPredicate } from './search-filters.ts';
+import { TurnLimit } from './turn-limit.ts';
 import type { WorkspaceIndexCache } from './workspace-index-cache.ts';
 
 export interface SearchHit {
@@ -40,15 +41,21 @@ const CANDIDATES = 100;
 
 /** Ranked retrieval over one workspace's published entries. */
 export class KnowledgeSearch {
+  // Index sync and BM25 scoring are CPU-bound and, on PGlite, never wait for I/O: one search at a
+  // time, each in a turn of its own, keeps HTTP requests served between them under load.
+  private readonly lexicalTurns = new TurnLimit(1);
+
   constructor(
     private readonly deps: { indexes: WorkspaceIndexCache; store: EntryStore; vector?: VectorRanker },
   ) {}
 
   async search(request: SearchRequest): Promise<SearchHit[]> {
     const { workspaceId, query, limit, viewer } = request;
-    const index = await this.deps.indexes.get(workspaceId);
     const filter = toPredicate(request.filters, viewer);
-    const lexical = index.search(query, { limit: Math.max(limit, CANDIDATES), filter });
+    const { index, lexical } = await this.lexicalTurns.run(async () => {
+      const index = await this.deps.indexes.get(workspaceId);
+      return { index, lexical: index.search(query, { limit: Math.max(limit, CANDIDATES), filter }) };
+    });
     const vector = this.deps.vector
       ? await this.deps.vector.rank({
           workspaceId,
