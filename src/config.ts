@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeConfigIssue, hasNoCredentials } from './config-issue.ts';
 import { EarshotError } from './errors.ts';
 import { parseCuratorId } from './knowledge/curation/curator-ids.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -200,6 +201,8 @@ export interface Config {
 }
 
 export const DEFAULT_CHAT_MODEL = 'gpt-4.1-mini';
+/** Where the embedded database lives unless EARSHOT_DATA_DIR says otherwise (relative to the current directory). */
+export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, 'data');
 
 /** Reads Earshot's configuration from the environment; the only place that looks at env variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -258,7 +261,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: vars.LOG_LEVEL,
     database: vars.DATABASE_URL
       ? { kind: 'postgres', url: vars.DATABASE_URL }
-      : { kind: 'pglite', dataDir: path.resolve(vars.EARSHOT_DATA_DIR ?? 'data') },
+      : // The install's own data/, not the current directory's: every command finds the same database.
+        {
+          kind: 'pglite',
+          dataDir: vars.EARSHOT_DATA_DIR ? path.resolve(vars.EARSHOT_DATA_DIR) : DEFAULT_DATA_DIR,
+        },
     openai: vars.OPENAI_API_KEY
       ? {
           apiKey: vars.OPENAI_API_KEY,

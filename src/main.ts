@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
-import { type Database, openDatabase } from './db/database.ts';
+import { type Database, type OpenOptions, openDatabase } from './db/database.ts';
 import { databaseReadiness } from './db/database-readiness.ts';
 import { migrate } from './db/migrate.ts';
 import { analyzeTables, LARGE_WRITE_ROWS } from './db/planner-statistics.ts';
@@ -107,11 +107,18 @@ export interface Earshot {
 
 /** The composition root: the only place that opens the database and builds clients. */
 export async function createEarshot(
-  options: { config?: Config; logger?: Logger; db?: Database; clock?: Clock } = {},
+  options: {
+    config?: Config;
+    logger?: Logger;
+    db?: Database;
+    clock?: Clock;
+    /** How this process opens the embedded database: `serve` shares it with the other processes. */
+    database?: OpenOptions;
+  } = {},
 ): Promise<Earshot> {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger(config.logLevel ?? 'info', secretValues(config));
-  const db = options.db ?? (await openDatabase(config.database));
+  const db = options.db ?? (await openDatabase(config.database, options.database));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
   const openai = config.openai ? createOpenAIClient(config.openai, logger) : null;

@@ -16,11 +16,12 @@ import { guardTerminalOutput } from './guard-terminal-output.ts';
 import { loadEnvFiles } from './load-env-files.ts';
 import { quietOnClosedPipe } from './quiet-on-closed-pipe.ts';
 import { readVersion } from './read-version.ts';
+import { registerVerbose } from './verbose.ts';
 
 guardTerminalOutput(process.stdout);
 guardTerminalOutput(process.stderr);
 quietOnClosedPipe(process.stdout);
-loadEnvFiles(process.env, [process.cwd(), PROJECT_ROOT]);
+const envFiles = loadEnvFiles(process.env, [process.cwd(), PROJECT_ROOT]);
 
 const program = new Command('earshot')
   .description(
@@ -32,6 +33,7 @@ const program = new Command('earshot')
     process.exit(error.exitCode === 0 ? 0 : 2);
   });
 
+registerVerbose(program, envFiles);
 registerAsk(program);
 registerSearch(program);
 registerImport(program);

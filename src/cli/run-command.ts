@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loadConfig } from '../config.ts';
+import { explainLostOwner } from '../db/open-data-dir.ts';
 import { EarshotError } from '../errors.ts';
 import { createLogger } from '../logger.ts';
 import { createEarshot, type Earshot } from '../main.ts';
@@ -13,13 +14,33 @@ export async function runCommand(work: (earshot: Earshot) => Promise<void>): Pro
     const config = loadConfig();
     secrets = secretValues(config);
     // A command's output is the answer; routine log lines would only clutter the terminal.
-    earshot = await createEarshot({ config, logger: createLogger(config.logLevel ?? 'warn', secrets) });
+    earshot = await createEarshot({
+      config,
+      logger: createLogger(config.logLevel ?? 'warn', secrets),
+      database: {
+        command: commandName(process.argv.slice(2)),
+        onWait: (owner) => {
+          // Only a person at a terminal needs telling; scripts just see the command take longer.
+          if (process.stderr.isTTY) process.stderr.write(`earshot: waiting for ${owner} to finish…\n`);
+        },
+      },
+    });
     await work(earshot);
   } catch (error) {
-    process.exitCode = reportError(error, secrets);
+    process.exitCode = reportError(explainLostOwner(earshot?.db.location, error), secrets);
   } finally {
-    await earshot?.close();
+    await earshot?.close().catch(() => {});
   }
+}
+
+/** `earshot entries archive`: the command words, without options or arguments, for the database lock. */
+function commandName(args: string[]): string {
+  const words = [];
+  for (const arg of args) {
+    if (!/^[a-z][a-z-]*$/.test(arg) || words.length === 2) break;
+    words.push(arg);
+  }
+  return ['earshot', ...words].join(' ');
 }
 
 /** Prints an error for the person at the terminal, with every configured secret scrubbed out. */

@@ -20,7 +20,8 @@ export function databaseConnectionError(url: string, cause: unknown): EarshotErr
   });
 }
 
-function describeTarget(url: string): string | undefined {
+/** `user@host:port/database` of a PostgreSQL URL: never its password. */
+export function describeTarget(url: string): string | undefined {
   try {
     const parsed = new URL(url);
     const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';

@@ -5,6 +5,8 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { databaseConnectionError } from './connection-error.ts';
+import { openDataDir } from './open-data-dir.ts';
+import type { DatabaseOwner } from './owner-lock.ts';
 import { yieldingPglite } from './yielding-pglite.ts';
 
 /** A raw SQL session on the driver beneath Prisma, for migrations and statements Prisma cannot express. */
@@ -14,8 +16,26 @@ export interface SqlSession {
   query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
 }
 
+/** Where a database handle reaches its data, for `db status` and `--verbose`. */
+export type DatabaseLocation =
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /** `own`: this process opened the data dir; `owner`: it goes through the process that did. */
+      access: 'own' | 'owner';
+      owner: DatabaseOwner | null;
+    }
+  | { kind: 'postgres' };
+
 export interface Database {
   kind: 'pglite' | 'postgres';
+  /** Set by `openDatabase`; test databases opened otherwise leave it out. */
+  location?: DatabaseLocation;
+  /**
+   * The most entries a bulk write should commit at once, where others wait for each transaction (an
+   * embedded database reached through its owner); undefined: any number.
+   */
+  bulkRows?: number;
   prisma: PrismaClient;
   /** Runs `work` in one driver-level transaction. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
@@ -25,13 +45,27 @@ export interface Database {
 
 export type DatabaseConfig = Config['database'];
 
-/** Opens the embedded PGlite database or a PostgreSQL server connection pool. */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === 'postgres' ? openPostgres(config.url) : openPglite(config.dataDir);
+export interface OpenOptions {
+  /** Serve the embedded database to other Earshot processes (`earshot serve`); a second sharer is refused. */
+  share?: boolean;
+  /** What this process is, as other processes are told when they find it owning the data dir. */
+  command?: string;
+  /** Told once per owner when another one-shot command has the data dir open and this one waits for it. */
+  onWait?: (owner: string) => void;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  return wrapPglite(await createPglite({ dataDir }));
+/**
+ * Opens the PostgreSQL server of DATABASE_URL, or the embedded PGlite database: as its one owner, or
+ * through the process that owns it (see open-data-dir.ts).
+ */
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  if (config.kind === 'pglite') {
+    return openDataDir(config.dataDir, options, { createPglite, wrapPglite, openPostgres });
+  }
+  const db = await openPostgres({ connectionString: config.url }, (error) =>
+    databaseConnectionError(config.url, error),
+  );
+  return { ...db, location: { kind: 'postgres' } };
 }
 
 /** A PGlite instance with pgvector available; `loadDataDir` starts it from a dump instead of running initdb. */
@@ -63,8 +97,13 @@ export function wrapPglite(raw: PGlite): Database {
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/** A pg pool as a Database; `connectFailed` turns a failed first connection into the error to show. */
+export async function openPostgres(
+  config: pg.PoolConfig,
+  connectFailed: (error: unknown) => Error,
+  kind: Database['kind'] = 'postgres',
+): Promise<Database> {
+  const pool = new pg.Pool({ max: 10, ...config });
   // Idle clients that lose their server emit errors; without a listener that would crash the process.
   pool.on('error', () => {});
   // Connect once now, so a wrong DATABASE_URL fails here with an error that names it and hides its password.
@@ -72,7 +111,7 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.query('SELECT 1');
   } catch (error) {
     await pool.end().catch(() => {});
-    throw databaseConnectionError(url, error);
+    throw connectFailed(error);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const session = (client: pg.Pool | pg.PoolClient): SqlSession => ({
@@ -83,20 +122,29 @@ async function openPostgres(url: string): Promise<Database> {
       (await client.query(sql, params as unknown[])).rows as Row[],
   });
   return {
-    kind: 'postgres',
+    kind,
     prisma,
     transaction: async (work) => {
       const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error' besides failing its query; unheard,
+      // that event would crash the process instead of failing this transaction.
+      const ignore = () => {};
+      client.on('error', ignore);
+      let broken: unknown;
       try {
         await client.query('BEGIN');
         const result = await work(session(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off('error', ignore);
+        // A client that could not even roll back is dropped, not handed to the next caller.
+        client.release(broken instanceof Error ? broken : undefined);
       }
     },
     query: session(pool).query,

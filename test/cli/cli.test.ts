@@ -127,7 +127,8 @@ describe('the earshot command line', () => {
       status: 'published',
     });
     expect((await search())[0].title).toBe('Okta first');
-  });
+    // Seven commands in a row: room for child processes on a busy machine.
+  }, 180_000);
 
   it('explains bad input and bad configuration, and changes nothing', async () => {
     const badOption = await earshot(dataDir, ['ask', 'pricing', '-w', 'T1', '--stage', 'negotiate']);

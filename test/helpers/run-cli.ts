@@ -17,6 +17,8 @@ export function runCli(
   dataDir: string,
   args: string[],
   env: Record<string, string> = {},
+  /** Runs the command as another user (the test runs as root), e.g. to whom a directory is read-only. */
+  user: { uid?: number; gid?: number } = {},
 ): Promise<CliOutcome> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(OPENAI_|DATABASE_URL)/.test(key)),
@@ -26,6 +28,7 @@ export function runCli(
     // No .env of the developer's: each test says what it configures.
     env: { ...clean, EARSHOT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', EARSHOT_ENV_FILE: 'none', ...env },
     maxBuffer: 10 * 1024 * 1024,
+    ...user,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({

@@ -11,10 +11,15 @@ export interface ServeProcess {
   /** `http://127.0.0.1:PORT` */
   origin: string;
   child: ChildProcess;
+  /** The embedded database's directory. */
+  dataDir: string;
   /** Everything the process wrote to stderr (its logs) so far. */
   stderr(): string;
   /** True while the process has not exited. */
   alive(): boolean;
+  /** Resolves with the exit code (null when killed by a signal) once the process has exited. */
+  exited: Promise<number | null>;
+  /** SIGTERM (SIGKILL after 10 s); removes the data dir unless the caller gave it. */
   stop(): Promise<void>;
 }
 
@@ -28,31 +33,35 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/**
- * Runs the real `earshot serve` in a child process on a free port with an embedded database in a
- * temporary directory, and waits until `/healthz` answers.
- */
-export async function startServeProcess(
-  env: Record<string, string>,
-  options: { startTimeoutMs?: number } = {},
-): Promise<ServeProcess> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'earshot-serve-'));
-  const port = await freePort();
-  const clean = Object.fromEntries(
+/** The environment of a child Earshot: this one's, minus anything that would configure it by accident. */
+export function cleanEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(
     Object.entries(process.env).filter(
       ([key]) => !/^(OPENAI_|DATABASE_URL|SLACK_|MICROSOFT_|EARSHOT_|NODE_ENV)/.test(key),
     ),
   );
+}
+
+/**
+ * Runs the real `earshot serve` in a child process on a free port with an embedded database (in a
+ * temporary directory unless `dataDir` is given, which is then kept), and waits until `/healthz` answers.
+ */
+export async function startServeProcess(
+  env: Record<string, string>,
+  options: { startTimeoutMs?: number; dataDir?: string } = {},
+): Promise<ServeProcess> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'earshot-serve-')));
+  const port = await freePort();
   const child = spawn(process.execPath, [BIN, 'serve'], {
     cwd: ROOT,
-    env: { ...clean, EARSHOT_DATA_DIR: dataDir, PORT: String(port), EARSHOT_ENV_FILE: 'none', ...env },
+    env: { ...cleanEnv(), EARSHOT_DATA_DIR: dataDir, PORT: String(port), EARSHOT_ENV_FILE: 'none', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const origin = `http://127.0.0.1:${port}`;
   const alive = () => child.exitCode === null && child.signalCode === null;
   const stop = async () => {
@@ -62,7 +71,7 @@ export async function startServeProcess(
       await exited;
       clearTimeout(killer);
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
@@ -75,7 +84,7 @@ export async function startServeProcess(
       (response) => response.status === 200,
       () => false,
     );
-    if (healthy) return { origin, child, stderr: () => stderr, alive, stop };
+    if (healthy) return { origin, child, dataDir, stderr: () => stderr, alive, exited, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

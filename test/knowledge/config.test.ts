@@ -1,13 +1,22 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { DEFAULT_DATA_DIR, loadConfig } from '../../src/config.ts';
+import { PROJECT_ROOT } from '../../src/project-root.ts';
 import { INVALID_SECRETS } from '../helpers/invalid-secrets.ts';
 
 describe('configuration', () => {
-  it('runs on the embedded database in ./data with no variables set', () => {
+  it("runs on the embedded database in the install's own data/ with no variables set, wherever it is run from", () => {
     const config = loadConfig({});
-    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('data') });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.join(PROJECT_ROOT, 'data') });
+    expect(path.isAbsolute(DEFAULT_DATA_DIR)).toBe(true);
     expect(config.openai).toBeNull();
+  });
+
+  it('takes EARSHOT_DATA_DIR relative to the current directory', () => {
+    expect(loadConfig({ EARSHOT_DATA_DIR: 'here/db' }).database).toEqual({
+      kind: 'pglite',
+      dataDir: path.resolve('here/db'),
+    });
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {

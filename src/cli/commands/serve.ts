@@ -16,7 +16,12 @@ export function registerServe(program: Command) {
         const config = loadConfig();
         secrets = secretValues(config);
         const logger = createLogger(config.logLevel ?? 'info', secrets);
-        const earshot = await createEarshot({ config, logger });
+        const earshot = await createEarshot({
+          config,
+          logger,
+          // Other Earshot commands on this data dir go through this process while it runs.
+          database: { share: true, command: 'earshot serve' },
+        });
         const server = await startServer(earshot);
         // Once serving, and only here: a one-shot command should still fail loudly on an error nobody caught.
         installProcessErrorHandlers(logger);

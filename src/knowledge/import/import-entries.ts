@@ -1,6 +1,6 @@
 import type { Database, SqlSession } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
-import { writeEntries } from '../entries/write-entries.ts';
+import { type WriteResult, writeEntries } from '../entries/write-entries.ts';
 import type { EntryInput } from '../entry.ts';
 import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
 import { parseEntryFile } from './parse-entry-file.ts';
@@ -18,7 +18,8 @@ export interface ImportResult {
 
 /**
  * Imports entry files into a workspace. Every file is read and validated before anything is written,
- * and everything is written in one transaction: a bad file or a failed write stores nothing.
+ * so a bad file stores nothing; everything is written in one transaction, except through a running
+ * server on the embedded database (see `writeInParts`).
  */
 export async function importEntries(options: {
   db: Database;
@@ -49,14 +50,54 @@ export async function importEntries(options: {
       entries.push(transform(entry));
     }
   }
-  const written = await db.transaction(async (session) => {
-    await ensureWorkspace(session, workspaceId);
-    await refusePrivateExternalIds(session, workspaceId, seen);
-    return writeEntries(session, workspaceId, entries, (count) =>
-      onProgress?.({ phase: 'writing', written: count, total: entries.length }),
-    );
-  });
+  const written = await writeInParts(db, workspaceId, entries, seen, onProgress);
   return { files: files.length, inserted: written.inserted, updated: written.updated, entryIds: written.ids };
+}
+
+/**
+ * One transaction where nobody waits on it; through the process that owns an embedded database (whose
+ * own queries wait for each of ours) parts of `db.bulkRows` entries, so it keeps answering meanwhile.
+ */
+async function writeInParts(
+  db: Database,
+  workspaceId: string,
+  entries: EntryInput[],
+  lines: Map<string, string>,
+  onProgress: ((progress: ImportProgress) => void) | undefined,
+): Promise<WriteResult> {
+  const partSize = db.bulkRows ?? Math.max(entries.length, 1);
+  const total: WriteResult = { inserted: 0, updated: 0, ids: [] };
+  // At least one part, so an empty import still creates its workspace as before.
+  const starts = Array.from(
+    { length: Math.max(1, Math.ceil(entries.length / partSize)) },
+    (_, i) => i * partSize,
+  );
+  for (const start of starts) {
+    const part = entries.slice(start, start + partSize);
+    try {
+      const written = await db.transaction(async (session) => {
+        await ensureWorkspace(session, workspaceId);
+        // Checked before the first part is stored, so a refused file stores nothing.
+        if (start === 0) await refusePrivateExternalIds(session, workspaceId, lines);
+        return writeEntries(session, workspaceId, part, (count) =>
+          onProgress?.({ phase: 'writing', written: start + count, total: entries.length }),
+        );
+      });
+      total.inserted += written.inserted;
+      total.updated += written.updated;
+      total.ids.push(...written.ids);
+    } catch (error) {
+      if (start === 0) throw error;
+      throw new EarshotError({
+        code: 'database_failed',
+        message: `Storing the import failed after ${start} of ${entries.length} entries were stored: ${
+          error instanceof Error ? error.message : String(error)
+        }. Run the same import again: entries with an externalId are updated, not added twice.`,
+        cause: error,
+      });
+    }
+  }
+  return total;
 }
 
 /**
