@@ -8,21 +8,17 @@
  *   npm run bench:cold-ask [-- --sizes 100000,300000 --backends pglite,postgres --questions 30]
  */
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { analyzeTables } from '../src/db/planner-statistics.ts';
 import { importEntries } from '../src/knowledge/import/import-entries.ts';
+import { buildAskSession, writeSyntheticEntries } from './lib/ask-session-bundle.ts';
 import { type BenchBackend, benchDatabase, serverReachable } from './lib/bench-database.ts';
 import { printReport, round } from './lib/report.ts';
-import { syntheticJsonl } from './lib/synthetic-entries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORKSPACE = 'bench';
@@ -43,24 +39,12 @@ async function main() {
       ? wanted.filter((b) => b !== 'postgres')
       : wanted;
   const tmp = await mkdtemp(path.join(tmpdir(), 'earshot-cold-ask-'));
-  const session = path.join(ROOT, 'dist/bench-ask-session.mjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'bench/ask-session.ts')],
-    outfile: session,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const session = await buildAskSession(ROOT);
   const rows: Array<Record<string, string | number>> = [];
   try {
     for (const size of sizes) {
       const file = path.join(tmp, `entries-${size}.jsonl`);
-      const out = createWriteStream(file);
-      for (const line of syntheticJsonl(size)) if (!out.write(line)) await once(out, 'drain');
-      out.end();
-      await finished(out);
+      await writeSyntheticEntries(file, size);
       for (const backend of backends) {
         const database = await benchDatabase(backend);
         try {

@@ -7,17 +7,13 @@
  *   npm run bench:speed [-- --sizes 10000,100000 --backends pglite,postgres --questions 300]
  */
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { buildAskSession, writeSyntheticEntries } from './lib/ask-session-bundle.ts';
 import { type BenchBackend, benchDatabase, serverReachable } from './lib/bench-database.ts';
 import { printReport, round } from './lib/report.ts';
-import { syntheticJsonl } from './lib/synthetic-entries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -49,25 +45,12 @@ async function main() {
     console.error('PostgreSQL server not reachable: skipping it (set BENCH_DATABASE_URL).');
   const questions = args.get('--questions') ?? '300';
   const tmp = await mkdtemp(path.join(tmpdir(), 'earshot-speed-'));
-  // The session runs compiled, as `earshot` does after install: a TypeScript loader would add ~80 MB RSS.
-  const session = path.join(ROOT, 'dist/bench-ask-session.mjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'bench/ask-session.ts')],
-    outfile: session,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  const session = await buildAskSession(ROOT);
   const rows: Array<Record<string, string | number>> = [];
   try {
     for (const size of sizes) {
       const file = path.join(tmp, `entries-${size}.jsonl`);
-      const out = createWriteStream(file);
-      for (const line of syntheticJsonl(size)) if (!out.write(line)) await once(out, 'drain');
-      out.end();
-      await finished(out);
+      await writeSyntheticEntries(file, size);
       for (const backend of backends) {
         const db = await benchDatabase(backend);
         const env = {
