@@ -22,7 +22,13 @@ export async function spawnServe(env: Record<string, string>, timeoutMs = 60_000
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/earshot.js'), 'serve'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      EARSHOT_ENV_FILE: 'none',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
