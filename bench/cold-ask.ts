@@ -17,7 +17,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { analyzeTables } from '../src/db/planner-statistics.ts';
 import { importEntries } from '../src/knowledge/import/import-entries.ts';
 import { buildAskSession, writeSyntheticEntries } from './lib/ask-session-bundle.ts';
-import { type BenchBackend, benchDatabase, serverReachable } from './lib/bench-database.ts';
+import { type BenchBackend, benchDatabase, reachableBackends } from './lib/bench-database.ts';
 import { printReport, round } from './lib/report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -34,10 +34,7 @@ const questions = args.get('--questions') ?? '30';
 await main();
 
 async function main() {
-  const backends =
-    wanted.includes('postgres') && !(await serverReachable())
-      ? wanted.filter((b) => b !== 'postgres')
-      : wanted;
+  const backends = await reachableBackends(wanted);
   const tmp = await mkdtemp(path.join(tmpdir(), 'earshot-cold-ask-'));
   const session = await buildAskSession(ROOT);
   const rows: Array<Record<string, string | number>> = [];

@@ -27,7 +27,7 @@ import { titleFromBody } from '../src/knowledge/entries/entry-title.ts';
 import { BUYING_STAGES } from '../src/knowledge/entry.ts';
 import { TRIGGER_TYPES } from '../src/nudges/triggers/trigger-types.ts';
 import { loadBeir } from './lib/beir.ts';
-import { type BenchBackend, benchDatabase, serverReachable } from './lib/bench-database.ts';
+import { type BenchBackend, benchDatabase, reachableBackends } from './lib/bench-database.ts';
 import { readDiscoMessages } from './lib/disco-slack.ts';
 import { percentile, printReport, round } from './lib/report.ts';
 import { SyntheticChatter, seededRandom } from './lib/synthetic-chatter.ts';
@@ -122,12 +122,7 @@ async function main() {
   const runs = Number(args.get('--runs') ?? 30);
   const unanalyzedRuns = Number(args.get('--unanalyzed-runs') ?? 2);
   const wanted = (args.get('--backends') ?? 'pglite,postgres').split(',') as BenchBackend[];
-  const backends =
-    wanted.includes('postgres') && !(await serverReachable())
-      ? wanted.filter((backend) => backend !== 'postgres')
-      : wanted;
-  if (backends.length < wanted.length)
-    console.log('PostgreSQL server not reachable: skipping it (set BENCH_DATABASE_URL).');
+  const backends = await reachableBackends(wanted);
 
   const bundle = path.join(ROOT, 'dist/bench-digest.mjs');
   await build({

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildAskSession, writeSyntheticEntries } from './lib/ask-session-bundle.ts';
-import { type BenchBackend, benchDatabase, serverReachable } from './lib/bench-database.ts';
+import { type BenchBackend, benchDatabase, reachableBackends } from './lib/bench-database.ts';
 import { printReport, round } from './lib/report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -37,12 +37,7 @@ await main();
 async function main() {
   const sizes = (args.get('--sizes') ?? '10000,100000').split(',').map(Number);
   const wanted = (args.get('--backends') ?? 'pglite,postgres').split(',') as BenchBackend[];
-  const backends =
-    wanted.includes('postgres') && !(await serverReachable())
-      ? wanted.filter((b) => b !== 'postgres')
-      : wanted;
-  if (backends.length < wanted.length)
-    console.error('PostgreSQL server not reachable: skipping it (set BENCH_DATABASE_URL).');
+  const backends = await reachableBackends(wanted);
   const questions = args.get('--questions') ?? '300';
   const tmp = await mkdtemp(path.join(tmpdir(), 'earshot-speed-'));
   const session = await buildAskSession(ROOT);

@@ -31,6 +31,13 @@ export async function benchDatabase(
   };
 }
 
+/** The wanted backends, without the server when it cannot be reached (said once on stderr). */
+export async function reachableBackends(wanted: BenchBackend[]): Promise<BenchBackend[]> {
+  if (!wanted.includes('postgres') || (await serverReachable())) return wanted;
+  console.error('PostgreSQL server not reachable: skipping it (set BENCH_DATABASE_URL).');
+  return wanted.filter((backend) => backend !== 'postgres');
+}
+
 export async function serverReachable(): Promise<boolean> {
   return adminQuery('SELECT 1').then(
     () => true,

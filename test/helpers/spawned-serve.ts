@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { vi } from 'vitest';
+import { freePort } from './serve-process.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -59,13 +59,4 @@ export async function spawnServe(env: Record<string, string>, timeoutMs = 60_000
     throw error;
   }
   return spawned;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no free port');
-  return address.port;
 }

@@ -7,11 +7,12 @@ import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts
 import { captureLogs } from '../helpers/capture-logs.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
+import { freePort } from '../helpers/serve-process.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
 import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
-import { freePort, spawnServe } from '../helpers/spawned-serve.ts';
+import { spawnServe } from '../helpers/spawned-serve.ts';
 import { TEAMS_DEFAULTS, teamsMessage } from '../helpers/teams/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
