@@ -3,7 +3,7 @@ import { type Config, loadConfig } from './config.ts';
 import { type Database, type OpenOptions, openDatabase } from './db/database.ts';
 import { databaseReadiness } from './db/database-readiness.ts';
 import { migrate } from './db/migrate.ts';
-import { analyzeTables, LARGE_WRITE_ROWS } from './db/planner-statistics.ts';
+import { refreshStatisticsAfterWrite } from './db/planner-statistics.ts';
 import { ChatPeople } from './delivery/chat-people.ts';
 import { ConversationRefs } from './delivery/conversation-refs.ts';
 import { Messengers } from './delivery/messengers.ts';
@@ -232,7 +232,7 @@ export async function createEarshot(
       const result = await importEntries({ db, ...request });
       // Without fresh statistics the planner misjudges every query on the grown table (PGlite never
       // gathers them itself; the server's autovacuum may be off or late).
-      if (result.inserted + result.updated >= LARGE_WRITE_ROWS) await analyzeTables(db, ['entries']);
+      await refreshStatisticsAfterWrite(db, result.inserted + result.updated, ['entries']);
       await embedChanged(request.workspaceId, result.entryIds);
       return result;
     },
