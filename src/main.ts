@@ -277,6 +277,8 @@ async function connectTeams(earshot: Earshot) {
   return { teams, teamsModule };
 }
 
+const SLACK_FIRST_TRY_MS = 5_000;
+
 const TEAMS_OFF =
   'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (from the Azure Bot registration) to enable it, ' +
   'or EARSHOT_TEAMS_DEV_NO_AUTH=true to try it locally without authentication';
@@ -351,6 +353,9 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   // Prisma compiles its query engine (WebAssembly) on the first query: done now, it doesn't hold up
   // the first requests after the server listens (~0.5 s on a busy machine).
   await earshot.db.prisma.workspace.findFirst({ select: { id: true } });
+  // Connected before listening when Slack answers promptly, so the first events are not refused with
+  // 503 (Slack would redeliver them, but later); a slow or failing Slack is retried while serving.
+  await slack?.start({ waitMs: SLACK_FIRST_TRY_MS });
   const http = await startHttpServer({
     port: options.port ?? config.port,
     routes,
@@ -361,7 +366,6 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   void earshot.searchWarmup.start();
   const maintenance = new CronJobs(logger);
   maintenance.set(analyzeJob({ db: earshot.db, logger }));
-  await slack?.start();
   teams?.start();
   earshot.nudges.start();
   await earshot.digests.scheduler.start().catch((error) => {

@@ -190,6 +190,11 @@ describe('Slack failing at start', () => {
     const port = await freePort();
     const running = await start(`http://127.0.0.1:${port}/api/`);
 
+    // The server listens after at most 5 s of Slack's first try; the try's verdict may come later.
+    await vi.waitFor(async () => expect((await running.readyz()).body.slack).not.toBe('starting'), {
+      timeout: 30_000,
+      interval: 250,
+    });
     const failing = await running.readyz();
     expect(failing.status).toBe(503);
     expect(failing.body.slack).toMatch(
