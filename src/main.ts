@@ -14,7 +14,12 @@ import { EventClaims } from './events/event-claims.ts';
 import { EventRunner } from './events/event-runner.ts';
 import { analyzeJob } from './jobs/analyze-job.ts';
 import { CronJobs } from './jobs/cron-jobs.ts';
-import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
+import {
+  type AskRequest,
+  answerQuestion,
+  composeAnswer,
+  type UnloggedAnswer,
+} from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
   type CaptureRequest,
@@ -93,6 +98,8 @@ export interface Earshot {
   /** Sorts watched-channel messages: by the chat model when configured, by plain rules otherwise. */
   classifier: MessageClassifier;
   ask(request: AskRequest): Promise<Answer>;
+  /** Answers like `ask` without logging the question: for evaluation runs (`ask --questions`, `eval`). */
+  askWithoutLogging(request: AskRequest): Promise<UnloggedAnswer>;
   capture(request: CaptureRequest): Promise<CaptureResult>;
   updateCaptured(message: Parameters<typeof updateCapturedMessage>[1]): Promise<Entry | null>;
   removeCaptured(message: Parameters<typeof removeCapturedMessage>[1]): Promise<boolean>;
@@ -225,6 +232,7 @@ export async function createEarshot(
           )
         : ruleClassifier,
     ask: (request) => answerQuestion({ search, questions, writer, logger }, request),
+    askWithoutLogging: (request) => composeAnswer({ search, writer, logger }, request),
     capture: (request) => captureMessage(db, request),
     updateCaptured: (message) => updateCapturedMessage(db, message),
     removeCaptured: (message) => removeCapturedMessage(db, message),

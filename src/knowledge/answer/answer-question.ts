@@ -45,8 +45,35 @@ export function askedInKey(request: Pick<AskRequest, 'platform' | 'channel'>): s
   return conversationKey(platform, channel);
 }
 
+/** An answer that was not logged as a question asked (evaluation runs). */
+export type UnloggedAnswer = Omit<Answer, 'questionId'>;
+
 /** Answers "what are you hearing about …?" from one workspace's published entries, and logs the question. */
 export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Promise<Answer> {
+  const answer = await composeAnswer(deps, request);
+  const questionId = await deps.questions.record({
+    workspaceId: request.workspaceId,
+    text: request.question,
+    askedBy: request.askedBy,
+    platform: request.platform,
+    channel: request.channel,
+    audience: request.privateConversation ? (askedInKey(request) ?? null) : null,
+    answered: answer.heard,
+    sourceIds: answer.sources.map((source) => source.id),
+    usedModel: answer.model !== null,
+    answer,
+  });
+  return { ...answer, questionId };
+}
+
+/**
+ * The answer `answerQuestion` gives, without logging the question: evaluation runs must not show up
+ * as questions reps asked (nor among the digest's unanswered ones).
+ */
+export async function composeAnswer(
+  deps: Omit<AnswerDeps, 'questions'>,
+  request: AskRequest,
+): Promise<UnloggedAnswer> {
   const now = deps.now?.() ?? new Date();
   const query = retrievalQuery(request.question);
   const askedIn = askedInKey(request);
@@ -66,7 +93,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
   const heard = sources.length > 0;
   const written = heard ? await write(deps, request.question, sources, summary) : null;
   const statements = written?.answer ?? extractiveStatements(sources, query);
-  const answer = {
+  return {
     question: request.question,
     subject: questionSubject(request.question),
     heard,
@@ -75,24 +102,11 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     sources: sources.map(({ source }) => source),
     model: written?.model ?? null,
   };
-  const questionId = await deps.questions.record({
-    workspaceId: request.workspaceId,
-    text: request.question,
-    askedBy: request.askedBy,
-    platform: request.platform,
-    channel: request.channel,
-    audience: request.privateConversation ? (askedIn ?? null) : null,
-    answered: heard,
-    sourceIds: sources.map(({ source }) => source.id),
-    usedModel: written !== null,
-    answer,
-  });
-  return { ...answer, questionId };
 }
 
 /** The model's answer, or null to fall back to the extractive one (no model, error, timeout, nothing cited). */
 async function write(
-  deps: AnswerDeps,
+  deps: Omit<AnswerDeps, 'questions'>,
   question: string,
   sources: SourceEntry[],
   summary: Answer['field']['summary'],
