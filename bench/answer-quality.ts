@@ -6,7 +6,7 @@
  *   npm run bench:answers [-- --part tune|holdout|all] [--set NAME] [--misses]
  */
 import { execFile } from 'node:child_process';
-import { access, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -98,15 +98,10 @@ async function importSet(set: string) {
   };
 }
 
-/** The demo counts only when its questions carry relevance labels (JSON lines with `relevant`). */
+/** The demo, scored on its report-only questions (eval/demo/report.jsonl: never tuned on). */
 async function benchDemo(rows: Array<Record<string, string | number>>) {
   if (args.set && args.set !== 'demo') return;
-  const questionsFile = path.join(ROOT, 'demo', 'questions.txt');
-  const lines = (await readFile(questionsFile, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-  if (!lines.every(isLabelled)) {
-    console.log('demo: skipped, demo/questions.txt has no relevance labels');
-    return;
-  }
+  const questionsFile = path.join(EVAL_DIR, 'demo', 'report.jsonl');
   const env = cliEnv(path.join(tmp, 'demo'));
   await run(process.execPath, ['bin/earshot.js', 'demo', '-w', 'demo'], { cwd: ROOT, env });
   const { stdout } = await run(
@@ -115,15 +110,15 @@ async function benchDemo(rows: Array<Record<string, string | number>>) {
     { cwd: ROOT, env, maxBuffer: 1 << 26 },
   );
   rows.push(
-    row('demo', 'all', summarizeResults((JSON.parse(stdout) as { results: QuestionResult[] }).results)),
+    row('demo', 'report', summarizeResults((JSON.parse(stdout) as { results: QuestionResult[] }).results)),
   );
-}
-
-function isLabelled(line: string): boolean {
-  try {
-    return Array.isArray(JSON.parse(line).relevant);
-  } catch {
-    return false;
+  if (args.misses) {
+    const text = await run(process.execPath, ['bin/earshot.js', 'eval', questionsFile, '-w', 'demo'], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 1 << 26,
+    });
+    process.stdout.write(text.stdout);
   }
 }
 
