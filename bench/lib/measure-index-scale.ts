@@ -22,6 +22,26 @@ export interface ScaleResult {
 
 const MB = 1024 * 1024;
 const PAGE = 1000;
+const ACCOUNTS = 3000;
+const INDUSTRIES = [
+  'Healthcare',
+  'Financial Services',
+  'Logistics',
+  'Manufacturing',
+  'Retail',
+  'Public Sector',
+];
+
+/** Chatter is heard from an account, most accounts have an industry; drawn from the id, not the generator's stream. */
+function withAccount(doc: IndexedDoc): IndexedDoc {
+  if (doc.kind !== 'chatter') return doc;
+  const account = Math.imul(doc.id, 2_654_435_761) >>> 0;
+  return {
+    ...doc,
+    account: `Account ${account % ACCOUNTS}`,
+    industry: account % 7 === 0 ? null : (INDUSTRIES[account % INDUSTRIES.length] as string),
+  };
+}
 
 /** Builds an index of `docs` synthetic chatter entries and times 300 searches. */
 export function measureIndexScale(createIndex: () => ScalableIndex, docs: number, seed = 7): ScaleResult {
@@ -33,7 +53,7 @@ export function measureIndexScale(createIndex: () => ScalableIndex, docs: number
   // Documents arrive in pages, as rows from the database would; only indexing is timed.
   for (let first = 1; first <= docs; first += PAGE) {
     const page = Array.from({ length: Math.min(PAGE, docs - first + 1) }, (_, offset) =>
-      chatter.doc(first + offset),
+      withAccount(chatter.doc(first + offset)),
     );
     const started = performance.now();
     for (const doc of page) index.upsert(doc);

@@ -136,6 +136,24 @@ describe('LexicalIndex updates', () => {
     }
   });
 
+  it('scores topics, account and industry the same after compaction as when freshly built', () => {
+    const tagged = (id: number, round: string) =>
+      doc(id, `${round} call notes ${id % 5}`, {
+        topics: id % 2 ? ['retention'] : [],
+        account: id % 3 ? 'Harborview Health' : null,
+        industry: id % 3 ? 'Healthcare' : null,
+        stage: id % 4 ? 'explore' : null,
+      });
+    const churned = new LexicalIndex();
+    for (const round of ['first', 'second', 'third'])
+      for (let id = 1; id <= 2000; id++) churned.upsert(tagged(id, round));
+    const fresh = indexOf(Array.from({ length: 2000 }, (_, i) => tagged(i + 1, 'third')));
+    for (const query of ['retention healthcare', 'harborview exploring', 'notes 3 retention']) {
+      expect(churned.search(query, { limit: 30 })).toEqual(fresh.search(query, { limit: 30 }));
+    }
+    expect(ids(fresh, 'retention healthcare', 2000)).toHaveLength(2000 - Math.floor(2000 / 6));
+  });
+
   it('rejects a document it cannot represent without losing the version it holds', () => {
     const index = indexOf([doc(1, 'renewal at risk')]);
     const broken = { ...doc(1, 'new text'), kind: 'gossip' } as unknown as IndexedDoc;

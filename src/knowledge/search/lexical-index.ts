@@ -2,6 +2,7 @@ import type { BuyingStage, EntryKind } from '../entry.ts';
 import { analyze, forEachToken, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { DocSlots, encodeKindStage } from './doc-slots.ts';
+import { MAX_META_UNITS, metaTexts } from './meta-fields.ts';
 import { Postings } from './postings.ts';
 import { selectTop } from './select-top.ts';
 
@@ -15,10 +16,13 @@ export interface IndexedDoc {
   createdAt: Date;
   /** Null: the whole workspace may see it; otherwise only requests made in this private conversation. */
   audience: string | null;
+  /** The account the entry was heard from, and that account's industry: searched, not kept. */
+  account?: string | null;
+  industry?: string | null;
 }
 
 /** What a filter sees. The text itself is not kept: the database holds it, and it would more than double the heap. */
-export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body'>;
+export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body' | 'account' | 'industry'>;
 
 export interface LexicalHit {
   id: number;
@@ -35,23 +39,34 @@ export interface LexicalSearchOptions {
   filter?: (doc: IndexedDocMeta) => boolean;
 }
 
-/** BM25F over title and body: a title occurrence counts as `titleWeight` body occurrences. */
+/**
+ * BM25F over title, body and meta: a title occurrence counts as `titleWeight` body occurrences, a meta
+ * unit (see META_UNITS: a topic, account or industry is two, a kind or stage label one) as `metaWeight`.
+ */
 export interface Bm25Params {
   k1: number;
   b: number;
   titleWeight: number;
+  metaWeight: number;
 }
 
-/** Tuned on SciFact's train split (bench/scifact-lexical.ts). */
-export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.1, b: 0.5, titleWeight: 3 };
+/** k1, b and titleWeight tuned on SciFact's train split (bench/scifact-lexical.ts), which has no meta. */
+export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.1, b: 0.5, titleWeight: 3, metaWeight: 1 };
 
-// A posting is one uint32: slot << 8 | title frequency (3 bits) << 5 | body frequency (5 bits).
-// Capping is harmless because BM25 saturates: with k1 = 1.1 a term seen 31 times already earns over 93% of
-// the most any count could, even in a document three times the average length.
-const SLOT_UNIT = 256;
+// A posting is one uint32: slot << 10 | meta units (2 bits) << 8 | title frequency (3 bits) << 5 | body
+// frequency (5 bits). Capping is harmless because BM25 saturates: with k1 = 1.1 a term seen 31 times
+// already earns over 93% of the most any count could, even in a document three times the average length.
+// 2^22 slots leave room for a million entries and the dead slots compaction has not reclaimed yet.
+const SLOT_SHIFT = 10;
+const SLOT_UNIT = 1 << SLOT_SHIFT;
+const FIELD_BITS = SLOT_UNIT - 1;
 const MAX_BODY_TF = 31;
 const MAX_TITLE_TF = 7;
-const MAX_SLOTS = 2 ** 24;
+const TITLE_SHIFT = 5;
+const META_SHIFT = 8;
+const TITLE_UNIT = 1 << TITLE_SHIFT;
+const META_UNIT = 1 << META_SHIFT;
+const MAX_SLOTS = 2 ** 22;
 const COMPACT_MIN_DEAD = 1024;
 const TOKEN_CACHE_GENERATION = 20_000;
 
@@ -67,8 +82,8 @@ export class LexicalIndex {
   private deadSlots = 0;
   private totalLength = 0;
   private scores = new Float64Array(0);
-  // Scratch for upsert, by term id: packed title and body frequency, zero between documents.
-  private counts = new Uint8Array(1024);
+  // Scratch for upsert, by term id: packed meta, title and body frequency, zero between documents.
+  private counts = new Uint16Array(1024);
   private readonly tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
 
   constructor(params: Partial<Bm25Params> = {}) {
@@ -100,6 +115,8 @@ export class LexicalIndex {
     const distinct: number[] = [];
     const titleLength = this.count(doc.title, 'title', distinct);
     const bodyLength = this.count(doc.body, 'body', distinct);
+    // Meta is a handful of labels, not prose: it adds no length, so a long topic list is no penalty.
+    this.countMeta(doc, distinct);
 
     const slot = this.slots.count;
     const termStart = this.slotTermsLength;
@@ -125,7 +142,7 @@ export class LexicalIndex {
   search(query: string, options: LexicalSearchOptions): LexicalHit[] {
     const queryTerms = [...new Set(analyze(query))];
     if (queryTerms.length === 0 || options.limit <= 0 || this.size === 0) return [];
-    const { k1, b, titleWeight } = this.params;
+    const { k1, b, titleWeight, metaWeight } = this.params;
     const documents = this.size;
     const averageLength = this.totalLength / documents || 1;
     if (this.scores.length < this.slots.count)
@@ -147,9 +164,12 @@ export class LexicalIndex {
       const { pool, start, length } = this.postings.entries(termId);
       for (let i = start; i < start + length; i++) {
         const entry = pool[i] as number;
-        const slot = entry >>> 8;
+        const slot = entry >>> SLOT_SHIFT;
         if (!this.slots.isLive(slot)) continue;
-        const tf = (entry & MAX_BODY_TF) + titleWeight * ((entry >> 5) & MAX_TITLE_TF);
+        const tf =
+          (entry & MAX_BODY_TF) +
+          titleWeight * ((entry >> TITLE_SHIFT) & MAX_TITLE_TF) +
+          metaWeight * ((entry >> META_SHIFT) & MAX_META_UNITS);
         if (tf === 0) continue;
         const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / averageLength);
         if (scores[slot] === 0) touched.push(slot);
@@ -210,20 +230,42 @@ export class LexicalIndex {
       const termId = this.termIdOf(token, unicode);
       if (termId < 0) return;
       length++;
-      if (termId >= this.counts.length) {
-        const counts = new Uint8Array(Math.ceil((termId + 1) * 1.5));
-        counts.set(this.counts);
-        this.counts = counts;
-      }
-      const packed = this.counts[termId] as number;
-      if (packed === 0) distinct.push(termId);
+      const packed = this.packedCount(termId, distinct);
       if (field === 'title') {
-        if (packed >> 5 < MAX_TITLE_TF) this.counts[termId] = packed + 32;
+        if (((packed >> TITLE_SHIFT) & MAX_TITLE_TF) < MAX_TITLE_TF)
+          this.counts[termId] = packed + TITLE_UNIT;
       } else if ((packed & MAX_BODY_TF) < MAX_BODY_TF) {
         this.counts[termId] = packed + 1;
       }
     });
     return length;
+  }
+
+  /** Adds the meta field's units: each part (a topic, the account…) counts a term once, whatever its form. */
+  private countMeta(doc: IndexedDoc, distinct: number[]): void {
+    for (const { text, units } of metaTexts(doc)) {
+      const seen = new Set<number>();
+      forEachToken(text, (token, unicode) => {
+        const termId = this.termIdOf(token, unicode);
+        if (termId < 0 || seen.has(termId)) return;
+        seen.add(termId);
+        const packed = this.packedCount(termId, distinct);
+        const meta = Math.min(MAX_META_UNITS, (packed >> META_SHIFT) + units);
+        this.counts[termId] = (packed & (META_UNIT - 1)) | (meta << META_SHIFT);
+      });
+    }
+  }
+
+  /** The term's counts so far in the document being added, noting the term's first use. */
+  private packedCount(termId: number, distinct: number[]): number {
+    if (termId >= this.counts.length) {
+      const counts = new Uint16Array(Math.ceil((termId + 1) * 1.5));
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    const packed = this.counts[termId] as number;
+    if (packed === 0) distinct.push(termId);
+    return packed;
   }
 
   /** Term id of a raw token, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
@@ -260,8 +302,8 @@ export class LexicalIndex {
       live.push(slot);
     }
     const termMap = this.postings.rewrite((entry) => {
-      const slot = slotMap[entry >>> 8] as number;
-      return slot < 0 ? -1 : slot * SLOT_UNIT + (entry & 0xff);
+      const slot = slotMap[entry >>> SLOT_SHIFT] as number;
+      return slot < 0 ? -1 : slot * SLOT_UNIT + (entry & FIELD_BITS);
     });
     const slotTerms = new Uint32Array(Math.max(1024, Math.ceil(this.slotTermsLength * 1.1)));
     let length = 0;

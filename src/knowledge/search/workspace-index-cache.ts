@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { BuyingStage, EntryKind, EntryStatus } from '../entry.ts';
+import { AccountDirectory, accountKeyOf } from './account-directory.ts';
 import { LexicalIndex } from './lexical-index.ts';
 import { TimeSlicer } from './time-slicer.ts';
 
@@ -13,13 +14,18 @@ interface ChangedRow {
   status: EntryStatus;
   created_at: Date;
   audience: string | null;
+  source_account: string | null;
 }
 
 interface Cached {
   index: LexicalIndex;
   lastSeq: bigint;
+  /** Names and industries of the workspace's accounts, indexed with the entries heard from them. */
+  accounts: AccountDirectory;
   syncing: Promise<void> | undefined;
 }
+
+const ENTRY_COLUMNS = 'id, title, body, kind, stage, topics, status, created_at, audience, source_account';
 
 /**
  * One lexical index per workspace, holding its published entries. Before each use it reads the rows
@@ -43,7 +49,12 @@ export class WorkspaceIndexCache {
   async get(workspaceId: string): Promise<LexicalIndex> {
     let cached = this.cache.get(workspaceId);
     if (!cached) {
-      cached = { index: new LexicalIndex(), lastSeq: 0n, syncing: undefined };
+      cached = {
+        index: new LexicalIndex(),
+        lastSeq: 0n,
+        accounts: new AccountDirectory(),
+        syncing: undefined,
+      };
       this.cache.set(workspaceId, cached);
     }
     // Concurrent callers share one sync instead of applying the same rows twice.
@@ -62,18 +73,22 @@ export class WorkspaceIndexCache {
     // made each page of a first sync cost 80–350 ms at 100k entries. A range reads only its own rows.
     let width = BigInt(this.pageSize);
     for (;;) {
-      const latest = await this.latestSeq(workspaceId);
+      const versions = await this.versions(workspaceId);
+      if (versions.accounts !== cached.accounts.version) {
+        await this.reindexAccounts(workspaceId, cached, versions.accounts);
+      }
+      const latest = versions.entries;
       if (latest <= cached.lastSeq) break;
       while (cached.lastSeq < latest) {
         await slicer.yield();
         const upTo = cached.lastSeq + width < latest ? cached.lastSeq + width : latest;
         const rows = await this.db.query<ChangedRow>(
-          `SELECT id, title, body, kind, stage, topics, status, created_at, audience FROM entries
+          `SELECT ${ENTRY_COLUMNS} FROM entries
            WHERE workspace_id = $1 AND change_seq > $2 AND change_seq <= $3 ORDER BY change_seq`,
           [workspaceId, cached.lastSeq.toString(), upTo.toString()],
         );
         for (const row of rows) {
-          this.apply(cached.index, row, published);
+          this.apply(cached, row, published);
           await slicer.maybeYield();
         }
         cached.lastSeq = upTo;
@@ -85,7 +100,38 @@ export class WorkspaceIndexCache {
     if (published.length > 0) await this.onPublished?.(workspaceId, published);
   }
 
-  private apply(index: LexicalIndex, row: ChangedRow, published: number[]) {
+  /**
+   * Accounts have no change sequence, but they are few and change seldom (an import): when any changed,
+   * the directory is read again and the entries heard from an account whose industry changed are
+   * indexed again. Which entries those are is found from the distinct account names entries give.
+   */
+  private async reindexAccounts(workspaceId: string, cached: Cached, version: string) {
+    const rows = await this.db.query<{ name: string; industry: string | null }>(
+      'SELECT name, industry FROM accounts WHERE workspace_id = $1',
+      [workspaceId],
+    );
+    const changed = cached.accounts.replace(rows, version);
+    // Entries not yet indexed get the new directory when they are read: only indexed ones need redoing.
+    if (changed.size === 0 || cached.lastSeq === 0n) return;
+    const names = await this.db.query<{ source_account: string }>(
+      `SELECT DISTINCT source_account FROM entries
+       WHERE workspace_id = $1 AND source_account IS NOT NULL AND change_seq <= $2`,
+      [workspaceId, cached.lastSeq.toString()],
+    );
+    const affected = names.map((row) => row.source_account).filter((name) => changed.has(accountKeyOf(name)));
+    for (let first = 0; first < affected.length; first += 100) {
+      const rows = await this.db.query<ChangedRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM entries
+         WHERE workspace_id = $1 AND source_account = ANY($2) AND change_seq <= $3 AND status = 'published'`,
+        [workspaceId, affected.slice(first, first + 100), cached.lastSeq.toString()],
+      );
+      // Not reported as published: their text, and so their embedding, did not change.
+      for (const row of rows) this.apply(cached, row, []);
+    }
+  }
+
+  private apply(cached: Cached, row: ChangedRow, published: number[]) {
+    const { index } = cached;
     if (row.status !== 'published') {
       index.remove(row.id);
       return;
@@ -100,14 +146,19 @@ export class WorkspaceIndexCache {
       topics: row.topics,
       createdAt: new Date(row.created_at),
       audience: row.audience,
+      account: row.source_account,
+      industry: cached.accounts.industryOf(row.source_account),
     });
   }
 
-  private async latestSeq(workspaceId: string): Promise<bigint> {
-    const [row] = await this.db.query<{ seq: string | null }>(
-      'SELECT max(change_seq)::text AS seq FROM entries WHERE workspace_id = $1',
+  /** The latest entry change, and a fingerprint of the accounts that changes whenever one is written. */
+  private async versions(workspaceId: string): Promise<{ entries: bigint; accounts: string }> {
+    const [row] = await this.db.query<{ seq: string | null; accounts: string }>(
+      `SELECT (SELECT max(change_seq)::text FROM entries WHERE workspace_id = $1) AS seq,
+              (SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '')
+                 FROM accounts WHERE workspace_id = $1) AS accounts`,
       [workspaceId],
     );
-    return BigInt(row?.seq ?? '0');
+    return { entries: BigInt(row?.seq ?? '0'), accounts: row?.accounts ?? '' };
   }
 }
