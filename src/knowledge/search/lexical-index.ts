@@ -1,10 +1,21 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
-import { analyze, forEachToken, termOf } from './analyzer.ts';
+import { forEachToken, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { DocSlots, encodeKindStage } from './doc-slots.ts';
 import { MAX_META_UNITS, metaTexts } from './meta-fields.ts';
 import { Postings } from './postings.ts';
+import {
+  type ConceptMatch,
+  type FieldScores,
+  MAX_BODY_TF,
+  MAX_TITLE_TF,
+  META_SHIFT,
+  QueryScorer,
+  SLOT_SHIFT,
+  TITLE_SHIFT,
+} from './query-scorer.ts';
 import { selectTop } from './select-top.ts';
+import { literalQuery, type WeightedQuery } from './weighted-query.ts';
 
 export interface IndexedDoc {
   id: number;
@@ -27,10 +38,17 @@ export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body' | 'account' | 'in
 export interface LexicalHit {
   id: number;
   score: number;
-  /** IDF-weighted share of the query's distinct terms found in the document, 0..1. */
+  /**
+   * IDF-weighted share of the question's concepts the document matched, 0..1: literally, through a
+   * synonym or through a typo correction (each concept's `via` and `weight` say which).
+   */
   coverage: number;
-  /** The query's analyzed (stemmed) terms the document contains, in query order. */
+  /** The question's analysed terms the document holds as such, in query order. */
   matchedTerms: string[];
+  /** Every concept of the question, in query order, and how this document matched it. */
+  concepts: ConceptMatch[];
+  /** The score split by the field that earned it: title, body, meta (topics, account, industry, labels). */
+  fields: FieldScores;
 }
 
 export interface LexicalSearchOptions {
@@ -57,13 +75,8 @@ export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.1, b: 0.5, titleWeight: 3
 // frequency (5 bits). Capping is harmless because BM25 saturates: with k1 = 1.1 a term seen 31 times
 // already earns over 93% of the most any count could, even in a document three times the average length.
 // 2^22 slots leave room for a million entries and the dead slots compaction has not reclaimed yet.
-const SLOT_SHIFT = 10;
 const SLOT_UNIT = 1 << SLOT_SHIFT;
 const FIELD_BITS = SLOT_UNIT - 1;
-const MAX_BODY_TF = 31;
-const MAX_TITLE_TF = 7;
-const TITLE_SHIFT = 5;
-const META_SHIFT = 8;
 const TITLE_UNIT = 1 << TITLE_SHIFT;
 const META_UNIT = 1 << META_SHIFT;
 const MAX_SLOTS = 2 ** 22;
@@ -82,6 +95,7 @@ export class LexicalIndex {
   private deadSlots = 0;
   private totalLength = 0;
   private scores = new Float64Array(0);
+  private best = new Float64Array(0);
   // Scratch for upsert, by term id: packed meta, title and body frequency, zero between documents.
   private counts = new Uint16Array(1024);
   private readonly tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
@@ -138,45 +152,34 @@ export class LexicalIndex {
     return removed;
   }
 
-  /** Best first; equal scores go to the lower id. */
-  search(query: string, options: LexicalSearchOptions): LexicalHit[] {
-    const queryTerms = [...new Set(analyze(query))];
-    if (queryTerms.length === 0 || options.limit <= 0 || this.size === 0) return [];
+  /**
+   * Best first; equal scores go to the lower id. A string is searched for its own analysed terms; a
+   * weighted query also for synonyms and corrections of them (see query-expansion.ts).
+   */
+  search(query: string | WeightedQuery, options: LexicalSearchOptions): LexicalHit[] {
+    if (options.limit <= 0 || this.size === 0) return [];
+    const weighted = typeof query === 'string' ? literalQuery(query) : query;
+    if (weighted.concepts.length === 0) return [];
     const { k1, b, titleWeight, metaWeight } = this.params;
-    const documents = this.size;
-    const averageLength = this.totalLength / documents || 1;
     if (this.scores.length < this.slots.count)
       this.scores = new Float64Array(Math.ceil(this.slots.count * 1.5));
+    const scorer = new QueryScorer(
+      {
+        postings: this.postings,
+        lengths: this.slots.lengths,
+        isLive: (slot) => this.slots.isLive(slot),
+        documents: this.size,
+        averageLength: this.totalLength / this.size || 1,
+        k1,
+        b,
+        titleWeight,
+        metaWeight,
+      },
+      weighted,
+    );
     const scores = this.scores;
-    const { lengths } = this.slots;
     const touched: number[] = [];
-    const idfs = new Map<number, number>();
-    let idfTotal = 0;
-
-    for (const term of queryTerms) {
-      const termId = this.postings.termId(term);
-      const df = termId === undefined ? 0 : this.postings.documentFrequency(termId);
-      // Terms no document holds still count toward coverage: the question asked about them.
-      const termIdf = idf(documents, df);
-      idfTotal += termIdf;
-      if (termId === undefined || df === 0) continue;
-      idfs.set(termId, termIdf);
-      const { pool, start, length } = this.postings.entries(termId);
-      for (let i = start; i < start + length; i++) {
-        const entry = pool[i] as number;
-        const slot = entry >>> SLOT_SHIFT;
-        if (!this.slots.isLive(slot)) continue;
-        const tf =
-          (entry & MAX_BODY_TF) +
-          titleWeight * ((entry >> TITLE_SHIFT) & MAX_TITLE_TF) +
-          metaWeight * ((entry >> META_SHIFT) & MAX_META_UNITS);
-        if (tf === 0) continue;
-        const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / averageLength);
-        if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] as number) + (termIdf * tf * (k1 + 1)) / (tf + norm);
-      }
-    }
-
+    scorer.accumulate(scores, touched, () => this.scratch());
     const ids = this.slots.ids;
     const better = (x: number, y: number) =>
       scores[x] !== scores[y]
@@ -186,28 +189,29 @@ export class LexicalIndex {
     try {
       const accept = (slot: number) => !filter || filter(this.slots.meta(slot));
       const top = selectTop(touched, options.limit, better, accept);
-      return top.map((slot) => this.explain(slot, scores[slot] as number, idfs, idfTotal));
+      return top.map((slot) => {
+        const { concepts, fields, coverage } = scorer.explain(slot);
+        return {
+          id: ids[slot] as number,
+          score: scores[slot] as number,
+          coverage,
+          matchedTerms: concepts
+            .filter((concept) => concept.via === 'literal')
+            .map((concept) => concept.term),
+          concepts,
+          fields,
+        };
+      });
     } finally {
       // The score buffer is shared between searches; a throwing filter must not leave it dirty.
       for (const slot of touched) scores[slot] = 0;
     }
   }
 
-  private explain(slot: number, score: number, idfs: Map<number, number>, idfTotal: number): LexicalHit {
-    const start = this.slots.termStarts[slot] as number;
-    const end = start + (this.slots.termCounts[slot] as number);
-    const matched = new Set<number>();
-    for (let i = start; i < end; i++) {
-      if (idfs.has(this.slotTerms[i] as number)) matched.add(this.slotTerms[i] as number);
-    }
-    const inQueryOrder = [...idfs.keys()].filter((termId) => matched.has(termId));
-    const matchedIdf = inQueryOrder.reduce((sum, termId) => sum + (idfs.get(termId) as number), 0);
-    return {
-      id: this.slots.ids[slot] as number,
-      score,
-      coverage: Math.min(1, matchedIdf / idfTotal),
-      matchedTerms: inQueryOrder.map((termId) => this.postings.term(termId)),
-    };
+  /** A zeroed per-slot buffer for concepts with several alternatives; left zeroed by its user. */
+  private scratch(): Float64Array {
+    if (this.best.length < this.slots.count) this.best = new Float64Array(Math.ceil(this.slots.count * 1.5));
+    return this.best;
   }
 
   private retire(id: number): boolean {
@@ -322,9 +326,4 @@ export class LexicalIndex {
     this.totalLength = this.slots.lengths.reduce((sum, docLength) => sum + docLength, 0);
     this.deadSlots = 0;
   }
-}
-
-/** Lucene's BM25 IDF: always positive, so a term present in every document still counts a little. */
-function idf(documents: number, df: number): number {
-  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 }
