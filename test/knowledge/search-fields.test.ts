@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)('searching topics, kinds, stages, accounts and ind
   it('finds what was heard from an account by its name and by its industry', async () => {
     await setIndustry('Healthcare');
     await seedEntry(db, {
-      title: 'Clinic invoices',
+      title: 'Patient names on invoices',
       body: 'Line items carry patient names.',
       account: 'Harborview Health',
     });
@@ -49,21 +49,21 @@ describe.each(DATABASE_KINDS)('searching topics, kinds, stages, accounts and ind
       body: 'Scanned and faxed bills.',
       account: 'Calder Logistics',
     });
-    expect(await titles('harborview')).toEqual(['Clinic invoices']);
-    expect(await titles('healthcare prospects')).toEqual(['Clinic invoices']);
+    expect(await titles('harborview')).toEqual(['Patient names on invoices']);
+    expect(await titles('healthcare prospects')).toEqual(['Patient names on invoices']);
   });
 
   it('follows an account whose industry changes after the index was built', async () => {
     await setIndustry('Healthcare');
     await seedEntry(db, {
-      title: 'Clinic invoices',
+      title: 'Patient names on invoices',
       body: 'Line items carry patient names.',
       account: 'Harborview Health',
     });
-    expect(await titles('healthcare')).toEqual(['Clinic invoices']);
+    expect(await titles('healthcare')).toEqual(['Patient names on invoices']);
     await setIndustry('Public Sector');
     expect(await titles('healthcare')).toEqual([]);
-    expect(await titles('public sector')).toEqual(['Clinic invoices']);
+    expect(await titles('public sector')).toEqual(['Patient names on invoices']);
   });
 
   it('finds entries of a kind or a buying stage asked for in words', async () => {

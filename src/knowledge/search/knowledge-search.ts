@@ -1,6 +1,7 @@
 import type { EntryStore } from '../entries/entry-store.ts';
 import type { Entry } from '../entry.ts';
 import { fuseRankings } from './fuse-rankings.ts';
+import { expandQuery } from './query-expansion.ts';
 import type { ConceptMatch, FieldScores } from './query-scorer.ts';
 import { canSee, type SearchFilters, type SearchViewer, toPredicate } from './search-filters.ts';
 import { TurnLimit } from './turn-limit.ts';
@@ -62,8 +63,9 @@ export class KnowledgeSearch {
     const { workspaceId, query, limit, viewer } = request;
     const filter = toPredicate(request.filters, viewer);
     const { index, lexical } = await this.lexicalTurns.run(async () => {
-      const index = await this.deps.indexes.get(workspaceId);
-      return { index, lexical: index.search(query, { limit: Math.max(limit, CANDIDATES), filter }) };
+      const { index, thesaurus } = await this.deps.indexes.open(workspaceId);
+      const weighted = expandQuery(query, { thesaurus });
+      return { index, lexical: index.search(weighted, { limit: Math.max(limit, CANDIDATES), filter }) };
     });
     const vector = this.deps.vector
       ? await this.deps.vector.rank({

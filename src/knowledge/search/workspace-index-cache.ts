@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.ts';
 import type { BuyingStage, EntryKind, EntryStatus } from '../entry.ts';
 import { AccountDirectory, accountKeyOf } from './account-directory.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import { builtInThesaurus, type Thesaurus, workspaceThesaurus } from './thesaurus.ts';
 import { TimeSlicer } from './time-slicer.ts';
 
 interface ChangedRow {
@@ -22,7 +23,16 @@ interface Cached {
   lastSeq: bigint;
   /** Names and industries of the workspace's accounts, indexed with the entries heard from them. */
   accounts: AccountDirectory;
+  /** The sales thesaurus with the workspace's own synonyms, and the fingerprint they were read at. */
+  thesaurus: Thesaurus;
+  synonymsVersion: string;
   syncing: Promise<void> | undefined;
+}
+
+/** What searching one workspace needs: its index and its synonyms, both current. */
+export interface WorkspaceSearchState {
+  index: LexicalIndex;
+  thesaurus: Thesaurus;
 }
 
 const ENTRY_COLUMNS = 'id, title, body, kind, stage, topics, status, created_at, audience, source_account';
@@ -47,12 +57,19 @@ export class WorkspaceIndexCache {
   ) {}
 
   async get(workspaceId: string): Promise<LexicalIndex> {
+    return (await this.open(workspaceId)).index;
+  }
+
+  /** The workspace's index and synonyms, brought up to date with the database first. */
+  async open(workspaceId: string): Promise<WorkspaceSearchState> {
     let cached = this.cache.get(workspaceId);
     if (!cached) {
       cached = {
         index: new LexicalIndex(),
         lastSeq: 0n,
         accounts: new AccountDirectory(),
+        thesaurus: builtInThesaurus(),
+        synonymsVersion: '',
         syncing: undefined,
       };
       this.cache.set(workspaceId, cached);
@@ -62,7 +79,7 @@ export class WorkspaceIndexCache {
       if (cached) cached.syncing = undefined;
     });
     await cached.syncing;
-    return cached.index;
+    return { index: cached.index, thesaurus: cached.thesaurus };
   }
 
   private async sync(workspaceId: string, cached: Cached) {
@@ -76,6 +93,14 @@ export class WorkspaceIndexCache {
       const versions = await this.versions(workspaceId);
       if (versions.accounts !== cached.accounts.version) {
         await this.reindexAccounts(workspaceId, cached, versions.accounts);
+      }
+      if (versions.synonyms !== cached.synonymsVersion) {
+        const pairs = await this.db.query<{ term: string; synonym: string }>(
+          'SELECT term, synonym FROM synonyms WHERE workspace_id = $1 ORDER BY id',
+          [workspaceId],
+        );
+        cached.thesaurus = workspaceThesaurus(pairs);
+        cached.synonymsVersion = versions.synonyms;
       }
       const latest = versions.entries;
       if (latest <= cached.lastSeq) break;
@@ -151,14 +176,21 @@ export class WorkspaceIndexCache {
     });
   }
 
-  /** The latest entry change, and a fingerprint of the accounts that changes whenever one is written. */
-  private async versions(workspaceId: string): Promise<{ entries: bigint; accounts: string }> {
-    const [row] = await this.db.query<{ seq: string | null; accounts: string }>(
+  /**
+   * In one round trip: the latest entry change, and fingerprints of the accounts and of the synonyms
+   * that change whenever one is written (synonyms are only added and removed, ids never reused).
+   */
+  private async versions(
+    workspaceId: string,
+  ): Promise<{ entries: bigint; accounts: string; synonyms: string }> {
+    const [row] = await this.db.query<{ seq: string | null; accounts: string; synonyms: string }>(
       `SELECT (SELECT max(change_seq)::text FROM entries WHERE workspace_id = $1) AS seq,
               (SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '')
-                 FROM accounts WHERE workspace_id = $1) AS accounts`,
+                 FROM accounts WHERE workspace_id = $1) AS accounts,
+              (SELECT count(*)::text || ':' || coalesce(max(id), 0)::text
+                 FROM synonyms WHERE workspace_id = $1) AS synonyms`,
       [workspaceId],
     );
-    return { entries: BigInt(row?.seq ?? '0'), accounts: row?.accounts ?? '' };
+    return { entries: BigInt(row?.seq ?? '0'), accounts: row?.accounts ?? '', synonyms: row?.synonyms ?? '' };
   }
 }
