@@ -64,7 +64,7 @@ export class KnowledgeSearch {
     const filter = toPredicate(request.filters, viewer);
     const { index, lexical } = await this.lexicalTurns.run(async () => {
       const { index, thesaurus } = await this.deps.indexes.open(workspaceId);
-      const weighted = expandQuery(query, { thesaurus });
+      const weighted = expandQuery(query, { thesaurus, vocabulary: index });
       return { index, lexical: index.search(weighted, { limit: Math.max(limit, CANDIDATES), filter }) };
     });
     const vector = this.deps.vector

@@ -15,6 +15,7 @@ import {
   TITLE_SHIFT,
 } from './query-scorer.ts';
 import { selectTop } from './select-top.ts';
+import { type SimilarTerm, TypoVocabulary } from './typo-vocabulary.ts';
 import { literalQuery, type WeightedQuery } from './weighted-query.ts';
 
 export interface IndexedDoc {
@@ -99,6 +100,8 @@ export class LexicalIndex {
   // Scratch for upsert, by term id: packed meta, title and body frequency, zero between documents.
   private counts = new Uint16Array(1024);
   private readonly tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
+  // Built on the first misspelt query, then kept up to date with new terms.
+  private typos: TypoVocabulary | undefined;
 
   constructor(params: Partial<Bm25Params> = {}) {
     this.params = { ...DEFAULT_BM25_PARAMS, ...params };
@@ -117,6 +120,18 @@ export class LexicalIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) throw new RangeError(`document ${id} is not in the index`);
     return this.slots.meta(slot);
+  }
+
+  /** Whether any indexed document holds the analysed term. */
+  knows(term: string): boolean {
+    const termId = this.postings.termId(term);
+    return termId !== undefined && this.postings.documentFrequency(termId) > 0;
+  }
+
+  /** Terms of indexed documents within `maxEdits` of an analysed term, closest and commonest first. */
+  similarTerms(term: string, maxEdits: number, limit: number): SimilarTerm[] {
+    this.typos ??= new TypoVocabulary(this.postings);
+    return this.typos.similar(term, maxEdits, limit);
   }
 
   /** Adds the document, or replaces the one with the same id. */

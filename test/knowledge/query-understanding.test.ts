@@ -6,7 +6,7 @@ import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 
-describe.each(DATABASE_KINDS)('synonyms on %s', (kind) => {
+describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
   let db: Database;
   let earshot: Earshot;
 
@@ -43,6 +43,16 @@ describe.each(DATABASE_KINDS)('synonyms on %s', (kind) => {
     expect((await cited('What are you hearing about the infosec questionnaire?'))[0]).toBe(
       'Saint Brendan security review',
     );
+  });
+
+  it('finds NetSuite when the question misspells it', async () => {
+    await seedEntry(db, {
+      title: 'NetSuite rollout',
+      body: 'The NetSuite connector went live in three weeks.',
+    });
+    const answer = await ask('How long does a Netsiute rollout take?');
+    expect(answer.heard).toBe(true);
+    expect(answer.sources[0]?.title).toBe('NetSuite rollout');
   });
 
   it('applies a synonym a curator adds to the very next question, and stops when it is removed', async () => {
