@@ -60,15 +60,15 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
       title: 'Board wants growth',
       body: 'Their annual recurring revenue doubled this year.',
     });
-    expect((await ask('What are reps hearing about ARR?')).heard).toBe(false);
+    expect((await ask('Any word on ARR?')).heard).toBe(false);
 
     // Added through another process's connection, as `earshot synonyms add` would.
     const curator = new WorkspaceSynonyms(db);
     await curator.add({ workspaceId: 'acme', term: 'ARR', synonym: 'annual recurring revenue' });
-    expect(await cited('What are reps hearing about ARR?')).toEqual(['Board wants growth']);
+    expect(await cited('Any word on ARR?')).toEqual(['Board wants growth']);
 
     await curator.remove({ workspaceId: 'acme', term: 'annual recurring revenue', synonym: 'arr' });
-    expect((await ask('What are reps hearing about ARR?')).heard).toBe(false);
+    expect((await ask('Any word on ARR?')).heard).toBe(false);
   });
 
   it('refuses synonyms that would do nothing or are already known, saying why', async () => {
