@@ -81,6 +81,8 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
       /^(?:what|how much)\s+do\s+(?:we|you|people|folks|reps|others|customers|buyers)\s+(?:know|have|think|hear|make of|say)(?:\s+(?:about|on|of|regarding|re))?\b/i,
   },
   { pattern: /^(?:where|how)\s+do\s+we\s+stand\s+(?:on|with)\b/i },
+  // "how do we stack up against", "how do we compare to": the rival named after is the subject
+  { pattern: /^how\s+do\s+we\s+(?:stack up|compare|measure up|fare)\s+(?:against|to|with|versus|vs\.?)\b/i },
   { pattern: /^(?:i'?m\s+|just\s+)?(?:curious|wondering|checking in)\s+(?:about|on|if|whether)\b/i },
   // Spanish, French, German and Portuguese equivalents of "what are we hearing about" / "any news on"
   {

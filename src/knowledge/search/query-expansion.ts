@@ -4,7 +4,7 @@ import type { SimilarTerm } from './typo-vocabulary.ts';
 import type { QueryAlternative, QueryConcept, WeightedQuery } from './weighted-query.ts';
 
 /** A synonym counts this much of the question's own word. */
-export const SYNONYM_WEIGHT = 0.6;
+export const SYNONYM_WEIGHT = 0.5;
 /** A correction of a misspelt word counts this much, less again for two edits. */
 export const TYPO_WEIGHT = 0.5;
 const TWO_EDIT_FACTOR = 0.7;
@@ -60,10 +60,13 @@ function addCorrections(
   const vocabulary = options.vocabulary as Vocabulary;
   const best = new Map<string, string>();
   for (const { term, token } of words) {
-    if (best.has(term) || token.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(term)) continue;
+    if (best.has(term) || Math.min(token.length, term.length) < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(term)) {
+      continue;
+    }
     // A word the thesaurus knows is a real word, just not one anybody wrote down here.
     if (vocabulary.knows(term) || options.thesaurus?.has(term)) continue;
-    const maxEdits = token.length <= ONE_EDIT_UP_TO ? 1 : 2;
+    // Counted on the stem as well: "identity" is "ident", which is one edit from too many words for two.
+    const maxEdits = Math.min(token.length, term.length) <= ONE_EDIT_UP_TO ? 1 : 2;
     const similar = vocabulary.similarTerms(term, maxEdits, MAX_CORRECTIONS);
     for (const { term: correction, distance } of similar) {
       const weight = TYPO_WEIGHT * (distance === 1 ? 1 : TWO_EDIT_FACTOR);

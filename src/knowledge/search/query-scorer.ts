@@ -194,10 +194,12 @@ export class QueryScorer {
         idfs: dfs.map((df) => idf(documents, df)),
       });
       // A phrase is at most as common as its rarest word.
-      if (alternative.via !== 'literal') standInDf = Math.max(standInDf, Math.min(...dfs));
+      if (alternative.via === 'synonym') standInDf = Math.max(standInDf, Math.min(...dfs));
     }
-    // A word no entry holds still counts toward coverage, with the rarity of what stands for it if
-    // anything does: "Netsiute" is as common as NetSuite, an unheard-of word as rare as can be.
+    // A word no entry holds still counts toward coverage: with the rarity of its synonyms if it has any
+    // ("churn" where entries say "retention"), else as rare as can be. A typo correction is only a guess,
+    // so it lends no rarity: "Workday" corrected to some look-alike keeps the weight of an unheard word,
+    // and an entry lacking it covers little of the question.
     const literalDf = dfOf(concept.term);
     return { term: concept.term, idf: idf(documents, literalDf > 0 ? literalDf : standInDf), alternatives };
   }
