@@ -1,4 +1,4 @@
-import { forEachToken, termOf } from './analyzer.ts';
+import { analyze } from './analyzer.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import type { SimilarTerm } from './typo-vocabulary.ts';
 import type { QueryAlternative, QueryConcept, WeightedQuery } from './weighted-query.ts';
@@ -10,7 +10,7 @@ export const TYPO_WEIGHT = 0.5;
 const TWO_EDIT_FACTOR = 0.7;
 /** Corrections kept per misspelt word. */
 const MAX_CORRECTIONS = 3;
-/** Words shorter than this are not corrected: too many real words lie one edit from them. */
+/** Words (as analysed) shorter than this are not corrected: too many real words lie one edit away. */
 const MIN_TYPO_LENGTH = 5;
 const ONE_EDIT_UP_TO = 7;
 
@@ -36,11 +36,8 @@ export interface ExpansionOptions {
  * retention), at both discounts.
  */
 export function expandQuery(text: string, options: ExpansionOptions = {}): WeightedQuery {
-  const words: Array<{ term: string; token: string }> = [];
-  forEachToken(text, (token, unicode) => {
-    const term = termOf(token, unicode);
-    if (term !== '') words.push({ term, token });
-  });
+  // analyze, not token by token: the analyser decides the question's language from the whole text.
+  const words = analyze(text).map((term) => ({ term }));
   const concepts = new Map<string, QueryConcept>();
   for (const { term } of words) {
     if (!concepts.has(term))
@@ -53,20 +50,18 @@ export function expandQuery(text: string, options: ExpansionOptions = {}): Weigh
 
 /** Adds typo alternatives; returns each corrected word's best correction. */
 function addCorrections(
-  words: Array<{ term: string; token: string }>,
+  words: Array<{ term: string }>,
   concepts: Map<string, QueryConcept>,
   options: ExpansionOptions,
 ): Map<string, string> {
   const vocabulary = options.vocabulary as Vocabulary;
   const best = new Map<string, string>();
-  for (const { term, token } of words) {
-    if (best.has(term) || Math.min(token.length, term.length) < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(term)) {
-      continue;
-    }
+  for (const { term } of words) {
+    if (best.has(term) || term.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(term)) continue;
     // A word the thesaurus knows is a real word, just not one anybody wrote down here.
     if (vocabulary.knows(term) || options.thesaurus?.has(term)) continue;
-    // Counted on the stem as well: "identity" is "ident", which is one edit from too many words for two.
-    const maxEdits = Math.min(token.length, term.length) <= ONE_EDIT_UP_TO ? 1 : 2;
+    // Counted on the stem: "identity" is "ident", one edit from too many words to allow two.
+    const maxEdits = term.length <= ONE_EDIT_UP_TO ? 1 : 2;
     const similar = vocabulary.similarTerms(term, maxEdits, MAX_CORRECTIONS);
     for (const { term: correction, distance } of similar) {
       const weight = TYPO_WEIGHT * (distance === 1 ? 1 : TWO_EDIT_FACTOR);
