@@ -83,36 +83,49 @@ export class TypoVocabulary {
     this.indexed = count;
   }
 
-  /** Optimal string alignment distance, or `max + 1` as soon as it must exceed `max`. */
+  /**
+   * Optimal string alignment distance, or `max + 1` as soon as it must exceed `max`. Only the band of
+   * cells within `max` of the diagonal can stay within `max`, so only those are computed.
+   */
   private distance(a: string, b: string, max: number): number {
-    if (Math.abs(a.length - b.length) > max) return max + 1;
+    const n = a.length;
+    const m = b.length;
+    if (Math.abs(n - m) > max) return max + 1;
+    const over = max + 1;
     let beforePrevious = this.beforePrevious;
     let previous = this.previous;
     let current = this.current;
-    for (let j = 0; j <= b.length; j++) previous[j] = j;
+    for (let j = 0; j <= m; j++) previous[j] = j <= max ? j : over;
     let previousMin = 0;
-    for (let i = 1; i <= a.length; i++) {
-      current[0] = i;
-      let rowMin = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-        let value = Math.min(
-          (previous[j] as number) + 1,
-          (current[j - 1] as number) + 1,
-          (previous[j - 1] as number) + cost,
-        );
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-          value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
+    for (let i = 1; i <= n; i++) {
+      const from = Math.max(1, i - max);
+      const to = Math.min(m, i + max);
+      current[0] = i <= max ? i : over;
+      if (from > 1) current[from - 1] = over;
+      let rowMin = over;
+      const ca = a.charCodeAt(i - 1);
+      for (let j = from; j <= to; j++) {
+        const cb = b.charCodeAt(j - 1);
+        let value = (previous[j - 1] as number) + (ca === cb ? 0 : 1);
+        const up = (previous[j] as number) + 1;
+        if (up < value) value = up;
+        const left = (current[j - 1] as number) + 1;
+        if (left < value) value = left;
+        if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+          const swap = (beforePrevious[j - 2] as number) + 1;
+          if (swap < value) value = swap;
         }
-        current[j] = value;
+        current[j] = value > over ? over : value;
         if (value < rowMin) rowMin = value;
       }
+      if (to < m) current[to + 1] = over;
       // A swap reaches back two rows, so two rows past the limit are needed to give up.
-      if (rowMin > max && previousMin > max) return max + 1;
+      if (rowMin > max && previousMin > max) return over;
       previousMin = rowMin;
       [beforePrevious, previous, current] = [previous, current, beforePrevious];
     }
-    return previous[b.length] as number;
+    const result = previous[m] as number;
+    return result > max ? over : result;
   }
 }
 
