@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { WorkspaceSynonyms } from '../../src/knowledge/search/workspace-synonyms.ts';
 import type { Earshot } from '../../src/main.ts';
+import { writeAccounts } from '../../src/nudges/accounts/import-accounts.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
@@ -43,6 +44,28 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect((await cited('What are you hearing about the infosec questionnaire?'))[0]).toBe(
       'Saint Brendan security review',
     );
+  });
+
+  it("answers 'what are you hearing from healthcare prospects?' from chatter of a healthcare account", async () => {
+    await writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [{ name: 'Mercy Ridge', industry: 'Healthcare', ownerEmail: 'ana@example.com' }],
+    });
+    await seedEntry(db, {
+      title: 'Patient names on invoices',
+      body: 'Line items carry them.',
+      account: 'Mercy Ridge',
+    });
+    await seedEntry(db, {
+      title: 'Freight invoices',
+      body: 'Scanned and faxed bills.',
+      account: 'Calder Logistics',
+    });
+    const answer = await ask('What are you hearing from healthcare prospects?');
+    expect(answer.heard).toBe(true);
+    expect(answer.sources.map((source) => source.title)).toEqual(['Patient names on invoices']);
   });
 
   it('finds NetSuite when the question misspells it', async () => {
