@@ -6,6 +6,8 @@ import { SyntheticChatter } from './synthetic-chatter.ts';
 export interface ScalableIndex {
   upsert(doc: IndexedDoc): void;
   search(query: string, options: { limit: number; filter?: (doc: IndexedDocMeta) => boolean }): unknown[];
+  /** Typo tolerance, when the index has it: vocabulary terms within `maxEdits` of a word. */
+  similarTerms?(term: string, maxEdits: number, limit: number): unknown[];
 }
 
 export interface ScaleResult {
@@ -18,10 +20,35 @@ export interface ScaleResult {
   searchP50Ms: number;
   searchP95Ms: number;
   filteredP95Ms: number;
+  /** Vocabulary terms at the end of the build. */
+  terms: number;
+  /** Looking up corrections for one misspelt word (after the first lookup built the vocabulary index). */
+  typoP50Ms: number;
+  typoP95Ms: number;
 }
 
 const MB = 1024 * 1024;
 const PAGE = 1000;
+const ACCOUNTS = 3000;
+const INDUSTRIES = [
+  'Healthcare',
+  'Financial Services',
+  'Logistics',
+  'Manufacturing',
+  'Retail',
+  'Public Sector',
+];
+
+/** Chatter is heard from an account, most accounts have an industry; drawn from the id, not the generator's stream. */
+function withAccount(doc: IndexedDoc): IndexedDoc {
+  if (doc.kind !== 'chatter') return doc;
+  const account = Math.imul(doc.id, 2_654_435_761) >>> 0;
+  return {
+    ...doc,
+    account: `Account ${account % ACCOUNTS}`,
+    industry: account % 7 === 0 ? null : (INDUSTRIES[account % INDUSTRIES.length] as string),
+  };
+}
 
 /** Builds an index of `docs` synthetic chatter entries and times 300 searches. */
 export function measureIndexScale(createIndex: () => ScalableIndex, docs: number, seed = 7): ScaleResult {
@@ -33,7 +60,7 @@ export function measureIndexScale(createIndex: () => ScalableIndex, docs: number
   // Documents arrive in pages, as rows from the database would; only indexing is timed.
   for (let first = 1; first <= docs; first += PAGE) {
     const page = Array.from({ length: Math.min(PAGE, docs - first + 1) }, (_, offset) =>
-      chatter.doc(first + offset),
+      withAccount(chatter.doc(first + offset)),
     );
     const started = performance.now();
     for (const doc of page) index.upsert(doc);
@@ -50,6 +77,7 @@ export function measureIndexScale(createIndex: () => ScalableIndex, docs: number
   time(); // warm up the JIT before timing
   const plain = time();
   const filtered = time((doc) => doc.kind === 'tip' && doc.stage === 'evaluate');
+  const typos = timeTypos(index, queries);
   return {
     docs,
     buildMs,
@@ -59,7 +87,28 @@ export function measureIndexScale(createIndex: () => ScalableIndex, docs: number
     searchP50Ms: percentile(plain, 0.5),
     searchP95Ms: percentile(plain, 0.95),
     filteredP95Ms: percentile(filtered, 0.95),
+    ...typos,
   };
+}
+
+/** Misspells each query's last word (two neighbouring letters swapped) and times the correction lookup. */
+function timeTypos(
+  index: ScalableIndex,
+  queries: string[],
+): Pick<ScaleResult, 'terms' | 'typoP50Ms' | 'typoP95Ms'> {
+  const terms = (index as { postings?: { termCount: number } }).postings?.termCount ?? 0;
+  if (!index.similarTerms) return { terms, typoP50Ms: 0, typoP95Ms: 0 };
+  const words = queries
+    .map((query) => query.split(' ').at(-1) ?? '')
+    .filter((word) => /^[a-z]{5,}$/.test(word))
+    .map((word) => `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)}`);
+  index.similarTerms('warmup', 1, 3);
+  const durations = words.map((word) => {
+    const before = performance.now();
+    index.similarTerms?.(word, word.length <= 7 ? 1 : 2, 3);
+    return performance.now() - before;
+  });
+  return { terms, typoP50Ms: percentile(durations, 0.5), typoP95Ms: percentile(durations, 0.95) };
 }
 
 function settledHeap(): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type IndexedDoc, LexicalIndex } from '../../src/knowledge/search/lexical-index.ts';
+import type { WeightedQuery } from '../../src/knowledge/search/weighted-query.ts';
 
 function doc(id: number, body: string, overrides: Partial<IndexedDoc> = {}): IndexedDoc {
   return {
@@ -136,6 +137,24 @@ describe('LexicalIndex updates', () => {
     }
   });
 
+  it('scores topics, account and industry the same after compaction as when freshly built', () => {
+    const tagged = (id: number, round: string) =>
+      doc(id, `${round} call notes ${id % 5}`, {
+        topics: id % 2 ? ['retention'] : [],
+        account: id % 3 ? 'Harborview Health' : null,
+        industry: id % 3 ? 'Healthcare' : null,
+        stage: id % 4 ? 'explore' : null,
+      });
+    const churned = new LexicalIndex();
+    for (const round of ['first', 'second', 'third'])
+      for (let id = 1; id <= 2000; id++) churned.upsert(tagged(id, round));
+    const fresh = indexOf(Array.from({ length: 2000 }, (_, i) => tagged(i + 1, 'third')));
+    for (const query of ['retention healthcare', 'harborview exploring', 'notes 3 retention']) {
+      expect(churned.search(query, { limit: 30 })).toEqual(fresh.search(query, { limit: 30 }));
+    }
+    expect(ids(fresh, 'retention healthcare', 2000)).toHaveLength(2000 - Math.floor(2000 / 6));
+  });
+
   it('rejects a document it cannot represent without losing the version it holds', () => {
     const index = indexOf([doc(1, 'renewal at risk')]);
     const broken = { ...doc(1, 'new text'), kind: 'gossip' } as unknown as IndexedDoc;
@@ -227,5 +246,79 @@ describe('LexicalIndex coverage', () => {
 
   it('lists the matched terms in question order', () => {
     expect(hit('hospital SSO Ledgerline', 32)?.matchedTerms).toEqual(['hospit', 'ledgerlin']);
+  });
+});
+
+describe('LexicalIndex weighted queries', () => {
+  const index = indexOf([
+    ...pricingChatter(1, 20),
+    doc(40, 'churn is up at renewal time'),
+    doc(41, 'retention worries at renewal time'),
+    doc(42, 'the proof came late'),
+    doc(45, 'a new concept for the dashboard'),
+    doc(43, 'a proof of concept in two weeks', { title: 'POC plan' }),
+    doc(44, 'renewal signed', { topics: ['retention'] }),
+  ]);
+  const churn: WeightedQuery = {
+    concepts: [
+      {
+        term: 'churn',
+        alternatives: [
+          { terms: ['churn'], weight: 1, via: 'literal' },
+          { terms: ['retent'], weight: 0.5, via: 'synonym' },
+        ],
+      },
+      { term: 'renew', alternatives: [{ terms: ['renew'], weight: 1, via: 'literal' }] },
+    ],
+  };
+  const pilot: WeightedQuery = {
+    concepts: [
+      {
+        term: 'pilot',
+        alternatives: [
+          { terms: ['pilot'], weight: 1, via: 'literal' },
+          { terms: ['proof', 'concept'], weight: 0.5, via: 'synonym' },
+        ],
+      },
+    ],
+  };
+
+  it('finds a document through a synonym, below one holding the literal word', () => {
+    const churnOnly = { concepts: churn.concepts.slice(0, 1) };
+    const hits = index.search(churnOnly, { limit: 10 }).map((hit) => hit.id);
+    expect(hits[0]).toBe(40);
+    expect(hits.sort()).toEqual([40, 41, 44]);
+  });
+
+  it('counts a concept matched through a synonym as covered, and says how it was matched', () => {
+    const hit = index.search(churn, { limit: 10 }).find((found) => found.id === 44);
+    expect(hit?.coverage).toBeCloseTo(1);
+    expect(hit?.matchedTerms).toEqual(['renew']);
+    expect(
+      hit?.concepts.map(({ term, via, matchedBy, weight, fields }) => ({
+        term,
+        via,
+        matchedBy,
+        weight,
+        fields,
+      })),
+    ).toEqual([
+      { term: 'churn', via: 'synonym', matchedBy: ['retent'], weight: 0.5, fields: ['meta'] },
+      { term: 'renew', via: 'literal', matchedBy: ['renew'], weight: 1, fields: ['body'] },
+    ]);
+    expect(hit?.fields.meta).toBeGreaterThan(0);
+    expect(hit?.fields.title).toBe(0);
+    expect((hit?.fields.body ?? 0) + (hit?.fields.meta ?? 0)).toBeCloseTo(hit?.score ?? 0);
+  });
+
+  it('gives a concept nobody mentions literally the rarity of what stands for it', () => {
+    const hits = index.search(churn, { limit: 10 });
+    const [churnIdf, renewIdf] = hits[0]?.concepts.map((concept) => concept.idf) ?? [];
+    // "churn" is in one document and "renewal" in three: the rarer word weighs more.
+    expect(churnIdf).toBeGreaterThan(renewIdf ?? Infinity);
+  });
+
+  it('matches a phrase synonym only where the document holds all of its words', () => {
+    expect(index.search(pilot, { limit: 10 }).map((hit) => hit.id)).toEqual([43]);
   });
 });

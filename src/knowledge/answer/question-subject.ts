@@ -1,34 +1,57 @@
+import {
+  FILLER_WORDS,
+  HOW_QUESTION,
+  HOW_TRAILING,
+  LEADING_FRAMES,
+  MEASURE_WORDS,
+  TRAILING_FILLER,
+} from './framing-phrases.ts';
+
+/** Enough for a greeting, a frame and an aside; a pattern that matched nothing ends the loop anyway. */
+const MAX_FRAMES = 6;
+
 /**
- * Words that frame a "what are you hearing?" question without saying what it is about. Removing them
- * keeps "hearing" or "others" from matching every piece of chatter.
+ * The question without its framing: leading phrases ("any word on"), trailing asides ("lately?"). For
+ * retrieval, frames around a subject ("What are NetSuite customers asking about…") keep just the subject.
  */
-const FRAMING_WORDS = new Set(
-  `what whats what's are is was were you we they anyone anybody everyone hearing hear heard others other
-  buyers buyer prospects prospect customers asking ask asked seeing see how why when where which who
-  expect expects expecting expected take takes taking
-  people folks reps rep field saying say said think thinks know knows tell telling from about around
-  regarding on any anything lately recently these days the a an do does did have has been being of
-  there here please can could would should our us me i it its it's to in for with`.split(/\s+/),
-);
+function unframe(question: string, purpose: 'retrieval' | 'display'): string {
+  let text = question
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s?!.…]+$/u, '');
+  const how = HOW_QUESTION.test(text);
+  for (let round = 0; round < MAX_FRAMES; round++) {
+    const before = text;
+    for (const { pattern, subject } of LEADING_FRAMES) {
+      if (subject && purpose === 'display') continue;
+      text = text.replace(pattern, subject ? '$1 ' : '').replace(/^[\s,:;!-]+/, '');
+    }
+    for (const filler of TRAILING_FILLER) text = text.replace(filler, '');
+    if (how) text = text.replace(HOW_TRAILING, '');
+    if (text === before) break;
+  }
+  return text.trim();
+}
 
 /** The part of a question that names its subject: "What are you hearing about SSO?" → "SSO". */
 export function questionSubject(question: string): string {
-  const words = question
-    .replace(/[?!.]+\s*$/, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  let start = 0;
-  while (start < words.length && FRAMING_WORDS.has(normalize(words[start] ?? ''))) start += 1;
-  const subject = words.slice(start).join(' ').trim();
+  const subject = unframe(question, 'display')
+    .replace(/^(?:what|which|who|how|why|when|where|is|are|do|does|did|any|anything|the)\s+/i, '')
+    .trim();
   return subject || question.trim();
 }
 
-/** The question with its framing words dropped, for retrieval. */
+/**
+ * The question with its framing and filler dropped, for retrieval: what is left is what the answer
+ * must be about. Phrases first, so "word" goes in "any word on Arcbill" but stays in "word count";
+ * then words that never carry a subject ("hearing", "folks") wherever they stand.
+ */
 export function retrievalQuery(question: string): string {
-  const kept = question
-    .replace(/\bhow long\b/gi, ' ')
+  const kept = unframe(question, 'retrieval')
+    .replace(MEASURE_WORDS, ' ')
     .split(/\s+/)
-    .filter((word) => !FRAMING_WORDS.has(normalize(word)));
+    .filter((word) => word !== '' && !FILLER_WORDS.has(normalize(word)));
   return kept.length > 0 ? kept.join(' ') : question;
 }
 

@@ -1,6 +1,8 @@
 import type { EntryStore } from '../entries/entry-store.ts';
 import type { Entry } from '../entry.ts';
 import { fuseRankings } from './fuse-rankings.ts';
+import { expandQuery } from './query-expansion.ts';
+import type { ConceptMatch, FieldScores } from './query-scorer.ts';
 import { canSee, type SearchFilters, type SearchViewer, toPredicate } from './search-filters.ts';
 import { TurnLimit } from './turn-limit.ts';
 import type { WorkspaceIndexCache } from './workspace-index-cache.ts';
@@ -13,6 +15,14 @@ export interface SearchHit {
   coverage: number;
   /** The BM25 score alone (0 for vector-only hits). */
   lexicalScore: number;
+  /**
+   * Every concept of the question (its analysed words, in order) with its IDF and how this entry matched
+   * it: literally, through a synonym or a typo correction (`via`, `weight`), and in which fields. All
+   * unmatched for vector-only hits.
+   */
+  concepts: ConceptMatch[];
+  /** The lexical score by field: title, body, meta (topics, account, industry, kind and stage labels). */
+  fields: FieldScores;
   /** Cosine similarity to the query when vector search took part. */
   similarity?: number;
 }
@@ -53,8 +63,9 @@ export class KnowledgeSearch {
     const { workspaceId, query, limit, viewer } = request;
     const filter = toPredicate(request.filters, viewer);
     const { index, lexical } = await this.lexicalTurns.run(async () => {
-      const index = await this.deps.indexes.get(workspaceId);
-      return { index, lexical: index.search(query, { limit: Math.max(limit, CANDIDATES), filter }) };
+      const { index, thesaurus } = await this.deps.indexes.open(workspaceId);
+      const weighted = expandQuery(query, { thesaurus, vocabulary: index });
+      return { index, lexical: index.search(weighted, { limit: Math.max(limit, CANDIDATES), filter }) };
     });
     const vector = this.deps.vector
       ? await this.deps.vector.rank({
@@ -76,12 +87,20 @@ export class KnowledgeSearch {
     // Checked again on the rows read: the audience may have changed since the index last synced.
     const entries = rows.filter((entry) => canSee(viewer, entry.audience));
     const scoreOf = new Map(ranked.map((hit) => [hit.id, hit.score]));
-    return entries.map((entry) => ({
-      entry,
-      score: scoreOf.get(entry.id) ?? 0,
-      coverage: lexicalById.get(entry.id)?.coverage ?? 0,
-      lexicalScore: lexicalById.get(entry.id)?.score ?? 0,
-      ...(similarity.has(entry.id) ? { similarity: similarity.get(entry.id) } : {}),
-    }));
+    const unmatched = lexical[0]?.concepts.map(
+      (concept): ConceptMatch => ({ ...concept, via: null, matchedBy: [], weight: 0, fields: [], score: 0 }),
+    );
+    return entries.map((entry) => {
+      const hit = lexicalById.get(entry.id);
+      return {
+        entry,
+        score: scoreOf.get(entry.id) ?? 0,
+        coverage: hit?.coverage ?? 0,
+        lexicalScore: hit?.score ?? 0,
+        concepts: hit?.concepts ?? unmatched ?? [],
+        fields: hit?.fields ?? { title: 0, body: 0, meta: 0 },
+        ...(similarity.has(entry.id) ? { similarity: similarity.get(entry.id) } : {}),
+      };
+    });
   }
 }

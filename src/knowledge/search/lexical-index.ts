@@ -1,9 +1,22 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
-import { analyze, forEachToken, termOf } from './analyzer.ts';
+import { forEachToken, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { DocSlots, encodeKindStage } from './doc-slots.ts';
+import { MAX_META_UNITS, metaTexts } from './meta-fields.ts';
 import { Postings } from './postings.ts';
+import {
+  type ConceptMatch,
+  type FieldScores,
+  MAX_BODY_TF,
+  MAX_TITLE_TF,
+  META_SHIFT,
+  QueryScorer,
+  SLOT_SHIFT,
+  TITLE_SHIFT,
+} from './query-scorer.ts';
 import { selectTop } from './select-top.ts';
+import { type SimilarTerm, TypoVocabulary } from './typo-vocabulary.ts';
+import { literalQuery, type WeightedQuery } from './weighted-query.ts';
 
 export interface IndexedDoc {
   id: number;
@@ -15,18 +28,28 @@ export interface IndexedDoc {
   createdAt: Date;
   /** Null: the whole workspace may see it; otherwise only requests made in this private conversation. */
   audience: string | null;
+  /** The account the entry was heard from, and that account's industry: searched, not kept. */
+  account?: string | null;
+  industry?: string | null;
 }
 
 /** What a filter sees. The text itself is not kept: the database holds it, and it would more than double the heap. */
-export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body'>;
+export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body' | 'account' | 'industry'>;
 
 export interface LexicalHit {
   id: number;
   score: number;
-  /** IDF-weighted share of the query's distinct terms found in the document, 0..1. */
+  /**
+   * IDF-weighted share of the question's concepts the document matched, 0..1: literally, through a
+   * synonym or through a typo correction (each concept's `via` and `weight` say which).
+   */
   coverage: number;
-  /** The query's analyzed (stemmed) terms the document contains, in query order. */
+  /** The question's analysed terms the document holds as such, in query order. */
   matchedTerms: string[];
+  /** Every concept of the question, in query order, and how this document matched it. */
+  concepts: ConceptMatch[];
+  /** The score split by the field that earned it: title, body, meta (topics, account, industry, labels). */
+  fields: FieldScores;
 }
 
 export interface LexicalSearchOptions {
@@ -35,23 +58,29 @@ export interface LexicalSearchOptions {
   filter?: (doc: IndexedDocMeta) => boolean;
 }
 
-/** BM25F over title and body: a title occurrence counts as `titleWeight` body occurrences. */
+/**
+ * BM25F over title, body and meta: a title occurrence counts as `titleWeight` body occurrences, a meta
+ * unit (see META_UNITS: a topic, account or industry is two, a kind or stage label one) as `metaWeight`.
+ */
 export interface Bm25Params {
   k1: number;
   b: number;
   titleWeight: number;
+  metaWeight: number;
 }
 
-/** Tuned on SciFact's train split (bench/scifact-lexical.ts). */
-export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.1, b: 0.5, titleWeight: 3 };
+/** k1, b and titleWeight tuned on SciFact's train split (bench/scifact-lexical.ts), which has no meta. */
+export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.1, b: 0.5, titleWeight: 3, metaWeight: 1 };
 
-// A posting is one uint32: slot << 8 | title frequency (3 bits) << 5 | body frequency (5 bits).
-// Capping is harmless because BM25 saturates: with k1 = 1.1 a term seen 31 times already earns over 93% of
-// the most any count could, even in a document three times the average length.
-const SLOT_UNIT = 256;
-const MAX_BODY_TF = 31;
-const MAX_TITLE_TF = 7;
-const MAX_SLOTS = 2 ** 24;
+// A posting is one uint32: slot << 10 | meta units (2 bits) << 8 | title frequency (3 bits) << 5 | body
+// frequency (5 bits). Capping is harmless because BM25 saturates: with k1 = 1.1 a term seen 31 times
+// already earns over 93% of the most any count could, even in a document three times the average length.
+// 2^22 slots leave room for a million entries and the dead slots compaction has not reclaimed yet.
+const SLOT_UNIT = 1 << SLOT_SHIFT;
+const FIELD_BITS = SLOT_UNIT - 1;
+const TITLE_UNIT = 1 << TITLE_SHIFT;
+const META_UNIT = 1 << META_SHIFT;
+const MAX_SLOTS = 2 ** 22;
 const COMPACT_MIN_DEAD = 1024;
 const TOKEN_CACHE_GENERATION = 20_000;
 
@@ -67,9 +96,12 @@ export class LexicalIndex {
   private deadSlots = 0;
   private totalLength = 0;
   private scores = new Float64Array(0);
-  // Scratch for upsert, by term id: packed title and body frequency, zero between documents.
-  private counts = new Uint8Array(1024);
+  private best = new Float64Array(0);
+  // Scratch for upsert, by term id: packed meta, title and body frequency, zero between documents.
+  private counts = new Uint16Array(1024);
   private readonly tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
+  // Built on the first misspelt query, then kept up to date with new terms.
+  private typos: TypoVocabulary | undefined;
 
   constructor(params: Partial<Bm25Params> = {}) {
     this.params = { ...DEFAULT_BM25_PARAMS, ...params };
@@ -90,6 +122,18 @@ export class LexicalIndex {
     return this.slots.meta(slot);
   }
 
+  /** Whether any indexed document holds the analysed term. */
+  knows(term: string): boolean {
+    const termId = this.postings.termId(term);
+    return termId !== undefined && this.postings.documentFrequency(termId) > 0;
+  }
+
+  /** Terms of indexed documents within `maxEdits` of an analysed term, closest and commonest first. */
+  similarTerms(term: string, maxEdits: number, limit: number): SimilarTerm[] {
+    this.typos ??= new TypoVocabulary(this.postings);
+    return this.typos.similar(term, maxEdits, limit);
+  }
+
   /** Adds the document, or replaces the one with the same id. */
   upsert(doc: IndexedDoc): void {
     const kindStage = encodeKindStage(doc); // throws before anything changes
@@ -100,6 +144,8 @@ export class LexicalIndex {
     const distinct: number[] = [];
     const titleLength = this.count(doc.title, 'title', distinct);
     const bodyLength = this.count(doc.body, 'body', distinct);
+    // Meta is a handful of labels, not prose: it adds no length, so a long topic list is no penalty.
+    this.countMeta(doc, distinct);
 
     const slot = this.slots.count;
     const termStart = this.slotTermsLength;
@@ -121,42 +167,34 @@ export class LexicalIndex {
     return removed;
   }
 
-  /** Best first; equal scores go to the lower id. */
-  search(query: string, options: LexicalSearchOptions): LexicalHit[] {
-    const queryTerms = [...new Set(analyze(query))];
-    if (queryTerms.length === 0 || options.limit <= 0 || this.size === 0) return [];
-    const { k1, b, titleWeight } = this.params;
-    const documents = this.size;
-    const averageLength = this.totalLength / documents || 1;
+  /**
+   * Best first; equal scores go to the lower id. A string is searched for its own analysed terms; a
+   * weighted query also for synonyms and corrections of them (see query-expansion.ts).
+   */
+  search(query: string | WeightedQuery, options: LexicalSearchOptions): LexicalHit[] {
+    if (options.limit <= 0 || this.size === 0) return [];
+    const weighted = typeof query === 'string' ? literalQuery(query) : query;
+    if (weighted.concepts.length === 0) return [];
+    const { k1, b, titleWeight, metaWeight } = this.params;
     if (this.scores.length < this.slots.count)
       this.scores = new Float64Array(Math.ceil(this.slots.count * 1.5));
+    const scorer = new QueryScorer(
+      {
+        postings: this.postings,
+        lengths: this.slots.lengths,
+        isLive: (slot) => this.slots.isLive(slot),
+        documents: this.size,
+        averageLength: this.totalLength / this.size || 1,
+        k1,
+        b,
+        titleWeight,
+        metaWeight,
+      },
+      weighted,
+    );
     const scores = this.scores;
-    const { lengths } = this.slots;
     const touched: number[] = [];
-    const idfs = new Map<number, number>();
-    let idfTotal = 0;
-
-    for (const term of queryTerms) {
-      const termId = this.postings.termId(term);
-      const df = termId === undefined ? 0 : this.postings.documentFrequency(termId);
-      // Terms no document holds still count toward coverage: the question asked about them.
-      const termIdf = idf(documents, df);
-      idfTotal += termIdf;
-      if (termId === undefined || df === 0) continue;
-      idfs.set(termId, termIdf);
-      const { pool, start, length } = this.postings.entries(termId);
-      for (let i = start; i < start + length; i++) {
-        const entry = pool[i] as number;
-        const slot = entry >>> 8;
-        if (!this.slots.isLive(slot)) continue;
-        const tf = (entry & MAX_BODY_TF) + titleWeight * ((entry >> 5) & MAX_TITLE_TF);
-        if (tf === 0) continue;
-        const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / averageLength);
-        if (scores[slot] === 0) touched.push(slot);
-        scores[slot] = (scores[slot] as number) + (termIdf * tf * (k1 + 1)) / (tf + norm);
-      }
-    }
-
+    scorer.accumulate(scores, touched, () => this.scratch());
     const ids = this.slots.ids;
     const better = (x: number, y: number) =>
       scores[x] !== scores[y]
@@ -166,28 +204,29 @@ export class LexicalIndex {
     try {
       const accept = (slot: number) => !filter || filter(this.slots.meta(slot));
       const top = selectTop(touched, options.limit, better, accept);
-      return top.map((slot) => this.explain(slot, scores[slot] as number, idfs, idfTotal));
+      return top.map((slot) => {
+        const { concepts, fields, coverage } = scorer.explain(slot);
+        return {
+          id: ids[slot] as number,
+          score: scores[slot] as number,
+          coverage,
+          matchedTerms: concepts
+            .filter((concept) => concept.via === 'literal')
+            .map((concept) => concept.term),
+          concepts,
+          fields,
+        };
+      });
     } finally {
       // The score buffer is shared between searches; a throwing filter must not leave it dirty.
       for (const slot of touched) scores[slot] = 0;
     }
   }
 
-  private explain(slot: number, score: number, idfs: Map<number, number>, idfTotal: number): LexicalHit {
-    const start = this.slots.termStarts[slot] as number;
-    const end = start + (this.slots.termCounts[slot] as number);
-    const matched = new Set<number>();
-    for (let i = start; i < end; i++) {
-      if (idfs.has(this.slotTerms[i] as number)) matched.add(this.slotTerms[i] as number);
-    }
-    const inQueryOrder = [...idfs.keys()].filter((termId) => matched.has(termId));
-    const matchedIdf = inQueryOrder.reduce((sum, termId) => sum + (idfs.get(termId) as number), 0);
-    return {
-      id: this.slots.ids[slot] as number,
-      score,
-      coverage: Math.min(1, matchedIdf / idfTotal),
-      matchedTerms: inQueryOrder.map((termId) => this.postings.term(termId)),
-    };
+  /** A zeroed per-slot buffer for concepts with several alternatives; left zeroed by its user. */
+  private scratch(): Float64Array {
+    if (this.best.length < this.slots.count) this.best = new Float64Array(Math.ceil(this.slots.count * 1.5));
+    return this.best;
   }
 
   private retire(id: number): boolean {
@@ -210,20 +249,42 @@ export class LexicalIndex {
       const termId = this.termIdOf(token, unicode);
       if (termId < 0) return;
       length++;
-      if (termId >= this.counts.length) {
-        const counts = new Uint8Array(Math.ceil((termId + 1) * 1.5));
-        counts.set(this.counts);
-        this.counts = counts;
-      }
-      const packed = this.counts[termId] as number;
-      if (packed === 0) distinct.push(termId);
+      const packed = this.packedCount(termId, distinct);
       if (field === 'title') {
-        if (packed >> 5 < MAX_TITLE_TF) this.counts[termId] = packed + 32;
+        if (((packed >> TITLE_SHIFT) & MAX_TITLE_TF) < MAX_TITLE_TF)
+          this.counts[termId] = packed + TITLE_UNIT;
       } else if ((packed & MAX_BODY_TF) < MAX_BODY_TF) {
         this.counts[termId] = packed + 1;
       }
     });
     return length;
+  }
+
+  /** Adds the meta field's units: each part (a topic, the account…) counts a term once, whatever its form. */
+  private countMeta(doc: IndexedDoc, distinct: number[]): void {
+    for (const { text, units } of metaTexts(doc)) {
+      const seen = new Set<number>();
+      forEachToken(text, (token, unicode) => {
+        const termId = this.termIdOf(token, unicode);
+        if (termId < 0 || seen.has(termId)) return;
+        seen.add(termId);
+        const packed = this.packedCount(termId, distinct);
+        const meta = Math.min(MAX_META_UNITS, (packed >> META_SHIFT) + units);
+        this.counts[termId] = (packed & (META_UNIT - 1)) | (meta << META_SHIFT);
+      });
+    }
+  }
+
+  /** The term's counts so far in the document being added, noting the term's first use. */
+  private packedCount(termId: number, distinct: number[]): number {
+    if (termId >= this.counts.length) {
+      const counts = new Uint16Array(Math.ceil((termId + 1) * 1.5));
+      counts.set(this.counts);
+      this.counts = counts;
+    }
+    const packed = this.counts[termId] as number;
+    if (packed === 0) distinct.push(termId);
+    return packed;
   }
 
   /** Term id of a raw token, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
@@ -260,8 +321,8 @@ export class LexicalIndex {
       live.push(slot);
     }
     const termMap = this.postings.rewrite((entry) => {
-      const slot = slotMap[entry >>> 8] as number;
-      return slot < 0 ? -1 : slot * SLOT_UNIT + (entry & 0xff);
+      const slot = slotMap[entry >>> SLOT_SHIFT] as number;
+      return slot < 0 ? -1 : slot * SLOT_UNIT + (entry & FIELD_BITS);
     });
     const slotTerms = new Uint32Array(Math.max(1024, Math.ceil(this.slotTermsLength * 1.1)));
     let length = 0;
@@ -280,9 +341,4 @@ export class LexicalIndex {
     this.totalLength = this.slots.lengths.reduce((sum, docLength) => sum + docLength, 0);
     this.deadSlots = 0;
   }
-}
-
-/** Lucene's BM25 IDF: always positive, so a term present in every document still counts a little. */
-function idf(documents: number, df: number): number {
-  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
 }

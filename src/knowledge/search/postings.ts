@@ -18,9 +18,15 @@ export class Postings {
   private pool = new Uint32Array(1 << 16);
   private poolEnd = 0;
   private wasted = 0;
+  private rewrites = 0;
 
   get termCount(): number {
     return this.terms.length;
+  }
+
+  /** Changes whenever term ids may have been renumbered (`rewrite`). */
+  get generation(): number {
+    return this.rewrites;
   }
 
   termId(term: string): number | undefined {
@@ -113,6 +119,7 @@ export class Postings {
     this.pool = pool;
     this.poolEnd = end;
     this.wasted = 0;
+    this.rewrites++;
     return termMap;
   }
 

@@ -1,6 +1,8 @@
 import type { Database } from '../../db/database.ts';
 import type { BuyingStage, EntryKind, EntryStatus } from '../entry.ts';
+import { AccountDirectory, accountKeyOf } from './account-directory.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import { builtInThesaurus, type Thesaurus, workspaceThesaurus } from './thesaurus.ts';
 import { TimeSlicer } from './time-slicer.ts';
 
 interface ChangedRow {
@@ -13,13 +15,27 @@ interface ChangedRow {
   status: EntryStatus;
   created_at: Date;
   audience: string | null;
+  source_account: string | null;
 }
 
 interface Cached {
   index: LexicalIndex;
   lastSeq: bigint;
+  /** Names and industries of the workspace's accounts, indexed with the entries heard from them. */
+  accounts: AccountDirectory;
+  /** The sales thesaurus with the workspace's own synonyms, and the fingerprint they were read at. */
+  thesaurus: Thesaurus;
+  synonymsVersion: string;
   syncing: Promise<void> | undefined;
 }
+
+/** What searching one workspace needs: its index and its synonyms, both current. */
+export interface WorkspaceSearchState {
+  index: LexicalIndex;
+  thesaurus: Thesaurus;
+}
+
+const ENTRY_COLUMNS = 'id, title, body, kind, stage, topics, status, created_at, audience, source_account';
 
 /**
  * One lexical index per workspace, holding its published entries. Before each use it reads the rows
@@ -41,9 +57,21 @@ export class WorkspaceIndexCache {
   ) {}
 
   async get(workspaceId: string): Promise<LexicalIndex> {
+    return (await this.open(workspaceId)).index;
+  }
+
+  /** The workspace's index and synonyms, brought up to date with the database first. */
+  async open(workspaceId: string): Promise<WorkspaceSearchState> {
     let cached = this.cache.get(workspaceId);
     if (!cached) {
-      cached = { index: new LexicalIndex(), lastSeq: 0n, syncing: undefined };
+      cached = {
+        index: new LexicalIndex(),
+        lastSeq: 0n,
+        accounts: new AccountDirectory(),
+        thesaurus: builtInThesaurus(),
+        synonymsVersion: '',
+        syncing: undefined,
+      };
       this.cache.set(workspaceId, cached);
     }
     // Concurrent callers share one sync instead of applying the same rows twice.
@@ -51,7 +79,7 @@ export class WorkspaceIndexCache {
       if (cached) cached.syncing = undefined;
     });
     await cached.syncing;
-    return cached.index;
+    return { index: cached.index, thesaurus: cached.thesaurus };
   }
 
   private async sync(workspaceId: string, cached: Cached) {
@@ -62,18 +90,30 @@ export class WorkspaceIndexCache {
     // made each page of a first sync cost 80–350 ms at 100k entries. A range reads only its own rows.
     let width = BigInt(this.pageSize);
     for (;;) {
-      const latest = await this.latestSeq(workspaceId);
+      const versions = await this.versions(workspaceId);
+      if (versions.accounts !== cached.accounts.version) {
+        await this.reindexAccounts(workspaceId, cached, versions.accounts);
+      }
+      if (versions.synonyms !== cached.synonymsVersion) {
+        const pairs = await this.db.query<{ term: string; synonym: string }>(
+          'SELECT term, synonym FROM synonyms WHERE workspace_id = $1 ORDER BY id',
+          [workspaceId],
+        );
+        cached.thesaurus = workspaceThesaurus(pairs);
+        cached.synonymsVersion = versions.synonyms;
+      }
+      const latest = versions.entries;
       if (latest <= cached.lastSeq) break;
       while (cached.lastSeq < latest) {
         await slicer.yield();
         const upTo = cached.lastSeq + width < latest ? cached.lastSeq + width : latest;
         const rows = await this.db.query<ChangedRow>(
-          `SELECT id, title, body, kind, stage, topics, status, created_at, audience FROM entries
+          `SELECT ${ENTRY_COLUMNS} FROM entries
            WHERE workspace_id = $1 AND change_seq > $2 AND change_seq <= $3 ORDER BY change_seq`,
           [workspaceId, cached.lastSeq.toString(), upTo.toString()],
         );
         for (const row of rows) {
-          this.apply(cached.index, row, published);
+          this.apply(cached, row, published);
           await slicer.maybeYield();
         }
         cached.lastSeq = upTo;
@@ -85,7 +125,38 @@ export class WorkspaceIndexCache {
     if (published.length > 0) await this.onPublished?.(workspaceId, published);
   }
 
-  private apply(index: LexicalIndex, row: ChangedRow, published: number[]) {
+  /**
+   * Accounts have no change sequence, but they are few and change seldom (an import): when any changed,
+   * the directory is read again and the entries heard from an account whose industry changed are
+   * indexed again. Which entries those are is found from the distinct account names entries give.
+   */
+  private async reindexAccounts(workspaceId: string, cached: Cached, version: string) {
+    const rows = await this.db.query<{ name: string; industry: string | null }>(
+      'SELECT name, industry FROM accounts WHERE workspace_id = $1',
+      [workspaceId],
+    );
+    const changed = cached.accounts.replace(rows, version);
+    // Entries not yet indexed get the new directory when they are read: only indexed ones need redoing.
+    if (changed.size === 0 || cached.lastSeq === 0n) return;
+    const names = await this.db.query<{ source_account: string }>(
+      `SELECT DISTINCT source_account FROM entries
+       WHERE workspace_id = $1 AND source_account IS NOT NULL AND change_seq <= $2`,
+      [workspaceId, cached.lastSeq.toString()],
+    );
+    const affected = names.map((row) => row.source_account).filter((name) => changed.has(accountKeyOf(name)));
+    for (let first = 0; first < affected.length; first += 100) {
+      const rows = await this.db.query<ChangedRow>(
+        `SELECT ${ENTRY_COLUMNS} FROM entries
+         WHERE workspace_id = $1 AND source_account = ANY($2) AND change_seq <= $3 AND status = 'published'`,
+        [workspaceId, affected.slice(first, first + 100), cached.lastSeq.toString()],
+      );
+      // Not reported as published: their text, and so their embedding, did not change.
+      for (const row of rows) this.apply(cached, row, []);
+    }
+  }
+
+  private apply(cached: Cached, row: ChangedRow, published: number[]) {
+    const { index } = cached;
     if (row.status !== 'published') {
       index.remove(row.id);
       return;
@@ -100,14 +171,26 @@ export class WorkspaceIndexCache {
       topics: row.topics,
       createdAt: new Date(row.created_at),
       audience: row.audience,
+      account: row.source_account,
+      industry: cached.accounts.industryOf(row.source_account),
     });
   }
 
-  private async latestSeq(workspaceId: string): Promise<bigint> {
-    const [row] = await this.db.query<{ seq: string | null }>(
-      'SELECT max(change_seq)::text AS seq FROM entries WHERE workspace_id = $1',
+  /**
+   * In one round trip: the latest entry change, and fingerprints of the accounts and of the synonyms
+   * that change whenever one is written (synonyms are only added and removed, ids never reused).
+   */
+  private async versions(
+    workspaceId: string,
+  ): Promise<{ entries: bigint; accounts: string; synonyms: string }> {
+    const [row] = await this.db.query<{ seq: string | null; accounts: string; synonyms: string }>(
+      `SELECT (SELECT max(change_seq)::text FROM entries WHERE workspace_id = $1) AS seq,
+              (SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '')
+                 FROM accounts WHERE workspace_id = $1) AS accounts,
+              (SELECT count(*)::text || ':' || coalesce(max(id), 0)::text
+                 FROM synonyms WHERE workspace_id = $1) AS synonyms`,
       [workspaceId],
     );
-    return BigInt(row?.seq ?? '0');
+    return { entries: BigInt(row?.seq ?? '0'), accounts: row?.accounts ?? '', synonyms: row?.synonyms ?? '' };
   }
 }

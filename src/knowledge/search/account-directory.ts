@@ -1,0 +1,34 @@
+import { accountNameKey } from '../../nudges/accounts/account-keys.ts';
+
+/** The key an entry's `source_account` and an account's name meet on: "Acme, Inc." is "acme". */
+export function accountKeyOf(name: string): string {
+  return accountNameKey(name);
+}
+
+/**
+ * The industries of one workspace's accounts by name key, so an entry heard from "Harborview Health" is
+ * found by "healthcare". `version` is the fingerprint of the accounts table it was read at.
+ */
+export class AccountDirectory {
+  private industries = new Map<string, string>();
+  version = '';
+
+  industryOf(sourceAccount: string | null): string | null {
+    if (!sourceAccount) return null;
+    return this.industries.get(accountKeyOf(sourceAccount)) ?? null;
+  }
+
+  /** Replaces the directory; returns the name keys whose industry changed (added, removed or edited). */
+  replace(rows: ReadonlyArray<{ name: string; industry: string | null }>, version: string): Set<string> {
+    const next = new Map<string, string>();
+    for (const row of rows) {
+      if (row.industry?.trim()) next.set(accountKeyOf(row.name), row.industry.trim());
+    }
+    const changed = new Set<string>();
+    for (const [key, industry] of next) if (this.industries.get(key) !== industry) changed.add(key);
+    for (const key of this.industries.keys()) if (!next.has(key)) changed.add(key);
+    this.industries = next;
+    this.version = version;
+    return changed;
+  }
+}

@@ -1,0 +1,92 @@
+import { analyze } from './analyzer.ts';
+import { SALES_THESAURUS } from './sales-thesaurus.ts';
+
+/** Two phrases a curator made synonyms in one workspace. */
+export interface SynonymPair {
+  term: string;
+  synonym: string;
+}
+
+/** A phrase as the index sees it: its analysed terms joined by spaces ("security review" → "secur review"). */
+export function phraseKey(phrase: string): string {
+  return analyze(phrase).join(' ');
+}
+
+/**
+ * Synonym groups keyed by analysed phrase, so "pricing" and "prices" find the same group. Built from the
+ * sales thesaurus plus a workspace's pairs: a pair joins the groups of its two phrases, so a curator's
+ * "test drive" = "pilot" also brings in "trial" and "POC".
+ */
+export class Thesaurus {
+  private readonly groupOf = new Map<string, number>();
+  private readonly members = new Map<number, string[][]>();
+  /** The longest phrase, in terms: how far ahead a query is looked at for a phrase. */
+  readonly longestPhrase: number;
+
+  constructor(groups: readonly (readonly string[])[], pairs: readonly SynonymPair[] = []) {
+    const parent: number[] = [];
+    const find = (group: number): number => {
+      let root = group;
+      while (parent[root] !== root) root = parent[root] as number;
+      parent[group] = root;
+      return root;
+    };
+    const groupFor = (key: string) => {
+      let group = this.groupOf.get(key);
+      if (group === undefined) {
+        group = parent.length;
+        parent.push(group);
+        this.groupOf.set(key, group);
+      }
+      return group;
+    };
+    const union = (keys: string[]) => {
+      const roots = keys.filter(Boolean).map((key) => find(groupFor(key)));
+      for (const root of roots.slice(1)) parent[root] = roots[0] as number;
+    };
+    for (const group of groups) union(group.map(phraseKey));
+    for (const pair of pairs) union([phraseKey(pair.term), phraseKey(pair.synonym)]);
+
+    let longest = 0;
+    for (const [key, group] of this.groupOf) {
+      const root = find(group);
+      this.groupOf.set(key, root);
+      const terms = key.split(' ');
+      longest = Math.max(longest, terms.length);
+      const list = this.members.get(root);
+      if (list) list.push(terms);
+      else this.members.set(root, [terms]);
+    }
+    this.longestPhrase = longest;
+  }
+
+  /** The other phrases of the phrase's group, as analysed terms; empty when it has none. */
+  synonymsOf(key: string): string[][] {
+    const group = this.groupOf.get(key);
+    if (group === undefined) return [];
+    return (this.members.get(group) ?? []).filter((terms) => terms.join(' ') !== key);
+  }
+
+  has(key: string): boolean {
+    return this.groupOf.has(key);
+  }
+
+  /** Whether two analysed phrases are in one group. */
+  related(a: string, b: string): boolean {
+    const group = this.groupOf.get(a);
+    return group !== undefined && group === this.groupOf.get(b);
+  }
+}
+
+let builtIn: Thesaurus | undefined;
+
+/** The sales thesaurus alone, built once. */
+export function builtInThesaurus(): Thesaurus {
+  builtIn ??= new Thesaurus(SALES_THESAURUS);
+  return builtIn;
+}
+
+/** The sales thesaurus with a workspace's own pairs. */
+export function workspaceThesaurus(pairs: readonly SynonymPair[]): Thesaurus {
+  return pairs.length === 0 ? builtInThesaurus() : new Thesaurus(SALES_THESAURUS, pairs);
+}

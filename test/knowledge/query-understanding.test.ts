@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { WorkspaceSynonyms } from '../../src/knowledge/search/workspace-synonyms.ts';
+import type { Earshot } from '../../src/main.ts';
+import { writeAccounts } from '../../src/nudges/accounts/import-accounts.ts';
+import { testEarshot } from '../helpers/earshot.ts';
+import { seedEntry } from '../helpers/seed.ts';
+import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
+
+describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
+  let db: Database;
+  let earshot: Earshot;
+
+  beforeEach(async () => {
+    db = await openTestDatabase(kind);
+    earshot = await testEarshot(db);
+    await seedEntry(db, {
+      title: 'Onboarding went smoothly',
+      body: 'Kickoff to first invoice in nine days.',
+    });
+    await seedEntry(db, { title: 'Card rebates', body: 'Finance liked the rebate on card spend.' });
+  });
+  afterEach(() => earshot.close());
+
+  const ask = (question: string) => earshot.ask({ workspaceId: 'acme', question });
+  const cited = async (question: string) => (await ask(question)).sources.map((source) => source.title);
+
+  it('answers "any churn at renewal?" from an entry tagged retention', async () => {
+    await seedEntry(db, {
+      title: 'Kessler signed for two more years',
+      body: 'The renewal closed after we fixed their approval routing.',
+      topics: ['retention'],
+    });
+    const answer = await ask('Any churn at renewal?');
+    expect(answer.heard).toBe(true);
+    expect(answer.sources[0]?.title).toBe('Kessler signed for two more years');
+  });
+
+  it('finds the security review when asked about the infosec questionnaire', async () => {
+    await seedEntry(db, {
+      title: 'Saint Brendan security review',
+      body: 'Their CISO wants our SOC 2 report first.',
+    });
+    expect((await cited('What are you hearing about the infosec questionnaire?'))[0]).toBe(
+      'Saint Brendan security review',
+    );
+  });
+
+  it("answers 'what are you hearing from healthcare prospects?' from chatter of a healthcare account", async () => {
+    await writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [{ name: 'Mercy Ridge', industry: 'Healthcare', ownerEmail: 'ana@example.com' }],
+    });
+    await seedEntry(db, {
+      title: 'Patient names on invoices',
+      body: 'Line items carry them.',
+      account: 'Mercy Ridge',
+    });
+    await seedEntry(db, {
+      title: 'Freight invoices',
+      body: 'Scanned and faxed bills.',
+      account: 'Calder Logistics',
+    });
+    const answer = await ask('What are you hearing from healthcare prospects?');
+    expect(answer.heard).toBe(true);
+    expect(answer.sources.map((source) => source.title)).toEqual(['Patient names on invoices']);
+  });
+
+  it('finds NetSuite when the question misspells it', async () => {
+    await seedEntry(db, {
+      title: 'NetSuite rollout',
+      body: 'The NetSuite connector went live in three weeks.',
+    });
+    const answer = await ask('How long does a Netsiute rollout take?');
+    expect(answer.heard).toBe(true);
+    expect(answer.sources[0]?.title).toBe('NetSuite rollout');
+  });
+
+  it('applies a synonym a curator adds to the very next question, and stops when it is removed', async () => {
+    await seedEntry(db, {
+      title: 'Board wants growth',
+      body: 'Their annual recurring revenue doubled this year.',
+    });
+    expect((await ask('Any word on ARR?')).heard).toBe(false);
+
+    // Added through another process's connection, as `earshot synonyms add` would.
+    const curator = new WorkspaceSynonyms(db);
+    await curator.add({ workspaceId: 'acme', term: 'ARR', synonym: 'annual recurring revenue' });
+    expect(await cited('Any word on ARR?')).toEqual(['Board wants growth']);
+
+    await curator.remove({ workspaceId: 'acme', term: 'annual recurring revenue', synonym: 'arr' });
+    expect((await ask('Any word on ARR?')).heard).toBe(false);
+  });
+
+  it('refuses synonyms that would do nothing or are already known, saying why', async () => {
+    const curator = new WorkspaceSynonyms(db);
+    await curator.add({ workspaceId: 'acme', term: 'ARR', synonym: 'annual recurring revenue' });
+    const refused = (term: string, synonym: string) =>
+      curator.add({ workspaceId: 'acme', term, synonym }).then(
+        () => 'added',
+        (error: Error) => error.message,
+      );
+    expect(await refused('arr', 'Annual  Recurring Revenue')).toMatch(/already synonyms in workspace "acme"/);
+    expect(await refused('pricing', 'cost')).toMatch(/built-in sales thesaurus/);
+    expect(await refused('pricing', 'prices')).toMatch(/find the same entries/);
+    expect(await refused('the', 'of')).toMatch(/only common words/);
+    expect(await refused('', 'renewal')).toMatch(/give a word or phrase/);
+    expect(await refused('a b c d e f g', 'renewal')).toMatch(/at most 6 words/);
+    expect(await curator.list('acme')).toHaveLength(1);
+  });
+});

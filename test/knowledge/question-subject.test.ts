@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { questionSubject, retrievalQuery } from '../../src/knowledge/answer/question-subject.ts';
+import { analyze } from '../../src/knowledge/search/analyzer.ts';
+
+/** What search is asked for, as analysed terms: the words that must be about the subject. */
+const searched = (question: string) => analyze(retrievalQuery(question));
+
+describe('framing and filler in questions', () => {
+  it.each([
+    ['Any word on Arcbill?', 'Arcbill'],
+    ["What's the scoop on Ledgerline pricing?", 'Ledgerline pricing'],
+    ['Are folks hearing anything about fuel cards?', 'fuel cards'],
+    ['Anything new about the SAP connector?', 'SAP connector'],
+    ['Give me the lowdown on Stackwell', 'Stackwell'],
+    ['Heads up on the Kessler renewal?', 'Kessler renewal'],
+    ["Hey Earshot, quick question: what's the latest at Parcelway?", 'Parcelway'],
+    ['What are NetSuite customers asking about our integration?', 'NetSuite integration'],
+    ['What are hotel groups saying?', 'hotel groups'],
+    ['Any news on virtual card adoption lately?', 'virtual card adoption'],
+    ['What do we know about Tidewater?', 'Tidewater'],
+    ["What's happening with Brightpath Insurance?", 'Brightpath Insurance'],
+    ['Has anyone heard anything about SCIM from the field?', 'SCIM'],
+    ['How long does a NetSuite rollout take?', 'NetSuite rollout'],
+  ])('%s searches for %s only', (question, subject) => {
+    expect(searched(question)).toEqual(analyze(subject));
+  });
+
+  it('keeps words that frame one question when they are the subject of another', () => {
+    expect(searched('What did the latest release notes say about word count?')).toEqual(
+      expect.arrayContaining(analyze('latest release notes word count')),
+    );
+    expect(searched('Any chatter about the status page?')).toEqual(analyze('status page'));
+    expect(searched('What are you hearing about ESG reporting?')).toEqual(analyze('ESG reporting'));
+  });
+
+  it('searches for the question itself when it is nothing but framing', () => {
+    expect(retrievalQuery('What are you hearing?')).toBe('What are you hearing?');
+  });
+
+  it('shows the subject as the rep wrote it', () => {
+    expect(questionSubject('What are you hearing about SSO?')).toBe('SSO');
+    expect(questionSubject('Any word on the Kessler renewal?')).toBe('Kessler renewal');
+    expect(questionSubject('What are you hearing from healthcare prospects?')).toBe('healthcare prospects');
+  });
+});

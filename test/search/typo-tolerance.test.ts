@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/knowledge/search/analyzer.ts';
+import { type IndexedDoc, LexicalIndex } from '../../src/knowledge/search/lexical-index.ts';
+import { expandQuery } from '../../src/knowledge/search/query-expansion.ts';
+import { builtInThesaurus } from '../../src/knowledge/search/thesaurus.ts';
+
+const doc = (id: number, body: string): IndexedDoc => ({
+  id,
+  title: '',
+  body,
+  kind: 'chatter',
+  stage: null,
+  topics: [],
+  createdAt: new Date('2026-10-01'),
+  audience: null,
+});
+
+const index = new LexicalIndex();
+[
+  'NetSuite sync took two weeks',
+  'the alert storm kept waking the on-call',
+  'approval chains of three levels',
+  'Datadog was cheaper per host',
+  'a bank wants a pilot',
+  'we sent the contract',
+].forEach((body, i) => index.upsert(doc(i + 1, body)));
+
+const found = (question: string) =>
+  index
+    .search(expandQuery(question, { thesaurus: builtInThesaurus(), vocabulary: index }), { limit: 5 })
+    .map((hit) => hit.id);
+
+describe('typo tolerance', () => {
+  it('finds entries through a misspelt word: one edit up to seven letters, two from eight, a swap counting one', () => {
+    expect(found('Netsiute')).toEqual([1]); // eight letters, a swap
+    expect(found('alret storm')[0]).toBe(2); // five letters, a swap
+    expect(found('approvel')).toEqual([3]); // eight letters, two edits from the stem
+    expect(found('Datadgo')).toEqual([4]);
+  });
+
+  it('leaves short words, and words two edits off below eight letters, alone', () => {
+    expect(found('bnak')).toEqual([]);
+    expect(found('Datdgo')).toEqual([]);
+    // Eight letters, but its stem "ident" is five: two edits would reach "sent".
+    expect(found('identity')).toEqual([]);
+  });
+
+  it('marks a corrected match as such and counts it at a discount', () => {
+    const [hit] = index.search(expandQuery('Netsiute', { vocabulary: index }), { limit: 1 });
+    expect(hit?.concepts[0]).toMatchObject({
+      term: analyze('Netsiute')[0],
+      via: 'typo',
+      matchedBy: analyze('NetSuite'),
+    });
+    expect(hit?.concepts[0]?.weight).toBeLessThan(1);
+    expect(hit?.coverage).toBeCloseTo(1);
+  });
+
+  it('does not correct a real word the thesaurus knows, only because no entry uses it', () => {
+    // No entry here says "quote", but it is a real word: it finds its synonyms, not look-alikes.
+    const query = expandQuery('quote', { thesaurus: builtInThesaurus(), vocabulary: index });
+    expect(query.concepts[0]?.alternatives.some((alternative) => alternative.via === 'typo')).toBe(false);
+  });
+});
