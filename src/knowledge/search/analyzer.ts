@@ -1,33 +1,100 @@
-import { stemmer } from 'stemmer';
 import { BoundedMemo } from './bounded-memo.ts';
-import { CAPITALIZED_KEEPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
+import { englishStem } from './english-stem.ts';
+import { detectLanguage, foldWord, guessLanguage, LANGUAGES, type Language, STOPWORDS } from './language.ts';
+import { stemFolded } from './stemmers.ts';
+import { CAPITALIZED_KEEPWORDS } from './stopwords.ts';
 
-// Numbers keep their inner separators (3.5, 2,000); words keep inner apostrophes (don't, o'brien) so
-// contractions can be recognized as stopwords before the apostrophe is dropped.
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
+export type { Language } from './language.ts';
+export { detectLanguage } from './language.ts';
+
+// Words, numbers and the marks that can join them: inner separators of numbers (3.5, 2,000), dotted
+// abbreviations (U.S., e.g.), short words joined by & (R&D, AT&T), apostrophes (don't, l'intégration) and
+// hyphens (on-prem). One simple pattern keeps the scan fast; `forEachToken` sorts the joined ones out.
+const TOKEN = /[\p{L}\p{M}\p{N}]+((?:[-'&.,][\p{L}\p{M}\p{N}]+)*)/gu;
 // The same tokens for ASCII-only text, three times faster than the Unicode property classes.
-const ASCII_TOKEN = /[0-9]+(?:[.,][0-9]+)+|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
+const ASCII_TOKEN = /[A-Za-z0-9]+((?:[-'&.,][A-Za-z0-9]+)*)/g;
+const JOINED = /[-&.,]/;
 // Phones and chat clients type curly apostrophes; with those straightened most chatter is plain ASCII.
 const CURLY_APOSTROPHES = /[\u2018\u2019]/g;
 const NOT_PLAIN_ASCII = /[^ -~\t\n\r\f\v]/;
 const UNSPACED_SCRIPT =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
-const LATIN_WORD = /^[\p{sc=Latin}\p{N}\p{M}'.]+$/u;
+const LATIN_WORD = /^[\p{sc=Latin}\p{N}\p{M}'.&]+$/u;
 const THOUSANDS = /^\p{N}{1,3}(?:,\p{N}{3})+$/u;
 const ASCII_WORD = /^[a-z]+$/;
+const HAS_LETTER = /\p{L}/u;
+const SHORT_AMPERSAND = /^[\p{L}\p{N}]{1,3}(?:&[\p{L}\p{N}]{1,3})+$/u;
+const NUMBER = /^\p{N}+(?:[.,]\p{N}+)+$/u;
+const DOTTED = /^\p{L}(?:\.\p{L})+$/u;
+const SEPARATORS = /[.,]/;
+const DIGITS = /^[0-9]{1,5}$/;
+const ACRONYM = /^[A-Z]{2,5}$/;
+// Standards people also write in lowercase before their number: "soc 2", "iso 27001".
+const NUMBERED_NAMES = new Set(['soc', 'Soc', 'iso', 'Iso', 'pci', 'sox', 'gpt']);
+const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=.)/;
+
+// Two words that people also write as one; each pair adds the joined word, so "on prem", "on-prem" and
+// "onprem" meet. Left out on purpose: pairs whose spaced form usually means something else ("check out").
+const PHRASES = new Map<string, string>(
+  [
+    'on prem',
+    'on premise',
+    'on premises',
+    'e mail',
+    'e mails',
+    'sign on',
+    'log in',
+    'sign up',
+    'set up',
+    'roll out',
+    'follow up',
+    'add on',
+    'health care',
+    'push back',
+    'buy in',
+    'kick off',
+    'hand off',
+    'lock in',
+    'up sell',
+    'cross sell',
+    'play book',
+    'web site',
+    'data base',
+  ].map((phrase) => [phrase, phrase.replace(' ', '')]),
+);
+
+// First and second words of the phrases as written in text, so most tokens are ruled out by a lookup.
+const phraseWords = (side: 0 | 1) =>
+  new Set(
+    [...PHRASES.keys()].flatMap((phrase) => {
+      const word = phrase.split(' ')[side] as string;
+      return [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)];
+    }),
+  );
+const PHRASE_STARTS = phraseWords(0);
+const PHRASE_ENDS = phraseWords(1);
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 // Chinese, Japanese and Thai have no spaces; ICU's dictionary segmenter finds the words. It is slow on
 // long strings, so it only ever sees one unspaced run.
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 // Word forms follow Zipf's law, so a memo of token → term skips most stemming work.
-const memo = new BoundedMemo<string>(20_000);
+const memos = Object.fromEntries(
+  LANGUAGES.map((language) => [language, new BoundedMemo<string>(20_000)]),
+) as Record<Language, BoundedMemo<string>>;
 
-/** Turns text into index terms: lowercased, stopwords dropped, English words Porter-stemmed. */
-export function analyze(text: string): string[] {
+/**
+ * Turns text into index terms: lowercased, stopwords dropped, words stemmed in the text's language
+ * (detected when not given), accents folded, compounds also joined ("on-prem" → on, prem, onprem).
+ */
+export function analyze(text: string, language: Language = detectLanguage(text)): string[] {
   const found: string[] = [];
   forEachToken(text, (token, unicode) => {
-    const term = termOf(token, unicode);
+    const term = termOf(token, unicode, language);
     if (term !== '') found.push(term);
   });
   return found;
@@ -35,45 +102,165 @@ export function analyze(text: string): string[] {
 
 /**
  * Calls `visit` with each raw token of the text in order, and whether it needs Unicode handling.
- * `termOf` turns a token into its term; callers that cache per token use the pair instead of `analyze`.
+ * A compound is visited as its parts and then joined; `joins` tells how many tokens before it the joined
+ * token stands for (0 for ordinary tokens). `termOf` turns a token into its term; callers that cache per
+ * token use these instead of `analyze`.
  */
-export function forEachToken(text: string, visit: (token: string, unicode: boolean) => void): void {
+export function forEachToken(
+  text: string,
+  visit: (token: string, unicode: boolean, joins: number) => void,
+): void {
   let source = text.replace(CURLY_APOSTROPHES, "'");
   const unicode = NOT_PLAIN_ASCII.test(source);
   if (unicode) source = source.normalize('NFKC');
   const tokens = unicode ? TOKEN : ASCII_TOKEN;
   tokens.lastIndex = 0;
+  let previous = '';
   for (let match = tokens.exec(source); match !== null; match = tokens.exec(source)) {
     const token = match[0];
+    let plain = '';
     if (unicode && UNSPACED_SCRIPT.test(token)) {
       for (const part of segmenter.segment(token)) {
-        if (part.isWordLike) visit(part.segment, true);
+        if (part.isWordLike) visit(part.segment, true, 0);
       }
-    } else if (!token.includes(',')) {
-      visit(token, unicode);
-    } else if (THOUSANDS.test(token)) {
-      visit(token.replaceAll(',', ''), unicode);
+    } else if (match[1] === '' || !JOINED.test(match[1] as string)) {
+      visit(token, unicode, 0);
+      plain = token;
+    } else if (token.includes('-')) {
+      const parts = token.split('-');
+      for (const part of parts) visitJoined(part, unicode, visit);
+      if (parts.some((part) => HAS_LETTER.test(part))) visit(parts.join(''), unicode, parts.length);
     } else {
-      for (const part of token.split(',')) if (part !== '') visit(part, unicode);
+      visitJoined(token, unicode, visit);
     }
+    if (plain !== '' && previous !== '') {
+      if (PHRASE_STARTS.has(previous) && PHRASE_ENDS.has(plain)) {
+        const joined = PHRASES.get(`${previous.toLowerCase()} ${plain.toLowerCase()}`);
+        if (joined !== undefined) visit(joined, unicode, 2);
+      } else if (
+        isDigit(plain.charCodeAt(0)) &&
+        DIGITS.test(plain) &&
+        (ACRONYM.test(previous) || NUMBERED_NAMES.has(previous))
+      ) {
+        visit(previous + plain, unicode, 2); // SOC 2
+      }
+    }
+    previous = plain;
   }
 }
 
-/** The index term for one token, or '' for a stopword. */
-export function termOf(token: string, unicode: boolean): string {
+/** A token joined by &, dots or commas (no hyphens): one abbreviation or number, or several words. */
+function visitJoined(
+  token: string,
+  unicode: boolean,
+  visit: (token: string, unicode: boolean, joins: number) => void,
+): void {
+  if (token.includes('&')) {
+    if (SHORT_AMPERSAND.test(token))
+      visit(token, unicode, 0); // R&D, P&L, AT&T
+    else for (const part of token.split('&')) visitJoined(part, unicode, visit);
+  } else if (NUMBER.test(token) && (!token.includes(',') || THOUSANDS.test(token))) {
+    visit(token.replaceAll(',', ''), unicode, 0); // 3.5, 2,000
+  } else if (DOTTED.test(token)) {
+    visit(token.replaceAll('.', ''), unicode, 0); // U.S., e.g.
+  } else {
+    for (const part of token.split(SEPARATORS)) if (part !== '') visit(part, unicode, 0);
+  }
+}
+
+/** The index term for one token in the given language (English by default), or '' for a stopword. */
+export function termOf(token: string, unicode: boolean, language: Language = 'en'): string {
+  const memo = memos[language];
   let term = memo.get(token);
   if (term === undefined) {
-    term = toTerm(token, unicode);
+    term = toTerm(token, unicode, language);
     memo.set(token, term);
   }
   return term;
 }
 
-function toTerm(token: string, unicode: boolean): string {
+/**
+ * The terms to search for a question. Each word is analyzed in the question's language and, when that
+ * guess is unsure or not English, in English and the other candidates too; `isKnown` (does any entry hold
+ * this term?) picks the first form that entries use, so a misdetected question still meets its entries.
+ * Compounds prefer their joined form when entries use it ("e-mail" finds "email" without needing "mail").
+ */
+export function analyzeQuery(text: string, isKnown: (term: string) => boolean): string[] {
+  const words = queryWords(text);
+  const terms: string[] = [];
+  for (const options of words) {
+    let best = options[0] as string[];
+    let bestKnown = -1;
+    for (const option of options) {
+      const known = option.filter(isKnown).length;
+      if (known === option.length) {
+        best = option;
+        break;
+      }
+      if (known > bestKnown) {
+        best = option;
+        bestKnown = known;
+      }
+    }
+    for (const term of best) if (!terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+/** Each word of a question as alternative term lists, preferred first; see `analyzeQuery`. */
+export function queryWords(text: string): string[][][] {
+  const guess = guessLanguage(text);
+  const primary = guess.language;
+  const candidates: Language[] = [primary];
+  const addCandidate = (language: Language) => {
+    if (!candidates.includes(language)) candidates.push(language);
+  };
+  if (!guess.confident) for (const language of guess.ranked) addCandidate(language);
+  addCandidate('en');
+  if (!guess.confident) for (const language of LANGUAGES) addCandidate(language);
+  // A word that is a function word in any language the question shows signs of carries no topic.
+  const stopIn = guess.confident ? [primary] : [primary, ...guess.ranked];
+
+  const slots: Array<string[][] | null> = [];
+  forEachToken(text, (token, unicode, joins) => {
+    const options: string[][] = [];
+    if (!stopIn.some((language) => termOf(token, unicode, language) === '')) {
+      for (const language of candidates) {
+        const term = termOf(token, unicode, language);
+        if (term !== '' && !options.some((option) => option[0] === term)) options.push([term]);
+      }
+    }
+    if (joins === 0) {
+      slots.push(options.length > 0 ? options : null);
+      return;
+    }
+    const parts = slots.splice(slots.length - joins, joins);
+    const partTerms = parts.flatMap((part) => (part === null ? [] : [(part[0] as string[])[0] as string]));
+    if (partTerms.length > 0 && !options.some((option) => option.join(' ') === partTerms.join(' ')))
+      options.push(partTerms);
+    slots.push(options.length > 0 ? options : null);
+  });
+  return slots.filter((slot): slot is string[][] => slot !== null);
+}
+
+function toTerm(token: string, unicode: boolean, language: Language): string {
   let term = token.toLowerCase();
-  if (term.endsWith("'s")) term = term.slice(0, -2);
-  if (ENGLISH_STOPWORDS.has(term) && !CAPITALIZED_KEEPWORDS.has(token)) return '';
-  if (unicode && LATIN_WORD.test(term)) term = term.normalize('NFKD').replace(/\p{M}/gu, '');
+  if (language === 'fr' || language === 'en') {
+    if (term.endsWith("'s")) term = term.slice(0, -2);
+    if (language === 'fr') term = term.replace(FRENCH_ELISION, '');
+  }
+  if (term.includes('&')) return unicode ? foldWord(term) : term; // R&D, AT&T: one term
+  const latin = !unicode || LATIN_WORD.test(term);
+  if (language === 'en') {
+    if (STOPWORDS.en.has(term) && !CAPITALIZED_KEEPWORDS.has(token)) return '';
+    if (unicode && latin) term = foldWord(term);
+    if (term.includes("'")) term = term.replaceAll("'", '');
+    if (term.length === 1 && !DIGITS.test(term)) return ''; // stray letters match everything
+    return ASCII_WORD.test(term) ? englishStem(term) : term;
+  }
+  if (latin) term = foldWord(term);
   if (term.includes("'")) term = term.replaceAll("'", '');
-  return ASCII_WORD.test(term) ? stemmer(term) : term;
+  if (STOPWORDS[language].has(term) && !CAPITALIZED_KEEPWORDS.has(token)) return '';
+  if (term.length === 1 && !DIGITS.test(term)) return '';
+  return ASCII_WORD.test(term) ? stemFolded(term, language) : term;
 }

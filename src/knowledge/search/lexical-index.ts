@@ -1,5 +1,5 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
-import { analyze, forEachToken, termOf } from './analyzer.ts';
+import { analyzeQuery, detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { DocSlots, encodeKindStage } from './doc-slots.ts';
 import { Postings } from './postings.ts';
@@ -98,8 +98,9 @@ export class LexicalIndex {
     if (this.slots.count === MAX_SLOTS)
       throw new RangeError(`a lexical index holds at most ${MAX_SLOTS} documents`);
     const distinct: number[] = [];
-    const titleLength = this.count(doc.title, 'title', distinct);
-    const bodyLength = this.count(doc.body, 'body', distinct);
+    const language = detectLanguage(doc.title, doc.body);
+    const titleLength = this.count(doc.title, 'title', distinct, language);
+    const bodyLength = this.count(doc.body, 'body', distinct, language);
 
     const slot = this.slots.count;
     const termStart = this.slotTermsLength;
@@ -123,7 +124,10 @@ export class LexicalIndex {
 
   /** Best first; equal scores go to the lower id. */
   search(query: string, options: LexicalSearchOptions): LexicalHit[] {
-    const queryTerms = [...new Set(analyze(query))];
+    const queryTerms = analyzeQuery(query, (term) => {
+      const termId = this.postings.termId(term);
+      return termId !== undefined && this.postings.documentFrequency(termId) > 0;
+    });
     if (queryTerms.length === 0 || options.limit <= 0 || this.size === 0) return [];
     const { k1, b, titleWeight } = this.params;
     const documents = this.size;
@@ -204,10 +208,10 @@ export class LexicalIndex {
   }
 
   /** Adds the text's term frequencies to `counts`, noting each term's first use; returns the term count. */
-  private count(text: string, field: 'title' | 'body', distinct: number[]): number {
+  private count(text: string, field: 'title' | 'body', distinct: number[], language: Language): number {
     let length = 0;
     forEachToken(text, (token, unicode) => {
-      const termId = this.termIdOf(token, unicode);
+      const termId = this.termIdOf(token, unicode, language);
       if (termId < 0) return;
       length++;
       if (termId >= this.counts.length) {
@@ -226,13 +230,14 @@ export class LexicalIndex {
     return length;
   }
 
-  /** Term id of a raw token, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
-  private termIdOf(token: string, unicode: boolean): number {
-    let termId = this.tokenIds.get(token);
+  /** Term id of a raw token in the entry's language, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
+  private termIdOf(token: string, unicode: boolean, language: Language): number {
+    const key = language === 'en' ? token : `${language}:${token}`; // tokens never hold ':'
+    let termId = this.tokenIds.get(key);
     if (termId === undefined) {
-      const term = termOf(token, unicode);
+      const term = termOf(token, unicode, language);
       termId = term === '' ? -1 : this.postings.intern(term);
-      this.tokenIds.set(token, termId);
+      this.tokenIds.set(key, termId);
     }
     return termId;
   }

@@ -1,0 +1,212 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import {
+  ENGLISH_STOPWORDS,
+  FRENCH_STOPWORDS_TEXT,
+  GERMAN_STOPWORDS_TEXT,
+  PORTUGUESE_STOPWORDS_TEXT,
+  SPANISH_STOPWORDS_TEXT,
+} from './stopwords.ts';
+
+/** The languages the analyzer stems; anything else is analyzed as English (lowercased, folded). */
+export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Lowercase letters without accents: "décision" → "decision", "Straße" → "strasse". */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(LIGATURES, (ligature) => LIGATURE[ligature] ?? '');
+}
+const MARKS = /\p{M}/gu;
+const LIGATURES = /[ßœæ]/g;
+const LIGATURE: Record<string, string> = { ß: 'ss', œ: 'oe', æ: 'ae' };
+
+function wordSet(text: string): ReadonlySet<string> {
+  return new Set(
+    text
+      .split(/\s+/)
+      .filter((word) => word !== '')
+      .map(foldWord),
+  );
+}
+
+/** Stopwords of each language, accents folded. English keeps its apostrophes ("don't"). */
+export const STOPWORDS: Record<Language, ReadonlySet<string>> = {
+  en: ENGLISH_STOPWORDS,
+  es: wordSet(SPANISH_STOPWORDS_TEXT),
+  fr: wordSet(`${FRENCH_STOPWORDS_TEXT} atil atelle aton yatil estce questce`),
+  de: wordSet(GERMAN_STOPWORDS_TEXT),
+  pt: wordSet(PORTUGUESE_STOPWORDS_TEXT),
+};
+
+// Detection counts function words: each is evidence for the languages that use it, split between them
+// ("de" is Spanish, French or Portuguese). Single letters count for nothing: contractions, elisions and
+// identifiers leave too many behind. Accented letters add evidence for the languages that write them.
+const EVIDENCE = new Map<string, Array<[number, number]>>();
+for (const [index, language] of LANGUAGES.entries()) {
+  for (const word of STOPWORDS[language]) {
+    if (word.includes("'") || word.length === 1) continue;
+    const languages = EVIDENCE.get(word) ?? [];
+    languages.push([index, 0]);
+    EVIDENCE.set(word, languages);
+  }
+}
+for (const languages of EVIDENCE.values()) {
+  for (const entry of languages) entry[1] = 1 / languages.length;
+}
+const LETTER_EVIDENCE: Record<string, Partial<Record<Language, number>>> = {
+  ñ: { es: 1 },
+  '¿': { es: 2 },
+  '¡': { es: 1 },
+  ã: { pt: 1 },
+  õ: { pt: 1 },
+  ç: { fr: 0.5, pt: 0.5 },
+  ß: { de: 1 },
+  ä: { de: 1 },
+  ö: { de: 1 },
+  ü: { de: 1 },
+  è: { fr: 1 },
+  ë: { fr: 1 },
+  ï: { fr: 1 },
+  î: { fr: 1 },
+  û: { fr: 1 },
+  ù: { fr: 1 },
+  œ: { fr: 1 },
+  ê: { fr: 0.5, pt: 0.5 },
+  â: { fr: 0.5, pt: 0.5 },
+  ô: { fr: 0.5, pt: 0.5 },
+  à: { fr: 0.5, pt: 0.5 },
+  á: { es: 0.5, pt: 0.5 },
+  í: { es: 0.5, pt: 0.5 },
+  ó: { es: 0.5, pt: 0.5 },
+  ú: { es: 0.5, pt: 0.5 },
+  é: { es: 0.34, fr: 0.33, pt: 0.33 },
+};
+const LETTERS_WITH_EVIDENCE = new RegExp(`[${Object.keys(LETTER_EVIDENCE).join('')}]`, 'g');
+const ASCII_WORDS = /[A-Za-z]+/g;
+const WORDS = /[\p{L}\p{M}]+/gu;
+const NOT_PLAIN_ASCII = /[^ -~\t\n\r\f\v]/;
+// Function words show up within the first sentences; reading further only costs time.
+const MAX_WORDS = 60;
+const WINDOW = 500;
+const SETTLED = 4;
+const MIN_OTHER_EVIDENCE = 0.8;
+const MAX_LETTER_EVIDENCE = 3;
+const MIN_EVIDENCE = 1.5;
+const MARGIN = 2;
+
+// The trigram detector is only consulted when function words point away from English; it is loaded on
+// first use (about 30 MB and a few hundred ms), so workspaces that only write English never pay for it.
+// eld is an ES module without a CommonJS export; Node 20.19+ requires it synchronously by file path.
+interface Eld {
+  detect(text: string): { language: string; isReliable(): boolean };
+  setLanguageSubset(languages: readonly string[]): unknown;
+}
+let eld: Eld | undefined;
+function trigramDetector(): Eld {
+  if (eld === undefined) {
+    const path = fileURLToPath(import.meta.resolve('eld/extrasmall'));
+    eld = (createRequire(import.meta.url)(path) as { eld: Eld }).eld;
+    eld.setLanguageSubset(LANGUAGES);
+  }
+  return eld;
+}
+
+export interface LanguageGuess {
+  language: Language;
+  /** False when the evidence was thin or split: short questions without function words. */
+  confident: boolean;
+  /** Every language with any evidence, strongest first. */
+  ranked: Language[];
+}
+
+/**
+ * Guesses the language of a text (or of several, e.g. a title and a body, read in order). Function words
+ * and accented letters settle English cheaply; otherwise a trigram detector picks among the five.
+ */
+export function guessLanguage(...texts: string[]): LanguageGuess {
+  const scores = [0, 0, 0, 0, 0];
+  // Each function word counts once: a symbol repeated through a text (Ca2+, IL-2) is not prose.
+  const seen = new Set<string>();
+  let budget = MAX_WORDS;
+  for (const text of texts) {
+    if (budget <= 0) break;
+    const window = text.length > WINDOW ? text.slice(0, WINDOW) : text;
+    const unicode = NOT_PLAIN_ASCII.test(window);
+    if (unicode) addLetterEvidence(window, scores);
+    const words = unicode ? WORDS : ASCII_WORDS;
+    words.lastIndex = 0;
+    for (let match = words.exec(window); match !== null && budget > 0; match = words.exec(window)) {
+      budget--;
+      const word = lowerWord(match[0]);
+      if (word === '') continue;
+      const evidence = EVIDENCE.get(unicode && NOT_PLAIN_ASCII.test(word) ? foldWord(word) : word);
+      if (evidence === undefined || seen.has(word)) continue;
+      seen.add(word);
+      for (const [index, weight] of evidence) scores[index] = (scores[index] as number) + weight;
+      // Most entries are English prose: stop reading once it is beyond doubt.
+      if (index0Settled(scores)) {
+        budget = 0;
+        break;
+      }
+    }
+  }
+  if (leadsClearly(scores, 0)) return { language: 'en', confident: true, ranked: ENGLISH };
+  const ranked = LANGUAGES.map((language, index) => ({ language, score: scores[index] as number }))
+    .filter(({ score }) => score > 0)
+    .sort((x, y) => y.score - x.score)
+    .map(({ language }) => language);
+  // Hardly a sign of another language (an "et al." in English, a bare product name): English, unsure.
+  if (scores.every((score, index) => index === 0 || score < MIN_OTHER_EVIDENCE))
+    return { language: 'en', confident: false, ranked };
+  const detected = trigramDetector().detect(texts.join('\n').slice(0, 2000));
+  const language = LANGUAGES.find((candidate) => candidate === detected.language);
+  if (language === undefined) return { language: 'en', confident: false, ranked };
+  return {
+    language,
+    confident: detected.isReliable(),
+    ranked: [language, ...ranked.filter((other) => other !== language)],
+  };
+}
+const ENGLISH: Language[] = ['en'];
+
+/** The word lowercased, or '' when it is written in capitals (IL-2, LA, DE name things, not grammar). */
+function lowerWord(word: string): string {
+  const first = word.charCodeAt(0);
+  if (first < 65 || first > 90) return word.toLowerCase(); // most words start lowercase
+  if (word.length > 1) {
+    const second = word.charCodeAt(1);
+    if (second >= 65 && second <= 90) return '';
+  }
+  return word.toLowerCase();
+}
+
+// A few accented letters hint at a language; a name like Krüppel repeated must not outweigh the prose.
+function addLetterEvidence(text: string, scores: number[]): void {
+  const added = [0, 0, 0, 0, 0];
+  for (const letter of text.toLowerCase().match(LETTERS_WITH_EVIDENCE) ?? []) {
+    for (const [language, weight] of Object.entries(LETTER_EVIDENCE[letter] ?? {})) {
+      const index = LANGUAGES.indexOf(language as Language);
+      added[index] = Math.min(MAX_LETTER_EVIDENCE, (added[index] as number) + (weight as number));
+    }
+  }
+  for (const [index, weight] of added.entries()) scores[index] = (scores[index] as number) + weight;
+}
+
+function index0Settled(scores: number[]): boolean {
+  const english = scores[0] as number;
+  return english >= SETTLED && scores.every((other, i) => i === 0 || english >= 4 * other);
+}
+
+function leadsClearly(scores: number[], index: number): boolean {
+  const score = scores[index] as number;
+  return score >= MIN_EVIDENCE && scores.every((other, i) => i === index || score >= MARGIN * other);
+}
+
+/** The language an entry is analyzed in: English unless the text clearly is another one. */
+export function detectLanguage(...texts: string[]): Language {
+  const guess = guessLanguage(...texts);
+  return guess.confident ? guess.language : 'en';
+}
