@@ -62,10 +62,14 @@ const WORD_TERMS = new Map<string, string>([
 ]);
 
 // Names that end in s without being plurals: Porter2 would cut them (AWS → aw, SaaS → saa).
-const KEEP_AS_IS = new Set('aws saas paas iaas ios macos ats pos sms dns cms lms nps gps kms news'.split(' '));
+const KEEP_AS_IS = new Set(
+  'aws saas paas iaas ios macos ats pos sms dns cms lms nps gps kms news'.split(' '),
+);
 // Short words ending in s that are not plurals either; others of up to six letters lose a final s Porter2
 // keeps, so acronym plurals meet their singular: APIs, CFOs, SLAs, RFPs, QBRs, mRNAs.
-const NOT_PLURAL = new Set('this his has was yes its plus thus bus lens gas bias atlas chaos canvas alias'.split(' '));
+const NOT_PLURAL = new Set(
+  'this his has was yes its plus thus bus lens gas bias atlas chaos canvas alias'.split(' '),
+);
 const MAX_ACRONYM_PLURAL = 6;
 
 const STEM_FAMILIES = new Map<string, string>();
