@@ -27,6 +27,10 @@ const SHORT_AMPERSAND = /^[\p{L}\p{N}]{1,3}(?:&[\p{L}\p{N}]{1,3})+$/u;
 const NUMBER = /^\p{N}+(?:[.,]\p{N}+)+$/u;
 const DOTTED = /^\p{L}(?:\.\p{L})+$/u;
 const SEPARATORS = /[.,]/;
+// Compounds people also write as one word have a short part (on-prem, e-mail, sign-on, SOC-2, add-on) or
+// are known phrases (health-care, push-back); joining every pair (site-specific, self-renewal) would only
+// add terms nobody types.
+const MAX_PREFIX = 3;
 const DIGITS = /^[0-9]{1,5}$/;
 const ACRONYM = /^[A-Z]{2,5}$/;
 // Standards people also write in lowercase before their number: "soc 2", "iso 27001".
@@ -60,8 +64,21 @@ const PHRASES = new Map<string, string>(
     'play book',
     'web site',
     'data base',
+    'work flow',
+    'road map',
+    'time line',
+    'life cycle',
+    'white paper',
+    'head count',
+    'pay back',
+    'check list',
+    'back log',
+    'work load',
+    'down time',
   ].map((phrase) => [phrase, phrase.replace(' ', '')]),
 );
+
+const JOINED_WORDS = new Set(PHRASES.values());
 
 // First and second words of the phrases as written in text, so most tokens are ruled out by a lookup.
 const phraseWords = (side: 0 | 1) =>
@@ -72,6 +89,7 @@ const phraseWords = (side: 0 | 1) =>
     }),
   );
 const PHRASE_STARTS = phraseWords(0);
+const MAX_PHRASE_START = Math.max(...[...PHRASE_STARTS].map((word) => word.length));
 const PHRASE_ENDS = phraseWords(1);
 
 function isDigit(code: number): boolean {
@@ -129,12 +147,22 @@ export function forEachToken(
     } else if (token.includes('-')) {
       const parts = token.split('-');
       for (const part of parts) visitJoined(part, unicode, visit);
-      if (parts.some((part) => HAS_LETTER.test(part))) visit(parts.join(''), unicode, parts.length);
+      if (parts.length === 2) {
+        const [first, second] = parts as [string, string];
+        const joined = first + second;
+        if (
+          (first.length <= MAX_PREFIX ||
+            second.length <= MAX_PREFIX ||
+            JOINED_WORDS.has(joined.toLowerCase())) &&
+          HAS_LETTER.test(joined)
+        )
+          visit(joined, unicode, 2);
+      }
     } else {
       visitJoined(token, unicode, visit);
     }
     if (plain !== '' && previous !== '') {
-      if (PHRASE_STARTS.has(previous) && PHRASE_ENDS.has(plain)) {
+      if (previous.length <= MAX_PHRASE_START && PHRASE_STARTS.has(previous) && PHRASE_ENDS.has(plain)) {
         const joined = PHRASES.get(`${previous.toLowerCase()} ${plain.toLowerCase()}`);
         if (joined !== undefined) visit(joined, unicode, 2);
       } else if (

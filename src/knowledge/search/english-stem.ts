@@ -72,6 +72,8 @@ const NOT_PLURAL = new Set(
 );
 const MAX_ACRONYM_PLURAL = 6;
 
+for (const name of KEEP_AS_IS) WORD_TERMS.set(name, name);
+
 const STEM_FAMILIES = new Map<string, string>();
 for (const [word, derived] of DERIVATIONS) STEM_FAMILIES.set(stem(derived as string), stem(word as string));
 for (const british of BRITISH_ISE.split(/\s+/)) {
@@ -84,7 +86,6 @@ for (const british of BRITISH_ISE.split(/\s+/)) {
 export function englishStem(word: string): string {
   const fixed = WORD_TERMS.get(word);
   if (fixed !== undefined) return fixed;
-  if (KEEP_AS_IS.has(word)) return word;
   let stemmed = stem(word);
   if (
     stemmed === word &&

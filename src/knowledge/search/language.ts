@@ -127,6 +127,7 @@ export interface LanguageGuess {
  * and accented letters settle English cheaply; otherwise a trigram detector picks among the five.
  */
 export function guessLanguage(...texts: string[]): LanguageGuess {
+  if (plainEnglish(texts)) return { language: 'en', confident: true, ranked: ENGLISH };
   const scores = [0, 0, 0, 0, 0];
   // Each function word counts once: a symbol repeated through a text (Ca2+, IL-2) is not prose.
   const seen = new Set<string>();
@@ -171,6 +172,29 @@ export function guessLanguage(...texts: string[]): LanguageGuess {
   };
 }
 const ENGLISH: Language[] = ['en'];
+
+// Most entries are plain-ASCII English prose: one regular expression settles those without reading
+// words. These function words are English only ("in", "on", "was" are also German or French).
+const ENGLISH_PROSE =
+  /\b(?:the|and|of|to|is|are|were|with|for|that|this|have|from|they|we|it|at|but|not|be)\b/g;
+const PLAIN_ENGLISH_HITS = 4;
+// Latin-1 letters (ñ, ç, ß, é, ¿, œ) hint at another language; other characters (curly quotes, dashes,
+// Greek letters, ±) say nothing against English.
+const OTHER_LETTERS = /[\u00a1\u00bf\u00c0-\u00ff\u0152\u0153]/;
+
+function plainEnglish(texts: string[]): boolean {
+  let hits = 0;
+  for (const text of texts) {
+    const window = text.length > WINDOW ? text.slice(0, WINDOW) : text;
+    ENGLISH_PROSE.lastIndex = 0;
+    while (hits < PLAIN_ENGLISH_HITS && ENGLISH_PROSE.test(window)) hits++;
+    // Only the stretch read so far needs to be free of other languages' letters.
+    const read = hits >= PLAIN_ENGLISH_HITS ? window.slice(0, ENGLISH_PROSE.lastIndex) : window;
+    if (OTHER_LETTERS.test(read)) return false;
+    if (hits >= PLAIN_ENGLISH_HITS) return true;
+  }
+  return false;
+}
 
 /** The word lowercased, or '' when it is written in capitals (IL-2, LA, DE name things, not grammar). */
 function lowerWord(word: string): string {
