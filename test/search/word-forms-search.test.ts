@@ -107,6 +107,11 @@ describe('search in other languages', () => {
     expect(found(index, 'descuento')).toEqual([6]);
   });
 
+  it('finds a name in an entry recorded in French from a question in English', () => {
+    const index = indexOf([...NOISE, 'Ferrovia demande un pilote de 60 jours et un hébergement en France.']);
+    expect(found(index, 'Any word on Ferrovia?')).toEqual([6]);
+  });
+
   it('keeps English questions working on English entries', () => {
     const index = indexOf([...NOISE, SPANISH, 'Acme asked for a discount on the price']);
     expect(found(index, 'discount')).toEqual([7]);

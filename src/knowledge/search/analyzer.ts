@@ -208,10 +208,11 @@ export function termOf(token: string, unicode: boolean, language: Language = 'en
 }
 
 /**
- * The terms to search for a question. Each word is analyzed in the question's language and, when that
- * guess is unsure or not English, in English and the other candidates too; `isKnown` (does any entry hold
- * this term?) picks the first form that entries use, so a misdetected question still meets its entries.
- * Compounds prefer their joined form when entries use it ("e-mail" finds "email" without needing "mail").
+ * The terms to search for a question. Each word is analyzed in the question's language first, then in
+ * English and the other languages; `isKnown` (does any entry hold this term?) picks the first form that
+ * entries use. So a misdetected short question still meets its entries, and an English question finds a
+ * name as a French entry stemmed it. Compounds prefer their joined form when entries use it ("e-mail"
+ * finds "email" without needing "mail").
  */
 export function analyzeQuery(text: string, isKnown: (term: string) => boolean): string[] {
   const words = queryWords(text);
@@ -245,7 +246,7 @@ export function queryWords(text: string): string[][][] {
   };
   if (!guess.confident) for (const language of guess.ranked) addCandidate(language);
   addCandidate('en');
-  if (!guess.confident) for (const language of LANGUAGES) addCandidate(language);
+  for (const language of LANGUAGES) addCandidate(language);
   // A word that is a function word in any language the question shows signs of carries no topic.
   const stopIn = guess.confident ? [primary] : [primary, ...guess.ranked];
 
