@@ -139,6 +139,17 @@ describe('other languages', () => {
     expect(analyze('Os clientes pedem descontos', 'pt')).toEqual(analyze('cliente pedem desconto', 'pt'));
   });
 
+  it('puts a decision and deciding on one term in each language', () => {
+    for (const [language, text] of [
+      ['es', 'decisión decisiones decidir decidió'],
+      ['fr', 'décision décisions décider décidé'],
+      ['de', 'Entscheidung Entscheidungen entscheiden'],
+      ['pt', 'decisão decisões decidir decidiu'],
+    ] as const) {
+      expect(new Set(analyze(text, language)).size, language).toBe(1);
+    }
+  });
+
   it('meets words typed with and without accents', () => {
     expect(analyze('décision', 'fr')).toEqual(analyze('decision', 'fr'));
     expect(analyze('sí, la reunión', 'es')).toEqual(analyze('si, la reunion', 'es'));

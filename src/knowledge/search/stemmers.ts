@@ -31,6 +31,20 @@ const GERMAN_ENDINGS: Array<[RegExp, string]> = [
   [/(?<!q)ue/g, 'u'],
 ];
 
+// As in English, a decision and deciding meet; Snowball leaves these derivations apart (German joins them).
+const FAMILIES: Record<Exclude<Language, 'en'>, ReadonlyMap<string, string>> = {
+  es: new Map([
+    ['decision', 'decid'],
+    ['decidi', 'decid'],
+  ]),
+  fr: new Map([['decis', 'decid']]),
+  de: new Map(),
+  pt: new Map([
+    ['decisa', 'decid'],
+    ['deciso', 'decid'],
+  ]),
+};
+
 const STEMMERS: Record<Exclude<Language, 'en'>, [(word: string) => string, Array<[RegExp, string]>]> = {
   es: [spanish, SPANISH_ENDINGS],
   fr: [french, FRENCH_ENDINGS],
@@ -43,5 +57,6 @@ export function stemFolded(word: string, language: Exclude<Language, 'en'>): str
   const [stem, endings] = STEMMERS[language];
   let prepared = word;
   for (const [ending, replacement] of endings) prepared = prepared.replace(ending, replacement);
-  return foldWord(stem(prepared));
+  const stemmed = foldWord(stem(prepared));
+  return FAMILIES[language].get(stemmed) ?? stemmed;
 }
