@@ -146,7 +146,10 @@ export function forEachToken(
       plain = token;
     } else if (token.includes('-')) {
       const parts = token.split('-');
-      for (const part of parts) visitJoined(part, unicode, visit);
+      for (const part of parts) {
+        if (JOINED.test(part)) visitJoined(part, unicode, visit);
+        else visit(part, unicode, 0);
+      }
       if (parts.length === 2) {
         const [first, second] = parts as [string, string];
         const joined = first + second;
