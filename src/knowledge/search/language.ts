@@ -56,6 +56,18 @@ for (const [index, language] of LANGUAGES.entries()) {
 for (const languages of EVIDENCE.values()) {
   for (const entry of languages) entry[1] = 1 / languages.length;
 }
+// Accented spellings look up the same evidence without folding each word read.
+for (const text of [
+  SPANISH_STOPWORDS_TEXT,
+  FRENCH_STOPWORDS_TEXT,
+  GERMAN_STOPWORDS_TEXT,
+  PORTUGUESE_STOPWORDS_TEXT,
+]) {
+  for (const word of text.split(/\s+/)) {
+    const evidence = EVIDENCE.get(foldWord(word));
+    if (evidence !== undefined && !EVIDENCE.has(word)) EVIDENCE.set(word, evidence);
+  }
+}
 const LETTER_EVIDENCE: Record<string, Partial<Record<Language, number>>> = {
   ñ: { es: 1 },
   '¿': { es: 2 },
@@ -86,13 +98,16 @@ const LETTER_EVIDENCE: Record<string, Partial<Record<Language, number>>> = {
 };
 const LETTERS_WITH_EVIDENCE = new RegExp(`[${Object.keys(LETTER_EVIDENCE).join('')}]`, 'g');
 const ASCII_WORDS = /[A-Za-z]+/g;
-const WORDS = /[\p{L}\p{M}]+/gu;
+// Latin-1 letters cover the five languages' function words; a plain class scans much faster than \p{L}.
+const WORDS = /[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153]+/g;
 const NOT_PLAIN_ASCII = /[^ -~\t\n\r\f\v]/;
 // Function words show up within the first sentences; reading further only costs time.
 const MAX_WORDS = 60;
 const WINDOW = 500;
 const SETTLED = 4;
+const SETTLED_MARGIN = 2;
 const MIN_OTHER_EVIDENCE = 0.8;
+const CLEAR_OTHER = 3;
 const MAX_LETTER_EVIDENCE = 3;
 const MIN_EVIDENCE = 1.5;
 const MARGIN = 2;
@@ -132,26 +147,31 @@ export function guessLanguage(...texts: string[]): LanguageGuess {
   // Each function word counts once: a symbol repeated through a text (Ca2+, IL-2) is not prose.
   const seen = new Set<string>();
   let budget = MAX_WORDS;
+  let settled = false;
   for (const text of texts) {
     if (budget <= 0) break;
     const window = text.length > WINDOW ? text.slice(0, WINDOW) : text;
-    const unicode = NOT_PLAIN_ASCII.test(window);
-    if (unicode) addLetterEvidence(window, scores);
-    const words = unicode ? WORDS : ASCII_WORDS;
+    const words = NOT_PLAIN_ASCII.test(window) ? WORDS : ASCII_WORDS;
     words.lastIndex = 0;
     for (let match = words.exec(window); match !== null && budget > 0; match = words.exec(window)) {
       budget--;
       const word = lowerWord(match[0]);
-      if (word === '') continue;
-      const evidence = EVIDENCE.get(unicode && NOT_PLAIN_ASCII.test(word) ? foldWord(word) : word);
+      const evidence = EVIDENCE.get(word);
       if (evidence === undefined || seen.has(word)) continue;
       seen.add(word);
       for (const [index, weight] of evidence) scores[index] = (scores[index] as number) + weight;
-      // Most entries are English prose: stop reading once it is beyond doubt.
-      if (index0Settled(scores)) {
+      // Stop reading once the language is beyond doubt.
+      if (isSettled(scores)) {
+        settled = true;
         budget = 0;
         break;
       }
+    }
+  }
+  if (!settled) {
+    for (const text of texts) {
+      const window = text.length > WINDOW ? text.slice(0, WINDOW) : text;
+      if (NOT_PLAIN_ASCII.test(window)) addLetterEvidence(window, scores);
     }
   }
   if (leadsClearly(scores, 0)) return { language: 'en', confident: true, ranked: ENGLISH };
@@ -162,6 +182,10 @@ export function guessLanguage(...texts: string[]): LanguageGuess {
   // Hardly a sign of another language (an "et al." in English, a bare product name): English, unsure.
   if (scores.every((score, index) => index === 0 || score < MIN_OTHER_EVIDENCE))
     return { language: 'en', confident: false, ranked };
+  // Plenty of one language's function words settles it; the trigram detector (~50 us a text) is for the rest.
+  const leader = scores.indexOf(Math.max(...scores));
+  if (leader > 0 && (scores[leader] as number) >= CLEAR_OTHER && leadsClearly(scores, leader))
+    return { language: LANGUAGES[leader] as Language, confident: true, ranked };
   const detected = trigramDetector().detect(texts.join('\n').slice(0, 2000));
   const language = LANGUAGES.find((candidate) => candidate === detected.language);
   if (language === undefined) return { language: 'en', confident: false, ranked };
@@ -178,6 +202,7 @@ const ENGLISH: Language[] = ['en'];
 const ENGLISH_PROSE =
   /\b(?:the|and|of|to|is|are|were|with|for|that|this|have|from|they|we|it|at|but|not|be)\b/g;
 const PLAIN_ENGLISH_HITS = 4;
+const PROSE_WINDOW = 300;
 // Latin-1 letters (ñ, ç, ß, é, ¿, œ) hint at another language; other characters (curly quotes, dashes,
 // Greek letters, ±) say nothing against English.
 const OTHER_LETTERS = /[\u00a1\u00bf\u00c0-\u00ff\u0152\u0153]/;
@@ -185,7 +210,7 @@ const OTHER_LETTERS = /[\u00a1\u00bf\u00c0-\u00ff\u0152\u0153]/;
 function plainEnglish(texts: string[]): boolean {
   let hits = 0;
   for (const text of texts) {
-    const window = text.length > WINDOW ? text.slice(0, WINDOW) : text;
+    const window = text.length > PROSE_WINDOW ? text.slice(0, PROSE_WINDOW) : text;
     ENGLISH_PROSE.lastIndex = 0;
     while (hits < PLAIN_ENGLISH_HITS && ENGLISH_PROSE.test(window)) hits++;
     // Only the stretch read so far needs to be free of other languages' letters.
@@ -219,9 +244,10 @@ function addLetterEvidence(text: string, scores: number[]): void {
   for (const [index, weight] of added.entries()) scores[index] = (scores[index] as number) + weight;
 }
 
-function index0Settled(scores: number[]): boolean {
-  const english = scores[0] as number;
-  return english >= SETTLED && scores.every((other, i) => i === 0 || english >= 4 * other);
+function isSettled(scores: number[]): boolean {
+  const leader = scores.indexOf(Math.max(...scores));
+  const best = scores[leader] as number;
+  return best >= SETTLED && scores.every((other, i) => i === leader || best >= SETTLED_MARGIN * other);
 }
 
 function leadsClearly(scores: number[], index: number): boolean {

@@ -69,7 +69,8 @@ export class LexicalIndex {
   private scores = new Float64Array(0);
   // Scratch for upsert, by term id: packed title and body frequency, zero between documents.
   private counts = new Uint8Array(1024);
-  private readonly tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
+  // Per language: the same token is a different term in English and in Spanish.
+  private readonly tokenIds = new Map<Language, BoundedMemo<number>>();
 
   constructor(params: Partial<Bm25Params> = {}) {
     this.params = { ...DEFAULT_BM25_PARAMS, ...params };
@@ -210,8 +211,14 @@ export class LexicalIndex {
   /** Adds the text's term frequencies to `counts`, noting each term's first use; returns the term count. */
   private count(text: string, field: 'title' | 'body', distinct: number[], language: Language): number {
     let length = 0;
+    let tokenIds = this.tokenIds.get(language);
+    if (tokenIds === undefined) {
+      tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
+      this.tokenIds.set(language, tokenIds);
+    }
+    const ids = tokenIds;
     forEachToken(text, (token, unicode) => {
-      const termId = this.termIdOf(token, unicode, language);
+      const termId = this.termIdOf(token, unicode, language, ids);
       if (termId < 0) return;
       length++;
       if (termId >= this.counts.length) {
@@ -231,13 +238,17 @@ export class LexicalIndex {
   }
 
   /** Term id of a raw token in the entry's language, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
-  private termIdOf(token: string, unicode: boolean, language: Language): number {
-    const key = language === 'en' ? token : `${language}:${token}`; // tokens never hold ':'
-    let termId = this.tokenIds.get(key);
+  private termIdOf(
+    token: string,
+    unicode: boolean,
+    language: Language,
+    tokenIds: BoundedMemo<number>,
+  ): number {
+    let termId = tokenIds.get(token);
     if (termId === undefined) {
       const term = termOf(token, unicode, language);
       termId = term === '' ? -1 : this.postings.intern(term);
-      this.tokenIds.set(key, termId);
+      tokenIds.set(token, termId);
     }
     return termId;
   }

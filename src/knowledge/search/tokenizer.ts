@@ -10,6 +10,9 @@ const CURLY_APOSTROPHES = /[\u2018\u2019]/g;
 const NOT_PLAIN_ASCII = /[^ -~\t\n\r\f\v]/;
 const UNSPACED_SCRIPT =
   /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+// Thai, Lao, Myanmar, Khmer, kana and CJK blocks: a quick test of the whole text before the exact one per token.
+const MAYBE_UNSPACED =
+  /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
 const THOUSANDS = /^\p{N}{1,3}(?:,\p{N}{3})+$/u;
 const HAS_LETTER = /\p{L}/u;
 const SHORT_AMPERSAND = /^[\p{L}\p{N}]{1,3}(?:&[\p{L}\p{N}]{1,3})+$/u;
@@ -100,13 +103,14 @@ export function forEachToken(
   let source = text.replace(CURLY_APOSTROPHES, "'");
   const unicode = NOT_PLAIN_ASCII.test(source);
   if (unicode) source = source.normalize('NFKC');
+  const unspaced = unicode && MAYBE_UNSPACED.test(source);
   const tokens = unicode ? TOKEN : ASCII_TOKEN;
   tokens.lastIndex = 0;
   let previous = '';
   for (let match = tokens.exec(source); match !== null; match = tokens.exec(source)) {
     const token = match[0];
     let plain = '';
-    if (unicode && UNSPACED_SCRIPT.test(token)) {
+    if (unspaced && UNSPACED_SCRIPT.test(token)) {
       for (const part of segmenter.segment(token)) {
         if (part.isWordLike) visit(part.segment, true, 0);
       }
