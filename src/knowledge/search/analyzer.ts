@@ -1,79 +1,131 @@
-import { stemmer } from 'stemmer';
 import { BoundedMemo } from './bounded-memo.ts';
-import { CAPITALIZED_KEEPWORDS, ENGLISH_STOPWORDS } from './stopwords.ts';
+import { englishStem } from './english-stem.ts';
+import { detectLanguage, foldWord, guessLanguage, LANGUAGES, type Language, STOPWORDS } from './language.ts';
+import { stemFolded } from './stemmers.ts';
+import { CAPITALIZED_KEEPWORDS } from './stopwords.ts';
+import { forEachToken } from './tokenizer.ts';
 
-// Numbers keep their inner separators (3.5, 2,000); words keep inner apostrophes (don't, o'brien) so
-// contractions can be recognized as stopwords before the apostrophe is dropped.
-const TOKEN = /\p{N}+(?:[.,]\p{N}+)+|[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*/gu;
-// The same tokens for ASCII-only text, three times faster than the Unicode property classes.
-const ASCII_TOKEN = /[0-9]+(?:[.,][0-9]+)+|[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*/g;
-// Phones and chat clients type curly apostrophes; with those straightened most chatter is plain ASCII.
-const CURLY_APOSTROPHES = /[\u2018\u2019]/g;
-const NOT_PLAIN_ASCII = /[^ -~\t\n\r\f\v]/;
-const UNSPACED_SCRIPT =
-  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
-const LATIN_WORD = /^[\p{sc=Latin}\p{N}\p{M}'.]+$/u;
-const THOUSANDS = /^\p{N}{1,3}(?:,\p{N}{3})+$/u;
+export type { Language } from './language.ts';
+export { detectLanguage } from './language.ts';
+export { forEachToken } from './tokenizer.ts';
+
+const LATIN_WORD = /^[\p{sc=Latin}\p{N}\p{M}'.&]+$/u;
 const ASCII_WORD = /^[a-z]+$/;
-
-// Chinese, Japanese and Thai have no spaces; ICU's dictionary segmenter finds the words. It is slow on
-// long strings, so it only ever sees one unspaced run.
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+const DIGIT = /^[0-9]$/;
+const FRENCH_ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=.)/;
 
 // Word forms follow Zipf's law, so a memo of token → term skips most stemming work.
-const memo = new BoundedMemo<string>(20_000);
+const memos = Object.fromEntries(
+  LANGUAGES.map((language) => [language, new BoundedMemo<string>(20_000)]),
+) as Record<Language, BoundedMemo<string>>;
 
-/** Turns text into index terms: lowercased, stopwords dropped, English words Porter-stemmed. */
-export function analyze(text: string): string[] {
+/**
+ * Turns text into index terms: lowercased, stopwords dropped, words stemmed in the text's language
+ * (detected when not given), accents folded, compounds also joined ("on-prem" → on, prem, onprem).
+ */
+export function analyze(text: string, language: Language = detectLanguage(text)): string[] {
   const found: string[] = [];
   forEachToken(text, (token, unicode) => {
-    const term = termOf(token, unicode);
+    const term = termOf(token, unicode, language);
     if (term !== '') found.push(term);
   });
   return found;
 }
 
-/**
- * Calls `visit` with each raw token of the text in order, and whether it needs Unicode handling.
- * `termOf` turns a token into its term; callers that cache per token use the pair instead of `analyze`.
- */
-export function forEachToken(text: string, visit: (token: string, unicode: boolean) => void): void {
-  let source = text.replace(CURLY_APOSTROPHES, "'");
-  const unicode = NOT_PLAIN_ASCII.test(source);
-  if (unicode) source = source.normalize('NFKC');
-  const tokens = unicode ? TOKEN : ASCII_TOKEN;
-  tokens.lastIndex = 0;
-  for (let match = tokens.exec(source); match !== null; match = tokens.exec(source)) {
-    const token = match[0];
-    if (unicode && UNSPACED_SCRIPT.test(token)) {
-      for (const part of segmenter.segment(token)) {
-        if (part.isWordLike) visit(part.segment, true);
-      }
-    } else if (!token.includes(',')) {
-      visit(token, unicode);
-    } else if (THOUSANDS.test(token)) {
-      visit(token.replaceAll(',', ''), unicode);
-    } else {
-      for (const part of token.split(',')) if (part !== '') visit(part, unicode);
-    }
-  }
-}
-
-/** The index term for one token, or '' for a stopword. */
-export function termOf(token: string, unicode: boolean): string {
+/** The index term for one token in the given language (English by default), or '' for a stopword. */
+export function termOf(token: string, unicode: boolean, language: Language = 'en'): string {
+  const memo = memos[language];
   let term = memo.get(token);
   if (term === undefined) {
-    term = toTerm(token, unicode);
+    term = toTerm(token, unicode, language);
     memo.set(token, term);
   }
   return term;
 }
 
-function toTerm(token: string, unicode: boolean): string {
+/**
+ * The terms to search for a question. Each word is analyzed in the question's language first, then in
+ * English and the other languages; `isKnown` (does any entry hold this term?) picks the first form that
+ * entries use. So a misdetected short question still meets its entries, and an English question finds a
+ * name as a French entry stemmed it. Compounds prefer their joined form when entries use it ("e-mail"
+ * finds "email" without needing "mail").
+ */
+export function analyzeQuery(text: string, isKnown: (term: string) => boolean): string[] {
+  const words = queryWords(text);
+  const terms: string[] = [];
+  for (const options of words) {
+    let best = options[0] as string[];
+    let bestKnown = -1;
+    for (const option of options) {
+      const known = option.filter(isKnown).length;
+      if (known === option.length) {
+        best = option;
+        break;
+      }
+      if (known > bestKnown) {
+        best = option;
+        bestKnown = known;
+      }
+    }
+    for (const term of best) if (!terms.includes(term)) terms.push(term);
+  }
+  return terms;
+}
+
+/** Each word of a question as alternative term lists, preferred first; see `analyzeQuery`. */
+export function queryWords(text: string): string[][][] {
+  const guess = guessLanguage(text);
+  const primary = guess.language;
+  const candidates: Language[] = [primary];
+  const addCandidate = (language: Language) => {
+    if (!candidates.includes(language)) candidates.push(language);
+  };
+  if (!guess.confident) for (const language of guess.ranked) addCandidate(language);
+  addCandidate('en');
+  for (const language of LANGUAGES) addCandidate(language);
+  // A word that is a function word in any language the question shows signs of carries no topic.
+  const stopIn = guess.confident ? [primary] : [primary, ...guess.ranked];
+
+  const slots: Array<string[][] | null> = [];
+  forEachToken(text, (token, unicode, joins) => {
+    const options: string[][] = [];
+    if (!stopIn.some((language) => termOf(token, unicode, language) === '')) {
+      for (const language of candidates) {
+        const term = termOf(token, unicode, language);
+        if (term !== '' && !options.some((option) => option[0] === term)) options.push([term]);
+      }
+    }
+    if (joins === 0) {
+      slots.push(options.length > 0 ? options : null);
+      return;
+    }
+    const parts = slots.splice(slots.length - joins, joins);
+    const partTerms = parts.flatMap((part) => (part === null ? [] : [(part[0] as string[])[0] as string]));
+    if (partTerms.length > 0 && !options.some((option) => option.join(' ') === partTerms.join(' ')))
+      options.push(partTerms);
+    slots.push(options.length > 0 ? options : null);
+  });
+  return slots.filter((slot): slot is string[][] => slot !== null);
+}
+
+function toTerm(token: string, unicode: boolean, language: Language): string {
   let term = token.toLowerCase();
-  if (term.endsWith("'s")) term = term.slice(0, -2);
-  if (ENGLISH_STOPWORDS.has(term) && !CAPITALIZED_KEEPWORDS.has(token)) return '';
-  if (unicode && LATIN_WORD.test(term)) term = term.normalize('NFKD').replace(/\p{M}/gu, '');
+  if (language === 'fr' || language === 'en') {
+    if (term.endsWith("'s")) term = term.slice(0, -2);
+    if (language === 'fr') term = term.replace(FRENCH_ELISION, '');
+  }
+  if (term.includes('&')) return unicode ? foldWord(term) : term; // R&D, AT&T: one term
+  const latin = !unicode || LATIN_WORD.test(term);
+  if (language === 'en') {
+    if (STOPWORDS.en.has(term) && !CAPITALIZED_KEEPWORDS.has(token)) return '';
+    if (unicode && latin) term = foldWord(term);
+    if (term.includes("'")) term = term.replaceAll("'", '');
+    if (term.length === 1 && !DIGIT.test(term)) return ''; // stray letters match everything
+    return ASCII_WORD.test(term) ? englishStem(term) : term;
+  }
+  if (latin) term = foldWord(term);
   if (term.includes("'")) term = term.replaceAll("'", '');
-  return ASCII_WORD.test(term) ? stemmer(term) : term;
+  if (STOPWORDS[language].has(term) && !CAPITALIZED_KEEPWORDS.has(token)) return '';
+  if (term.length === 1 && !DIGIT.test(term)) return '';
+  return ASCII_WORD.test(term) ? stemFolded(term, language) : term;
 }

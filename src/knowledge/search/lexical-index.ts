@@ -1,5 +1,5 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
-import { forEachToken, termOf } from './analyzer.ts';
+import { detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { DocSlots, encodeKindStage } from './doc-slots.ts';
 import { MAX_META_UNITS, metaTexts } from './meta-fields.ts';
@@ -99,7 +99,8 @@ export class LexicalIndex {
   private best = new Float64Array(0);
   // Scratch for upsert, by term id: packed meta, title and body frequency, zero between documents.
   private counts = new Uint16Array(1024);
-  private readonly tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
+  // Per language: the same token is a different term in English and in Spanish.
+  private readonly tokenIds = new Map<Language, BoundedMemo<number>>();
   // Built on the first misspelt query, then kept up to date with new terms.
   private typos: TypoVocabulary | undefined;
 
@@ -142,10 +143,11 @@ export class LexicalIndex {
     if (this.slots.count === MAX_SLOTS)
       throw new RangeError(`a lexical index holds at most ${MAX_SLOTS} documents`);
     const distinct: number[] = [];
-    const titleLength = this.count(doc.title, 'title', distinct);
-    const bodyLength = this.count(doc.body, 'body', distinct);
+    const language = detectLanguage(doc.title, doc.body);
+    const titleLength = this.count(doc.title, 'title', distinct, language);
+    const bodyLength = this.count(doc.body, 'body', distinct, language);
     // Meta is a handful of labels, not prose: it adds no length, so a long topic list is no penalty.
-    this.countMeta(doc, distinct);
+    this.countMeta(doc, distinct, language);
 
     const slot = this.slots.count;
     const termStart = this.slotTermsLength;
@@ -173,7 +175,7 @@ export class LexicalIndex {
    */
   search(query: string | WeightedQuery, options: LexicalSearchOptions): LexicalHit[] {
     if (options.limit <= 0 || this.size === 0) return [];
-    const weighted = typeof query === 'string' ? literalQuery(query) : query;
+    const weighted = typeof query === 'string' ? literalQuery(query, (term) => this.knows(term)) : query;
     if (weighted.concepts.length === 0) return [];
     const { k1, b, titleWeight, metaWeight } = this.params;
     if (this.scores.length < this.slots.count)
@@ -243,10 +245,11 @@ export class LexicalIndex {
   }
 
   /** Adds the text's term frequencies to `counts`, noting each term's first use; returns the term count. */
-  private count(text: string, field: 'title' | 'body', distinct: number[]): number {
+  private count(text: string, field: 'title' | 'body', distinct: number[], language: Language): number {
     let length = 0;
+    const ids = this.tokenIdsFor(language);
     forEachToken(text, (token, unicode) => {
-      const termId = this.termIdOf(token, unicode);
+      const termId = this.termIdOf(token, unicode, language, ids);
       if (termId < 0) return;
       length++;
       const packed = this.packedCount(termId, distinct);
@@ -261,11 +264,12 @@ export class LexicalIndex {
   }
 
   /** Adds the meta field's units: each part (a topic, the account…) counts a term once, whatever its form. */
-  private countMeta(doc: IndexedDoc, distinct: number[]): void {
+  private countMeta(doc: IndexedDoc, distinct: number[], language: Language): void {
+    const ids = this.tokenIdsFor(language);
     for (const { text, units } of metaTexts(doc)) {
       const seen = new Set<number>();
       forEachToken(text, (token, unicode) => {
-        const termId = this.termIdOf(token, unicode);
+        const termId = this.termIdOf(token, unicode, language, ids);
         if (termId < 0 || seen.has(termId)) return;
         seen.add(termId);
         const packed = this.packedCount(termId, distinct);
@@ -287,13 +291,27 @@ export class LexicalIndex {
     return packed;
   }
 
-  /** Term id of a raw token, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
-  private termIdOf(token: string, unicode: boolean): number {
-    let termId = this.tokenIds.get(token);
+  private tokenIdsFor(language: Language): BoundedMemo<number> {
+    let tokenIds = this.tokenIds.get(language);
+    if (tokenIds === undefined) {
+      tokenIds = new BoundedMemo<number>(TOKEN_CACHE_GENERATION);
+      this.tokenIds.set(language, tokenIds);
+    }
+    return tokenIds;
+  }
+
+  /** Term id of a raw token in the entry's language, -1 for a stopword. Cached per token: one lookup instead of analyze + intern. */
+  private termIdOf(
+    token: string,
+    unicode: boolean,
+    language: Language,
+    tokenIds: BoundedMemo<number>,
+  ): number {
+    let termId = tokenIds.get(token);
     if (termId === undefined) {
-      const term = termOf(token, unicode);
+      const term = termOf(token, unicode, language);
       termId = term === '' ? -1 : this.postings.intern(term);
-      this.tokenIds.set(token, termId);
+      tokenIds.set(token, termId);
     }
     return termId;
   }

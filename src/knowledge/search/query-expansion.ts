@@ -1,4 +1,4 @@
-import { analyze } from './analyzer.ts';
+import { analyze, analyzeQuery } from './analyzer.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import type { SimilarTerm } from './typo-vocabulary.ts';
 import type { QueryAlternative, QueryConcept, WeightedQuery } from './weighted-query.ts';
@@ -36,8 +36,11 @@ export interface ExpansionOptions {
  * retention), at both discounts.
  */
 export function expandQuery(text: string, options: ExpansionOptions = {}): WeightedQuery {
-  // analyze, not token by token: the analyser decides the question's language from the whole text.
-  const words = analyze(text).map((term) => ({ term }));
+  // Analysed as a whole (the question's language comes from the whole text); with a vocabulary, each
+  // word takes the form (in the question's language, English or another) that entries actually use.
+  const vocabulary = options.vocabulary;
+  const terms = vocabulary ? analyzeQuery(text, (term) => vocabulary.knows(term)) : analyze(text);
+  const words = terms.map((term) => ({ term }));
   const concepts = new Map<string, QueryConcept>();
   for (const { term } of words) {
     if (!concepts.has(term))

@@ -1,4 +1,4 @@
-import { analyze } from './analyzer.ts';
+import { analyze, analyzeQuery } from './analyzer.ts';
 
 /** How a document matched one thing the question asked about. */
 export type MatchVia = 'literal' | 'synonym' | 'typo';
@@ -25,9 +25,10 @@ export interface WeightedQuery {
 }
 
 /** The query that matches the text's own analysed terms and nothing else. */
-export function literalQuery(text: string): WeightedQuery {
+export function literalQuery(text: string, isKnown?: (term: string) => boolean): WeightedQuery {
+  const terms = isKnown ? analyzeQuery(text, isKnown) : analyze(text);
   return {
-    concepts: [...new Set(analyze(text))].map((term) => ({
+    concepts: [...new Set(terms)].map((term) => ({
       term,
       alternatives: [{ terms: [term], weight: 1, via: 'literal' }],
     })),
