@@ -65,7 +65,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
   const sources = selectSources(relevant);
   const heard = sources.length > 0;
   const written = heard ? await write(deps, request.question, sources, summary) : null;
-  const statements = written?.answer ?? extractiveStatements(sources, query);
+  const statements = written?.answer ?? extractiveStatements(sources, { question: request.question, query });
   const answer = {
     question: request.question,
     subject: questionSubject(request.question),
