@@ -19,9 +19,7 @@ const statementSchema = z.object({
 
 /** What the model must return; the same schema validates the reply, which is untrusted. */
 export const writtenAnswerSchema = z.object({
-  answers: z
-    .boolean()
-    .describe('false when no source answers the question; both lists are then left empty'),
+  answers: z.boolean().describe('false when no source answers the question; both lists are then left empty'),
   field: z.array(statementSchema).describe('What reps hear: from chatter and tip sources only'),
   objective: z.array(statementSchema).describe('Research and expert content: from those sources only'),
 });
