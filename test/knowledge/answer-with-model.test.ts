@@ -145,6 +145,27 @@ describe('answers written by a chat model', () => {
     expect(answer.field.summary).toMatchObject({ entries: 0, reps: 0, accounts: 0 });
   });
 
+  it('sends the model only the entries that bear on the question', async () => {
+    await seedEntry(db, {
+      author: 'Dan',
+      account: 'Kessler',
+      body: 'Kessler onboarding timelines slipped again.',
+    });
+    openai.replyToChat(
+      jsonReply({
+        answers: true,
+        field: [{ text: 'Harborview wants Okta SSO before signing.', citations: [1] }],
+        objective: [],
+      }),
+    );
+
+    await earshot.ask({ workspaceId: 'acme', question: 'What are buyers saying about Okta SSO timelines?' });
+
+    const sent = JSON.stringify(chatRequests()[0]?.body);
+    expect(sent).toContain('Harborview wants Okta SSO before the MSA.');
+    expect(sent).not.toContain('Kessler onboarding timelines');
+  });
+
   it('does not call the model when nothing was heard', async () => {
     const answer = await earshot.ask({
       workspaceId: 'acme',

@@ -9,7 +9,8 @@ import { type AnswerWriter, keepCitedStatements, onlyCitedSources } from './answ
 import { extractiveStatements } from './extractive-answer.ts';
 import { summarizeField } from './field-summary.ts';
 import { questionSubject, retrievalQuery } from './question-subject.ts';
-import { relevantHits, type SourceEntry, selectSources } from './select-sources.ts';
+import { judgeHits } from './relevance.ts';
+import { type SourceEntry, selectSources } from './select-sources.ts';
 
 /** How many hits are read to judge which answer the question; only the best few are cited. */
 const SEARCH_LIMIT = 50;
@@ -57,7 +58,8 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     filters: request.filters,
     viewer: { conversationKey: askedIn },
   });
-  const selected = selectSources(relevantHits(hits));
+  const { relevant, termWeights } = judgeHits({ question: request.question, query }, hits);
+  const selected = selectSources(relevant);
   const written =
     selected.length > 0
       ? await write(deps, request.question, selected, summarizeField(fieldEntries(selected), now))
@@ -66,7 +68,11 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     ? { sources: written.sources, statements: written }
     : {
         sources: selected,
-        statements: extractiveStatements(selected, { question: request.question, query }),
+        statements: extractiveStatements(selected, {
+          question: request.question,
+          query,
+          weights: termWeights,
+        }),
       };
   const heard = sources.length > 0;
   const answer = {

@@ -1,0 +1,180 @@
+import type { SearchHit } from '../search/knowledge-search.ts';
+import { type Evidence, type EvidenceField, gatherEvidence, type HitEvidence } from './hit-evidence.ts';
+
+/**
+ * What the "heard" decision looks at, per hit; each is 0..1. Shares are of the question's IDF weight,
+ * so a rare word counts for more than a common one.
+ */
+export interface RelevanceFeatures {
+  /** Share of the question the index found in the title and body. */
+  coverage: number;
+  /** Share found anywhere in the entry: title, body, topics or account. */
+  fieldCoverage: number;
+  /** Share found in the title: a title about the question is strong evidence. */
+  titleCoverage: number;
+  /** Share found in the topics or account: the curator or the rep filed it under the question. */
+  topicCoverage: number;
+  /** Share of terms found in two or more fields: title, body, topics and account agreeing. */
+  agreement: number;
+  /**
+   * The heaviest question term the entry lacks that other hits hold: the knowledge base speaks of it,
+   * just not here ("CityGov" and "renewal date" both known, never together).
+   */
+  missingKnown: number;
+  /** Share of the question no hit holds at all: something never recorded, or a word of framing. */
+  missingUnknown: number;
+  /** 1 when the entry lacks a name or acronym the question asks about ("Initech", "SIEM"). */
+  missingName: number;
+  /** 1 when the entry holds a name or acronym the question asks about. */
+  heldName: number;
+  /** How far the entry's share falls short of the best share any hit holds. */
+  coverageGap: number;
+  /** 1 when the entry holds just one term of a question that has several: one word is weak evidence. */
+  oneTerm: number;
+  /** Distinct question terms held, counted up to three. */
+  terms: number;
+  /** The hit's lexical score over the best lexical score of the query. */
+  relativeScore: number;
+  /** Cosine similarity to the question when vector search took part, else 0. */
+  similarity: number;
+}
+
+export type FeatureName = keyof RelevanceFeatures;
+
+/** A logistic model: P(relevant) = 1 / (1 + e^-(bias + Σ weight·feature)); cited at or above `threshold`. */
+export interface RelevanceModel {
+  bias: number;
+  weights: Record<FeatureName, number>;
+  threshold: number;
+}
+
+/**
+ * Fitted on the tune parts of the development sets (`npm run bench:heard`), lexical search only.
+ * Without embeddings `similarity` is always 0, so its weight is a prior, to be fitted where vectors run.
+ */
+export const RELEVANCE_MODEL: RelevanceModel = {
+  bias: -4.02,
+  weights: {
+    coverage: 0.86,
+    fieldCoverage: 1.65,
+    titleCoverage: 0.35,
+    topicCoverage: 2.21,
+    agreement: 1.25,
+    missingKnown: -0.52,
+    missingUnknown: 0.49,
+    missingName: -0.77,
+    heldName: 0.81,
+    coverageGap: -0.48,
+    oneTerm: 0.04,
+    terms: 1.04,
+    relativeScore: 1.15,
+    similarity: 0,
+  },
+  threshold: 0.31,
+};
+
+export interface JudgedHit {
+  hit: SearchHit;
+  features: RelevanceFeatures;
+  /** Estimated probability that the entry answers the question. */
+  relevance: number;
+}
+
+/** The question as asked (names keep their capitals) and as searched. */
+export interface Asked {
+  question: string;
+  query: string;
+}
+
+export interface Judgement {
+  /** Every hit in search order, with its features and relevance. */
+  judged: JudgedHit[];
+  /** The hits that answer the question on their own, most likely first; empty: nothing heard. */
+  relevant: JudgedHit[];
+  /** Each analyzed query term's share of the question's weight, for choosing what to quote. */
+  termWeights: ReadonlyMap<string, number>;
+}
+
+/**
+ * Vector similarity at which a hit counts as relevant whatever its words, as before this model:
+ * kept as a rule until the model can be fitted where embeddings run.
+ */
+export const MIN_SIMILARITY = 0.55;
+
+/** Judges every hit on its own and keeps those likely enough to answer the question. */
+export function judgeHits(asked: Asked, hits: SearchHit[], model = RELEVANCE_MODEL): Judgement {
+  const evidence = gatherEvidence(asked, hits);
+  const shares = evidence.hits.map((hitEvidence) => fieldShare(evidence, hitEvidence));
+  const context: QueryContext = {
+    bestLexicalScore: Math.max(0, ...hits.map((hit) => hit.lexicalScore)),
+    bestCoverage: Math.max(0, ...shares),
+  };
+  const judged = evidence.hits.map((hitEvidence) => {
+    const features = relevanceFeatures(evidence, hitEvidence, context);
+    return { hit: hitEvidence.hit, features, relevance: probability(model, features) };
+  });
+  const relevant = judged
+    .filter((j) => j.relevance >= model.threshold || j.features.similarity >= MIN_SIMILARITY)
+    // Stable: equally likely hits keep their search order.
+    .sort((a, b) => b.relevance - a.relevance);
+  return { judged, relevant, termWeights: evidence.question.weight };
+}
+
+export function probability(model: RelevanceModel, features: RelevanceFeatures): number {
+  let z = model.bias;
+  for (const name of Object.keys(model.weights) as FeatureName[]) z += model.weights[name] * features[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** What the features of one hit are measured against: the best of the query's hits. */
+export interface QueryContext {
+  bestLexicalScore: number;
+  /** The highest `fieldCoverage` of any hit. */
+  bestCoverage: number;
+}
+
+function fieldShare(evidence: Evidence, { matched }: HitEvidence): number {
+  const { terms, weight } = evidence.question;
+  return terms.reduce((sum, term) => (matched.has(term) ? sum + (weight.get(term) ?? 0) : sum), 0);
+}
+
+/** The features of one hit; the only place they are computed. */
+export function relevanceFeatures(
+  evidence: Evidence,
+  { hit, matched }: HitEvidence,
+  context: QueryContext,
+): RelevanceFeatures {
+  const { terms, weight, names } = evidence.question;
+  const share = (held: (fields: Set<EvidenceField>) => boolean) =>
+    terms.reduce((sum, term) => {
+      const fields = matched.get(term);
+      return fields && held(fields) ? sum + (weight.get(term) ?? 0) : sum;
+    }, 0);
+  const missingKnown = terms.reduce(
+    (most, term) =>
+      matched.has(term) || !evidence.known.has(term) ? most : Math.max(most, weight.get(term) ?? 0),
+    0,
+  );
+  const missingUnknown = terms.reduce(
+    (sum, term) => (evidence.known.has(term) ? sum : sum + (weight.get(term) ?? 0)),
+    0,
+  );
+  const fieldCoverage = share(() => true);
+  const nameList = [...names];
+  return {
+    coverage: hit.coverage,
+    fieldCoverage,
+    titleCoverage: share((fields) => fields.has('title')),
+    topicCoverage: share((fields) => fields.has('topics') || fields.has('account')),
+    agreement: share((fields) => fields.size >= 2),
+    missingKnown,
+    missingUnknown,
+    missingName: nameList.some((term) => !matched.has(term)) ? 1 : 0,
+    heldName: nameList.some((term) => matched.has(term)) ? 1 : 0,
+    coverageGap: Math.max(0, context.bestCoverage - fieldCoverage),
+    oneTerm: terms.length > 1 && matched.size === 1 ? 1 : 0,
+    terms: Math.min(matched.size, 3) / 3,
+    relativeScore: context.bestLexicalScore > 0 ? hit.lexicalScore / context.bestLexicalScore : 0,
+    similarity: hit.similarity ?? 0,
+  };
+}
