@@ -41,6 +41,28 @@ describe('quoting the sentence of an entry that answers the question', () => {
     expect(excerpt('Pricing notes:\nThey want 20% off the first year.', 'pricing first year')).toBe(
       'Pricing notes: They want 20% off the first year.',
     );
+    expect(excerpt('Pricing notes:\n\nThey want 20% off the first year.', 'pricing first year')).toBe(
+      'Pricing notes: They want 20% off the first year.',
+    );
+  });
+
+  it('quotes a very short sentence with the one after it', () => {
+    const body =
+      "For SSO objections, skip the slide. I can connect a trial tenant to the buyer's Okta sandbox in about 30 minutes.\n\nAsk for the IT lead.";
+    expect(excerpt(body, 'SSO objections')).toBe(
+      "For SSO objections, skip the slide. I can connect a trial tenant to the buyer's Okta sandbox in about 30 minutes.",
+    );
+  });
+
+  it('never quotes an introduction whose table or heading it introduced was left out', () => {
+    const body =
+      'Discounts off list need approval as follows:\n\n| Discount | Approver |\n|---|---|\n| up to 15% | AE |\n\n- Add-ons such as the SSO pack can be discounted within the same thresholds.';
+    expect(excerpt(body, 'discount approval SSO pack')).toBe(
+      'Add-ons such as the SSO pack can be discounted within the same thresholds.',
+    );
+    expect(readingUnits(body).map((unit) => unit.text)).toEqual([
+      'Add-ons such as the SSO pack can be discounted within the same thresholds.',
+    ]);
   });
 
   it('quotes the sentence with the duration when asked how long', () => {

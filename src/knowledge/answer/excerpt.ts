@@ -12,6 +12,8 @@ const ASKED_FOR_WEIGHT = 0.6;
  */
 const PAIR_TERM_GAIN = 0.3;
 const SHORT_SENTENCE = 80;
+/** A best sentence this short is quoted with the sentence that follows it. */
+const TOO_SHORT = 40;
 
 export interface ExcerptOptions {
   /** The question as asked, which says what kind of fact to prefer (a number, a name). */
@@ -46,7 +48,14 @@ export function excerpt(body: string, query: string, options: ExcerptOptions = {
     return shorten((fact ?? singles[0])?.text ?? '', scorer, maxLength);
   }
   const pair = bestOf(pairs(units, best.index, maxLength).map((text) => ({ ...scorer(text), text })));
-  return shorten(pair && addsToBest(pair, best) ? pair.text : best.text, scorer, maxLength);
+  if (pair && addsToBest(pair, best)) return shorten(pair.text, scorer, maxLength);
+  // A very short sentence ("For SSO objections, skip the slide.") reads better with the one after it.
+  const after = units[best.index + 1];
+  const unit = units[best.index] as ReadingUnit;
+  const followed = `${best.text} ${after?.text}`;
+  if (best.text.length < TOO_SHORT && unit.joinsNext && after && followed.length <= maxLength)
+    return followed;
+  return shorten(best.text, scorer, maxLength);
 }
 
 function addsToBest(pair: Scored, best: Scored): boolean {

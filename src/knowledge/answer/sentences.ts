@@ -32,8 +32,10 @@ const MAX_JOINED_LIST = 280;
 interface Block {
   kind: 'text' | 'item';
   text: string;
-  /** The paragraph this block belongs to; list items of one list share it. */
+  /** The paragraph this block belongs to; list items of one tight list share it. */
   paragraph: number;
+  /** Headings, tables, code and rules start a new section: an introduction never reaches across. */
+  section: number;
 }
 
 /** Splits an entry body into reading units in text order. */
@@ -43,18 +45,23 @@ export function readingUnits(body: string): ReadingUnit[] {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
     const next = blocks[i + 1];
-    if (block.kind === 'text' && endsWithColon(block.text) && next?.kind === 'item') {
-      // "Kessler asked for three things:" reads as a fragment alone; it is quoted with its list.
-      let end = i + 1;
-      while (blocks[end]?.kind === 'item' && blocks[end]?.paragraph === next.paragraph) end++;
-      const sentences = splitSentences(block.text);
+    const sentences = splitSentences(block.text);
+    if (block.kind === 'text' && endsWithColon(block.text)) {
+      // "Kessler asked for three things:" reads as a fragment alone: it is quoted with what it
+      // introduces, or not at all when a table or heading follows.
       const intro = sentences.pop() as string;
       units.push(...sentences.map((text) => ({ text, joinsNext: true })));
+      if (next?.section !== block.section) continue;
+      if (next.kind === 'text') {
+        next.text = `${intro} ${next.text}`;
+        continue;
+      }
+      let end = i + 1;
+      while (blocks[end]?.kind === 'item' && blocks[end]?.section === block.section) end++;
       units.push(...listUnits(intro, blocks.slice(i + 1, end)));
       i = end - 1;
       continue;
     }
-    const sentences = splitSentences(block.text);
     sentences.forEach((text, index) => {
       units.push({ text, joinsNext: index < sentences.length - 1 || next?.paragraph === block.paragraph });
     });
@@ -82,24 +89,32 @@ function endSentence(text: string): string {
 function toBlocks(body: string): Block[] {
   const blocks: Block[] = [];
   let paragraph = 0;
+  let section = 0;
   let inFence = false;
   let open: Block | null = null;
   for (const raw of body.split(/\r?\n/)) {
-    if (FENCE.test(raw)) {
-      inFence = !inFence;
+    const line = raw.replace(QUOTE_MARKER, '').replace(/\s+/g, ' ').trim();
+    if (
+      FENCE.test(raw) ||
+      inFence ||
+      HEADING.test(raw) ||
+      TABLE_ROW.test(line) ||
+      /^[-=_*]{3,}$/.test(line)
+    ) {
+      if (FENCE.test(raw)) inFence = !inFence;
       open = null;
       paragraph++;
+      section++;
       continue;
     }
-    const line = raw.replace(QUOTE_MARKER, '').replace(/\s+/g, ' ').trim();
-    if (inFence || !line || HEADING.test(raw) || TABLE_ROW.test(line) || /^[-=_*]{3,}$/.test(line)) {
+    if (!line) {
       open = null;
       paragraph++;
       continue;
     }
     const marker = LIST_MARKER.exec(line);
     if (marker) {
-      open = { kind: 'item', text: line.slice(marker[0].length).trim(), paragraph };
+      open = { kind: 'item', text: line.slice(marker[0].length).trim(), paragraph, section };
       blocks.push(open);
       continue;
     }
@@ -108,7 +123,7 @@ function toBlocks(body: string): Block[] {
       continue;
     }
     if (open?.kind === 'item') paragraph++;
-    open = { kind: 'text', text: line, paragraph };
+    open = { kind: 'text', text: line, paragraph, section };
     blocks.push(open);
   }
   return blocks;
