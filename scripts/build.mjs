@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 await rm('dist', { recursive: true, force: true });
 
 await build({
-  entryPoints: { earshot: 'src/cli/index.ts' },
+  // The embedded database's thread (src/db/pglite-owner.ts) is an entry of its own.
+  entryPoints: { earshot: 'src/cli/index.ts', 'pglite-owner-thread': 'src/db/pglite-owner-thread.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

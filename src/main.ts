@@ -3,7 +3,7 @@ import { type Config, loadConfig } from './config.ts';
 import { type Database, type OpenOptions, openDatabase } from './db/database.ts';
 import { databaseReadiness } from './db/database-readiness.ts';
 import { migrate } from './db/migrate.ts';
-import { analyzeTables, LARGE_WRITE_ROWS } from './db/planner-statistics.ts';
+import { refreshStatisticsAfterWrite } from './db/planner-statistics.ts';
 import { ChatPeople } from './delivery/chat-people.ts';
 import { ConversationRefs } from './delivery/conversation-refs.ts';
 import { Messengers } from './delivery/messengers.ts';
@@ -14,7 +14,12 @@ import { EventClaims } from './events/event-claims.ts';
 import { EventRunner } from './events/event-runner.ts';
 import { analyzeJob } from './jobs/analyze-job.ts';
 import { CronJobs } from './jobs/cron-jobs.ts';
-import { type AskRequest, answerQuestion } from './knowledge/answer/answer-question.ts';
+import {
+  type AskRequest,
+  answerQuestion,
+  composeAnswer,
+  type UnloggedAnswer,
+} from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
 import {
   type CaptureRequest,
@@ -93,6 +98,8 @@ export interface Earshot {
   /** Sorts watched-channel messages: by the chat model when configured, by plain rules otherwise. */
   classifier: MessageClassifier;
   ask(request: AskRequest): Promise<Answer>;
+  /** Answers like `ask` without logging the question: for evaluation runs (`ask --questions`, `eval`). */
+  askWithoutLogging(request: AskRequest): Promise<UnloggedAnswer>;
   capture(request: CaptureRequest): Promise<CaptureResult>;
   updateCaptured(message: Parameters<typeof updateCapturedMessage>[1]): Promise<Entry | null>;
   removeCaptured(message: Parameters<typeof removeCapturedMessage>[1]): Promise<boolean>;
@@ -225,6 +232,7 @@ export async function createEarshot(
           )
         : ruleClassifier,
     ask: (request) => answerQuestion({ search, questions, writer, logger }, request),
+    askWithoutLogging: (request) => composeAnswer({ search, writer, logger }, request),
     capture: (request) => captureMessage(db, request),
     updateCaptured: (message) => updateCapturedMessage(db, message),
     removeCaptured: (message) => removeCapturedMessage(db, message),
@@ -232,7 +240,7 @@ export async function createEarshot(
       const result = await importEntries({ db, ...request });
       // Without fresh statistics the planner misjudges every query on the grown table (PGlite never
       // gathers them itself; the server's autovacuum may be off or late).
-      if (result.inserted + result.updated >= LARGE_WRITE_ROWS) await analyzeTables(db, ['entries']);
+      await refreshStatisticsAfterWrite(db, result.inserted + result.updated, ['entries']);
       await embedChanged(request.workspaceId, result.entryIds);
       return result;
     },
@@ -276,6 +284,8 @@ async function connectTeams(earshot: Earshot) {
   earshot.messengers.register({ sender: teams.proactive, directory: teams.people });
   return { teams, teamsModule };
 }
+
+const SLACK_FIRST_TRY_MS = 5_000;
 
 const TEAMS_OFF =
   'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (from the Azure Bot registration) to enable it, ' +
@@ -351,6 +361,9 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   // Prisma compiles its query engine (WebAssembly) on the first query: done now, it doesn't hold up
   // the first requests after the server listens (~0.5 s on a busy machine).
   await earshot.db.prisma.workspace.findFirst({ select: { id: true } });
+  // Connected before listening when Slack answers promptly, so the first events are not refused with
+  // 503 (Slack would redeliver them, but later); a slow or failing Slack is retried while serving.
+  await slack?.start({ waitMs: SLACK_FIRST_TRY_MS });
   const http = await startHttpServer({
     port: options.port ?? config.port,
     routes,
@@ -361,7 +374,6 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   void earshot.searchWarmup.start();
   const maintenance = new CronJobs(logger);
   maintenance.set(analyzeJob({ db: earshot.db, logger }));
-  await slack?.start();
   teams?.start();
   earshot.nudges.start();
   await earshot.digests.scheduler.start().catch((error) => {

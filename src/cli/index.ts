@@ -6,6 +6,7 @@ import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerEntries } from './commands/entries.ts';
+import { registerEval } from './commands/eval.ts';
 import { registerImport } from './commands/import.ts';
 import { registerQuestions } from './commands/questions.ts';
 import { registerReferences } from './commands/references.ts';
@@ -36,6 +37,7 @@ const program = new Command('earshot')
 registerVerbose(program, envFiles);
 registerAsk(program);
 registerSearch(program);
+registerEval(program);
 registerImport(program);
 registerEntries(program);
 registerQuestions(program);

@@ -1,10 +1,13 @@
-import type { Answer, Source, Statement } from '../knowledge/answer/answer-types.ts';
+import type { UnloggedAnswer } from '../knowledge/answer/answer-question.ts';
+import type { Source, Statement } from '../knowledge/answer/answer-types.ts';
 import { entriesNote } from '../knowledge/answer/days-ago.ts';
 
-/** The answer as plain text for a terminal. */
-export function renderAnswer(answer: Answer, now = new Date()): string {
+/** The answer as plain text for a terminal; an answer without a `questionId` was not logged (evaluation runs). */
+export function renderAnswer(answer: UnloggedAnswer & { questionId?: number }, now = new Date()): string {
   if (!answer.heard) {
-    return `Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.\n`;
+    const logged =
+      answer.questionId === undefined ? '' : ' The question was logged so curators can fill the gap.';
+    return `Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches.${logged}\n`;
   }
   const lines: string[] = [];
   const { summary, statements } = answer.field;

@@ -52,6 +52,8 @@ export interface OpenOptions {
   command?: string;
   /** Told once per owner when another one-shot command has the data dir open and this one waits for it. */
   onWait?: (owner: string) => void;
+  /** When sharing: the embedded database's thread died. Default: say so on stderr and exit. */
+  onDatabaseLost?: (error: Error) => void;
 }
 
 /**

@@ -7,7 +7,7 @@ import { EarshotError } from '../errors.ts';
 import { dataDirError, prepareDataDir, SOCKET_PORT, socketPathFor } from './data-dir.ts';
 import type { Database, DatabaseLocation, OpenOptions } from './database.ts';
 import { acquireOwnerLock, type DatabaseOwner } from './owner-lock.ts';
-import { sharePglite } from './pglite-socket.ts';
+import { type OwnerThread, startOwnerThread } from './pglite-owner.ts';
 
 /** How database.ts opens a PGlite and a pg pool; passed in so this file does not import it back. */
 export interface Openers {
@@ -23,6 +23,8 @@ export interface Openers {
 // Statements through the owner run one at a time anyway; a few connections let a transaction and the
 // queries queued behind it wait in the owner instead of in this process.
 const CLIENT_POOL_SIZE = 4;
+// The serving process's own connections: its answers, captures and index reads queue here, not in the owner.
+const OWN_POOL_SIZE = 8;
 // An owner that has just started may not listen yet (initdb takes seconds on first start).
 const CONNECT_PATIENCE_MS = 60_000;
 // The owner's own queries wait for each of our transactions: 2,000 entries take about 0.3 s to write.
@@ -50,7 +52,7 @@ export async function openDataDir(
   let waitingFor: number | null = null;
   for (;;) {
     const lock = await acquireOwnerLock(dataDir, { command, socket });
-    if (lock.acquired) return openAsOwner(dataDir, socket, lock.release, openers);
+    if (lock.acquired) return openAsOwner(dataDir, socket, lock.release, options, openers);
     const { owner } = lock;
     if (options.share && owner.socket) throw ownedElsewhere(dataDir, owner, true);
     if (!owner.socket) {
@@ -75,8 +77,10 @@ async function openAsOwner(
   dataDir: string,
   socket: string | null,
   releaseLock: () => Promise<void>,
+  options: OpenOptions,
   openers: Openers,
 ): Promise<Database> {
+  if (socket) return openThroughOwnThread(dataDir, socket, releaseLock, options, openers);
   let pglite: PGlite;
   try {
     pglite = await openers.createPglite({ dataDir });
@@ -85,29 +89,77 @@ async function openAsOwner(
     throw dataDirError(dataDir, error) ?? error;
   }
   const db = openers.wrapPglite(pglite);
-  let shared: Awaited<ReturnType<typeof sharePglite>> | null = null;
-  try {
-    if (socket) {
-      await mkdir(path.dirname(socket), { recursive: true, mode: 0o700 });
-      shared = await sharePglite(pglite, socket);
-    }
-  } catch (error) {
-    await db.close();
-    await releaseLock();
-    throw error;
-  }
   return {
     ...db,
     location: { kind: 'pglite', dataDir, access: 'own', owner: null },
     close: async () => {
       try {
-        await shared?.close();
         await db.close();
       } finally {
         await releaseLock();
       }
     },
   };
+}
+
+/**
+ * The sharing owner (`earshot serve`): PGlite runs on a thread of its own that serves the socket, and
+ * this thread reaches it through the socket like any other client, so no query blocks its event loop.
+ */
+async function openThroughOwnThread(
+  dataDir: string,
+  socket: string,
+  releaseLock: () => Promise<void>,
+  options: OpenOptions,
+  openers: Openers,
+): Promise<Database> {
+  let thread: OwnerThread | undefined;
+  try {
+    await mkdir(path.dirname(socket), { recursive: true, mode: 0o700 });
+    thread = await startOwnerThread({
+      dataDir,
+      socket,
+      onLost: options.onDatabaseLost ?? exitOnLostDatabase,
+    });
+    const db = await openers.openPostgres(
+      {
+        host: path.dirname(socket),
+        port: SOCKET_PORT,
+        user: 'postgres',
+        database: 'postgres',
+        max: OWN_POOL_SIZE,
+      },
+      (error) =>
+        new EarshotError({
+          code: 'database_failed',
+          message: `The embedded database thread did not answer on ${socket}`,
+          cause: error,
+        }),
+      'pglite',
+    );
+    const owned = thread;
+    return {
+      ...db,
+      location: { kind: 'pglite', dataDir, access: 'own', owner: null },
+      close: async () => {
+        try {
+          await db.close();
+          await owned.close();
+        } finally {
+          await releaseLock();
+        }
+      },
+    };
+  } catch (error) {
+    await thread?.close().catch(() => {});
+    await releaseLock();
+    throw dataDirError(dataDir, error) ?? error;
+  }
+}
+
+function exitOnLostDatabase(error: Error): void {
+  process.stderr.write(`earshot: the embedded database stopped (${error.message}); exiting\n`);
+  process.exit(1);
 }
 
 async function connectToOwner(

@@ -1,5 +1,6 @@
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rename, rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
+import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketHandler, type PGLiteSocketHandlerOptions } from '@electric-sql/pglite-socket';
 import { SessionQueue } from './session-queue.ts';
@@ -49,19 +50,7 @@ export async function sharePglite(
   });
   // Clients that disappear mid-message surface as socket errors; they must not take the owner down.
   server.on('error', () => {});
-  const previousMask = process.umask(0o177);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(socketPath, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  } finally {
-    process.umask(previousMask);
-  }
-  await chmod(socketPath, 0o600);
+  await listenPrivately(server, socketPath);
   return {
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -70,4 +59,27 @@ export async function sharePglite(
       await rm(socketPath, { force: true });
     },
   };
+}
+
+/**
+ * Listens on `socketPath` so that nobody but this user can ever connect: the socket is made inside a
+ * fresh directory only this user can enter, restricted, then moved into place (a Unix socket keeps
+ * serving under its new name). `process.umask` would do it in one step, but worker threads cannot set it.
+ */
+async function listenPrivately(server: Server, socketPath: string): Promise<void> {
+  const privateDir = await mkdtemp(path.join(path.dirname(socketPath), '.earshot-socket-'));
+  try {
+    const staged = path.join(privateDir, 's');
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(staged, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    await chmod(staged, 0o600);
+    await rename(staged, socketPath);
+  } finally {
+    await rm(privateDir, { recursive: true, force: true });
+  }
 }

@@ -16,6 +16,18 @@ export async function analyzeTables(db: Database, tables?: string[]): Promise<vo
 }
 
 /**
+ * After a write of `rows` rows into `tables`: gathers their statistics when the write was large. Runs
+ * after the write committed, so a failure here loses nothing (the hourly job retries).
+ */
+export async function refreshStatisticsAfterWrite(
+  db: Database,
+  rows: number,
+  tables: string[],
+): Promise<void> {
+  if (rows >= LARGE_WRITE_ROWS) await analyzeTables(db, tables);
+}
+
+/**
  * Analyzes the tables where many rows changed since their statistics were gathered, by anyone
  * (autovacuum too: where it runs, this finds nothing to do). The threshold follows autovacuum's
  * (a share of the table plus a floor). Returns the tables analyzed.

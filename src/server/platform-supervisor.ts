@@ -34,9 +34,19 @@ export class PlatformSupervisor<A extends Connected> {
     },
   ) {}
 
-  /** Tries once now; resolves after this try whatever its outcome (later tries run on a timer). */
-  async start(): Promise<void> {
-    await this.attempt();
+  /**
+   * Tries once now; resolves after this try whatever its outcome (later tries run on a timer), or after
+   * `waitMs` when the try takes longer (it goes on in the background).
+   */
+  async start(options: { waitMs?: number } = {}): Promise<void> {
+    const attempt = this.attempt();
+    if (options.waitMs === undefined) return attempt;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, options.waitMs);
+    });
+    await Promise.race([attempt, waited]);
+    clearTimeout(timer);
   }
 
   current(): A | undefined {

@@ -10,6 +10,7 @@ const BIN = path.join(ROOT, 'bin/earshot.js');
 export interface ServeProcess {
   /** `http://127.0.0.1:PORT` */
   origin: string;
+  port: number;
   child: ChildProcess;
   /** The embedded database's directory. */
   dataDir: string;
@@ -21,6 +22,8 @@ export interface ServeProcess {
   exited: Promise<number | null>;
   /** SIGTERM (SIGKILL after 10 s); removes the data dir unless the caller gave it. */
   stop(): Promise<void>;
+  /** SIGKILL, as a crash; resolves once it has exited (the data dir is kept, as a crash leaves it). */
+  kill(): Promise<void>;
 }
 
 /** A free loopback port: `PORT=0` would work, but the process never says which port it got. */
@@ -73,6 +76,10 @@ export async function startServeProcess(
     }
     if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
+  const kill = async () => {
+    if (alive()) child.kill('SIGKILL');
+    await exited;
+  };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 90_000);
   while (Date.now() < deadline) {
@@ -84,7 +91,7 @@ export async function startServeProcess(
       (response) => response.status === 200,
       () => false,
     );
-    if (healthy) return { origin, child, dataDir, stderr: () => stderr, alive, exited, stop };
+    if (healthy) return { origin, port, child, dataDir, stderr: () => stderr, alive, exited, stop, kill };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

@@ -7,11 +7,11 @@ import { testEarshot } from '../helpers/earshot.ts';
 import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fake-openai.ts';
 import { startScratchPostgres } from '../helpers/scratch-postgres.ts';
 import { seedEntry } from '../helpers/seed.ts';
+import { startServeProcess } from '../helpers/serve-process.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
 import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
-import { spawnServe } from '../helpers/spawned-serve.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { SIGNING_SECRET, startSlackHarness } from '../slack/slack-server.ts';
 
@@ -108,7 +108,7 @@ describe('an Earshot that stops mid-answer', () => {
     cleanup.push(() => openai.close());
     openai.fail({ kind: 'hang' }, { route: 'chat', times: 10 });
 
-    const serve = await spawnServe({
+    const serve = await startServeProcess({
       DATABASE_URL: postgres.url,
       LOG_LEVEL: 'warn',
       SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -119,7 +119,7 @@ describe('an Earshot that stops mid-answer', () => {
       OPENAI_TIMEOUT_MS: '60000',
       EARSHOT_EVENT_LEASE_SECONDS: '3',
     });
-    cleanup.push(() => serve.kill());
+    cleanup.push(() => serve.stop());
     const { port } = serve;
     await vi.waitFor(
       async () => expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status, serve.stderr()).toBe(200),

@@ -57,7 +57,10 @@ describe('questions asked while the PostgreSQL server is down for 15 s', () => {
 
   it('acks every event at once, then answers each one once the database is back (never twice)', async () => {
     // The search index warms up in the background after start; the outage begins once all is ready.
-    await vi.waitFor(async () => expect((await readyz()).status).toBe(200), { timeout: 30_000, interval: 200 });
+    await vi.waitFor(async () => expect((await readyz()).status).toBe(200), {
+      timeout: 30_000,
+      interval: 200,
+    });
     expect(await readyz()).toEqual({
       status: 200,
       body: {

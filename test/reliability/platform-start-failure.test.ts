@@ -1,18 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
 import { captureLogs } from '../helpers/capture-logs.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import { freePort } from '../helpers/serve-process.ts';
+import { freePort, startServeProcess } from '../helpers/serve-process.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
 import { postToSlackEndpoint } from '../helpers/slack/sign-slack-request.ts';
 import { appMention, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
-import { spawnServe } from '../helpers/spawned-serve.ts';
 import { TEAMS_DEFAULTS, teamsMessage } from '../helpers/teams/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
@@ -156,18 +152,15 @@ describe('Slack failing at start', () => {
     const slack = await startFakeSlackApi();
     cleanup.push(() => slack.close());
     slack.respond('auth.test', () => ({ ok: false, error: 'invalid_auth' }));
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'earshot-serve-'));
-    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const serve = await spawnServe({
-      EARSHOT_DATA_DIR: dataDir,
+    const serve = await startServeProcess({
       LOG_LEVEL: 'info',
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.url,
       EARSHOT_WEBHOOK_TOKEN: WEBHOOK_TOKEN,
     });
-    cleanup.push(() => serve.kill());
-    const base = `http://127.0.0.1:${serve.port}`;
+    cleanup.push(() => serve.stop());
+    const base = serve.origin;
     await vi.waitFor(() => expect(serve.stderr()).toContain('SLACK_BOT_TOKEN was rejected (invalid_auth)'), {
       timeout: 20_000,
     });
@@ -190,6 +183,11 @@ describe('Slack failing at start', () => {
     const port = await freePort();
     const running = await start(`http://127.0.0.1:${port}/api/`);
 
+    // The server listens after at most 5 s of Slack's first try; the try's verdict may come later.
+    await vi.waitFor(async () => expect((await running.readyz()).body.slack).not.toBe('starting'), {
+      timeout: 30_000,
+      interval: 250,
+    });
     const failing = await running.readyz();
     expect(failing.status).toBe(503);
     expect(failing.body.slack).toMatch(

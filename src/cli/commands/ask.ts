@@ -1,38 +1,77 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { Answer } from '../../knowledge/answer/answer-types.ts';
+import { EarshotError } from '../../errors.ts';
+import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
+import { askQuestionLine } from '../../knowledge/evaluation/question-lines.ts';
 import { filterOptions, toFilters, workspaceOption } from '../options.ts';
+import { readQuestionFile } from '../question-file.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
 
-const askOptions = filterOptions.extend({ workspace: workspaceOption, json: z.boolean().optional() });
+const askOptions = filterOptions.extend({
+  workspace: workspaceOption,
+  json: z.boolean().optional(),
+  questions: z.string().optional(),
+});
 
 export function registerAsk(program: Command) {
   program
     .command('ask')
     .description('answer "what are you hearing from others?" from the knowledge base')
-    .argument('<question...>', 'the question, e.g. "What are you hearing about SSO?"')
+    .argument('[question...]', 'the question, e.g. "What are you hearing about SSO?"')
     .option('-w, --workspace <id>', 'workspace (Slack team id, Teams tenant id, or local)', 'local')
+    .option(
+      '--questions <file>',
+      'answer every {"question": …} line of a JSON Lines file, in order, without logging them as asked',
+    )
     .option('--kind <kinds>', 'only these kinds, comma-separated: chatter,tip,research,expert')
     .option('--stage <stage>', 'only this buying stage: explore, evaluate, decide or implement')
     .option('--topic <topic>', 'only entries with this topic')
     .option('--from <date>', 'only entries created on or after this date')
     .option('--to <date>', 'only entries created on or before this date')
-    .option('--json', 'print the answer as JSON')
+    .option('--json', 'print the answer as JSON (one line per question with --questions)')
     .action((words: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const options = askOptions.parse(raw);
+        const filters = toFilters(options);
+        if (options.questions !== undefined) {
+          if (words.length > 0) {
+            throw new EarshotError({
+              code: 'invalid_input',
+              message: 'give either a question or --questions FILE, not both',
+            });
+          }
+          // Validated whole first: a bad line stops the run before anything is answered.
+          const lines = await readQuestionFile(options.questions, askQuestionLine);
+          for (const { value } of lines) {
+            const answer = await earshot.askWithoutLogging({
+              workspaceId: options.workspace,
+              question: value.question,
+              filters,
+            });
+            process.stdout.write(
+              options.json
+                ? `${JSON.stringify(answerJson(answer))}\n`
+                : `$ earshot ask "${value.question}"\n${renderAnswer(answer)}\n`,
+            );
+          }
+          return;
+        }
+        if (words.length === 0) {
+          throw new EarshotError({ code: 'invalid_input', message: 'give a question, or --questions FILE' });
+        }
         const answer = await earshot.ask({
           workspaceId: options.workspace,
           question: words.join(' '),
-          filters: toFilters(options),
+          filters,
         });
         process.stdout.write(options.json ? `${JSON.stringify(answerJson(answer))}\n` : renderAnswer(answer));
       }),
     );
 }
 
-export function answerJson(answer: Answer) {
+/** The answer as `ask --json` prints it; `questionId` is null when the question was not logged. */
+export function answerJson(answer: UnloggedAnswer & { questionId?: number }) {
   return {
     question: answer.question,
     answer: renderAnswer(answer).trimEnd(),
@@ -55,6 +94,6 @@ export function answerJson(answer: Answer) {
       objectiveStatements: answer.objective.statements,
     },
     model: answer.model,
-    questionId: answer.questionId,
+    questionId: answer.questionId ?? null,
   };
 }

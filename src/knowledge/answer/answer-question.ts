@@ -46,8 +46,35 @@ export function askedInKey(request: Pick<AskRequest, 'platform' | 'channel'>): s
   return conversationKey(platform, channel);
 }
 
+/** An answer that was not logged as a question asked (evaluation runs). */
+export type UnloggedAnswer = Omit<Answer, 'questionId'>;
+
 /** Answers "what are you hearing about …?" from one workspace's published entries, and logs the question. */
 export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Promise<Answer> {
+  const answer = await composeAnswer(deps, request);
+  const questionId = await deps.questions.record({
+    workspaceId: request.workspaceId,
+    text: request.question,
+    askedBy: request.askedBy,
+    platform: request.platform,
+    channel: request.channel,
+    audience: request.privateConversation ? (askedInKey(request) ?? null) : null,
+    answered: answer.heard,
+    sourceIds: answer.sources.map((source) => source.id),
+    usedModel: answer.model !== null,
+    answer,
+  });
+  return { ...answer, questionId };
+}
+
+/**
+ * The answer `answerQuestion` gives, without logging the question: evaluation runs must not show up
+ * as questions reps asked (nor among the digest's unanswered ones).
+ */
+export async function composeAnswer(
+  deps: Omit<AnswerDeps, 'questions'>,
+  request: AskRequest,
+): Promise<UnloggedAnswer> {
   const now = deps.now?.() ?? new Date();
   const query = retrievalQuery(request.question);
   const askedIn = askedInKey(request);
@@ -75,7 +102,7 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
         }),
       };
   const heard = sources.length > 0;
-  const answer = {
+  return {
     question: request.question,
     subject: questionSubject(request.question),
     heard,
@@ -85,19 +112,6 @@ export async function answerQuestion(deps: AnswerDeps, request: AskRequest): Pro
     sources: sources.map(({ source }) => source),
     model: written?.model ?? null,
   };
-  const questionId = await deps.questions.record({
-    workspaceId: request.workspaceId,
-    text: request.question,
-    askedBy: request.askedBy,
-    platform: request.platform,
-    channel: request.channel,
-    audience: request.privateConversation ? (askedIn ?? null) : null,
-    answered: heard,
-    sourceIds: sources.map(({ source }) => source.id),
-    usedModel: written !== null,
-    answer,
-  });
-  return { ...answer, questionId };
 }
 
 function fieldEntries(sources: SourceEntry[]) {
@@ -117,7 +131,7 @@ interface ModelAnswer {
  * cited). A model that finds no source answering the question makes the answer "nothing heard".
  */
 async function write(
-  deps: AnswerDeps,
+  deps: Omit<AnswerDeps, 'questions'>,
   question: string,
   sources: SourceEntry[],
   summary: Answer['field']['summary'],

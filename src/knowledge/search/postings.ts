@@ -77,14 +77,12 @@ export class Postings {
   }
 
   /**
-   * Copies every list into a right-sized pool. With `remap`, each entry becomes `remap(entry)` or is
-   * dropped when that is -1, and terms no live document holds are forgotten. Returns old → new term id.
+   * Copies every list into a right-sized pool: each entry becomes `remap(entry)` or is dropped when that
+   * is -1, and terms no live document holds are forgotten. Returns old → new term id.
    */
-  rewrite(remap?: (entry: number) => number): Int32Array {
+  rewrite(remap: (entry: number) => number): Int32Array {
     const old = this.table;
-    const keptIds = this.terms
-      .map((_, termId) => termId)
-      .filter((termId) => !remap || old[termId * FIELDS + LIVE]);
+    const keptIds = this.terms.map((_, termId) => termId).filter((termId) => old[termId * FIELDS + LIVE]);
     const size = keptIds.reduce((sum, termId) => sum + withSlack(old[termId * FIELDS + LENGTH] as number), 0);
     const pool = new Uint32Array(Math.max(1 << 16, size + (size >> 2)));
     const table = new Int32Array(Math.max(1024, keptIds.length) * FIELDS);
@@ -96,7 +94,7 @@ export class Postings {
       const start = old[oldId * FIELDS + START] as number;
       let length = 0;
       for (let i = start; i < start + (old[oldId * FIELDS + LENGTH] as number); i++) {
-        const entry = remap ? remap(this.pool[i] as number) : (this.pool[i] as number);
+        const entry = remap(this.pool[i] as number);
         if (entry !== -1) pool[end + length++] = entry;
       }
       const newId = terms.length;
@@ -116,6 +114,33 @@ export class Postings {
     this.poolEnd = end;
     this.wasted = 0;
     return termMap;
+  }
+
+  /**
+   * Drops the space moved-out lists left behind. Term ids stay as they are, and each list is one block
+   * copy: this runs in the middle of index builds, where a term-by-term rebuild stalled the event
+   * loop for 100-150 ms at 100k entries.
+   */
+  private repack(): void {
+    const table = this.table;
+    let size = 0;
+    for (let termId = 0; termId < this.terms.length; termId++) {
+      size += withSlack(table[termId * FIELDS + LENGTH] as number);
+    }
+    const pool = new Uint32Array(Math.max(1 << 16, size + (size >> 2)));
+    let end = 0;
+    for (let termId = 0; termId < this.terms.length; termId++) {
+      const at = termId * FIELDS;
+      const start = table[at + START] as number;
+      const length = table[at + LENGTH] as number;
+      pool.set(this.pool.subarray(start, start + length), end);
+      table[at + START] = end;
+      table[at + CAPACITY] = withSlack(length);
+      end += withSlack(length);
+    }
+    this.pool = pool;
+    this.poolEnd = end;
+    this.wasted = 0;
   }
 
   private grow(termId: number): void {
@@ -139,7 +164,7 @@ export class Postings {
 
   private makeRoom(size: number): void {
     if (this.poolEnd + size <= this.pool.length) return;
-    if (this.wasted * 2 > this.poolEnd) this.rewrite();
+    if (this.wasted * 2 > this.poolEnd) this.repack();
     if (this.poolEnd + size > this.pool.length) this.pool = grown(this.pool, this.poolEnd + size);
   }
 }

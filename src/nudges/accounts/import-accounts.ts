@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
+import { refreshStatisticsAfterWrite } from '../../db/planner-statistics.ts';
 import { readRecordFile, requiredText } from '../../records/read-record-file.ts';
 import { rematchTriggers } from '../triggers/ingest-triggers.ts';
 import { accountNameKey, domainKey } from './account-keys.ts';
@@ -92,6 +93,7 @@ export async function writeAccounts(options: {
     },
     { timeout: 120_000 },
   );
+  await refreshStatisticsAfterWrite(db, written.inserted + written.updated, ['accounts']);
   // Idempotent, so it may run after the accounts are committed: a failure here loses nothing.
   const rematched = await rematchTriggers(db, { workspaceId, now: options.clock.now() });
   return { ...written, ...rematched };

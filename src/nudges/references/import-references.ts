@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
+import { refreshStatisticsAfterWrite } from '../../db/planner-statistics.ts';
 import { readRecordFile, requiredText } from '../../records/read-record-file.ts';
 import { accountNameKey } from '../accounts/account-keys.ts';
 
@@ -75,7 +76,7 @@ export async function writeReferences(options: {
   references: ReferenceInput[];
 }): Promise<{ inserted: number; updated: number }> {
   const { workspaceId } = options;
-  return options.db.prisma.$transaction(
+  const written = await options.db.prisma.$transaction(
     async (tx) => {
       let inserted = 0;
       let updated = 0;
@@ -108,4 +109,6 @@ export async function writeReferences(options: {
     },
     { timeout: 120_000 },
   );
+  await refreshStatisticsAfterWrite(options.db, written.inserted + written.updated, ['references']);
+  return written;
 }

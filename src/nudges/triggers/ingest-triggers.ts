@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import type { Database, SqlSession } from '../../db/database.ts';
+import { refreshStatisticsAfterWrite } from '../../db/planner-statistics.ts';
 import { accountNameKey, domainKey } from '../accounts/account-keys.ts';
 import type { TriggerEventInput } from './trigger-event.ts';
 
@@ -37,7 +38,7 @@ export async function ingestTriggers(options: {
 }): Promise<IngestResult> {
   const { db, workspaceId, events } = options;
   const now = options.clock.now();
-  return db.transaction(async (session) => {
+  const result = await db.transaction(async (session) => {
     const match = await accountMatcher(session, workspaceId);
     const rows = events.map((event) => {
       const domain = event.account.domain ? domainKey(event.account.domain) : null;
@@ -79,6 +80,8 @@ export async function ingestTriggers(options: {
       alertsQueued,
     };
   });
+  await refreshStatisticsAfterWrite(db, result.stored, ['trigger_events']);
+  return result;
 }
 
 /**
