@@ -22,9 +22,15 @@ import {
   type RelevanceModel,
 } from '../src/knowledge/answer/relevance.ts';
 import { selectSources } from '../src/knowledge/answer/select-sources.ts';
+import {
+  type AnswerMetrics,
+  scoreAnswer,
+  summarizeResults,
+} from '../src/knowledge/evaluation/answer-metrics.ts';
 import type { SearchHit } from '../src/knowledge/search/knowledge-search.ts';
 import { createLogger } from '../src/logger.ts';
 import { createEarshot } from '../src/main.ts';
+import { importAccounts } from '../src/nudges/accounts/import-accounts.ts';
 import { type Example, fitLogistic } from './lib/fit-logistic.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -96,6 +102,10 @@ async function loadQuestions(dir: string): Promise<Labelled[]> {
     });
     try {
       await earshot.importFiles({ workspaceId: set, files: [knowledge] });
+      const accounts = path.join(dir, set, 'accounts.csv');
+      if (await exists(accounts)) {
+        await importAccounts({ db, clock: earshot.clock, workspaceId: set, file: accounts });
+      }
       const lines = (await readFile(tune, 'utf8')).split('\n').filter((line) => line.trim());
       for (const line of lines) {
         const { question, relevant, note } = JSON.parse(line) as {
@@ -177,7 +187,7 @@ function bestThreshold(training: Labelled[], model: RelevanceModel): number {
   for (let threshold = 0.05; threshold < 0.96; threshold += 0.01) {
     const m = metrics(training, (q) => cited(q, { ...model, threshold }));
     const score =
-      Math.min(m.successAt3 ?? 1, m.correctNothing ?? 1) -
+      Math.min(m.successAt3 ?? 1, m.correctNothingRate ?? 1) -
       (0.5 * m.irrelevantAboveRelevant) / training.length;
     if (score > best.score) best = { threshold: Number(threshold.toFixed(3)), score };
   }
@@ -192,68 +202,29 @@ function sweep(all: Labelled[], model: RelevanceModel) {
   }
 }
 
-interface Metrics {
-  answerable: number;
-  unanswerable: number;
-  successAt3: number | null;
-  correctNothing: number | null;
-  falseNothing: number | null;
-  irrelevantAboveRelevant: number;
-  citedPrecision: number | null;
+interface Metrics extends AnswerMetrics {
   misses: string[];
 }
 
-/** The same definitions as `earshot eval` (src/knowledge/evaluation/answer-metrics.ts). */
+/** `earshot eval`'s own metrics over the answers `answer` gives. */
 function metrics(labelled: Labelled[], answer: (q: Labelled) => Array<string | null>): Metrics {
-  let success = 0;
-  let falseNothing = 0;
-  let correctNothing = 0;
-  let irrelevantAbove = 0;
-  let precisionSum = 0;
-  let precisionCount = 0;
-  const misses: string[] = [];
-  for (const q of labelled) {
-    const ids = answer(q);
-    const relevant = new Set(q.relevant);
-    const isRelevant = (id: string | null) => id !== null && relevant.has(id);
-    if (q.relevant.length === 0) {
-      if (ids.length === 0) correctNothing++;
-      else misses.push(`heard-unanswerable  [${q.set}] ${q.question}  -> ${ids.slice(0, 3).join(', ')}`);
-      continue;
-    }
-    const first = ids.findIndex(isRelevant);
-    if (ids.length === 0) {
-      falseNothing++;
-      misses.push(`nothing-heard       [${q.set}] ${q.question}`);
-    } else if (first >= 0 && first < 3) success++;
-    else misses.push(`not-in-top-3        [${q.set}] ${q.question}  -> ${ids.slice(0, 3).join(', ')}`);
-    const firstIrrelevant = ids.slice(0, 3).findIndex((id) => !isRelevant(id));
-    if (firstIrrelevant >= 0 && ids.findLastIndex(isRelevant) > firstIrrelevant) {
-      irrelevantAbove++;
-      misses.push(`irrelevant-above    [${q.set}] ${q.question}  -> ${ids.slice(0, 4).join(', ')}`);
-    }
-    if (ids.length > 0) {
-      precisionSum += ids.filter(isRelevant).length / ids.length;
-      precisionCount++;
-    }
-  }
-  const answerable = labelled.filter((q) => q.relevant.length > 0).length;
-  const unanswerable = labelled.length - answerable;
-  return {
-    answerable,
-    unanswerable,
-    successAt3: answerable ? success / answerable : null,
-    correctNothing: unanswerable ? correctNothing / unanswerable : null,
-    falseNothing: answerable ? falseNothing / answerable : null,
-    irrelevantAboveRelevant: irrelevantAbove,
-    citedPrecision: precisionCount ? precisionSum / precisionCount : null,
-    misses,
-  };
+  const results = labelled.map((q) => {
+    const cited = answer(q);
+    const labels = { question: q.question, relevant: q.relevant, note: q.note ?? undefined };
+    return { set: q.set, result: scoreAnswer(labels, { heard: cited.length > 0, cited }) };
+  });
+  const misses = results.flatMap(({ set, result }) =>
+    result.problems.map(
+      (problem) =>
+        `${problem.padEnd(26)} [${set}] ${result.question}  -> ${result.cited.slice(0, 4).join(', ')}`,
+    ),
+  );
+  return { ...summarizeResults(results.map(({ result }) => result)), misses };
 }
 
 function line(m: Metrics) {
   const pct = (value: number | null) => (value === null ? '  -  ' : value.toFixed(3));
-  return `success@3 ${pct(m.successAt3)}  correct-nothing ${pct(m.correctNothing)}  false-nothing ${pct(m.falseNothing)}  irrelevant-above-relevant ${m.irrelevantAboveRelevant}  cited-precision ${pct(m.citedPrecision)}`;
+  return `success@3 ${pct(m.successAt3)}  correct-nothing ${pct(m.correctNothingRate)}  false-nothing ${pct(m.falseNothingRate)}  irrelevant-above-relevant ${m.irrelevantAboveRelevant}  cited-precision ${pct(m.citedPrecision)}`;
 }
 
 function report(title: string, labelled: Labelled[], answer: (q: Labelled) => Array<string | null>) {
