@@ -263,7 +263,7 @@ function explain(labelled: Labelled[]) {
       const mark = relevant.has(j.hit.entry.externalId ?? '') ? 'R' : '.';
       const f = j.features;
       console.log(
-        `  ${mark} p=${j.relevance.toFixed(2)} cov=${f.coverage.toFixed(2)} fcov=${f.fieldCoverage.toFixed(2)} title=${f.titleCoverage.toFixed(2)} topic=${f.topicCoverage.toFixed(2)} known-missing=${f.missingKnown.toFixed(2)} unknown=${f.missingUnknown.toFixed(2)} name-missing=${f.missingName} terms=${(f.terms * 3).toFixed(0)} rel=${f.relativeScore.toFixed(2)} ${j.hit.entry.externalId} ${j.hit.entry.title.slice(0, 60)}`,
+        `  ${mark} p=${j.relevance.toFixed(2)} cov=${f.coverage.toFixed(2)} fcov=${f.fieldCoverage.toFixed(2)} title=${f.titleCoverage.toFixed(2)} meta=${f.metaCoverage.toFixed(2)} known-missing=${f.missingKnown.toFixed(2)} unknown=${f.missingUnknown.toFixed(2)} name-missing=${f.missingName} terms=${(f.terms * 3).toFixed(0)} rel=${f.relativeScore.toFixed(2)} ${j.hit.entry.externalId} ${j.hit.entry.title.slice(0, 60)}`,
       );
     }
   }

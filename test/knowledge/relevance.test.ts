@@ -57,6 +57,26 @@ describe('what a hit holds of the question', () => {
     expect(question.weight.get('workdai') ?? question.weight.get('workday')).toBeCloseTo(0.7, 2);
   });
 
+  it('takes weights and matches from the index when it explains its hits', () => {
+    const explained = (body: string, concepts: Array<[string, number, number, string[]]>): SearchHit =>
+      Object.assign(hit(body, 0, 2), {
+        concepts: concepts.map(([term, idf, weight, fields]) => ({ term, idf, weight, fields })),
+      });
+    const hits = [
+      explained('Pricier than Ledgerline.', [
+        ['ledgerlin', 3, 1, ['body']],
+        ['price', 1, 0.5, ['body']],
+      ]),
+    ];
+    const { question, hits: evidence } = gatherEvidence(
+      { question: 'Ledgerline pricing?', query: 'Ledgerline pricing' },
+      hits,
+    );
+    expect(question.weight.get('ledgerlin')).toBeCloseTo(0.75);
+    expect(question.idfTotal).toBe(4);
+    expect(evidence[0]?.matched.get('price')?.strength).toBe(0.5);
+  });
+
   it('reads names and acronyms from how the question is written', () => {
     expect(nameTerms('Any news on the Initech deal?')).toEqual(['initech']);
     expect(nameTerms('Is there a trial for our SIEM?')).toEqual(['siem']);

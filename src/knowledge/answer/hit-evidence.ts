@@ -1,23 +1,28 @@
 import { analyze } from '../search/analyzer.ts';
 import type { SearchHit } from '../search/knowledge-search.ts';
 
-/** Where in an entry a question's term was found. */
-export type EvidenceField = 'title' | 'body' | 'topics' | 'account';
+/** Where in an entry a question's term was found: `meta` is topics, account, industry and labels. */
+export type EvidenceField = 'title' | 'body' | 'meta';
 
-/**
- * What one hit holds of the question: for each of the question's terms it contains, the fields it is
- * in. Read in one place so that richer signals from the index (its own per-field matches, matched
- * concepts with their IDF) replace the re-analysis here without touching the decision.
- */
+/** How one hit holds one of the question's terms. */
+export interface TermMatch {
+  fields: Set<EvidenceField>;
+  /** 1 for the question's own word; less when only a synonym or a typo correction matched. */
+  strength: number;
+}
+
+/** What one hit holds of the question: each of the question's terms it matches, and how. */
 export interface HitEvidence {
   hit: SearchHit;
-  matched: Map<string, Set<EvidenceField>>;
+  matched: Map<string, TermMatch>;
 }
 
 /** The question's terms, each with its share of the question's weight (rarer terms weigh more; sums to 1). */
 export interface QuestionTerms {
   terms: string[];
   weight: Map<string, number>;
+  /** The summed IDF of the terms, when the index reports it: a perfect match scores about this much. */
+  idfTotal: number | null;
   /** Terms the question writes as a name or acronym ("Initech", "SIEM"): what it is specifically about. */
   names: Set<string>;
 }
@@ -29,14 +34,80 @@ export interface Evidence {
   known: Set<string>;
 }
 
-/** Reads what each hit holds of the query, and how much each query term weighs. */
+/**
+ * How an index that explains its hits reports each of the question's concepts (`SearchHit.concepts`
+ * where the search has it): the term, its IDF, the weight of the match (0 when unmatched) and the
+ * fields it was found in. Read structurally, so evidence is gathered the same with or without it.
+ */
+interface ExplainedConcept {
+  term: string;
+  idf: number;
+  weight: number;
+  fields: readonly string[];
+}
+
+/**
+ * Reads what each hit holds of the query and how much each query term weighs: the one place where
+ * signals are taken from hits. From the index's own explanation when it gives one; otherwise by
+ * analysing the entries' fields and recovering each term's weight from the hits' coverage.
+ */
 export function gatherEvidence(asked: { question: string; query: string }, hits: SearchHit[]): Evidence {
-  const terms = [...new Set(analyze(asked.query))];
+  const explained = hits.map(conceptsOf);
+  const reference = explained.find((concepts) => concepts !== undefined);
+  const terms = reference
+    ? [...new Set(reference.map((concept) => concept.term))]
+    : [...new Set(analyze(asked.query))];
   const wanted = new Set(terms);
-  const evidence = hits.map((hit) => ({ hit, matched: matchTerms(hit, wanted) }));
-  const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
+  const evidence = hits.map((hit, i) => {
+    const concepts = explained[i];
+    return { hit, matched: concepts ? explainedMatches(concepts) : analyzedMatches(hit, wanted) };
+  });
   const known = new Set(evidence.flatMap(({ matched }) => [...matched.keys()]));
-  return { question: { terms, weight: estimateWeights(terms, evidence), names }, hits: evidence, known };
+  const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
+  const idfTotal = reference ? reference.reduce((sum, concept) => sum + concept.idf, 0) : null;
+  const weight =
+    reference && idfTotal
+      ? new Map(reference.map((concept) => [concept.term, concept.idf / idfTotal]))
+      : estimateWeights(terms, evidence);
+  return { question: { terms, weight, idfTotal, names }, hits: evidence, known };
+}
+
+function conceptsOf(hit: SearchHit): readonly ExplainedConcept[] | undefined {
+  const concepts = (hit as { concepts?: readonly ExplainedConcept[] }).concepts;
+  return concepts && concepts.length > 0 ? concepts : undefined;
+}
+
+function explainedMatches(concepts: readonly ExplainedConcept[]): Map<string, TermMatch> {
+  const matched = new Map<string, TermMatch>();
+  for (const concept of concepts) {
+    if (concept.weight <= 0) continue;
+    const fields = new Set(
+      concept.fields.filter(
+        (field): field is EvidenceField => field === 'title' || field === 'body' || field === 'meta',
+      ),
+    );
+    matched.set(concept.term, { fields, strength: Math.min(1, concept.weight) });
+  }
+  return matched;
+}
+
+/** The question's terms an entry holds, by re-analysing its title, body, topics and account. */
+function analyzedMatches(hit: SearchHit, wanted: Set<string>): Map<string, TermMatch> {
+  const { entry } = hit;
+  const matched = new Map<string, TermMatch>();
+  const note = (text: string | null, field: EvidenceField) => {
+    if (!text) return;
+    for (const term of analyze(text)) {
+      if (!wanted.has(term)) continue;
+      const match = matched.get(term) ?? { fields: new Set<EvidenceField>(), strength: 1 };
+      match.fields.add(field);
+      matched.set(term, match);
+    }
+  };
+  note(entry.title, 'title');
+  note(entry.body, 'body');
+  note([...entry.topics, entry.sourceAccount ?? ''].join(' '), 'meta');
+  return matched;
 }
 
 /** Words only German uses, where every noun is capitalized and capitals say nothing about names. */
@@ -64,25 +135,6 @@ export function nameTerms(question: string): string[] {
   return names.flatMap((word) => analyze(word));
 }
 
-function matchTerms(hit: SearchHit, wanted: Set<string>): Map<string, Set<EvidenceField>> {
-  const { entry } = hit;
-  const matched = new Map<string, Set<EvidenceField>>();
-  const note = (text: string | null, field: EvidenceField) => {
-    if (!text) return;
-    for (const term of analyze(text)) {
-      if (!wanted.has(term)) continue;
-      const fields = matched.get(term) ?? new Set<EvidenceField>();
-      fields.add(field);
-      matched.set(term, fields);
-    }
-  };
-  note(entry.title, 'title');
-  note(entry.body, 'body');
-  note(entry.topics.join(' '), 'topics');
-  note(entry.sourceAccount, 'account');
-  return matched;
-}
-
 const RIDGE = 0.05;
 
 /**
@@ -97,7 +149,7 @@ function estimateWeights(terms: string[], hits: HitEvidence[]): Map<string, numb
     .map(({ hit, matched }) => ({
       coverage: hit.coverage,
       terms: terms.filter((term) => {
-        const fields = matched.get(term);
+        const fields = matched.get(term)?.fields;
         return fields?.has('title') || fields?.has('body');
       }),
     }))

@@ -12,8 +12,8 @@ export interface RelevanceFeatures {
   fieldCoverage: number;
   /** Share found in the title: a title about the question is strong evidence. */
   titleCoverage: number;
-  /** Share found in the topics or account: the curator or the rep filed it under the question. */
-  topicCoverage: number;
+  /** Share found in topics, account or its industry, labels: the curator or the rep filed it so. */
+  metaCoverage: number;
   /** Share of terms found in two or more fields: title, body, topics and account agreeing. */
   agreement: number;
   /**
@@ -35,6 +35,11 @@ export interface RelevanceFeatures {
   terms: number;
   /** The hit's lexical score over the best lexical score of the query. */
   relativeScore: number;
+  /**
+   * The hit's lexical score over what an entry holding every term once would score (the summed IDF),
+   * capped at 1.5 and scaled to 0..1; 0 where the index does not report IDF.
+   */
+  scoreShare: number;
   /** Cosine similarity to the question when vector search took part, else 0. */
   similarity: number;
 }
@@ -53,21 +58,22 @@ export interface RelevanceModel {
  * Without embeddings `similarity` is always 0, so its weight is a prior, to be fitted where vectors run.
  */
 export const RELEVANCE_MODEL: RelevanceModel = {
-  bias: -4.02,
+  bias: -3.98,
   weights: {
     coverage: 0.86,
     fieldCoverage: 1.65,
-    titleCoverage: 0.35,
-    topicCoverage: 2.21,
-    agreement: 1.25,
-    missingKnown: -0.52,
+    titleCoverage: 0.37,
+    metaCoverage: 2.19,
+    agreement: 1.28,
+    missingKnown: -0.49,
     missingUnknown: 0.49,
-    missingName: -0.77,
-    heldName: 0.81,
-    coverageGap: -0.48,
-    oneTerm: 0.04,
+    missingName: -0.97,
+    heldName: 0.79,
+    coverageGap: -0.52,
+    oneTerm: 0.05,
     terms: 1.04,
-    relativeScore: 1.15,
+    relativeScore: 1.14,
+    scoreShare: 0,
     similarity: 0,
   },
   threshold: 0.31,
@@ -135,7 +141,7 @@ export interface QueryContext {
 
 function fieldShare(evidence: Evidence, { matched }: HitEvidence): number {
   const { terms, weight } = evidence.question;
-  return terms.reduce((sum, term) => (matched.has(term) ? sum + (weight.get(term) ?? 0) : sum), 0);
+  return terms.reduce((sum, term) => sum + (weight.get(term) ?? 0) * (matched.get(term)?.strength ?? 0), 0);
 }
 
 /** The features of one hit; the only place they are computed. */
@@ -144,11 +150,11 @@ export function relevanceFeatures(
   { hit, matched }: HitEvidence,
   context: QueryContext,
 ): RelevanceFeatures {
-  const { terms, weight, names } = evidence.question;
+  const { terms, weight, names, idfTotal } = evidence.question;
   const share = (held: (fields: Set<EvidenceField>) => boolean) =>
     terms.reduce((sum, term) => {
-      const fields = matched.get(term);
-      return fields && held(fields) ? sum + (weight.get(term) ?? 0) : sum;
+      const match = matched.get(term);
+      return match && held(match.fields) ? sum + (weight.get(term) ?? 0) * match.strength : sum;
     }, 0);
   const missingKnown = terms.reduce(
     (most, term) =>
@@ -165,7 +171,7 @@ export function relevanceFeatures(
     coverage: hit.coverage,
     fieldCoverage,
     titleCoverage: share((fields) => fields.has('title')),
-    topicCoverage: share((fields) => fields.has('topics') || fields.has('account')),
+    metaCoverage: share((fields) => fields.has('meta')),
     agreement: share((fields) => fields.size >= 2),
     missingKnown,
     missingUnknown,
@@ -175,6 +181,7 @@ export function relevanceFeatures(
     oneTerm: terms.length > 1 && matched.size === 1 ? 1 : 0,
     terms: Math.min(matched.size, 3) / 3,
     relativeScore: context.bestLexicalScore > 0 ? hit.lexicalScore / context.bestLexicalScore : 0,
+    scoreShare: idfTotal ? Math.min(1.5, hit.lexicalScore / idfTotal) / 1.5 : 0,
     similarity: hit.similarity ?? 0,
   };
 }
