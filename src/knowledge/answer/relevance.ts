@@ -1,4 +1,6 @@
+import { OBJECTIVE_KINDS } from '../entry.ts';
 import type { SearchHit } from '../search/knowledge-search.ts';
+import { type AskedFor, askedFor, holdsAskedFor } from './asked-for.ts';
 import { type Evidence, type EvidenceField, gatherEvidence, type HitEvidence } from './hit-evidence.ts';
 
 /**
@@ -40,6 +42,14 @@ export interface RelevanceFeatures {
    * capped at 1.5 and scaled to 0..1; 0 where the index does not report IDF.
    */
   scoreShare: number;
+  /** The question asks for a number, duration, amount or name, and the entry states one (0.5: a number only). */
+  factHeld: number;
+  /** The question asks for such a fact and the entry states none. */
+  factMissing: number;
+  /** The question asks what we do or have ("do we…", "is our…"), and the entry is research or expert content. */
+  ownObjective: number;
+  /** The same question, and the entry is field chatter or a tip: what someone heard rather than what is so. */
+  ownField: number;
   /** Cosine similarity to the question when vector search took part, else 0. */
   similarity: number;
 }
@@ -74,6 +84,10 @@ export const RELEVANCE_MODEL: RelevanceModel = {
     terms: 1.04,
     relativeScore: 1.14,
     scoreShare: 0,
+    factHeld: 0,
+    factMissing: 0,
+    ownObjective: 0,
+    ownField: 0,
     similarity: 0,
   },
   threshold: 0.31,
@@ -110,10 +124,14 @@ export const MIN_SIMILARITY = 0.55;
 /** Judges every hit on its own and keeps those likely enough to answer the question. */
 export function judgeHits(asked: Asked, hits: SearchHit[], model = RELEVANCE_MODEL): Judgement {
   const evidence = gatherEvidence(asked, hits);
+  const facts = askedFor(asked.question);
+  const own = asksAboutUs(asked.question);
   const shares = evidence.hits.map((hitEvidence) => fieldShare(evidence, hitEvidence));
   const context: QueryContext = {
     bestLexicalScore: Math.max(0, ...hits.map((hit) => hit.lexicalScore)),
     bestCoverage: Math.max(0, ...shares),
+    facts,
+    own,
   };
   const judged = evidence.hits.map((hitEvidence) => {
     const features = relevanceFeatures(evidence, hitEvidence, context);
@@ -132,11 +150,23 @@ export function probability(model: RelevanceModel, features: RelevanceFeatures):
   return 1 / (1 + Math.exp(-z));
 }
 
-/** What the features of one hit are measured against: the best of the query's hits. */
+/** What the features of one hit are measured against: the best of the query's hits, and what is asked. */
 export interface QueryContext {
   bestLexicalScore: number;
   /** The highest `fieldCoverage` of any hit. */
   bestCoverage: number;
+  /** The kinds of fact the question asks for (asked-for.ts). */
+  facts: AskedFor[];
+  /** The question asks what we (the seller) do or have. */
+  own: boolean;
+}
+
+/** "Do we…", "does our…", "can we…", "what's our…": a question about the seller's own product or policy. */
+const ABOUT_US =
+  /\b(?:do|does|did|can|could|will|would|should|is|are|have|has)\s+(?:we|our|us)\b|\b(?:what|which|how)(?:'s| is| are)\s+our\b|\bwe\s+(?:support|offer|have|charge|accept|sign|handle|run|store|bill|allow)\b/i;
+
+function asksAboutUs(question: string): boolean {
+  return ABOUT_US.test(question);
 }
 
 function fieldShare(evidence: Evidence, { matched }: HitEvidence): number {
@@ -167,6 +197,9 @@ export function relevanceFeatures(
   );
   const fieldCoverage = share(() => true);
   const nameList = [...names];
+  const fact =
+    context.facts.length > 0 ? holdsAskedFor(`${hit.entry.title}. ${hit.entry.body}`, context.facts) : 0;
+  const objective = OBJECTIVE_KINDS.includes(hit.entry.kind);
   return {
     coverage: hit.coverage,
     fieldCoverage,
@@ -182,6 +215,10 @@ export function relevanceFeatures(
     terms: Math.min(matched.size, 3) / 3,
     relativeScore: context.bestLexicalScore > 0 ? hit.lexicalScore / context.bestLexicalScore : 0,
     scoreShare: idfTotal ? Math.min(1.5, hit.lexicalScore / idfTotal) / 1.5 : 0,
+    factHeld: fact,
+    factMissing: context.facts.length > 0 && fact === 0 ? 1 : 0,
+    ownObjective: context.own && objective ? 1 : 0,
+    ownField: context.own && !objective ? 1 : 0,
     similarity: hit.similarity ?? 0,
   };
 }
