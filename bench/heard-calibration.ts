@@ -20,6 +20,7 @@ import {
   judgeHits,
   RELEVANCE_MODEL,
   type RelevanceModel,
+  relevantOf,
 } from '../src/knowledge/answer/relevance.ts';
 import { selectSources } from '../src/knowledge/answer/select-sources.ts';
 import {
@@ -37,6 +38,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SEARCH_LIMIT = 50;
 /** Hits a question contributes to the fit: the ones that could be cited, and some below. */
 const FIT_HITS = 20;
+/** Relative floors tried: a hit is cited only at this share of the likeliest hit's relevance. */
+const FLOORS = [0, 0.25, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 interface Labelled {
   set: string;
@@ -137,6 +140,13 @@ function cited(q: Labelled, model: RelevanceModel): Array<string | null> {
   return selectSources(judgeHits(q, q.hits, model).relevant).map(({ entry }) => entry.externalId);
 }
 
+/** Answers for every cut of one model's likelihoods, judging each question once. */
+function cutter(training: Labelled[], model: RelevanceModel) {
+  const judged = new Map(training.map((q) => [q, judgeHits(q, q.hits, model).judged]));
+  return (cut: Pick<RelevanceModel, 'threshold' | 'relativeFloor'>) => (q: Labelled) =>
+    selectSources(relevantOf(judged.get(q) ?? [], cut)).map(({ entry }) => entry.externalId);
+}
+
 /** The rule before this change (in search order, 5 field and 3 objective entries), to report against. */
 function legacyCited(hits: SearchHit[]): Array<string | null> {
   const similar = (hit: SearchHit) => (hit.similarity ?? 0) >= 0.55;
@@ -174,31 +184,38 @@ function fitModel(training: Labelled[]): RelevanceModel {
       number
     >,
     threshold: 0.5,
+    relativeFloor: 0,
   };
-  return { ...model, threshold: bestThreshold(training, model) };
+  return { ...model, ...bestCut(training, model) };
 }
 
 /**
- * The threshold that gets the worse of success@3 and correct "nothing heard" highest on `training`
- * (the targets ask 0.9 of both), less a little per irrelevant-above-relevant answer.
+ * The cut (threshold, relative floor) that gets the worse of success@3 and correct "nothing heard"
+ * highest on `training` (the targets ask 0.9 of both), less a little per irrelevant-above-relevant.
  */
-function bestThreshold(training: Labelled[], model: RelevanceModel): number {
-  let best = { threshold: 0.5, score: -Infinity };
-  for (let threshold = 0.05; threshold < 0.96; threshold += 0.01) {
-    const m = metrics(training, (q) => cited(q, { ...model, threshold }));
-    const score =
-      Math.min(m.successAt3 ?? 1, m.correctNothingRate ?? 1) -
-      (0.5 * m.irrelevantAboveRelevant) / training.length;
-    if (score > best.score) best = { threshold: Number(threshold.toFixed(3)), score };
+function bestCut(training: Labelled[], model: RelevanceModel) {
+  const answers = cutter(training, model);
+  let best = { threshold: 0.5, relativeFloor: 0, score: -Infinity };
+  for (const relativeFloor of FLOORS) {
+    for (let threshold = 0.05; threshold < 0.96; threshold += 0.01) {
+      const cut = { threshold: Number(threshold.toFixed(2)), relativeFloor };
+      const m = metrics(training, answers(cut));
+      const score =
+        Math.min(m.successAt3 ?? 1, m.correctNothingRate ?? 1) -
+        (0.5 * m.irrelevantAboveRelevant) / training.length;
+      if (score > best.score) best = { ...cut, score };
+    }
   }
-  return best.threshold;
+  return { threshold: best.threshold, relativeFloor: best.relativeFloor };
 }
 
 function sweep(all: Labelled[], model: RelevanceModel) {
-  console.log(`\nthreshold sweep (fitted on every tune question)`);
-  for (let threshold = 0.1; threshold < 0.91; threshold += 0.1) {
-    const m = metrics(all, (q) => cited(q, { ...model, threshold }));
-    console.log(`  ${threshold.toFixed(1)}  ${line(m)}`);
+  const answers = cutter(all, model);
+  for (const relativeFloor of FLOORS) {
+    console.log(`\nthreshold sweep, relative floor ${relativeFloor} (fitted on every tune question)`);
+    for (let threshold = 0.1; threshold < 0.91; threshold += 0.1) {
+      console.log(`  ${threshold.toFixed(1)}  ${line(metrics(all, answers({ threshold, relativeFloor })))}`);
+    }
   }
 }
 
@@ -246,7 +263,7 @@ function report(title: string, labelled: Labelled[], answer: (q: Labelled) => Ar
 function printModel(title: string, model: RelevanceModel) {
   const weights = features.map((name) => `    ${name}: ${model.weights[name].toFixed(2)},`).join('\n');
   console.log(
-    `\n${title}:\n{\n  bias: ${model.bias.toFixed(2)},\n  weights: {\n${weights}\n  },\n  threshold: ${model.threshold},\n}`,
+    `\n${title}:\n{\n  bias: ${model.bias.toFixed(2)},\n  weights: {\n${weights}\n  },\n  threshold: ${model.threshold},\n  relativeFloor: ${model.relativeFloor},\n}`,
   );
   report(`${title}, scored on the same questions`, questions, (q) => cited(q, model));
 }

@@ -56,11 +56,15 @@ export interface RelevanceFeatures {
 
 export type FeatureName = keyof RelevanceFeatures;
 
-/** A logistic model: P(relevant) = 1 / (1 + e^-(bias + Σ weight·feature)); cited at or above `threshold`. */
+/**
+ * A logistic model: P(relevant) = 1 / (1 + e^-(bias + Σ weight·feature)). A hit is cited at or above
+ * `threshold`, and, next to a much likelier hit, only at or above `relativeFloor` times its likelihood.
+ */
 export interface RelevanceModel {
   bias: number;
   weights: Record<FeatureName, number>;
   threshold: number;
+  relativeFloor: number;
 }
 
 /**
@@ -68,29 +72,30 @@ export interface RelevanceModel {
  * Without embeddings `similarity` is always 0, so its weight is a prior, to be fitted where vectors run.
  */
 export const RELEVANCE_MODEL: RelevanceModel = {
-  bias: -3.98,
+  bias: -3.89,
   weights: {
-    coverage: 0.86,
-    fieldCoverage: 1.65,
-    titleCoverage: 0.37,
-    metaCoverage: 2.19,
-    agreement: 1.28,
-    missingKnown: -0.49,
-    missingUnknown: 0.49,
-    missingName: -0.97,
-    heldName: 0.79,
-    coverageGap: -0.52,
-    oneTerm: 0.05,
-    terms: 1.04,
-    relativeScore: 1.14,
+    coverage: 0.81,
+    fieldCoverage: 1.63,
+    titleCoverage: 0.41,
+    metaCoverage: 2.16,
+    agreement: 1.42,
+    missingKnown: -0.39,
+    missingUnknown: 0.43,
+    missingName: -0.98,
+    heldName: 0.82,
+    coverageGap: -0.63,
+    oneTerm: 0.09,
+    terms: 1.28,
+    relativeScore: 1.01,
     scoreShare: 0,
-    factHeld: 0,
-    factMissing: 0,
-    ownObjective: 0,
-    ownField: 0,
+    factHeld: -0.15,
+    factMissing: -1.49,
+    ownObjective: 0.56,
+    ownField: -0.49,
     similarity: 0,
   },
   threshold: 0.31,
+  relativeFloor: 0.8,
 };
 
 export interface JudgedHit {
@@ -137,11 +142,21 @@ export function judgeHits(asked: Asked, hits: SearchHit[], model = RELEVANCE_MOD
     const features = relevanceFeatures(evidence, hitEvidence, context);
     return { hit: hitEvidence.hit, features, relevance: probability(model, features) };
   });
-  const relevant = judged
-    .filter((j) => j.relevance >= model.threshold || j.features.similarity >= MIN_SIMILARITY)
-    // Stable: equally likely hits keep their search order.
-    .sort((a, b) => b.relevance - a.relevance);
-  return { judged, relevant, termWeights: evidence.question.weight };
+  return { judged, relevant: relevantOf(judged, model), termWeights: evidence.question.weight };
+}
+
+/** The judged hits the model cites, likeliest first. */
+export function relevantOf(judged: JudgedHit[], model: Pick<RelevanceModel, 'threshold' | 'relativeFloor'>) {
+  const floor = Math.max(
+    model.threshold,
+    model.relativeFloor * Math.max(0, ...judged.map((j) => j.relevance)),
+  );
+  return (
+    judged
+      .filter((j) => j.relevance >= floor || j.features.similarity >= MIN_SIMILARITY)
+      // Stable: equally likely hits keep their search order.
+      .sort((a, b) => b.relevance - a.relevance)
+  );
 }
 
 export function probability(model: RelevanceModel, features: RelevanceFeatures): number {
