@@ -1,7 +1,9 @@
 import { OBJECTIVE_KINDS } from '../entry.ts';
 import type { SearchHit } from '../search/knowledge-search.ts';
 import { type AskedFor, askedFor, holdsAskedFor } from './asked-for.ts';
+import { sentenceScorer } from './excerpt.ts';
 import { type Evidence, type EvidenceField, gatherEvidence, type HitEvidence } from './hit-evidence.ts';
+import { readingUnits } from './sentences.ts';
 
 /**
  * What the "heard" decision looks at, per hit; each is 0..1. Shares are of the question's IDF weight,
@@ -46,6 +48,10 @@ export interface RelevanceFeatures {
   factHeld: number;
   /** The question asks for such a fact and the entry states none. */
   factMissing: number;
+  /** The largest share of the question one sentence of the entry holds: its terms together, not scattered. */
+  sentenceCoverage: number;
+  /** One sentence holds both some of the question's terms and the fact it asks for. */
+  sentenceFact: number;
   /** The question asks what we do or have ("do we…", "is our…"), and the entry is research or expert content. */
   ownObjective: number;
   /** The same question, and the entry is field chatter or a tip: what someone heard rather than what is so. */
@@ -72,30 +78,32 @@ export interface RelevanceModel {
  * Without embeddings `similarity` is always 0, so its weight is a prior, to be fitted where vectors run.
  */
 export const RELEVANCE_MODEL: RelevanceModel = {
-  bias: -3.89,
+  bias: -3.86,
   weights: {
-    coverage: 0.81,
-    fieldCoverage: 1.63,
-    titleCoverage: 0.41,
-    metaCoverage: 2.16,
-    agreement: 1.42,
-    missingKnown: -0.39,
-    missingUnknown: 0.43,
-    missingName: -0.98,
+    coverage: 0.77,
+    fieldCoverage: 1.58,
+    titleCoverage: 0.48,
+    metaCoverage: 2.18,
+    agreement: 1.29,
+    missingKnown: -0.52,
+    missingUnknown: 0.47,
+    missingName: -0.9,
     heldName: 0.82,
-    coverageGap: -0.63,
-    oneTerm: 0.09,
-    terms: 1.28,
+    coverageGap: -0.62,
+    oneTerm: 0.08,
+    terms: 1.19,
     relativeScore: 1.01,
     scoreShare: 0,
-    factHeld: -0.15,
-    factMissing: -1.49,
-    ownObjective: 0.56,
-    ownField: -0.49,
+    factHeld: -1.62,
+    factMissing: -1.46,
+    ownObjective: 0.57,
+    ownField: -0.48,
+    sentenceCoverage: 0.13,
+    sentenceFact: 2.02,
     similarity: 0,
   },
   threshold: 0.31,
-  relativeFloor: 0.8,
+  relativeFloor: 0.7,
 };
 
 export interface JudgedHit {
@@ -137,6 +145,10 @@ export function judgeHits(asked: Asked, hits: SearchHit[], model = RELEVANCE_MOD
     bestCoverage: Math.max(0, ...shares),
     facts,
     own,
+    scoreSentence: sentenceScorer(asked.query, {
+      question: asked.question,
+      weights: evidence.question.weight,
+    }),
   };
   const judged = evidence.hits.map((hitEvidence) => {
     const features = relevanceFeatures(evidence, hitEvidence, context);
@@ -174,6 +186,8 @@ export interface QueryContext {
   facts: AskedFor[];
   /** The question asks what we (the seller) do or have. */
   own: boolean;
+  /** Scores one sentence: its weighted share of the question's terms, and whether it holds the asked fact. */
+  scoreSentence: (text: string) => { termScore: number; fact: number };
 }
 
 /** "Do we…", "does our…", "can we…", "what's our…": a question about the seller's own product or policy. */
@@ -215,6 +229,13 @@ export function relevanceFeatures(
   const fact =
     context.facts.length > 0 ? holdsAskedFor(`${hit.entry.title}. ${hit.entry.body}`, context.facts) : 0;
   const objective = OBJECTIVE_KINDS.includes(hit.entry.kind);
+  let sentenceCoverage = 0;
+  let sentenceFact = 0;
+  for (const unit of readingUnits(`${hit.entry.title}\n\n${hit.entry.body}`)) {
+    const scored = context.scoreSentence(unit.text);
+    sentenceCoverage = Math.max(sentenceCoverage, scored.termScore);
+    if (scored.termScore > 0 && scored.fact === 1) sentenceFact = 1;
+  }
   return {
     coverage: hit.coverage,
     fieldCoverage,
@@ -234,6 +255,8 @@ export function relevanceFeatures(
     factMissing: context.facts.length > 0 && fact === 0 ? 1 : 0,
     ownObjective: context.own && objective ? 1 : 0,
     ownField: context.own && !objective ? 1 : 0,
+    sentenceCoverage,
+    sentenceFact,
     similarity: hit.similarity ?? 0,
   };
 }
