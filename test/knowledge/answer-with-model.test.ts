@@ -149,7 +149,17 @@ describe('answers written by a chat model', () => {
     await seedEntry(db, {
       author: 'Dan',
       account: 'Kessler',
-      body: 'Kessler onboarding timelines slipped again.',
+      body: 'Kessler sent back the MSA redlines from legal.',
+    });
+    await seedEntry(db, {
+      author: 'Priya',
+      account: 'Fernway',
+      body: 'Fernway asked for virtual cards in the pilot.',
+    });
+    await seedEntry(db, {
+      author: 'Tom',
+      account: 'Ashgrove',
+      body: 'The county needs three quotes for any purchase.',
     });
     openai.replyToChat(
       jsonReply({
@@ -159,11 +169,14 @@ describe('answers written by a chat model', () => {
       }),
     );
 
-    await earshot.ask({ workspaceId: 'acme', question: 'What are buyers saying about Okta SSO timelines?' });
+    await earshot.ask({
+      workspaceId: 'acme',
+      question: 'What are buyers saying about Okta SSO and the MSA?',
+    });
 
     const sent = JSON.stringify(chatRequests()[0]?.body);
     expect(sent).toContain('Harborview wants Okta SSO before the MSA.');
-    expect(sent).not.toContain('Kessler onboarding timelines');
+    expect(sent).not.toContain('MSA redlines');
   });
 
   it('does not call the model when nothing was heard', async () => {
