@@ -7,7 +7,7 @@ export type AskedFor = 'duration' | 'amount' | 'percent' | 'count' | 'date' | 'n
 const ASKS: Array<[AskedFor, RegExp]> = [
   [
     'duration',
-    /\bhow (?:long|soon|quickly|fast)\b|\btime ?(?:line|frame|to value)s?\b|\bturnaround\b|\blead time\b|\bcu[aá]nto tiempo\b|\bcombien de temps\b|\bwie lange?\b|\bquanto tempo\b/i,
+    /\bhow (?:long|soon|quickly|fast)\b|\btime ?(?:line|frame|to value)s?\b|\bturnaround\b|\blead time\b|\bcu[aá]nto (?:tiempo|tarda|dura)|\bcombien de temps\b|\bwie lange?\b|\bquanto (?:tempo|demora|dura)/i,
   ],
   [
     'percent',
