@@ -35,7 +35,7 @@ import { importAccounts } from '../src/nudges/accounts/import-accounts.ts';
 import { type Example, fitLogistic } from './lib/fit-logistic.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SEARCH_LIMIT = 50;
+const SEARCH_LIMIT = 20;
 /** Hits a question contributes to the fit: the ones that could be cited, and some below. */
 const FIT_HITS = 20;
 /** Relative floors tried: a hit is cited only at this share of the likeliest hit's relevance. */

@@ -13,7 +13,7 @@ import { judgeHits } from './relevance.ts';
 import { type SourceEntry, selectSources } from './select-sources.ts';
 
 /** How many hits are read to judge which answer the question; only the best few are cited. */
-const SEARCH_LIMIT = 50;
+const SEARCH_LIMIT = 20;
 
 export interface AnswerDeps {
   search: KnowledgeSearch;
