@@ -19,6 +19,7 @@ const statementSchema = z.object({
 
 /** What the model must return; the same schema validates the reply, which is untrusted. */
 export const writtenAnswerSchema = z.object({
+  answers: z.boolean().describe('false when no source answers the question; both lists are then left empty'),
   field: z.array(statementSchema).describe('What reps hear: from chatter and tip sources only'),
   objective: z.array(statementSchema).describe('Research and expert content: from those sources only'),
 });
@@ -66,6 +67,7 @@ export class OpenAIAnswerWriter implements AnswerWriter {
       throw failed(`${what} returned no valid answer: ${z.prettifyError(parsed.error)}`);
     }
     return {
+      answers: parsed.data.answers,
       field: parsed.data.field.slice(0, MAX_STATEMENTS),
       objective: parsed.data.objective.slice(0, MAX_STATEMENTS),
     };

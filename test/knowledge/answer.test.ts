@@ -127,6 +127,88 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.heard).toBe(false);
   });
 
+  /** A handful of unrelated entries, so the knowledge base is not all about the question. */
+  async function seedBackground() {
+    const said = [
+      ['Maya', 'Harborview', 'Harborview pushed back on Ledgerline pricing during the renewal call.'],
+      ['Dan', 'Kessler', 'Kessler wants on-site training for the warehouse team before go-live.'],
+      ['Priya', 'Fernway', 'Fernway asked whether virtual cards earn a rebate on every payment.'],
+      ['Tom', 'Ashgrove', 'The county needs three quotes before any purchase over $50k.'],
+      ['Grace', 'Pinecrest', 'Pinecrest compared our approval routing with Brisk AP and liked ours better.'],
+      ['Sofia', 'Brightwater', 'Brightwater security asked who does the OCR for invoice capture.'],
+    ] as const;
+    for (const [author, account, body] of said) await seedEntry(db, { author, account, body });
+  }
+
+  it('says "nothing heard" when an entry shares only one generic word with the question', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Marcus',
+      account: 'Calder',
+      body: 'Calder finished its NetSuite rollout in six weeks; the controller was thrilled.',
+    });
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'How long does a Workday rollout take?',
+    });
+    expect(answer.heard).toBe(false);
+    expect(answer.sources).toEqual([]);
+  });
+
+  it('cites every entry that answers and not one that shares a single word, and counts only those', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Maya',
+      account: 'Saint Brendan',
+      body: "Saint Brendan's IT team asked for SAML SSO setup help before go-live.",
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'SSO setup guide',
+      body: 'SAML SSO setup takes an afternoon with Okta or Azure AD.',
+    });
+    await seedEntry(db, {
+      author: 'Jordan',
+      account: 'Tri-Valley',
+      body: 'Tri-Valley delayed the scanner setup at the depot by a week.',
+    });
+
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'What are you hearing about SAML SSO setup?',
+    });
+
+    expect(answer.heard).toBe(true);
+    expect(answer.sources.map((source) => source.account ?? source.title).sort()).toEqual([
+      'SSO setup guide',
+      'Saint Brendan',
+    ]);
+    expect(answer.field.summary.headline).toBe('1 rep across 1 account in the last 7 days');
+    expect(answer.field.statements.map((statement) => statement.text)).toEqual([
+      'Maya (Saint Brendan) heard: "Saint Brendan\'s IT team asked for SAML SSO setup help before go-live."',
+    ]);
+  });
+
+  it('quotes the sentence with the duration when asked how long', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Marcus',
+      account: 'Oakvale',
+      body: 'NetSuite rollouts were the main topic at Oakvale. Their controller asked about the NetSuite connector and saved searches. Most NetSuite customers go live in six to eight weeks, per our services team.',
+    });
+
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'How long does a NetSuite rollout take?',
+    });
+
+    expect(answer.heard).toBe(true);
+    expect(answer.field.statements[0]?.text).toContain(
+      'Most NetSuite customers go live in six to eight weeks, per our services team.',
+    );
+    expect(answer.field.statements[0]?.text).not.toContain('saved searches');
+  });
+
   it('never answers one workspace from another workspace’s entries', async () => {
     await seedEntry(db, { workspaceId: 'acme', body: 'Acme heard that SAP migrations are stalling.' });
     const answer = await earshot.ask({

@@ -104,6 +104,7 @@ interface ChatBody {
 describe('OpenAIAnswerWriter', () => {
   it('sends the question and the numbered sources, and returns the statements the model wrote', async () => {
     const reply = {
+      answers: true,
       field: [{ text: 'Acme pushed back on paying extra for SSO.', citations: [1] }],
       objective: [{ text: 'Most security buyers expect SSO in the base plan.', citations: [2] }],
     };
@@ -121,12 +122,13 @@ describe('OpenAIAnswerWriter', () => {
     expect(body.response_format.type).toBe('json_schema');
     expect(body.response_format.json_schema.strict).toBe(true);
     expect(body.response_format.json_schema.schema).toMatchObject({
-      required: ['field', 'objective'],
+      required: ['answers', 'field', 'objective'],
       additionalProperties: false,
     });
     const system = body.messages.find((message) => message.role === 'system')?.content ?? '';
     expect(system).toContain('Answer only from these sources');
     expect(system).toContain('Never invent numbers, names');
+    expect(system).toContain('If none of them answers it, set "answers" to false');
     const user = body.messages.find((message) => message.role === 'user')?.content ?? '';
     expect(user).toContain(`Question: ${question}`);
     expect(user).toContain(
@@ -138,9 +140,22 @@ describe('OpenAIAnswerWriter', () => {
     expect(user).toContain(summary.headline);
   });
 
+  it('passes on the model finding that no source answers the question', async () => {
+    fake.replyToChat(jsonReply({ answers: false, field: [], objective: [] }));
+
+    const written = await writer().write({
+      question: 'What are you hearing about SSO pricing in Brazil?',
+      sources,
+      summary,
+    });
+
+    expect(written).toEqual({ answers: false, field: [], objective: [] });
+  });
+
   it('keeps no claim backed only by a source number the model made up', async () => {
     fake.replyToChat(
       jsonReply({
+        answers: true,
         field: [
           { text: 'Acme pushed back on SSO pricing.', citations: [1, 7] },
           { text: 'Globex is churning over SSO.', citations: [9] },
@@ -158,10 +173,16 @@ describe('OpenAIAnswerWriter', () => {
 
   it.each([
     ['content that is not JSON', { content: 'Sure! Reps are saying SSO is too expensive.' }],
-    ['JSON without the objective side', { content: JSON.stringify({ field: [] }) }],
+    ['JSON without the objective side', { content: JSON.stringify({ answers: true, field: [] }) }],
+    [
+      'JSON that does not say whether the sources answer',
+      { content: JSON.stringify({ field: [], objective: [] }) },
+    ],
     [
       'citations that are not numbers',
-      { content: JSON.stringify({ field: [{ text: 'x', citations: ['one'] }], objective: [] }) },
+      {
+        content: JSON.stringify({ answers: true, field: [{ text: 'x', citations: ['one'] }], objective: [] }),
+      },
     ],
     ['a refusal', { content: null, refusal: 'I cannot help with that.' }],
     ['no content at all', { content: null }],
@@ -188,7 +209,7 @@ describe('OpenAIAnswerWriter', () => {
 
   it('gives up at timeoutMs even when the server asks to retry much later', async () => {
     fake.fail({ kind: 'rate_limit', retryAfterSeconds: 30 });
-    fake.replyToChat(jsonReply({ field: [], objective: [] }));
+    fake.replyToChat(jsonReply({ answers: false, field: [], objective: [] }));
     const started = Date.now();
 
     await expect(writer(400).write({ question, sources, summary })).rejects.toMatchObject({
@@ -199,7 +220,11 @@ describe('OpenAIAnswerWriter', () => {
 
   it('retries once after a brief rate limit', async () => {
     fake.fail({ kind: 'rate_limit', retryAfterSeconds: 0.05 });
-    const reply = { field: [{ text: 'Acme pushed back on SSO pricing.', citations: [1] }], objective: [] };
+    const reply = {
+      answers: true,
+      field: [{ text: 'Acme pushed back on SSO pricing.', citations: [1] }],
+      objective: [],
+    };
     fake.replyToChat(jsonReply(reply));
 
     await expect(writer().write({ question, sources, summary })).resolves.toEqual(reply);

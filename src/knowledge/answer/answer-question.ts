@@ -4,15 +4,16 @@ import type { QuestionLog } from '../questions/question-log.ts';
 import type { KnowledgeSearch } from '../search/knowledge-search.ts';
 import type { SearchFilters } from '../search/search-filters.ts';
 import { conversationKey } from '../workspaces/platform-ids.ts';
-import type { Answer } from './answer-types.ts';
-import { type AnswerWriter, keepCitedStatements, type WrittenAnswer } from './answer-writer.ts';
+import type { Answer, Statement } from './answer-types.ts';
+import { type AnswerWriter, keepCitedStatements, onlyCitedSources } from './answer-writer.ts';
 import { extractiveStatements } from './extractive-answer.ts';
 import { summarizeField } from './field-summary.ts';
 import { questionSubject, retrievalQuery } from './question-subject.ts';
-import { relevantHits, type SourceEntry, selectSources } from './select-sources.ts';
+import { judgeHits } from './relevance.ts';
+import { type SourceEntry, selectSources } from './select-sources.ts';
 
-/** How many hits are read to count reps and accounts; only the best few are cited. */
-const SEARCH_LIMIT = 50;
+/** How many hits are read to judge which answer the question; only the best few are cited. */
+const SEARCH_LIMIT = 20;
 
 export interface AnswerDeps {
   search: KnowledgeSearch;
@@ -84,53 +85,76 @@ export async function composeAnswer(
     filters: request.filters,
     viewer: { conversationKey: askedIn },
   });
-  const relevant = relevantHits(hits);
-  const summary = summarizeField(
-    relevant.filter((hit) => FIELD_KINDS.includes(hit.entry.kind)).map((hit) => hit.entry),
-    now,
-  );
-  const sources = selectSources(relevant);
+  const { relevant, termWeights } = judgeHits({ question: request.question, query }, hits);
+  const selected = selectSources(relevant);
+  const written =
+    selected.length > 0
+      ? await write(deps, request.question, selected, summarizeField(fieldEntries(selected), now))
+      : null;
+  const { sources, statements } = written
+    ? { sources: written.sources, statements: written }
+    : {
+        sources: selected,
+        statements: extractiveStatements(selected, {
+          question: request.question,
+          query,
+          weights: termWeights,
+        }),
+      };
   const heard = sources.length > 0;
-  const written = heard ? await write(deps, request.question, sources, summary) : null;
-  const statements = written?.answer ?? extractiveStatements(sources, query);
   return {
     question: request.question,
     subject: questionSubject(request.question),
     heard,
-    field: { summary, statements: statements.field },
+    // Counted over the cited entries only: an entry that does not answer earns no rep or account credit.
+    field: { summary: summarizeField(fieldEntries(sources), now), statements: statements.field },
     objective: { statements: statements.objective },
     sources: sources.map(({ source }) => source),
     model: written?.model ?? null,
   };
 }
 
-/** The model's answer, or null to fall back to the extractive one (no model, error, timeout, nothing cited). */
+function fieldEntries(sources: SourceEntry[]) {
+  return sources.filter(({ entry }) => FIELD_KINDS.includes(entry.kind)).map(({ entry }) => entry);
+}
+
+interface ModelAnswer {
+  model: string;
+  /** The sources the model cited, renumbered; empty when it found that none answers the question. */
+  sources: SourceEntry[];
+  field: Statement[];
+  objective: Statement[];
+}
+
+/**
+ * The model's answer, or null to fall back to the extractive one (no model, error, timeout, nothing
+ * cited). A model that finds no source answering the question makes the answer "nothing heard".
+ */
 async function write(
   deps: Omit<AnswerDeps, 'questions'>,
   question: string,
   sources: SourceEntry[],
   summary: Answer['field']['summary'],
-): Promise<{ answer: WrittenAnswer; model: string } | null> {
+): Promise<ModelAnswer | null> {
   if (!deps.writer) return null;
+  const model = deps.writer.model;
   try {
     const raw = await deps.writer.write({ question, sources, summary });
-    const answer = {
+    if (!raw.answers) {
+      deps.logger.info({ model }, 'model found that no retrieved entry answers the question');
+      return { model, sources: [], field: [], objective: [] };
+    }
+    const cited = {
       field: keepCitedStatements(raw.field, sources),
       objective: keepCitedStatements(raw.objective, sources),
     };
-    if (answer.field.length + answer.objective.length === 0) {
-      deps.logger.warn(
-        { model: deps.writer.model },
-        'model answer cited no retrieved entry; using the extractive answer',
-      );
+    if (cited.field.length + cited.objective.length === 0) {
+      deps.logger.warn({ model }, 'model answer cited no retrieved entry; using the extractive answer');
       return null;
     }
-    return { answer, model: deps.writer.model };
+    return { model, ...onlyCitedSources(cited, sources) };
   } catch (error) {
-    deps.logger.warn(
-      { err: error, model: deps.writer.model },
-      'model answer failed; using the extractive answer',
-    );
+    deps.logger.warn({ err: error, model }, 'model answer failed; using the extractive answer');
     return null;
   }
 }

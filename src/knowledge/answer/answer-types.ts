@@ -12,6 +12,7 @@ export interface Source {
   account: string | null;
   channel: string | null;
   createdAt: Date;
+  /** How likely the entry is to answer the question, 0..1; sources are numbered in this order. */
   score: number;
 }
 

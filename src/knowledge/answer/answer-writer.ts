@@ -2,6 +2,8 @@ import type { FieldSummary, Statement } from './answer-types.ts';
 import type { SourceEntry } from './select-sources.ts';
 
 export interface WrittenAnswer {
+  /** False when none of the sources answers the question: the answer is then "nothing heard". */
+  answers: boolean;
   field: Statement[];
   objective: Statement[];
 }
@@ -23,4 +25,30 @@ export function keepCitedStatements(statements: Statement[], sources: SourceEntr
     const text = statement.text.trim();
     return citations.length > 0 && text ? [{ text, citations }] : [];
   });
+}
+
+/**
+ * The sources the statements cite, renumbered 1, 2, … in their rank order, with the statements'
+ * citations renumbered to match: a source the writer found no use for is not credited.
+ */
+export function onlyCitedSources(
+  statements: { field: Statement[]; objective: Statement[] },
+  sources: SourceEntry[],
+): { sources: SourceEntry[]; field: Statement[]; objective: Statement[] } {
+  const cited = new Set([...statements.field, ...statements.objective].flatMap((s) => s.citations));
+  const kept = sources.filter(({ source }) => cited.has(source.n));
+  const renumbered = new Map(kept.map(({ source }, index) => [source.n, index + 1]));
+  const renumber = (list: Statement[]) =>
+    list.map((statement) => ({
+      text: statement.text,
+      citations: statement.citations.map((n) => renumbered.get(n) as number).sort((a, b) => a - b),
+    }));
+  return {
+    sources: kept.map(({ source, entry }) => ({
+      entry,
+      source: { ...source, n: renumbered.get(source.n) as number },
+    })),
+    field: renumber(statements.field),
+    objective: renumber(statements.objective),
+  };
 }

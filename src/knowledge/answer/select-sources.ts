@@ -1,21 +1,7 @@
 import type { Entry } from '../entry.ts';
 import { FIELD_KINDS } from '../entry.ts';
-import type { SearchHit } from '../search/knowledge-search.ts';
 import type { Source } from './answer-types.ts';
-
-/**
- * Something was heard when the best hit holds at least this share of the question's (IDF-weighted)
- * terms, or, with vector search, is at least MIN_SIMILARITY alike in meaning.
- */
-export const MIN_COVERAGE = 0.4;
-export const MIN_SIMILARITY = 0.55;
-/**
- * Once something was heard, other hits count too when they hold one facet of the question (a question
- * like "SSO and security reviews" has two) and score near the best: this keeps "Ledgerline was 22%
- * cheaper" in an answer about "pricing against Ledgerline" without letting one stray word in.
- */
-const MIN_SUPPORTING_COVERAGE = 0.2;
-const MIN_SUPPORTING_SCORE_SHARE = 0.35;
+import type { JudgedHit } from './relevance.ts';
 
 const MAX_FIELD_SOURCES = 5;
 const MAX_OBJECTIVE_SOURCES = 3;
@@ -25,36 +11,21 @@ export interface SourceEntry {
   entry: Entry;
 }
 
-/** The hits an answer may use, best first; empty when nothing relevant was heard. */
-export function relevantHits(hits: SearchHit[]): SearchHit[] {
-  const similar = (hit: SearchHit) => (hit.similarity ?? 0) >= MIN_SIMILARITY;
-  if (!hits.some((hit) => hit.coverage >= MIN_COVERAGE || similar(hit))) return [];
-  const bestLexical = Math.max(...hits.map((hit) => hit.lexicalScore));
-  return hits.filter(
-    (hit) =>
-      similar(hit) ||
-      hit.coverage >= MIN_COVERAGE ||
-      (hit.coverage >= MIN_SUPPORTING_COVERAGE &&
-        hit.lexicalScore >= MIN_SUPPORTING_SCORE_SHARE * bestLexical),
-  );
-}
-
 /**
- * Picks the entries an answer cites: the best field entries and the best research/expert entries,
- * numbered in rank order so [1] is always the strongest source.
+ * Picks the entries an answer cites from the relevant hits, best first (relevance.ts): the best field
+ * entries and the best research/expert entries, numbered in that order so [1] is the strongest source.
  */
-export function selectSources(relevant: SearchHit[]): SourceEntry[] {
-  const field = relevant.filter((hit) => FIELD_KINDS.includes(hit.entry.kind)).slice(0, MAX_FIELD_SOURCES);
-  const objective = relevant
-    .filter((hit) => !FIELD_KINDS.includes(hit.entry.kind))
-    .slice(0, MAX_OBJECTIVE_SOURCES);
+export function selectSources(relevant: JudgedHit[]): SourceEntry[] {
+  const isField = (judged: JudgedHit) => FIELD_KINDS.includes(judged.hit.entry.kind);
+  const field = relevant.filter(isField).slice(0, MAX_FIELD_SOURCES);
+  const objective = relevant.filter((judged) => !isField(judged)).slice(0, MAX_OBJECTIVE_SOURCES);
   const chosen = new Set([...field, ...objective]);
   return relevant
-    .filter((hit) => chosen.has(hit))
-    .map((hit, index) => ({ entry: hit.entry, source: toSource(hit, index + 1) }));
+    .filter((judged) => chosen.has(judged))
+    .map((judged, index) => ({ entry: judged.hit.entry, source: toSource(judged, index + 1) }));
 }
 
-function toSource(hit: SearchHit, n: number): Source {
+function toSource({ hit, relevance }: JudgedHit, n: number): Source {
   const { entry } = hit;
   return {
     n,
@@ -67,6 +38,6 @@ function toSource(hit: SearchHit, n: number): Source {
     account: entry.sourceAccount,
     channel: entry.sourceChannel,
     createdAt: entry.createdAt,
-    score: hit.score,
+    score: relevance,
   };
 }

@@ -1,0 +1,77 @@
+/**
+ * What kind of fact a question asks for, when it asks for one: "How long does a rollout take?" wants a
+ * duration, "What discount did they get?" an amount, "Which competitors come up?" a name.
+ */
+export type AskedFor = 'duration' | 'amount' | 'percent' | 'count' | 'date' | 'name';
+
+const ASKS: Array<[AskedFor, RegExp]> = [
+  [
+    'duration',
+    /\bhow (?:long|soon|quickly|fast)\b|\btime ?(?:line|frame|to value)s?\b|\bturnaround\b|\blead time\b|\bcu[aá]nto (?:tiempo|tarda|dura)|\bcombien de temps\b|\bwie lange?\b|\bquanto (?:tempo|demora|dura)/i,
+  ],
+  [
+    'percent',
+    /\bwhat (?:percent(?:age)?|share|fraction|proportion|rate)\b|%|\bpercent(?:age)?\b|\bporcentaje\b|\bpourcentage\b|\bprozent/i,
+  ],
+  [
+    'amount',
+    /\bhow much\b|\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bquot(?:e|es|ed)\b|\bbudgets?\b|\bspend\b|\bfees?\b|\bdiscounts?\b|\bacv\b|\barr\b|\bdeal size\b|\bprecios?\b|\bprix\b|\bpreis(?:e|en)?\b|\bpreços?\b|\bcustos?\b|\bcoste\b|\bcu[aá]nto cuesta\b|\bcombien co[uû]te\b|\bwie ?viel kostet\b|\bquanto custa\b/i,
+  ],
+  [
+    'count',
+    /\bhow many\b|\bhow often\b|\bnumber of\b|\bcu[aá]nt[oa]s\b|\bcombien de\b|\bwie ?viele\b|\bquant[oa]s\b/i,
+  ],
+  ['date', /^\s*when\b|\bwhat date\b|\bby when\b|^\s*(?:cu[aá]ndo|quand|wann|quando)\b/i],
+  [
+    'name',
+    /^\s*(?:who|whom|whose|which)\b|\bwhich (?:\w+ )?(?:competitors?|vendors?|compan(?:y|ies)|accounts?|customers?|tools?|banks?|partners?|systems?|erps?)\b|\bwhat (?:competitors?|vendors?|compan(?:y|ies)|accounts?|customers?|tools?|banks?|partners?|erps?)\b|^\s*(?:qui[eé]n(?:es)?|qui|wer|welche[rsmn]?|quem|qual|quais|cu[aá]l(?:es)?)\b/i,
+  ],
+];
+
+/** The kinds of fact a question asks for, most specific first; empty when it asks for none in particular. */
+export function askedFor(question: string): AskedFor[] {
+  return ASKS.filter(([, pattern]) => pattern.test(question)).map(([kind]) => kind);
+}
+
+const UNIT =
+  '(?:minutes?|mins?|hours?|hrs?|days?|business days|weeks?|wks?|months?|mos?|quarters?|years?|yrs?|sprints?|d[ií]as?|semanas?|meses|mes|a[nñ]os?|jours?|semaines?|mois|ans?|ann[eé]es?|tage?n?|wochen?|monate?n?|jahren?|dias?|anos?)';
+const NUMBER_WORD =
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a few|a couple(?: of)?|several|a|an|\\d+(?:[.,]\\d+)?(?:\\s*(?:-|–|to)\\s*\\d+(?:[.,]\\d+)?)?)';
+const HAS: Record<AskedFor, RegExp> = {
+  duration: new RegExp(
+    `\\b${NUMBER_WORD}[\\s-]+(?:more |extra |full |calendar |working |business )?${UNIT}\\b|\\b(?:overnight|same[- ]day|next[- ]day)\\b`,
+    'i',
+  ),
+  percent: /\d\s?%|\b\d+(?:[.,]\d+)?\s*(?:percent|per cent|por ciento|pour ?cent|prozent)\b/i,
+  amount:
+    /[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i,
+  count:
+    /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
+  date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b/i,
+  name: /./, // answered by hasName
+};
+
+/** Words that start with a capital anywhere without naming anyone. */
+const NOT_NAMES = new Set(['I', 'I’m', "I'm", 'I’ve', "I've", 'I’d', "I'd", 'I’ll', "I'll", 'OK', 'Ok']);
+
+/** How well a text holds the asked-for fact: 1 exactly, 0.5 a number where a duration or amount was asked, 0 not. */
+export function holdsAskedFor(text: string, kinds: AskedFor[]): number {
+  let best = 0;
+  for (const kind of kinds) {
+    if (kind === 'name' ? hasName(text) : HAS[kind].test(text)) return 1;
+    if (kind !== 'name' && kind !== 'count' && /\d/.test(text)) best = 0.5;
+  }
+  return best;
+}
+
+/** A capitalized word that is not the first of the sentence, or an acronym: "Ledgerline", "SAP". */
+function hasName(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.some((word, index) => {
+    const bare = word.replace(/^["'“‘([]+|[.,;:!?"'”’)\]]+$/g, '');
+    if (NOT_NAMES.has(bare) || bare.length < 2) return false;
+    if (/^\p{Lu}{2,}\d*$/u.test(bare)) return true;
+    const sentenceStart = index === 0 || /[.!?:]["'”’)\]]*$/.test(words[index - 1] ?? '');
+    return !sentenceStart && /^\p{Lu}\p{Ll}/u.test(bare);
+  });
+}

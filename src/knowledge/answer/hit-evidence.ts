@@ -1,0 +1,189 @@
+import { analyze } from '../search/analyzer.ts';
+import type { SearchHit } from '../search/knowledge-search.ts';
+
+/** Where in an entry a question's term was found: `meta` is topics, account, industry and labels. */
+export type EvidenceField = 'title' | 'body' | 'meta';
+
+/** How one hit holds one of the question's terms. */
+export interface TermMatch {
+  fields: Set<EvidenceField>;
+  /** 1 for the question's own word; less when only a synonym or a typo correction matched. */
+  strength: number;
+}
+
+/** What one hit holds of the question: each of the question's terms it matches, and how. */
+export interface HitEvidence {
+  hit: SearchHit;
+  matched: Map<string, TermMatch>;
+}
+
+/** The question's terms, each with its share of the question's weight (rarer terms weigh more; sums to 1). */
+export interface QuestionTerms {
+  terms: string[];
+  weight: Map<string, number>;
+  /** The summed IDF of the terms, when the index reports it: a perfect match scores about this much. */
+  idfTotal: number | null;
+  /** Terms the question writes as a name or acronym ("Initech", "SIEM"): what it is specifically about. */
+  names: Set<string>;
+}
+
+export interface Evidence {
+  question: QuestionTerms;
+  hits: HitEvidence[];
+  /** The question's terms that some hit holds, in any field. */
+  known: Set<string>;
+}
+
+/**
+ * How an index that explains its hits reports each of the question's concepts (`SearchHit.concepts`
+ * where the search has it): the term, its IDF, the weight of the match (0 when unmatched) and the
+ * fields it was found in. Read structurally, so evidence is gathered the same with or without it.
+ */
+interface ExplainedConcept {
+  term: string;
+  idf: number;
+  weight: number;
+  fields: readonly string[];
+}
+
+/**
+ * Reads what each hit holds of the query and how much each query term weighs: the one place where
+ * signals are taken from hits. From the index's own explanation when it gives one; otherwise by
+ * analysing the entries' fields and recovering each term's weight from the hits' coverage.
+ */
+export function gatherEvidence(asked: { question: string; query: string }, hits: SearchHit[]): Evidence {
+  const explained = hits.map(conceptsOf);
+  const reference = explained.find((concepts) => concepts !== undefined);
+  const terms = reference
+    ? [...new Set(reference.map((concept) => concept.term))]
+    : [...new Set(analyze(asked.query))];
+  const wanted = new Set(terms);
+  const evidence = hits.map((hit, i) => {
+    const concepts = explained[i];
+    return { hit, matched: concepts ? explainedMatches(concepts) : analyzedMatches(hit, wanted) };
+  });
+  const known = new Set(evidence.flatMap(({ matched }) => [...matched.keys()]));
+  const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
+  const idfTotal = reference ? reference.reduce((sum, concept) => sum + concept.idf, 0) : null;
+  const weight =
+    reference && idfTotal
+      ? new Map(reference.map((concept) => [concept.term, concept.idf / idfTotal]))
+      : estimateWeights(terms, evidence);
+  return { question: { terms, weight, idfTotal, names }, hits: evidence, known };
+}
+
+function conceptsOf(hit: SearchHit): readonly ExplainedConcept[] | undefined {
+  const concepts = (hit as { concepts?: readonly ExplainedConcept[] }).concepts;
+  return concepts && concepts.length > 0 ? concepts : undefined;
+}
+
+function explainedMatches(concepts: readonly ExplainedConcept[]): Map<string, TermMatch> {
+  const matched = new Map<string, TermMatch>();
+  for (const concept of concepts) {
+    if (concept.weight <= 0) continue;
+    const fields = new Set(
+      concept.fields.filter(
+        (field): field is EvidenceField => field === 'title' || field === 'body' || field === 'meta',
+      ),
+    );
+    matched.set(concept.term, { fields, strength: Math.min(1, concept.weight) });
+  }
+  return matched;
+}
+
+/** The question's terms an entry holds, by re-analysing its title, body, topics and account. */
+function analyzedMatches(hit: SearchHit, wanted: Set<string>): Map<string, TermMatch> {
+  const { entry } = hit;
+  const matched = new Map<string, TermMatch>();
+  const note = (text: string | null, field: EvidenceField) => {
+    if (!text) return;
+    for (const term of analyze(text)) {
+      if (!wanted.has(term)) continue;
+      const match = matched.get(term) ?? { fields: new Set<EvidenceField>(), strength: 1 };
+      match.fields.add(field);
+      matched.set(term, match);
+    }
+  };
+  note(entry.title, 'title');
+  note(entry.body, 'body');
+  note([...entry.topics, entry.sourceAccount ?? ''].join(' '), 'meta');
+  return matched;
+}
+
+/** Words only German uses, where every noun is capitalized and capitals say nothing about names. */
+const GERMAN =
+  /(?:^|\s)(?:der|dem|den|und|wir|für|mit|nicht|ist|sind|eine?n?|keine?n?|wie|wo|welche[rsmn]?|unsere?[rsmn]?|gibt|bei|auf|zu|vom|zum|zur)(?=\s|$)/iu;
+
+/**
+ * Terms of words written as names: acronyms and inner capitals anywhere ("SIEM", "FedRAMP", "HL7"),
+ * capitalized words past the first word ("Initech") unless most words are capitalized (Title Case)
+ * or the question is German, where only acronyms count. Reps who type in lowercase simply get none.
+ */
+export function nameTerms(question: string): string[] {
+  const words = question
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word.length >= 2);
+  const later = words.slice(1).filter((word) => /^\p{L}{3,}/u.test(word));
+  const capitalized = later.filter((word) => /^\p{Lu}\p{Ll}/u.test(word));
+  const caseMeansName = capitalized.length * 2 <= later.length && !GERMAN.test(question);
+  const names = words.filter(
+    (word, index) =>
+      /\p{Lu}.*\p{Lu}|\p{Lu}.*\p{N}|\p{N}.*\p{Lu}/u.test(word) ||
+      (caseMeansName && index > 0 && /^\p{Lu}\p{Ll}/u.test(word)),
+  );
+  return names.flatMap((word) => analyze(word));
+}
+
+const RIDGE = 0.05;
+
+/**
+ * Each term's share of the question's IDF, recovered from the hits: a hit's coverage is the summed
+ * share of the title and body terms it holds, so the shares are the non-negative least-squares
+ * solution over the hits (coordinate descent). Terms no hit holds share what is left (the index gives a term it has never
+ * seen the highest IDF). Equal shares when no hit says anything.
+ */
+function estimateWeights(terms: string[], hits: HitEvidence[]): Map<string, number> {
+  const rows = hits
+    .filter(({ hit }) => hit.lexicalScore > 0)
+    .map(({ hit, matched }) => ({
+      coverage: hit.coverage,
+      terms: terms.filter((term) => {
+        const fields = matched.get(term)?.fields;
+        return fields?.has('title') || fields?.has('body');
+      }),
+    }))
+    .filter((row) => row.terms.length > 0);
+  if (terms.length === 0) return new Map();
+  if (rows.length === 0) return new Map(terms.map((term) => [term, 1 / terms.length]));
+  const seen = new Set(rows.flatMap((row) => row.terms));
+  // Start from an even split of each hit's coverage; terms that only ever occur together keep it, as
+  // nothing tells them apart. A light pull toward the start keeps the solution unique.
+  const start = new Map<string, number>();
+  for (const term of seen) {
+    const splits = rows
+      .filter((row) => row.terms.includes(term))
+      .map((row) => row.coverage / row.terms.length);
+    start.set(term, Math.min(...splits));
+  }
+  const weight = new Map(start);
+  for (let round = 0; round < 30; round++) {
+    for (const term of seen) {
+      let residual = RIDGE * (start.get(term) as number);
+      let count = RIDGE;
+      for (const row of rows) {
+        if (!row.terms.includes(term)) continue;
+        const others = row.terms.reduce((sum, t) => (t === term ? sum : sum + (weight.get(t) ?? 0)), 0);
+        residual += row.coverage - others;
+        count++;
+      }
+      weight.set(term, Math.max(0, residual / count));
+    }
+  }
+  const unseen = terms.filter((term) => !seen.has(term));
+  const found = [...weight.values()].reduce((sum, value) => sum + value, 0);
+  const left = Math.max(0, 1 - found);
+  for (const term of unseen) weight.set(term, left / unseen.length);
+  const total = found + (unseen.length > 0 ? left : 0) || 1;
+  return new Map(terms.map((term) => [term, (weight.get(term) ?? 0) / total]));
+}

@@ -1,0 +1,146 @@
+import { OBJECTIVE_KINDS } from '../entry.ts';
+import { type AskedFor, holdsAskedFor } from './asked-for.ts';
+import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
+import { readingUnits } from './sentences.ts';
+
+/**
+ * What the "heard" decision looks at, per hit; each is 0..1. Shares are of the question's IDF weight,
+ * so a rare word counts for more than a common one.
+ */
+export interface RelevanceFeatures {
+  /** Share of the question the index found in the title and body. */
+  coverage: number;
+  /** Share found anywhere in the entry: title, body, topics or account. */
+  fieldCoverage: number;
+  /** Share found in the title: a title about the question is strong evidence. */
+  titleCoverage: number;
+  /** Share found in topics, account or its industry, labels: the curator or the rep filed it so. */
+  metaCoverage: number;
+  /** Share of terms found in two or more fields: title, body, topics and account agreeing. */
+  agreement: number;
+  /**
+   * The heaviest question term the entry lacks that other hits hold: the knowledge base speaks of it,
+   * just not here ("CityGov" and "renewal date" both known, never together).
+   */
+  missingKnown: number;
+  /** Share of the question no hit holds at all: something never recorded, or a word of framing. */
+  missingUnknown: number;
+  /** 1 when the entry lacks a name or acronym the question asks about ("Initech", "SIEM"). */
+  missingName: number;
+  /** 1 when the entry holds a name or acronym the question asks about. */
+  heldName: number;
+  /** How far the entry's share falls short of the best share any hit holds. */
+  coverageGap: number;
+  /** 1 when the entry holds just one term of a question that has several: one word is weak evidence. */
+  oneTerm: number;
+  /** Distinct question terms held, counted up to three. */
+  terms: number;
+  /** The hit's lexical score over the best lexical score of the query. */
+  relativeScore: number;
+  /**
+   * The hit's lexical score over what an entry holding every term once would score (the summed IDF),
+   * capped at 1.5 and scaled to 0..1; 0 where the index does not report IDF.
+   */
+  scoreShare: number;
+  /** The question asks for a number, duration, amount or name, and the entry states one (0.5: a number only). */
+  factHeld: number;
+  /** The question asks for such a fact and the entry states none. */
+  factMissing: number;
+  /** The largest share of the question one sentence of the entry holds: its terms together, not scattered. */
+  sentenceCoverage: number;
+  /** One sentence holds both some of the question's terms and the fact it asks for. */
+  sentenceFact: number;
+  /** The question asks what we do or have ("do we…", "is our…"), and the entry is research or expert content. */
+  ownObjective: number;
+  /** The same question, and the entry is field chatter or a tip: what someone heard rather than what is so. */
+  ownField: number;
+  /** Cosine similarity to the question when vector search took part, else 0. */
+  similarity: number;
+}
+
+export type FeatureName = keyof RelevanceFeatures;
+
+/** What the features of one hit are measured against: the best of the query's hits, and what is asked. */
+export interface QueryContext {
+  bestLexicalScore: number;
+  /** The highest `fieldCoverage` of any hit. */
+  bestCoverage: number;
+  /** The kinds of fact the question asks for (asked-for.ts). */
+  facts: AskedFor[];
+  /** The question asks what we (the seller) do or have. */
+  own: boolean;
+  /** Scores one sentence: its weighted share of the question's terms, and whether it holds the asked fact. */
+  scoreSentence: (text: string) => { termScore: number; fact: number };
+}
+
+/** "Do we…", "does our…", "can we…", "what's our…": a question about the seller's own product or policy. */
+const ABOUT_US =
+  /\b(?:do|does|did|can|could|will|would|should|is|are|have|has)\s+(?:we|our|us)\b|\b(?:what|which|how)(?:'s| is| are)\s+our\b|\bwe\s+(?:support|offer|have|charge|accept|sign|handle|run|store|bill|allow)\b/i;
+
+export function asksAboutUs(question: string): boolean {
+  return ABOUT_US.test(question);
+}
+
+/** The weighted share of the question a hit holds, in any field. */
+export function fieldShare(evidence: Evidence, { matched }: HitEvidence): number {
+  const { terms, weight } = evidence.question;
+  return terms.reduce((sum, term) => sum + (weight.get(term) ?? 0) * (matched.get(term)?.strength ?? 0), 0);
+}
+
+/** The features of one hit; the only place they are computed. */
+export function relevanceFeatures(
+  evidence: Evidence,
+  { hit, matched }: HitEvidence,
+  context: QueryContext,
+): RelevanceFeatures {
+  const { terms, weight, names, idfTotal } = evidence.question;
+  const share = (held: (fields: Set<EvidenceField>) => boolean) =>
+    terms.reduce((sum, term) => {
+      const match = matched.get(term);
+      return match && held(match.fields) ? sum + (weight.get(term) ?? 0) * match.strength : sum;
+    }, 0);
+  const missingKnown = terms.reduce(
+    (most, term) =>
+      matched.has(term) || !evidence.known.has(term) ? most : Math.max(most, weight.get(term) ?? 0),
+    0,
+  );
+  const missingUnknown = terms.reduce(
+    (sum, term) => (evidence.known.has(term) ? sum : sum + (weight.get(term) ?? 0)),
+    0,
+  );
+  const fieldCoverage = share(() => true);
+  const nameList = [...names];
+  const fact =
+    context.facts.length > 0 ? holdsAskedFor(`${hit.entry.title}. ${hit.entry.body}`, context.facts) : 0;
+  const objective = OBJECTIVE_KINDS.includes(hit.entry.kind);
+  let sentenceCoverage = 0;
+  let sentenceFact = 0;
+  for (const unit of readingUnits(`${hit.entry.title}\n\n${hit.entry.body}`)) {
+    const scored = context.scoreSentence(unit.text);
+    sentenceCoverage = Math.max(sentenceCoverage, scored.termScore);
+    if (scored.termScore > 0 && scored.fact === 1) sentenceFact = 1;
+  }
+  return {
+    coverage: hit.coverage,
+    fieldCoverage,
+    titleCoverage: share((fields) => fields.has('title')),
+    metaCoverage: share((fields) => fields.has('meta')),
+    agreement: share((fields) => fields.size >= 2),
+    missingKnown,
+    missingUnknown,
+    missingName: nameList.some((term) => !matched.has(term)) ? 1 : 0,
+    heldName: nameList.some((term) => matched.has(term)) ? 1 : 0,
+    coverageGap: Math.max(0, context.bestCoverage - fieldCoverage),
+    oneTerm: terms.length > 1 && matched.size === 1 ? 1 : 0,
+    terms: Math.min(matched.size, 3) / 3,
+    relativeScore: context.bestLexicalScore > 0 ? hit.lexicalScore / context.bestLexicalScore : 0,
+    scoreShare: idfTotal ? Math.min(1.5, hit.lexicalScore / idfTotal) / 1.5 : 0,
+    factHeld: fact,
+    factMissing: context.facts.length > 0 && fact === 0 ? 1 : 0,
+    ownObjective: context.own && objective ? 1 : 0,
+    ownField: context.own && !objective ? 1 : 0,
+    sentenceCoverage,
+    sentenceFact,
+    similarity: hit.similarity ?? 0,
+  };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { gatherEvidence, nameTerms } from '../../src/knowledge/answer/hit-evidence.ts';
+import { judgeHits } from '../../src/knowledge/answer/relevance.ts';
+import type { Entry } from '../../src/knowledge/entry.ts';
+import type { SearchHit } from '../../src/knowledge/search/knowledge-search.ts';
+
+let nextId = 1;
+function hit(body: string, coverage: number, lexicalScore: number, fields: Partial<Entry> = {}): SearchHit {
+  const id = nextId++;
+  const entry: Entry = {
+    id,
+    workspaceId: 'acme',
+    externalId: `e${id}`,
+    kind: 'chatter',
+    title: '',
+    body,
+    sourceUrl: null,
+    sourceChannel: null,
+    sourceAuthor: null,
+    sourceAccount: null,
+    contributor: null,
+    topics: [],
+    stage: null,
+    status: 'published',
+    reviewBy: null,
+    audience: null,
+    contentHash: null,
+    createdAt: new Date('2026-11-02T00:00:00Z'),
+    updatedAt: new Date('2026-11-02T00:00:00Z'),
+    ...fields,
+  };
+  return { entry, score: lexicalScore, coverage, lexicalScore };
+}
+
+describe('what a hit holds of the question', () => {
+  it('recovers how much each question term weighs from the coverage the index reports', () => {
+    // Shares: ledgerline 0.5, pricing 0.3, renewal 0.2.
+    const hits = [
+      hit('Ledgerline came up again.', 0.5, 3),
+      hit('Ledgerline pricing was 20% lower.', 0.8, 5),
+      hit('Pricing at renewal is the worry.', 0.5, 2),
+    ];
+    const { question } = gatherEvidence(
+      { question: 'Ledgerline pricing at renewal?', query: 'Ledgerline pricing renewal' },
+      hits,
+    );
+    expect(question.weight.get('ledgerlin')).toBeCloseTo(0.5, 1);
+    expect(question.weight.get('price')).toBeCloseTo(0.3, 1);
+    expect(question.weight.get('renew')).toBeCloseTo(0.2, 1);
+  });
+
+  it('gives a term no entry holds what is left of the question', () => {
+    const { question } = gatherEvidence({ question: 'Workday rollout?', query: 'Workday rollout' }, [
+      hit('The NetSuite rollout took six weeks.', 0.3, 1),
+    ]);
+    expect(question.weight.get('rollout')).toBeCloseTo(0.3, 2);
+    expect(question.weight.get('workdai') ?? question.weight.get('workday')).toBeCloseTo(0.7, 2);
+  });
+
+  it('takes weights and matches from the index when it explains its hits', () => {
+    const explained = (body: string, concepts: Array<[string, number, number, string[]]>): SearchHit =>
+      Object.assign(hit(body, 0, 2), {
+        concepts: concepts.map(([term, idf, weight, fields]) => ({ term, idf, weight, fields })),
+      });
+    const hits = [
+      explained('Pricier than Ledgerline.', [
+        ['ledgerlin', 3, 1, ['body']],
+        ['price', 1, 0.5, ['body']],
+      ]),
+    ];
+    const { question, hits: evidence } = gatherEvidence(
+      { question: 'Ledgerline pricing?', query: 'Ledgerline pricing' },
+      hits,
+    );
+    expect(question.weight.get('ledgerlin')).toBeCloseTo(0.75);
+    expect(question.idfTotal).toBe(4);
+    expect(evidence[0]?.matched.get('price')?.strength).toBe(0.5);
+  });
+
+  it('reads names and acronyms from how the question is written', () => {
+    expect(nameTerms('Any news on the Initech deal?')).toEqual(['initech']);
+    expect(nameTerms('Is there a trial for our SIEM?')).toEqual(['siem']);
+    expect(nameTerms('any news on the initech deal?')).toEqual([]);
+    // German capitalizes every noun: there only acronyms name something.
+    expect(nameTerms('Wo speichern wir Daten für Kunden in der EU?')).toEqual(['eu']);
+  });
+
+  it('judges an entry lacking the name the question asks about less likely to answer', () => {
+    const asked = { question: 'When is the CityGov renewal date?', query: 'CityGov renewal date' };
+    const both = hit('CityGov renewal date is March 1.', 1, 6);
+    const without = hit('Find the renewal date first.', 0.6, 4);
+    const nameOnly = hit('CityGov needs a quote by April.', 0.4, 3);
+    const { judged, relevant } = judgeHits(asked, [both, without, nameOnly]);
+    const relevance = new Map(judged.map((j) => [j.hit, j.relevance]));
+    expect(relevance.get(both)).toBeGreaterThan(relevance.get(without) as number);
+    expect(judged.find((j) => j.hit === without)?.features.missingName).toBe(1);
+    expect(relevant[0]?.hit).toBe(both);
+  });
+});
