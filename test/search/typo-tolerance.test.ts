@@ -23,7 +23,9 @@ const index = new LexicalIndex();
   'Datadog was cheaper per host',
   'a bank wants a pilot',
   'we sent the contract',
-].forEach((body, i) => index.upsert(doc(i + 1, body)));
+].forEach((body, i) => {
+  index.upsert(doc(i + 1, body));
+});
 
 const found = (question: string) =>
   index
@@ -60,5 +62,18 @@ describe('typo tolerance', () => {
     // No entry here says "quote", but it is a real word: it finds its synonyms, not look-alikes.
     const query = expandQuery('quote', { thesaurus: builtInThesaurus(), vocabulary: index });
     expect(query.concepts[0]?.alternatives.some((alternative) => alternative.via === 'typo')).toBe(false);
+  });
+});
+
+describe('typo tolerance as the index changes', () => {
+  it('knows words added after its first use, and forgets words no entry holds any more', () => {
+    const changing = new LexicalIndex();
+    for (let id = 1; id <= 3000; id++) changing.upsert(doc(id, `note ${id} about the Ledgerline quote`));
+    expect(changing.similarTerms('ledgerlnie', 2, 3).map((similar) => similar.term)).toEqual(['ledgerlin']);
+    // Enough removals to compact the index, which renumbers its terms.
+    for (let id = 1; id <= 3000; id++) changing.remove(id);
+    changing.upsert(doc(5000, 'Stackwell undercut us'));
+    expect(changing.similarTerms('ledgerlnie', 2, 3)).toEqual([]);
+    expect(changing.similarTerms('stackwlel', 2, 3).map((similar) => similar.term)).toEqual(['stackwel']);
   });
 });

@@ -24,7 +24,7 @@ export class Postings {
     return this.terms.length;
   }
 
-  /** Changes whenever term ids may have been renumbered (`rewrite`). */
+  /** Changes whenever term ids are renumbered (a `rewrite` with `remap`). */
   get generation(): number {
     return this.rewrites;
   }
@@ -119,7 +119,8 @@ export class Postings {
     this.pool = pool;
     this.poolEnd = end;
     this.wasted = 0;
-    this.rewrites++;
+    // Without `remap` every term keeps its id; only a remapping rewrite renumbers them.
+    if (remap) this.rewrites++;
     return termMap;
   }
 
