@@ -29,7 +29,15 @@ function hit(body: string, coverage: number, lexicalScore: number, fields: Parti
     updatedAt: new Date('2026-11-02T00:00:00Z'),
     ...fields,
   };
-  return { entry, score: lexicalScore, coverage, lexicalScore };
+  // No per-concept explanation: the evidence is read from the entry itself, as for vector-only hits.
+  return {
+    entry,
+    score: lexicalScore,
+    coverage,
+    lexicalScore,
+    concepts: [],
+    fields: { title: 0, body: 0, meta: 0 },
+  };
 }
 
 describe('what a hit holds of the question', () => {
