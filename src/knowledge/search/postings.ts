@@ -119,8 +119,8 @@ export class Postings {
     this.pool = pool;
     this.poolEnd = end;
     this.wasted = 0;
-    // Without `remap` every term keeps its id; only a remapping rewrite renumbers them.
-    if (remap) this.rewrites++;
+    // Term ids changed (a repack keeps them).
+    this.rewrites++;
     return termMap;
   }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryInputSchema } from '../../../src/knowledge/entry.ts';
@@ -24,8 +24,9 @@ const NOTES = new Set([
   'unanswerable',
   'unanswerable-generic',
 ]);
+// Development sets: the directories with a knowledge base of their own (demo/ labels the demo's).
 const sets = readdirSync(EVAL_DIR, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(EVAL_DIR, entry.name, 'knowledge.jsonl')))
   .map((entry) => entry.name);
 
 const read = (set: string, file: string) => readFileSync(path.join(EVAL_DIR, set, file), 'utf8');
