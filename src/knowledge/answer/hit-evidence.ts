@@ -43,6 +43,7 @@ interface ExplainedConcept {
   term: string;
   idf: number;
   weight: number;
+  via?: string | null;
   fields: readonly string[];
 }
 
@@ -86,7 +87,10 @@ function explainedMatches(concepts: readonly ExplainedConcept[]): Map<string, Te
         (field): field is EvidenceField => field === 'title' || field === 'body' || field === 'meta',
       ),
     );
-    matched.set(concept.term, { fields, strength: Math.min(1, concept.weight) });
+    // A synonym (built in or a curator's) names the same thing: it covers the question's word in full.
+    // Its lower weight is for ranking; a typo guess stays discounted, as it may be another word.
+    const strength = concept.via === 'synonym' ? 1 : Math.min(1, concept.weight);
+    matched.set(concept.term, { fields, strength });
   }
   return matched;
 }
