@@ -68,7 +68,11 @@ async function main() {
           const commandSeconds = (performance.now() - started) / 1000;
           // The command reports the import alone, without process start and (on a new PGlite) initdb.
           const importSeconds = Number(imported.stdout.match(/\(([\d.]+) s\)/)?.[1] ?? commandSeconds);
-          const { stdout } = await run(process.execPath, [...V8_FLAGS, session, questions], {
+          // BENCH_CPU_PROF=DIR writes a CPU profile of each asking process.
+          const profile = process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+            : [];
+          const { stdout } = await run(process.execPath, [...V8_FLAGS, ...profile, session, questions], {
             cwd: ROOT,
             env,
             maxBuffer: 1 << 24,

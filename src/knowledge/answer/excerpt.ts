@@ -1,4 +1,4 @@
-import { analyze } from '../search/analyzer.ts';
+import { analyze, detectLanguage, type Language } from '../search/analyzer.ts';
 import { type AskedFor, askedFor, holdsAskedFor } from './asked-for.ts';
 import { type ReadingUnit, readingUnits } from './sentences.ts';
 
@@ -37,7 +37,10 @@ interface Scored {
  */
 export function excerpt(body: string, query: string, options: ExcerptOptions = {}): string {
   const maxLength = options.maxLength ?? MAX_EXCERPT;
-  const scorer = sentenceScorer(query, options);
+  // The body's language, found once: detecting it per sentence was most of the cost of an answer.
+  const language = detectLanguage(body);
+  const scoreIn = sentenceScorer(query, options);
+  const scorer: Scorer = (text) => scoreIn(text, language);
   const units = readingUnits(body);
   if (units.length === 0) return shorten(body.replace(/\s+/g, ' ').trim(), scorer, maxLength);
   const singles = units.map((unit, index) => ({ ...scorer(unit.text), text: unit.text, index }));
@@ -64,7 +67,7 @@ function addsToBest(pair: Scored, best: Scored): boolean {
   return termGain >= (best.text.length < SHORT_SENTENCE ? PAIR_TERM_GAIN / 2 : PAIR_TERM_GAIN);
 }
 
-type Scorer = (text: string) => Omit<Scored, 'text'>;
+type Scorer = (text: string, language?: Language) => Omit<Scored, 'text'>;
 
 /** Scores a text by the weighted share of the question's terms it holds, plus the asked-for fact. */
 export function sentenceScorer(query: string, options: Pick<ExcerptOptions, 'question' | 'weights'>): Scorer {
@@ -73,8 +76,9 @@ export function sentenceScorer(query: string, options: Pick<ExcerptOptions, 'que
   const total = raw.reduce((sum, weight) => sum + weight, 0) || 1;
   const weightOf = new Map(terms.map((term, i) => [term, (raw[i] as number) / total]));
   const kinds: AskedFor[] = options.question ? askedFor(options.question) : [];
-  return (text) => {
-    const found = new Set(analyze(text));
+  // `language`: the text's, when the caller knows it (detected otherwise).
+  return (text, language) => {
+    const found = new Set(analyze(text, language));
     let termScore = 0;
     for (const [term, weight] of weightOf) if (found.has(term)) termScore += weight;
     const fact = kinds.length > 0 ? holdsAskedFor(text, kinds) : 0;

@@ -1,4 +1,5 @@
 import { OBJECTIVE_KINDS } from '../entry.ts';
+import { detectLanguage, type Language } from '../search/analyzer.ts';
 import { type AskedFor, holdsAskedFor } from './asked-for.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
 import { readingUnits } from './sentences.ts';
@@ -70,7 +71,7 @@ export interface QueryContext {
   /** The question asks what we (the seller) do or have. */
   own: boolean;
   /** Scores one sentence: its weighted share of the question's terms, and whether it holds the asked fact. */
-  scoreSentence: (text: string) => { termScore: number; fact: number };
+  scoreSentence: (text: string, language?: Language) => { termScore: number; fact: number };
 }
 
 /** "Do we…", "does our…", "can we…", "what's our…": a question about the seller's own product or policy. */
@@ -115,8 +116,9 @@ export function relevanceFeatures(
   const objective = OBJECTIVE_KINDS.includes(hit.entry.kind);
   let sentenceCoverage = 0;
   let sentenceFact = 0;
+  const language = detectLanguage(hit.entry.title, hit.entry.body);
   for (const unit of readingUnits(`${hit.entry.title}\n\n${hit.entry.body}`)) {
-    const scored = context.scoreSentence(unit.text);
+    const scored = context.scoreSentence(unit.text, language);
     sentenceCoverage = Math.max(sentenceCoverage, scored.termScore);
     if (scored.termScore > 0 && scored.fact === 1) sentenceFact = 1;
   }
