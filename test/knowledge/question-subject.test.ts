@@ -31,6 +31,9 @@ describe('framing and filler in questions', () => {
     );
     expect(searched('Any chatter about the status page?')).toEqual(analyze('status page'));
     expect(searched('What are you hearing about ESG reporting?')).toEqual(analyze('ESG reporting'));
+    // "the field" frames; "field chatter" asks for chatter, which the index labels "field" too.
+    expect(searched("What's the field saying about SSO?")).toEqual(analyze('SSO'));
+    expect(searched('Any field chatter on SSO?')).toEqual(analyze('field chatter SSO'));
   });
 
   it('searches for the question itself when it is nothing but framing', () => {

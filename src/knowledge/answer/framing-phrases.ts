@@ -26,7 +26,7 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
   // "what are you hearing about", "what have reps heard from others on", "what are customers saying about"
   {
     pattern: new RegExp(
-      `^(?:what|anything|any|how much|how)\\s+(?:are|is|have|has|do|did)\\s+${WHO}\\s+(?:been\\s+)?${HEAR}(?:\\s+(?:anything|much|lately|recently))?(?:\\s+from\\s+${WHO})?(?:\\s+${ABOUT})?\\b`,
+      `^(?:(?:what|anything|any|how much|how)\\s+(?:are|is|have|has|do|did)|what's|what've)\\s+${WHO}\\s+(?:been\\s+)?${HEAR}(?:\\s+(?:anything|much|lately|recently))?(?:\\s+from\\s+${WHO})?(?:\\s+${ABOUT})?\\b`,
       'i',
     ),
   },
@@ -44,7 +44,7 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
   // "What are NetSuite customers asking about…", "Are hospitals asking for…", "What do Kubernetes shops ask about"
   {
     pattern: new RegExp(
-      `^(?:what|which|are|is|have|has|did|do|does)\\s+(?:(?:are|is|do|does|have|has|did)\\s+)?(.{1,60}?)\\s+(?:been\\s+)?${HEAR}(?:\\s+(?:anything|much|lately|recently))?(?:\\s+${ABOUT})?(?=\\s|$)`,
+      `^(?:what's|(?:what|which|are|is|have|has|did|do|does)(?:\\s+(?:are|is|do|does|have|has|did))?)\\s+(.{1,60}?)\\s+(?:been\\s+)?${HEAR}(?:\\s+(?:anything|much|lately|recently))?(?:\\s+${ABOUT})?(?=\\s|$)`,
       'i',
     ),
     subject: true,
@@ -131,7 +131,7 @@ export const HOW_TRAILING = /\s+(?:go|going|went|gone|turn out|turning out|look|
 export const FILLER_WORDS: ReadonlySet<string> = new Set(
   `hearing hear heard hears saying say said says seeing asking ask asked asks talking telling tell told
   people folks reps rep others anyone anybody everyone everybody someone somebody yall y'all guys
-  customers customer buyers buyer prospects prospect field lately recently currently nowadays anything
+  customers customer buyers buyer prospects prospect lately recently currently nowadays anything
   something please thanks thx hey hi hello earshot expect expects expecting expected take takes taking
   know knows think thinks`.split(/\s+/),
 );
