@@ -101,6 +101,11 @@ describe('search in other languages', () => {
     expect(found(index, 'O que os bancos pedem sobre seguranca?')[0]).toBe(9);
   });
 
+  it('finds the two words of a German compound asked about in one word', () => {
+    const index = indexOf([...NOISE, GERMAN, 'Der Fragebogen zur Sicherheit kam gestern von der Bank.']);
+    expect(found(index, 'Gibt es Neuigkeiten zum Sicherheitsfragebogen?')).toEqual([7]);
+  });
+
   it('still finds the entry when a short question gives no clue to its language', () => {
     const index = indexOf([...NOISE, SPANISH, FRENCH, GERMAN, PORTUGUESE]);
     expect(found(index, 'precio Acme')[0]).toBe(6);

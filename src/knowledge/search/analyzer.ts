@@ -51,7 +51,7 @@ export function termOf(token: string, unicode: boolean, language: Language = 'en
  * finds "email" without needing "mail").
  */
 export function analyzeQuery(text: string, isKnown: (term: string) => boolean): string[] {
-  const words = queryWords(text);
+  const words = queryWords(text, isKnown);
   const terms: string[] = [];
   for (const options of words) {
     let best = options[0] as string[];
@@ -72,8 +72,12 @@ export function analyzeQuery(text: string, isKnown: (term: string) => boolean): 
   return terms;
 }
 
-/** Each word of a question as alternative term lists, preferred first; see `analyzeQuery`. */
-export function queryWords(text: string): string[][][] {
+/**
+ * Each word of a question as alternative term lists, preferred first; see `analyzeQuery`. Given
+ * `isKnown`, a long German word no entry holds is also offered as two words entries do hold
+ * (Sicherheitsfragebogen → Sicherheit, Fragebogen).
+ */
+export function queryWords(text: string, isKnown?: (term: string) => boolean): string[][][] {
   const guess = guessLanguage(text);
   const primary = guess.language;
   const candidates: Language[] = [primary];
@@ -96,6 +100,13 @@ export function queryWords(text: string): string[][][] {
       }
     }
     if (joins === 0) {
+      if (
+        isKnown &&
+        primary === 'de' &&
+        options.length > 0 &&
+        !options.some(([term]) => isKnown(term as string))
+      )
+        options.push(...germanSplits(token, unicode, isKnown));
       slots.push(options.length > 0 ? options : null);
       return;
     }
@@ -106,6 +117,26 @@ export function queryWords(text: string): string[][][] {
     slots.push(options.length > 0 ? options : null);
   });
   return slots.filter((slot): slot is string[][] => slot !== null);
+}
+
+// German writes compounds as one word; a question's compound may be an entry's two words.
+const MIN_COMPOUND = 10;
+const MIN_PART = 4;
+
+/** Ways to read a German compound as two words entries hold, a linking s dropped (Sicherheits-fragebogen). */
+function germanSplits(token: string, unicode: boolean, isKnown: (term: string) => boolean): string[][] {
+  if (token.length < MIN_COMPOUND) return [];
+  const splits: string[][] = [];
+  for (let at = MIN_PART; at <= token.length - MIN_PART; at++) {
+    const head = token.slice(0, at);
+    const tail = termOf(token.slice(at), unicode, 'de');
+    if (tail === '' || !isKnown(tail)) continue;
+    for (const left of head.endsWith('s') ? [head, head.slice(0, -1)] : [head]) {
+      const term = termOf(left, unicode, 'de');
+      if (term !== '' && isKnown(term)) splits.push([term, tail]);
+    }
+  }
+  return splits;
 }
 
 function toTerm(token: string, unicode: boolean, language: Language): string {

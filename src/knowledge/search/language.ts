@@ -12,7 +12,7 @@ import {
 export const LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Lowercase letters without accents: "décision" → "decision", "Straße" → "strasse". */
+/** A lowercase word without accents or ligatures: "décision" → "decision", "straße" → "strasse". */
 export function foldWord(word: string): string {
   return word
     .normalize('NFKD')
