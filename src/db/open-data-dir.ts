@@ -122,13 +122,7 @@ async function openThroughOwnThread(
       onLost: options.onDatabaseLost ?? exitOnLostDatabase,
     });
     const db = await openers.openPostgres(
-      {
-        host: path.dirname(socket),
-        port: SOCKET_PORT,
-        user: 'postgres',
-        database: 'postgres',
-        max: OWN_POOL_SIZE,
-      },
+      socketClient(socket, OWN_POOL_SIZE),
       (error) =>
         new EarshotError({
           code: 'database_failed',
@@ -169,13 +163,7 @@ async function connectToOwner(
   openers: Openers,
 ): Promise<Database> {
   const db = await openers.openPostgres(
-    {
-      host: path.dirname(socket),
-      port: SOCKET_PORT,
-      user: 'postgres',
-      database: 'postgres',
-      max: CLIENT_POOL_SIZE,
-    },
+    socketClient(socket, CLIENT_POOL_SIZE),
     (error) => {
       const denied = (error as NodeJS.ErrnoException).code === 'EACCES';
       const fix = denied
@@ -210,6 +198,11 @@ export function explainLostOwner(location: DatabaseLocation | undefined, error: 
     message: `${describeOwner(location.owner)}, which serves the database in ${location.dataDir}, stopped while this command was running (${message}). What the command stored before then is kept; run it again.`,
     cause: error,
   });
+}
+
+/** A pg pool's settings for the owner's Unix socket. */
+function socketClient(socket: string, max: number): pg.PoolConfig {
+  return { host: path.dirname(socket), port: SOCKET_PORT, user: 'postgres', database: 'postgres', max };
 }
 
 /** No socket yet, or nobody behind it: worth another look; anything else (a refused permission) is not. */
