@@ -13,6 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildAskSession, writeSyntheticEntries } from './lib/ask-session-bundle.ts';
 import { type BenchBackend, benchDatabase, reachableBackends } from './lib/bench-database.ts';
+import { profilingFlags } from './lib/profiling.ts';
 import { printReport, round } from './lib/report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -68,11 +69,8 @@ async function main() {
           const commandSeconds = (performance.now() - started) / 1000;
           // The command reports the import alone, without process start and (on a new PGlite) initdb.
           const importSeconds = Number(imported.stdout.match(/\(([\d.]+) s\)/)?.[1] ?? commandSeconds);
-          // BENCH_CPU_PROF=DIR writes a CPU profile of each asking process.
-          const profile = process.env.BENCH_CPU_PROF
-            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-            : [];
-          const { stdout } = await run(process.execPath, [...V8_FLAGS, ...profile, session, questions], {
+          const flags = [...V8_FLAGS, ...profilingFlags()];
+          const { stdout } = await run(process.execPath, [...flags, session, questions], {
             cwd: ROOT,
             env,
             maxBuffer: 1 << 24,

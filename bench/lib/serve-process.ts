@@ -5,6 +5,7 @@ import { connect, createServer } from 'node:net';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { promisify } from 'node:util';
+import { profilingFlags } from './profiling.ts';
 import { syntheticJsonl } from './synthetic-entries.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -51,12 +52,7 @@ export async function startServe(options: {
   timeoutMs?: number;
 }): Promise<{ child: ChildProcess; listeningAfterMs: number; stop(): Promise<void> }> {
   const started = performance.now();
-  // BENCH_CPU_PROF=DIR writes a CPU profile of the server (Node refuses --cpu-prof in NODE_OPTIONS).
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  if (process.env.BENCH_PRELOAD) profile.push(`--import=${process.env.BENCH_PRELOAD}`);
-  const child = spawn(process.execPath, [...profile, BIN, 'serve'], {
+  const child = spawn(process.execPath, [...profilingFlags(), BIN, 'serve'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, PORT: String(options.port) },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -5,7 +5,9 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
  * The same PGlite, except that every query hands the event loop a turn before its result is used.
  * PGlite runs PostgreSQL on this thread and resolves queries without waiting for any I/O, so a chain
  * of queries (an index build, forty questions answered at once) otherwise runs as one unbroken stream
- * of microtasks: HTTP requests, Slack's acks among them, waited seconds behind it.
+ * of microtasks: HTTP requests, Slack's acks among them, waited seconds behind it. `earshot serve`
+ * now keeps PGlite on a thread of its own (pglite-owner.ts); this still serves a server that opens
+ * PGlite in-process (the test harnesses) and costs one-shot commands one turn per query.
  */
 export function yieldingPglite(pglite: PGlite): PGlite {
   return yielding(pglite);

@@ -1,4 +1,4 @@
-import { analyze, analyzeQuery } from './analyzer.ts';
+import { analyzeQuery } from './analyzer.ts';
 
 /** How a document matched one thing the question asked about. */
 export type MatchVia = 'literal' | 'synonym' | 'typo';
@@ -24,11 +24,13 @@ export interface WeightedQuery {
   concepts: QueryConcept[];
 }
 
-/** The query that matches the text's own analysed terms and nothing else. */
-export function literalQuery(text: string, isKnown?: (term: string) => boolean): WeightedQuery {
-  const terms = isKnown ? analyzeQuery(text, isKnown) : analyze(text);
+/**
+ * The query that matches the text's own analysed terms and nothing else; `isKnown` (does any entry
+ * hold this term?) picks each word's form as in `analyzeQuery`.
+ */
+export function literalQuery(text: string, isKnown: (term: string) => boolean): WeightedQuery {
   return {
-    concepts: [...new Set(terms)].map((term) => ({
+    concepts: [...new Set(analyzeQuery(text, isKnown))].map((term) => ({
       term,
       alternatives: [{ terms: [term], weight: 1, via: 'literal' }],
     })),
