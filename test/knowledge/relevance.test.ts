@@ -3,32 +3,23 @@ import { gatherEvidence, nameTerms } from '../../src/knowledge/answer/hit-eviden
 import { judgeHits } from '../../src/knowledge/answer/relevance.ts';
 import type { Entry } from '../../src/knowledge/entry.ts';
 import type { SearchHit } from '../../src/knowledge/search/knowledge-search.ts';
+import { entryFixture } from '../helpers/entry-fixture.ts';
 
 let nextId = 1;
 function hit(body: string, coverage: number, lexicalScore: number, fields: Partial<Entry> = {}): SearchHit {
   const id = nextId++;
-  const entry: Entry = {
+  const entry = entryFixture({
     id,
     workspaceId: 'acme',
     externalId: `e${id}`,
-    kind: 'chatter',
     title: '',
     body,
-    sourceUrl: null,
-    sourceChannel: null,
-    sourceAuthor: null,
-    sourceAccount: null,
     contributor: null,
-    topics: [],
-    stage: null,
     status: 'published',
-    reviewBy: null,
-    audience: null,
-    contentHash: null,
     createdAt: new Date('2026-11-02T00:00:00Z'),
     updatedAt: new Date('2026-11-02T00:00:00Z'),
     ...fields,
-  };
+  });
   // No per-concept explanation: the evidence is read from the entry itself, as for vector-only hits.
   return {
     entry,

@@ -5,6 +5,7 @@ import type { Entry, EntryKind } from '../../src/knowledge/entry.ts';
 import { OpenAIAnswerWriter } from '../../src/openai/openai-answer-writer.ts';
 import { createOpenAIClient } from '../../src/openai/openai-client.ts';
 import { captureLogs } from '../helpers/capture-logs.ts';
+import { entryFixture } from '../helpers/entry-fixture.ts';
 import { type FakeOpenAI, jsonReply, startFakeOpenAI } from '../helpers/fake-openai.ts';
 
 let fake: FakeOpenAI;
@@ -30,28 +31,17 @@ function writer(timeoutMs = 5_000) {
 }
 
 function sourceEntry(n: number, kind: EntryKind, fields: Partial<Entry> = {}): SourceEntry {
-  const entry: Entry = {
+  const entry = entryFixture({
     id: 100 + n,
-    workspaceId: 'T1',
-    externalId: null,
     kind,
     title: `Entry ${n}`,
     body: `Body of entry ${n}.`,
-    sourceUrl: null,
-    sourceChannel: null,
-    sourceAuthor: null,
-    sourceAccount: null,
     contributor: null,
-    topics: [],
-    stage: null,
     status: 'published',
-    reviewBy: null,
-    audience: null,
-    contentHash: null,
     createdAt: new Date('2026-11-02T09:30:00Z'),
     updatedAt: new Date('2026-11-02T09:30:00Z'),
     ...fields,
-  };
+  });
   return {
     entry,
     source: {

@@ -1,6 +1,5 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../src/knowledge/entry.ts';
 import {
   EDIT_MODAL_ID,
   editEntryModal,
@@ -11,31 +10,9 @@ import {
   submissionErrors,
 } from '../../src/slack/blocks/curation-modals.ts';
 import { parseEntryValue } from '../../src/slack/blocks/entry-action-values.ts';
+import { entryFixture } from '../helpers/entry-fixture.ts';
 
-/** An entry as the store returns it; pass only what the test is about. */
-function entry(overrides: Partial<Entry> & Pick<Entry, 'id'>): Entry {
-  return {
-    workspaceId: 'T1',
-    externalId: null,
-    kind: 'chatter',
-    title: `Entry ${overrides.id}`,
-    body: `What a buyer said, number ${overrides.id}.`,
-    sourceUrl: null,
-    sourceChannel: null,
-    sourceAuthor: null,
-    sourceAccount: null,
-    contributor: 'U_REP',
-    topics: [],
-    stage: null,
-    status: 'pending',
-    reviewBy: null,
-    audience: null,
-    contentHash: null,
-    createdAt: new Date('2026-10-30T12:00:00Z'),
-    updatedAt: new Date('2026-10-30T12:00:00Z'),
-    ...overrides,
-  };
-}
+const entry = entryFixture;
 
 const sap = entry({
   id: 42,

@@ -9,34 +9,15 @@ import {
   parseEntryValue,
 } from '../../src/slack/blocks/entry-action-values.ts';
 import { HOME_MAX_BLOCKS, type HomeInput, homeView } from '../../src/slack/blocks/home-blocks.ts';
+import { entryFixture } from '../helpers/entry-fixture.ts';
 import { blockText, buttons, links, NOW } from './answers.ts';
 
 const DAY = 86_400_000;
 const inDays = (days: number) => new Date(NOW.getTime() + days * DAY);
 
-/** An entry as the store returns it; pass only what the test is about. */
+/** An entry as the store returns it, three days old; pass only what the test is about. */
 function entry(overrides: Partial<Entry> & Pick<Entry, 'id'>): Entry {
-  return {
-    workspaceId: 'T1',
-    externalId: null,
-    kind: 'chatter',
-    title: `Entry ${overrides.id}`,
-    body: `What a buyer said, number ${overrides.id}.`,
-    sourceUrl: null,
-    sourceChannel: null,
-    sourceAuthor: null,
-    sourceAccount: null,
-    contributor: 'U_REP',
-    topics: [],
-    stage: null,
-    status: 'pending',
-    reviewBy: null,
-    audience: null,
-    contentHash: null,
-    createdAt: inDays(-3),
-    updatedAt: inDays(-3),
-    ...overrides,
-  };
+  return entryFixture({ createdAt: inDays(-3), updatedAt: inDays(-3), ...overrides });
 }
 
 function home(overrides: Partial<HomeInput> = {}): types.HomeView {
