@@ -40,6 +40,7 @@ import { type ImportProgress, type ImportResult, importEntries } from './knowled
 import { QuestionLog } from './knowledge/questions/question-log.ts';
 import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
 import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
+import { loadLanguageDetector } from './knowledge/search/language.ts';
 import { searchIndexReadiness } from './knowledge/search/search-index-readiness.ts';
 import { SearchIndexWarmup } from './knowledge/search/search-index-warmup.ts';
 import { PgVectorRanker } from './knowledge/search/vector-ranker.ts';
@@ -361,6 +362,8 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   // Prisma compiles its query engine (WebAssembly) on the first query: done now, it doesn't hold up
   // the first requests after the server listens (~0.5 s on a busy machine).
   await earshot.db.prisma.workspace.findFirst({ select: { id: true } });
+  // Likewise the language detector, which the index build would otherwise load mid-build.
+  loadLanguageDetector();
   // Connected before listening when Slack answers promptly, so the first events are not refused with
   // 503 (Slack would redeliver them, but later); a slow or failing Slack is retried while serving.
   await slack?.start({ waitMs: SLACK_FIRST_TRY_MS });

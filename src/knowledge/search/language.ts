@@ -129,6 +129,14 @@ function trigramDetector(): Eld {
   return eld;
 }
 
+/**
+ * Loads the trigram detector now rather than at the first text that needs it: a server calls this
+ * before it listens, so the load (a few hundred ms on one thread) never holds up a request.
+ */
+export function loadLanguageDetector(): void {
+  trigramDetector();
+}
+
 export interface LanguageGuess {
   language: Language;
   /** False when the evidence was thin or split: short questions without function words. */
