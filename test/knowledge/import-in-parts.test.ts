@@ -45,4 +45,17 @@ describe.each(DATABASE_KINDS)('an import committed in parts on %s', (kind) => {
     expect(again).toMatchObject({ inserted: 0, updated: 7 });
     expect(await db.prisma.entry.count({ where: { workspaceId: 'acme' } })).toBe(7);
   });
+
+  it('reports every id of an import too large to spread into one call', async () => {
+    const file = path.join(dir, 'many.jsonl');
+    const count = 130_000;
+    const lines = Array.from(
+      { length: count },
+      (_, i) => `{"externalId":"m${i}","kind":"tip","body":"Tip ${i}"}`,
+    );
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const imported = await importEntries({ db, workspaceId: 'acme', files: [file] });
+    expect(imported.inserted).toBe(count);
+    expect(imported.entryIds).toHaveLength(count);
+  }, 120_000);
 });

@@ -85,7 +85,8 @@ async function writeInParts(
       });
       total.inserted += written.inserted;
       total.updated += written.updated;
-      total.ids.push(...written.ids);
+      // Not push(...ids): spreading a part of 100k+ ids overflows the call stack.
+      for (const id of written.ids) total.ids.push(id);
     } catch (error) {
       if (start === 0) throw error;
       throw new EarshotError({
