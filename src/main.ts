@@ -37,6 +37,7 @@ import { WatchedChannels } from './knowledge/capture/watched-channels.ts';
 import { EntryStore } from './knowledge/entries/entry-store.ts';
 import type { Entry, EntryInput } from './knowledge/entry.ts';
 import { type ImportProgress, type ImportResult, importEntries } from './knowledge/import/import-entries.ts';
+import { Organizations } from './knowledge/organizations/organizations.ts';
 import { QuestionLog } from './knowledge/questions/question-log.ts';
 import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
 import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
@@ -88,6 +89,8 @@ export interface Earshot {
   digests: Digests;
   /** Inbound chat events: claimed once, retried while the database is down, taken over after a crash. */
   events: { claims: EventClaims; runner: EventRunner };
+  /** Organizations and the Slack workspaces and Teams tenants linked to them: whose knowledge a request uses. */
+  organizations: Organizations;
   /** What `GET /readyz` checks; the database is registered here, the platforms by the server. */
   readiness: Readiness;
   /** Stores trigger events, matches them to accounts and queues alerts to the owners. */
@@ -187,6 +190,7 @@ export async function createEarshot(
   const conversations = new ConversationRefs(db);
   const claims = new EventClaims(db, config.events.leaseMs);
   const runner = new EventRunner({ claims, logger, retryWindowMs: config.events.retryWindowMs });
+  const organizations = new Organizations(db);
   const readiness = new Readiness();
   readiness.register('database', () => databaseReadiness(db));
   const digests = new Digests({
@@ -215,9 +219,12 @@ export async function createEarshot(
     nudges,
     digests,
     events: { claims, runner },
+    organizations,
     readiness,
     ingestTriggers: async (request) => {
-      const result = await ingestTriggers({ db, clock, ...request });
+      // The webhook names a Slack team or Teams tenant as its sender knows it: triggers go to its organization.
+      const workspaceId = await organizations.forCommand(request.workspaceId);
+      const result = await ingestTriggers({ db, clock, ...request, workspaceId });
       if (result.alertsQueued > 0) nudges.kick();
       return result;
     },

@@ -97,7 +97,7 @@ export async function createSlackAdapter(
   });
 
   const installed = new InstalledWorkspace(app.client);
-  app.use(pinToInstalledWorkspace(installed, deps.logger));
+  app.use(pinToInstalledWorkspace(installed, deps.earshot.organizations, deps.logger));
   const { runner, claims } = deps.earshot.events;
   const rerun = { client: app.client, rerun: rerunEvent, logger: deps.logger };
   app.use(handleEventsOnce({ runner, ...rerun }));
@@ -128,7 +128,7 @@ export async function createSlackAdapter(
   return {
     mode: socket ? 'socket' : 'http',
     proactive: new SlackProactiveSender(app.client),
-    people: new SlackPeopleDirectory(app.client, installed),
+    people: new SlackPeopleDirectory(app.client, installed, deps.earshot.organizations),
     route:
       receiver && slack.signingSecret
         ? slackEventsRoute({

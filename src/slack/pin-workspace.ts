@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
+import type { Organizations } from '../knowledge/organizations/organizations.ts';
 import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
 import type { Logger } from '../logger.ts';
 import type { InstalledWorkspace } from './installed-workspace.ts';
@@ -6,10 +7,11 @@ import type { InstalledWorkspace } from './installed-workspace.ts';
 /**
  * Only requests about the workspace this installation serves go on: a correctly signed event for another
  * team is acknowledged and ignored, so it can never be answered from that team's knowledge. Listeners
- * then read the platform-qualified workspace id from the context (`slackWorkspaceOf`).
+ * then read the organization whose knowledge the workspace uses from the context (`slackWorkspaceOf`).
  */
 export function pinToInstalledWorkspace(
   installed: InstalledWorkspace,
+  organizations: Organizations,
   logger: Logger,
 ): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
@@ -23,12 +25,12 @@ export function pinToInstalledWorkspace(
       if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
-    args.context.workspaceId = workspaceKey('slack', ours);
+    args.context.workspaceId = await organizations.ofInstallation(workspaceKey('slack', ours));
     await args.next();
   };
 }
 
-/** Earshot's id of the workspace a Slack request came from, set by `pinToInstalledWorkspace`. */
+/** The organization whose knowledge a Slack request uses, set by `pinToInstalledWorkspace`. */
 export function slackWorkspaceOf(context: Context): string {
   const workspaceId: unknown = context.workspaceId;
   if (typeof workspaceId !== 'string')

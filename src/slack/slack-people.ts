@@ -1,8 +1,9 @@
 import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { ChatPerson, PeopleDirectory } from '../delivery/people-directory.ts';
+import type { Organizations } from '../knowledge/organizations/organizations.ts';
 import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
-import { InstalledWorkspace } from './installed-workspace.ts';
+import type { InstalledWorkspace } from './installed-workspace.ts';
 
 type SlackUser = {
   id?: string;
@@ -22,7 +23,8 @@ export class SlackPeopleDirectory implements PeopleDirectory {
 
   constructor(
     private readonly client: WebClient,
-    private readonly installed: InstalledWorkspace = new InstalledWorkspace(client),
+    private readonly installed: InstalledWorkspace,
+    private readonly organizations: Organizations,
   ) {}
 
   async findByEmail(workspaceId: string, email: string): Promise<ChatPerson | null> {
@@ -52,9 +54,10 @@ export class SlackPeopleDirectory implements PeopleDirectory {
     };
   }
 
-  /** The token reaches one workspace: the one it was installed in. */
+  /** The token reaches one workspace: the one it was installed in, whose people are the organization's. */
   private async isOurWorkspace(workspaceId: string): Promise<boolean> {
-    return workspaceKey('slack', await this.installed.teamId()) === workspaceId;
+    const installation = workspaceKey('slack', await this.installed.teamId());
+    return (await this.organizations.ofInstallation(installation)) === workspaceId;
   }
 }
 

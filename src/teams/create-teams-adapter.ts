@@ -10,6 +10,7 @@ import { watchAbandonedClaims } from '../events/abandoned-claims.ts';
 import { EarshotCloudAdapter } from './earshot-cloud-adapter.ts';
 import { TeamsBot, type TeamsDeps } from './teams-bot.ts';
 import { resumeTeamsJob, type SendToConversation, TEAMS_APOLOGY } from './teams-event-jobs.ts';
+import { pinTeamsOrganization } from './teams-identity.ts';
 import { TeamsPeopleDirectory } from './teams-people.ts';
 import { TeamsProactiveSender } from './teams-proactive.ts';
 import { teamsRequestListener } from './teams-request-listener.ts';
@@ -67,7 +68,10 @@ export function createTeamsAdapter(teams: TeamsConfig, deps: TeamsDeps): TeamsAd
         tenantId: teams.appType === 'SingleTenant' ? teams.appTenantId : undefined,
       },
       logger: deps.logger,
-      logic: (context) => bot.run(context),
+      logic: async (context) => {
+        await pinTeamsOrganization(context, earshot.organizations);
+        await bot.run(context);
+      },
     }),
     start: () => {
       recovery = watchAbandonedClaims({

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { EarshotError } from '../errors.ts';
+import type { Organizations } from '../knowledge/organizations/organizations.ts';
 import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
 
 /** The Teams tenant an activity comes from (the native id). */
@@ -22,11 +23,27 @@ export function activityFromBot(context: TurnContext): boolean {
   );
 }
 
-/** Earshot's id of the tenant's workspace (`teams:<tenant id>`), never mistaken for a Slack team. */
-export function teamsWorkspaceOf(context: TurnContext): string {
+const ORGANIZATION = Symbol('earshot.organization');
+
+/**
+ * Before the turn runs: the organization whose knowledge the tenant's people use, found from the tenant
+ * (`teams:<tenant id>`, never mistaken for a Slack team). An activity without a tenant pins nothing, and
+ * whatever needs the organization then refuses it.
+ */
+export async function pinTeamsOrganization(
+  context: TurnContext,
+  organizations: Organizations,
+): Promise<void> {
   const tenant = tenantOf(context);
-  if (!tenant) {
+  if (tenant)
+    context.turnState.set(ORGANIZATION, await organizations.ofInstallation(workspaceKey('teams', tenant)));
+}
+
+/** The organization a Teams activity's knowledge comes from and goes to, pinned by `pinTeamsOrganization`. */
+export function teamsWorkspaceOf(context: TurnContext): string {
+  const organization: unknown = context.turnState.get(ORGANIZATION);
+  if (typeof organization !== 'string') {
     throw new EarshotError({ code: 'invalid_input', message: 'Teams activity without a tenant id' });
   }
-  return workspaceKey('teams', tenant);
+  return organization;
 }

@@ -1,9 +1,13 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { Organizations } from '../../src/knowledge/organizations/organizations.ts';
+import { InstalledWorkspace } from '../../src/slack/installed-workspace.ts';
 import { SlackPeopleDirectory } from '../../src/slack/slack-people.ts';
 import { SlackProactiveSender } from '../../src/slack/slack-proactive.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { openTestDatabase } from '../helpers/test-database.ts';
 
 const { LogLevel, WebClient } = webApi;
 const TEAM = SLACK_IDS.workspaceId;
@@ -11,8 +15,12 @@ const TEAM = SLACK_IDS.workspaceId;
 describe('finding people and reaching them in Slack', () => {
   let api: FakeSlackApi;
   let client: InstanceType<typeof WebClient>;
+  let db: Database;
+  const directory = () =>
+    new SlackPeopleDirectory(client, new InstalledWorkspace(client), new Organizations(db));
 
   beforeEach(async () => {
+    db = await openTestDatabase('pglite');
     api = await startFakeSlackApi({
       onlyConfiguredEmails: true,
       users: {
@@ -29,10 +37,11 @@ describe('finding people and reaching them in Slack', () => {
   });
   afterEach(async () => {
     await api.close();
+    await db.close();
   });
 
   it('finds a member by email or id with their time zone, and nobody else', async () => {
-    const people = new SlackPeopleDirectory(client);
+    const people = directory();
     const dana = {
       platform: 'slack',
       workspaceId: TEAM,
@@ -51,7 +60,7 @@ describe('finding people and reaching them in Slack', () => {
   });
 
   it('skips deactivated accounts, and does not mistake an outage for "not found"', async () => {
-    const people = new SlackPeopleDirectory(client);
+    const people = directory();
     api.respond('users.lookupByEmail', (_call, reply) => ({
       ...reply(),
       user: { ...(reply().user as object), deleted: true },
@@ -63,7 +72,7 @@ describe('finding people and reaching them in Slack', () => {
   });
 
   it('DMs a person by user id and says where the message landed', async () => {
-    const people = new SlackPeopleDirectory(client);
+    const people = directory();
     const person = await people.findByEmail(TEAM, 'dana@example.com');
     if (!person) throw new Error('Dana not found');
     const conversation = await people.directConversation(person);

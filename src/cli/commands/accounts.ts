@@ -19,7 +19,7 @@ export function registerAccounts(program: Command) {
     .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace } = workspaceOnly.parse(raw);
+        const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
         const result = await importAccounts({
           db: earshot.db,
           clock: earshot.clock,

@@ -33,6 +33,7 @@ export function registerAsk(program: Command) {
     .action((words: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const options = askOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const filters = toFilters(options);
         if (options.questions !== undefined) {
           if (words.length > 0) {

@@ -27,7 +27,9 @@ export function registerDemo(program: Command) {
     .option('-w, --workspace <id>', 'workspace to load the demo into', 'local')
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace } = z.object({ workspace: workspaceOption }).parse(raw);
+        const workspace = await earshot.organizations.forCommand(
+          z.object({ workspace: workspaceOption }).parse(raw).workspace,
+        );
         const files = await demoFiles();
         const shift = Date.now() - DEMO_WRITTEN_ON;
         const result = await earshot.importFiles({

@@ -51,6 +51,7 @@ export function registerDigest(program: Command) {
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const options = showOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const to = options.to ?? earshot.clock.now();
         const from = options.from ?? new Date(to.getTime() - 7 * DAY_MS);
         const shown = await buildDigest(earshot, {
@@ -76,6 +77,7 @@ export function registerDigest(program: Command) {
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const options = runOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const channel = {
           platform: await platformOf(earshot, options),
           workspaceId: options.workspace,
@@ -101,6 +103,7 @@ export function registerDigest(program: Command) {
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const options = listOptions.parse(raw);
+        if (options.workspace) options.workspace = await earshot.organizations.forCommand(options.workspace);
         const now = earshot.clock.now();
         const subscriptions = (await earshot.digests.subscriptions.all()).filter(
           (subscription) => !options.workspace || subscription.workspaceId === options.workspace,

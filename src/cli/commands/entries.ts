@@ -60,6 +60,7 @@ export function registerEntries(program: Command) {
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const options = listOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const list = await earshot.entries.list({ workspaceId: options.workspace, ...options });
         if (options.json) {
           for (const entry of list) process.stdout.write(`${JSON.stringify(entry)}\n`);
@@ -77,7 +78,9 @@ export function registerEntries(program: Command) {
     .option('-w, --workspace <id>', 'workspace', 'local')
     .action((id: string, raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace } = z.object({ workspace: workspaceOption }).parse(raw);
+        const workspace = await earshot.organizations.forCommand(
+          z.object({ workspace: workspaceOption }).parse(raw).workspace,
+        );
         const entry = await earshot.entries.get(workspace, entryIdArgument.parse(id));
         process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
       }),
@@ -91,7 +94,9 @@ export function registerEntries(program: Command) {
       .option('-w, --workspace <id>', 'workspace', 'local')
       .action((ids: string[], raw: unknown) =>
         runCommand(async (earshot) => {
-          const { workspace } = z.object({ workspace: workspaceOption }).parse(raw);
+          const workspace = await earshot.organizations.forCommand(
+            z.object({ workspace: workspaceOption }).parse(raw).workspace,
+          );
           const parsedIds = ids.map((id) => entryIdArgument.parse(id));
           for (const id of parsedIds) {
             const entry = await earshot.entries.setStatus(workspace, id, status);
@@ -115,7 +120,8 @@ export function registerEntries(program: Command) {
     .option('--json', 'print the edited entry as JSON')
     .action((id: string, raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace, json, ...edit } = editOptions.parse(raw);
+        const { workspace: named, json, ...edit } = editOptions.parse(raw);
+        const workspace = await earshot.organizations.forCommand(named);
         const entry = await earshot.entries.edit(workspace, entryIdArgument.parse(id), edit);
         process.stdout.write(json ? `${JSON.stringify(entry)}\n` : `${entryLine(entry)}\n`);
       }),

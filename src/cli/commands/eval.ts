@@ -30,6 +30,7 @@ export function registerEval(program: Command) {
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const options = evalOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const lines = await readQuestionFile(file, labelledQuestionLine);
         await warnUnknownIds(earshot, options.workspace, lines);
         const answers = [];

@@ -15,6 +15,7 @@ export function registerImport(program: Command) {
     .action((files: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const options = importOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const started = performance.now();
         const result = await earshot.importFiles({
           workspaceId: options.workspace,

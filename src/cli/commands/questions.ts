@@ -23,6 +23,7 @@ export function registerQuestions(program: Command) {
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const options = listOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const list = await earshot.questions.list({
           workspaceId: options.workspace,
           answered: options.unanswered ? false : undefined,

@@ -20,7 +20,7 @@ export function registerReferences(program: Command) {
     .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace } = importOptions.parse(raw);
+        const workspace = await earshot.organizations.forCommand(importOptions.parse(raw).workspace);
         const result = await importReferences({ db: earshot.db, workspaceId: workspace, file });
         process.stdout.write(
           `Imported ${result.inserted + result.updated} references into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
@@ -36,6 +36,7 @@ export function registerReferences(program: Command) {
     .action((criteria: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const options = listOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const list = await earshot.references.check({
           workspaceId: options.workspace,
           criteria: criteria.join(' '),

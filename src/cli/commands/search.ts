@@ -35,6 +35,7 @@ export function registerSearch(program: Command) {
     .action((words: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const options = searchOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const filters = toFilters(options);
         if (options.queries) {
           await runQueryFile(earshot, options.queries, options.workspace, options.limit, filters);

@@ -24,6 +24,7 @@ export function registerSynonyms(program: Command) {
         const options = workspaceOnly
           .extend({ builtIn: z.boolean().optional(), json: z.boolean().optional() })
           .parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         if (options.builtIn) {
           for (const group of SALES_THESAURUS) {
             process.stdout.write(options.json ? `${JSON.stringify(group)}\n` : `${group.join(' = ')}\n`);
@@ -56,7 +57,7 @@ export function registerSynonyms(program: Command) {
     .option('-w, --workspace <id>', 'workspace', 'local')
     .action((term: string, synonym: string, raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace } = workspaceOnly.parse(raw);
+        const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
         const added = await new WorkspaceSynonyms(earshot.db).add({ workspaceId: workspace, term, synonym });
         process.stdout.write(`Added "${added.term}" = "${added.synonym}" in "${workspace}".\n`);
       }),
@@ -69,7 +70,7 @@ export function registerSynonyms(program: Command) {
     .option('-w, --workspace <id>', 'workspace', 'local')
     .action((term: string, synonym: string, raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace } = workspaceOnly.parse(raw);
+        const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
         await new WorkspaceSynonyms(earshot.db).remove({ workspaceId: workspace, term, synonym });
         process.stdout.write(`Removed "${term}" = "${synonym}" from "${workspace}".\n`);
       }),

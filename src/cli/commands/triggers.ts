@@ -27,7 +27,7 @@ export function registerTriggers(program: Command) {
     .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
-        const { workspace } = importOptions.parse(raw);
+        const workspace = await earshot.organizations.forCommand(importOptions.parse(raw).workspace);
         const records = await readRecordFile(file, {
           schema: triggerFileRecordSchema,
           fields: TRIGGER_FILE_FIELDS,
@@ -60,6 +60,7 @@ export function registerTriggers(program: Command) {
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const options = listOptions.parse(raw);
+        options.workspace = await earshot.organizations.forCommand(options.workspace);
         const events = await earshot.db.prisma.triggerEvent.findMany({
           where: { workspaceId: options.workspace, ...(options.unmatched ? { accountId: null } : {}) },
           include: { account: true, nudges: { select: { ownerEmail: true, status: true, lastError: true } } },

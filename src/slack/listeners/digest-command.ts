@@ -4,7 +4,6 @@ import type { StoredConversation } from '../../delivery/conversation-refs.ts';
 import { type DigestCommand, parseDigestCommand } from '../../digest/digest-command.ts';
 import { isTimeZone } from '../../digest/weekly-schedule.ts';
 import { EarshotError } from '../../errors.ts';
-import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import type { SlackMessage } from '../blocks/answer-blocks.ts';
 import { digestBlocks } from '../blocks/digest-blocks.ts';
 import {
@@ -26,12 +25,14 @@ export async function digestCommand(
   options: {
     client: WebClient;
     command: SlashCommand;
+    /** The organization the command's workspace uses. */
+    workspaceId: string;
     words: string;
     ack: AckFn<string | RespondArguments>;
     respond: RespondFn;
   },
 ): Promise<void> {
-  const { client, command } = options;
+  const { client, command, workspaceId } = options;
   let request: DigestCommand;
   try {
     request = parseDigestCommand(options.words);
@@ -43,12 +44,12 @@ export async function digestCommand(
   // Curator checks, profile lookups and building a preview each cost Web API calls or queries, and
   // Slack drops a command not acked within 3 s: ack first, answer on the response_url.
   await options.ack();
-  const reply = await run(deps, client, command, request).catch((error: unknown): Reply => {
+  const reply = await run(deps, client, command, workspaceId, request).catch((error: unknown): Reply => {
     deps.logger.error(
       {
         err: error,
         platform: 'slack',
-        workspace: workspaceKey('slack', command.team_id),
+        workspace: workspaceId,
         channel: command.channel_id,
       },
       'digest command failed',
@@ -62,12 +63,13 @@ async function run(
   deps: SlackDeps,
   client: WebClient,
   command: SlashCommand,
+  workspaceId: string,
   request: DigestCommand,
 ): Promise<Reply> {
   const { digests } = deps.earshot;
   const channel = {
     platform: 'slack' as const,
-    workspaceId: workspaceKey('slack', command.team_id),
+    workspaceId,
     conversationId: command.channel_id,
   };
   switch (request.action) {

@@ -1,6 +1,5 @@
 import type { RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import type { SlackMessage } from '../blocks/answer-blocks.ts';
 import { referenceListBlocks } from '../blocks/reference-list-blocks.ts';
 import type { SlackDeps } from '../slack-context.ts';
@@ -14,12 +13,20 @@ type Ack = (message: { response_type: 'ephemeral' } & Partial<SlackMessage>) => 
 /** `/earshot references [criteria]`: who can take a reference call now, shown only to the asker. */
 export async function listReferences(
   deps: SlackDeps,
-  options: { client: WebClient; command: SlashCommand; criteria: string; ack: Ack; respond: RespondFn },
+  options: {
+    client: WebClient;
+    command: SlashCommand;
+    /** The organization the command's workspace uses. */
+    workspaceId: string;
+    criteria: string;
+    ack: Ack;
+    respond: RespondFn;
+  },
 ): Promise<void> {
-  const { client, command, criteria } = options;
+  const { client, command, workspaceId, criteria } = options;
   const listing = (async (): Promise<SlackMessage> => {
     const [references, isCurator] = await Promise.all([
-      deps.earshot.references.check({ workspaceId: workspaceKey('slack', command.team_id), criteria }),
+      deps.earshot.references.check({ workspaceId, criteria }),
       // Without the user group lookup the list still helps; only the override buttons are missing.
       deps.curators.isCurator(client, command.user_id).catch(() => false),
     ]);
@@ -29,7 +36,7 @@ export async function listReferences(
       {
         err: error,
         platform: 'slack',
-        workspace: workspaceKey('slack', command.team_id),
+        workspace: workspaceId,
         channel: command.channel_id,
       },
       'failed to check references',

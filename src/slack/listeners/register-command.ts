@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { retryWhileTransient } from '../../events/retry-transient.ts';
-import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
+import { slackWorkspaceOf } from '../pin-workspace.ts';
 import { isPrivateSlackConversation } from '../private-conversation.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
 import { digestCommand } from './digest-command.ts';
@@ -11,25 +11,29 @@ import { listReferences } from './list-references.ts';
 
 /** `/earshot QUESTION` answers privately, with a button to share the answer in the channel. */
 export function registerCommand(app: App, deps: SlackDeps) {
-  app.command('/earshot', async ({ command, ack, respond, client }) => {
+  app.command('/earshot', async ({ command, ack, respond, client, context }) => {
+    const workspaceId = slackWorkspaceOf(context);
     const text = command.text.trim();
     if (!text || text === 'help') {
       await ack({ response_type: 'ephemeral', text: HELP_TEXT });
       return;
     }
     if (text === 'watch' || text === 'unwatch') {
-      await ack({ response_type: 'ephemeral', text: await toggleWatch(deps, client, command, text) });
+      await ack({
+        response_type: 'ephemeral',
+        text: await toggleWatch(deps, client, { ...command, workspaceId }, text),
+      });
       return;
     }
     const references = /^references?(?:\s+([\s\S]*))?$/i.exec(text);
     if (references) {
       const criteria = references[1]?.trim() ?? '';
-      await listReferences(deps, { client, command, criteria, ack, respond });
+      await listReferences(deps, { client, command, workspaceId, criteria, ack, respond });
       return;
     }
     const digest = /^digest(?:\s+([\s\S]*))?$/i.exec(text);
     if (digest) {
-      await digestCommand(deps, { client, command, words: digest[1] ?? '', ack, respond });
+      await digestCommand(deps, { client, command, workspaceId, words: digest[1] ?? '', ack, respond });
       return;
     }
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });
@@ -38,7 +42,7 @@ export function registerCommand(app: App, deps: SlackDeps) {
       const answer = await retryWhileTransient(
         async () =>
           deps.earshot.ask({
-            workspaceId: workspaceKey('slack', command.team_id),
+            workspaceId,
             question: text,
             askedBy: command.user_id,
             platform: 'slack',
@@ -57,7 +61,7 @@ export function registerCommand(app: App, deps: SlackDeps) {
         {
           err: error,
           platform: 'slack',
-          workspace: workspaceKey('slack', command.team_id),
+          workspace: workspaceId,
           channel: command.channel_id,
         },
         'failed to answer a slash command',
@@ -71,7 +75,7 @@ export function registerCommand(app: App, deps: SlackDeps) {
 async function toggleWatch(
   deps: SlackDeps,
   client: WebClient,
-  command: { team_id: string; channel_id: string; user_id: string },
+  command: { workspaceId: string; channel_id: string; user_id: string },
   verb: 'watch' | 'unwatch',
 ): Promise<string> {
   if (deps.config.curators.length > 0 && !(await deps.curators.isCurator(client, command.user_id))) {
@@ -79,7 +83,7 @@ async function toggleWatch(
   }
   const channel = {
     platform: 'slack' as const,
-    workspaceId: workspaceKey('slack', command.team_id),
+    workspaceId: command.workspaceId,
     conversationId: command.channel_id,
   };
   if (verb === 'watch') {
