@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { buildDigest } from '../../src/digest/build-digest.ts';
 import { Organizations } from '../../src/knowledge/organizations/organizations.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
@@ -167,6 +168,33 @@ describe.each(DATABASE_KINDS)('linking installations to organizations (%s)', (ki
     }
     expect((await organizations.list()).map((organization) => organization.id)).toEqual([SLACK]);
     expect(await new Organizations(db).ofInstallation(TEAMS)).toBe(SLACK);
+  });
+
+  it("credits contributors from both platforms in the organization's digest", async () => {
+    await organizations.create('Acme');
+    await organizations.link('acme', SLACK);
+    await organizations.link('acme', TEAMS);
+    await seedEntry(db, { workspaceId: 'acme', kind: 'tip', author: 'Maya Okafor', contributor: 'U_MAYA' });
+    await seedEntry(db, {
+      workspaceId: 'acme',
+      kind: 'tip',
+      author: 'Dana Seller',
+      contributor: '00000000-0000-0000-0000-000000000001',
+    });
+    const now = Date.now();
+    const digest = await buildDigest(
+      { db },
+      {
+        workspaceId: 'acme',
+        from: new Date(now - 7 * 86_400_000),
+        to: new Date(now + 60_000),
+        forCurators: false,
+      },
+    );
+    expect(digest.contributors.items.map((contributor) => contributor.person).sort()).toEqual([
+      'Dana Seller',
+      'Maya Okafor',
+    ]);
   });
 
   it('unlinks an installation into an empty organization of its own, keeping the knowledge where it was', async () => {
