@@ -53,7 +53,7 @@ export function registerCurators(program: Command) {
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const options = orgOnly.extend({ json: z.boolean().optional() }).parse(raw);
-        const organization = await organizationOption(earshot, options.org);
+        const organization = await organizationOption(earshot, options.org, { create: false });
         const list = await earshot.curators.of(organization);
         if (options.json) {
           for (const curator of list.curators) {
@@ -87,7 +87,7 @@ export function registerCurators(program: Command) {
     .action((inputs: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const ids = curatorIdsOf(inputs);
-        const organization = await organizationOption(earshot, orgOnly.parse(raw).org);
+        const organization = await organizationOption(earshot, orgOnly.parse(raw).org, { create: true });
         const before = await earshot.curators.of(organization);
         for (const id of ids) {
           const added = await earshot.curators.add(organization, id);
@@ -115,7 +115,7 @@ export function registerCurators(program: Command) {
     .action((inputs: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const ids = curatorIdsOf(inputs);
-        const organization = await organizationOption(earshot, orgOnly.parse(raw).org);
+        const organization = await organizationOption(earshot, orgOnly.parse(raw).org, { create: false });
         const before = await earshot.curators.of(organization);
         // All or none: a typo in the third id should not leave the first two removed.
         for (const id of ids) {
@@ -179,7 +179,8 @@ export function registerCurators(program: Command) {
             path: ['clear'],
           })
           .parse(raw);
-        const organization = await organizationOption(earshot, options.org);
+        const changes = Boolean(options.slack || options.teams || options.clear);
+        const organization = await organizationOption(earshot, options.org, { create: changes });
         for (const platform of ['slack', 'teams'] as const) {
           const conversation = options[platform];
           if (conversation) await earshot.curators.setChannel(organization, platform, conversation);

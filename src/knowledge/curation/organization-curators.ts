@@ -25,8 +25,8 @@ export interface CuratorChannel {
 /**
  * The curators of each organization and its curators' channel on each platform, as `earshot curators`
  * sets them. An organization with no curators of its own has EARSHOT_CURATORS; a platform with no
- * channel of its own has EARSHOT_CURATOR_CHANNEL. Read on every check, so a change made from the
- * command line applies to the next click in any process.
+ * channel of its own has EARSHOT_CURATOR_CHANNEL when that is a conversation of that platform. Read on
+ * every check, so a change made from the command line applies to the next click in any process.
  */
 export class OrganizationCurators {
   private readonly defaultCurators: CuratorId[];
@@ -80,7 +80,10 @@ export class OrganizationCurators {
       [organization, platform],
     );
     if (own) return { conversationId: own.conversation_id, source: 'organization' };
-    return this.defaults.channel ? { conversationId: this.defaults.channel, source: 'default' } : null;
+    const fallback = this.defaults.channel;
+    return fallback && platformOfChannel(fallback) === platform
+      ? { conversationId: fallback, source: 'default' }
+      : null;
   }
 
   /** Sets the organization's curators' channel on a platform, or clears it (null) back to the default. */
@@ -103,4 +106,12 @@ export class OrganizationCurators {
       [organization, platform, conversationId],
     );
   }
+}
+
+/**
+ * The platform EARSHOT_CURATOR_CHANNEL is on: Teams conversation ids always have a colon (`19:…`),
+ * Slack channel ids and names never do.
+ */
+function platformOfChannel(channel: string): ChatPlatform {
+  return channel.includes(':') ? 'teams' : 'slack';
 }
