@@ -3,6 +3,7 @@ import type { SlackConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { watchAbandonedClaims } from '../events/abandoned-claims.ts';
+import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
 import type { Earshot } from '../main.ts';
 import type { Route } from '../server/http-server.ts';
 import { currentRequest } from '../server/request-context.ts';
@@ -123,7 +124,8 @@ export async function createSlackAdapter(
 
   // Both check the bot token with auth.test: Bolt for its own identity, Earshot for the pinned workspace.
   await app.init();
-  await installed.teamId();
+  // Known before the first request, so requests are routed without the database (pin-workspace.ts).
+  await deps.earshot.organizations.ofInstallation(workspaceKey('slack', await installed.teamId()));
   let recovery: { stop(): void } | undefined;
   return {
     mode: socket ? 'socket' : 'http',

@@ -25,7 +25,7 @@ export function pinToInstalledWorkspace(
       if ('ack' in args && typeof args.ack === 'function') await args.ack();
       return;
     }
-    args.context.workspaceId = await organizations.ofInstallation(workspaceKey('slack', ours));
+    args.context.workspaceId = await organizations.forRequest(workspaceKey('slack', ours));
     await args.next();
   };
 }
