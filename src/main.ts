@@ -34,6 +34,7 @@ import {
   ruleClassifier,
 } from './knowledge/capture/message-classifier.ts';
 import { WatchedChannels } from './knowledge/capture/watched-channels.ts';
+import { OrganizationCurators } from './knowledge/curation/organization-curators.ts';
 import { EntryStore } from './knowledge/entries/entry-store.ts';
 import type { Entry, EntryInput } from './knowledge/entry.ts';
 import { type ImportProgress, type ImportResult, importEntries } from './knowledge/import/import-entries.ts';
@@ -91,6 +92,8 @@ export interface Earshot {
   events: { claims: EventClaims; runner: EventRunner };
   /** Organizations and the Slack workspaces and Teams tenants linked to them: whose knowledge a request uses. */
   organizations: Organizations;
+  /** Each organization's curators and curators' channels (EARSHOT_CURATORS / EARSHOT_CURATOR_CHANNEL by default). */
+  curators: OrganizationCurators;
   /** What `GET /readyz` checks; the database is registered here, the platforms by the server. */
   readiness: Readiness;
   /** Stores trigger events, matches them to accounts and queues alerts to the owners. */
@@ -191,6 +194,10 @@ export async function createEarshot(
   const claims = new EventClaims(db, config.events.leaseMs);
   const runner = new EventRunner({ claims, logger, retryWindowMs: config.events.retryWindowMs });
   const organizations = new Organizations(db);
+  const curators = new OrganizationCurators(db, {
+    curators: config.curators,
+    channel: config.curatorChannel,
+  });
   const readiness = new Readiness();
   readiness.register('database', () => databaseReadiness(db));
   const digests = new Digests({
@@ -199,7 +206,7 @@ export async function createEarshot(
     messengers,
     conversations,
     logger,
-    curatorChannel: config.curatorChannel,
+    curators,
   });
   return {
     config,
@@ -220,6 +227,7 @@ export async function createEarshot(
     digests,
     events: { claims, runner },
     organizations,
+    curators,
     readiness,
     ingestTriggers: async (request) => {
       // The webhook names a Slack team or Teams tenant as its sender knows it: triggers go to its organization.

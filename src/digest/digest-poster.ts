@@ -5,6 +5,7 @@ import type { Messengers } from '../delivery/messengers.ts';
 import { conversationKey } from '../knowledge/workspaces/platform-ids.ts';
 import type { Logger } from '../logger.ts';
 import { buildDigest } from './build-digest.ts';
+import { type CuratorChannels, isCuratorsChannel } from './curators-channel.ts';
 import { showCommandFor } from './digest-message.ts';
 import type { DigestRun, DigestRuns } from './digest-runs.ts';
 import type { DigestChannel, DigestSubscription } from './digest-subscriptions.ts';
@@ -41,6 +42,7 @@ export class DigestPoster {
       messengers: Messengers;
       conversations: ConversationRefs;
       logger: Logger;
+      curators: CuratorChannels;
     },
   ) {}
 
@@ -67,7 +69,8 @@ export class DigestPoster {
       periodFrom: periodStart(lastEnd, due, previousOccurrence(subscription.schedule, due)),
       periodTo: due,
       topics: subscription.topics,
-      forCurators: subscription.forCurators,
+      // A channel made the curators' channel after it subscribed gets their digest from then on.
+      forCurators: subscription.forCurators || (await isCuratorsChannel(this.deps.curators, subscription)),
       timeZone: subscription.schedule.timeZone,
       manual: false,
       late: now.getTime() - due.getTime() > LATE_AFTER_MS,

@@ -5,6 +5,7 @@ import type { Messengers } from '../delivery/messengers.ts';
 import { CronJobs } from '../jobs/cron-jobs.ts';
 import type { Logger } from '../logger.ts';
 import { buildDigest } from './build-digest.ts';
+import { type CuratorChannels, isCuratorsChannel } from './curators-channel.ts';
 import { type DigestMessage, showCommandFor } from './digest-message.ts';
 import { DigestPoster, digestConversationKey, periodStart } from './digest-poster.ts';
 import { type DigestRun, DigestRuns } from './digest-runs.ts';
@@ -37,8 +38,8 @@ export class Digests {
       messengers: Messengers;
       conversations: ConversationRefs;
       logger: Logger;
-      /** EARSHOT_CURATOR_CHANNEL: its digest always carries the content gaps. */
-      curatorChannel: string | undefined;
+      /** The digest in an organization's curators' channel always carries the content gaps. */
+      curators: CuratorChannels;
     },
   ) {
     this.subscriptions = new DigestSubscriptions(deps.db);
@@ -74,7 +75,7 @@ export class Digests {
       conversationId: conversation.conversationId,
       schedule: request.schedule,
       topics: request.topics,
-      forCurators: request.forCurators || this.isCuratorChannel(conversation),
+      forCurators: request.forCurators || (await isCuratorsChannel(this.deps.curators, conversation)),
       createdBy: request.createdBy,
       now,
     });
@@ -116,7 +117,7 @@ export class Digests {
       from: periodStart(lastEnd && lastEnd < now ? lastEnd : null, now, weekAgo),
       to: now,
       topics: subscription?.topics,
-      forCurators: subscription?.forCurators ?? this.isCuratorChannel(channel),
+      forCurators: subscription?.forCurators ?? (await isCuratorsChannel(this.deps.curators, channel)),
       // The channel's digest, as it would be posted there (the preview's reader is in that channel).
       shownIn: digestConversationKey(channel),
     });
@@ -134,13 +135,9 @@ export class Digests {
     const subscription = await this.subscriptions.find(channel);
     return this.poster.postNow(channel, {
       topics: subscription?.topics ?? [],
-      forCurators: subscription?.forCurators ?? this.isCuratorChannel(channel),
+      forCurators: subscription?.forCurators ?? (await isCuratorsChannel(this.deps.curators, channel)),
       timeZone: subscription?.schedule.timeZone ?? options.timeZone,
     });
-  }
-
-  private isCuratorChannel(channel: DigestChannel): boolean {
-    return !!this.deps.curatorChannel && channel.conversationId === this.deps.curatorChannel;
   }
 
   private async lastRun(channel: DigestChannel): Promise<DigestRun | null> {

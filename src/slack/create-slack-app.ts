@@ -57,7 +57,7 @@ export async function createSlackAdapter(
 ): Promise<SlackAdapter> {
   const deps: SlackDeps = {
     ...core,
-    curators: new SlackCurators(core.config),
+    curators: new SlackCurators(core.earshot.curators),
     directory: new SlackDirectory(),
   };
   const logger = boltLogger(deps.logger);

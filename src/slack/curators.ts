@@ -1,30 +1,41 @@
 import type { WebClient } from '@slack/web-api';
-import type { Config } from '../config.ts';
-import { type CuratorIds, parseCuratorIds } from '../knowledge/curation/curator-ids.ts';
+import { type CuratorIds, noCurators } from '../knowledge/curation/curator-ids.ts';
+import type { OrganizationCurators } from '../knowledge/curation/organization-curators.ts';
 
 const CACHE_MS = 5 * 60_000;
 
 type Cached<T> = { value: T; fetchedAt: number };
 
 /**
- * Who may publish, edit, merge and reject: the Slack user ids in EARSHOT_CURATORS, the members of any
- * Slack user group (ids starting with S) and the people whose Slack profile has an email listed there.
- * Teams ids there never match a Slack user. Group members and profile emails are cached for 5 minutes.
+ * Who may publish, edit, merge and reject in an organization: its curators' Slack user ids, the members
+ * of their Slack user groups (ids starting with S) and the people whose Slack profile has one of their
+ * emails (the organization's own curators, else EARSHOT_CURATORS). Teams ids never match a Slack user.
+ * Group members and profile emails are cached for 5 minutes; who the curators are is read every time.
  */
 export class SlackCurators {
-  private readonly curators: CuratorIds;
   private readonly groupMembers = new Map<string, Cached<Set<string>>>();
   private readonly emails = new Map<string, Cached<string | undefined>>();
 
   constructor(
-    config: Pick<Config, 'curators'>,
+    private readonly curators: Pick<OrganizationCurators, 'idsOf'>,
     private readonly now: () => number = Date.now,
-  ) {
-    this.curators = parseCuratorIds(config.curators);
+  ) {}
+
+  async isCurator(client: WebClient, organization: string, userId: string): Promise<boolean> {
+    return this.named(client, await this.curators.idsOf(organization), userId);
   }
 
-  async isCurator(client: WebClient, userId: string): Promise<boolean> {
-    const { slackUsers, slackGroups, emails } = this.curators;
+  /**
+   * Who may change what everyone shares (watched channels, digests): anyone while the organization has
+   * no curators at all, its curators once it has.
+   */
+  async mayManage(client: WebClient, organization: string, userId: string): Promise<boolean> {
+    const curators = await this.curators.idsOf(organization);
+    return noCurators(curators) || this.named(client, curators, userId);
+  }
+
+  private async named(client: WebClient, curators: CuratorIds, userId: string): Promise<boolean> {
+    const { slackUsers, slackGroups, emails } = curators;
     if (slackUsers.has(userId)) return true;
     for (const group of slackGroups) {
       if ((await this.membersOf(client, group)).has(userId)) return true;

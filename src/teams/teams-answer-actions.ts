@@ -36,7 +36,7 @@ export async function handleAnswerAction(
   }
 }
 
-/** Posts the question to the curators' channel (EARSHOT_CURATOR_CHANNEL, a Teams conversation Earshot is in). */
+/** Posts the question to the organization's curators' channel in Teams (a conversation Earshot is in). */
 async function routeToCurators(
   deps: TeamsDeps,
   proactive: ProactiveSender,
@@ -45,8 +45,10 @@ async function routeToCurators(
   const { workspaceId, questionId } = asked;
   const answer = await deps.earshot.questions.answerOf(workspaceId, questionId);
   if (!answer) return 'That answer is no longer available. Ask again.';
-  const channel = deps.config.curatorChannel;
-  const curators = channel ? await deps.earshot.conversations.find('teams', workspaceId, channel) : null;
+  const channel = await deps.earshot.curators.channelOf(workspaceId, 'teams');
+  const curators = channel
+    ? await deps.earshot.conversations.find('teams', workspaceId, channel.conversationId)
+    : null;
   if (!curators) {
     deps.logger.info(
       { platform: 'teams', workspace: workspaceId, ...asked },

@@ -11,7 +11,7 @@ import { isTeamsCurator } from './teams-curators.ts';
 import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 const REFUSAL =
-  'Sorry, only Earshot curators can do that. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
+  'Sorry, only Earshot curators can do that. Ask a curator, or an admin to make you one (`earshot curators add`).';
 const MAX_REVIEW_CARDS = 10;
 const ELSEWHERE =
   'That entry is private to another conversation: review it there, where its members can see it.';
@@ -27,7 +27,7 @@ export async function toggleWatch(
   context: TurnContext,
   verb: 'watch' | 'unwatch',
 ): Promise<string> {
-  if (!(await isTeamsCurator(deps.config, context))) return REFUSAL;
+  if (!(await isTeamsCurator(deps.earshot.curators, context))) return REFUSAL;
   const channel = {
     platform: 'teams' as const,
     workspaceId: teamsWorkspaceOf(context),
@@ -44,7 +44,7 @@ export async function toggleWatch(
 
 /** The review queue as cards, oldest first; private captures only in the conversation they came from. */
 export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Promise<void> {
-  if (!(await isTeamsCurator(deps.config, context))) {
+  if (!(await isTeamsCurator(deps.earshot.curators, context))) {
     await context.sendActivity(REFUSAL);
     return;
   }
@@ -75,7 +75,7 @@ export async function handleReviewAction(
   context: TurnContext,
   value: unknown,
 ): Promise<AdaptiveCardInvokeResponse> {
-  if (!(await isTeamsCurator(deps.config, context))) return invokeMessage(REFUSAL);
+  if (!(await isTeamsCurator(deps.earshot.curators, context))) return invokeMessage(REFUSAL);
   const workspaceId = teamsWorkspaceOf(context);
   const who = context.activity.from?.name ?? 'a curator';
   try {

@@ -10,12 +10,12 @@ import { inlineText } from './cards/card-markdown.ts';
 import { digestCard } from './cards/digest-card.ts';
 import { timeZoneOf } from './remember-teams-person.ts';
 import type { TeamsDeps } from './teams-bot.ts';
-import { isTeamsCurator } from './teams-curators.ts';
+import { isTeamsCurator, mayManageInTeams } from './teams-curators.ts';
 import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 import { teamsConversation } from './teams-proactive.ts';
 
 const REFUSAL =
-  'Sorry, only Earshot curators can change the digest here. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
+  'Sorry, only Earshot curators can change the digest here. Ask a curator, or an admin to make you one (`earshot curators add`).';
 const CURATORS_ONLY =
   'Only Earshot curators can add `for curators`: that digest lists the questions people asked. Leave it out, or ask a curator.';
 const NO_CHAT =
@@ -70,7 +70,7 @@ export async function handleDigestCommand(
     }
     case 'subscribe': {
       if (await refused(deps, context)) return;
-      if (command.forCurators && !(await isTeamsCurator(deps.config, context))) {
+      if (command.forCurators && !(await isTeamsCurator(deps.earshot.curators, context))) {
         await context.sendActivity(CURATORS_ONLY);
         return;
       }
@@ -123,9 +123,9 @@ async function sendPreview(
   await context.sendActivity('I sent you a preview in our chat.');
 }
 
-/** Who refuses: once EARSHOT_CURATORS names anyone, only they set or stop a digest. */
+/** Who refuses: once the organization has curators, only they set or stop a digest. */
 async function refused(deps: TeamsDeps, context: TurnContext): Promise<boolean> {
-  if (deps.config.curators.length === 0 || (await isTeamsCurator(deps.config, context))) return false;
+  if (await mayManageInTeams(deps.earshot.curators, context)) return false;
   await context.sendActivity(REFUSAL);
   return true;
 }

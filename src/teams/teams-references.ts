@@ -1,5 +1,4 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
-import type { Config } from '../config.ts';
 import { EarshotError } from '../errors.ts';
 import type { Earshot } from '../main.ts';
 import { inlineText, neutralizeLabel } from './cards/card-markdown.ts';
@@ -11,8 +10,7 @@ import { isTeamsCurator } from './teams-curators.ts';
 import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
 export interface TeamsReferenceDeps {
-  earshot: Pick<Earshot, 'references' | 'people'>;
-  config: Pick<Config, 'curators'>;
+  earshot: Pick<Earshot, 'references' | 'people' | 'curators'>;
 }
 
 /** `references [criteria]`, any case; null for any other text. */
@@ -41,7 +39,7 @@ export async function sendReferenceList(
   }
   // Only curators see "Request anyway"; asking costs a profile lookup, so only when it matters.
   const isCurator = references.some((reference) => !reference.available)
-    ? await isTeamsCurator(deps.config, context)
+    ? await isTeamsCurator(deps.earshot.curators, context)
     : false;
   const card = referenceListCard(references, { criteria, isCurator });
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
@@ -59,7 +57,7 @@ export async function handleReferenceAction(
       workspaceId: teamsWorkspaceOf(context),
       platform: 'teams' as const,
       userId: teamsUserId(context),
-      isCurator: await isTeamsCurator(deps.config, context),
+      isCurator: await isTeamsCurator(deps.earshot.curators, context),
     };
     return await act(deps, actor, action);
   } catch (error) {

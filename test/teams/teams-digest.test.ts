@@ -149,7 +149,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       'Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 30 Nov at 09:00; topics: pricing.';
     expect(await reply(inChannel(REP, 'digest'))).toBe(status);
     const refusal =
-      'Sorry, only Earshot curators can change the digest here. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
+      'Sorry, only Earshot curators can change the digest here. Ask a curator, or an admin to make you one (`earshot curators add`).';
     expect(await reply(inChannel(REP, 'digest off'))).toBe(refusal);
     expect(await reply(inChannel(REP, 'digest weekly tue 10:00'))).toBe(refusal);
     expect(await subscription()).toMatchObject({ weekday: 1, topics: ['pricing'] });

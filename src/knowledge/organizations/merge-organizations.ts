@@ -1,4 +1,5 @@
 import type { SqlSession } from '../../db/database.ts';
+import { mergeCurators } from '../curation/merge-curators.ts';
 
 /** What a merge moved, and where two organizations held the same thing and one copy was kept. */
 export interface MergeReport {
@@ -75,6 +76,7 @@ export async function mergeOrganizations(
     await moved(session, table, from, into);
   }
   await moved(session, 'digest_runs', from, into);
+  conflicts.push(...(await mergeCurators(session, from, into)));
   const installations = await moved(session, 'installations', from, into);
   await session.query('DELETE FROM workspaces WHERE id = $1', [from]);
   return { entries, questions, accounts, references, installations, conflicts };

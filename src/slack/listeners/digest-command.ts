@@ -80,14 +80,16 @@ async function run(
       return digestBlocks(await digests.preview(channel, { timeZone }));
     }
     case 'off':
-      if (!(await mayChange(deps, client, command.user_id))) return { text: DIGEST_REPLIES.curatorsOnly };
+      if (!(await deps.curators.mayManage(client, workspaceId, command.user_id)))
+        return { text: DIGEST_REPLIES.curatorsOnly };
       return {
         text: (await digests.unsubscribe(channel)) ? DIGEST_REPLIES.stopped : DIGEST_REPLIES.notSubscribed,
       };
     case 'subscribe': {
-      if (!(await mayChange(deps, client, command.user_id))) return { text: DIGEST_REPLIES.curatorsOnly };
+      if (!(await deps.curators.mayManage(client, workspaceId, command.user_id)))
+        return { text: DIGEST_REPLIES.curatorsOnly };
       // Gaps quote the questions people asked: only named curators may send them to a channel.
-      if (request.forCurators && !(await deps.curators.isCurator(client, command.user_id))) {
+      if (request.forCurators && !(await deps.curators.isCurator(client, workspaceId, command.user_id))) {
         return { text: DIGEST_REPLIES.gapsForCuratorsOnly };
       }
       const conversation: StoredConversation = {
@@ -111,11 +113,6 @@ async function run(
       return { text: reachable ? text : `${text}\n${DIGEST_REPLIES.notInConversation}` };
     }
   }
-}
-
-/** Subscribing and stopping are for curators once curators are named, as `/earshot watch` is. */
-async function mayChange(deps: SlackDeps, client: WebClient, userId: string): Promise<boolean> {
-  return deps.config.curators.length === 0 || deps.curators.isCurator(client, userId);
 }
 
 /** The zone in the person's Slack profile, else Earshot's default. */

@@ -28,7 +28,7 @@ export async function listReferences(
     const [references, isCurator] = await Promise.all([
       deps.earshot.references.check({ workspaceId, criteria }),
       // Without the user group lookup the list still helps; only the override buttons are missing.
-      deps.curators.isCurator(client, command.user_id).catch(() => false),
+      deps.curators.isCurator(client, workspaceId, command.user_id).catch(() => false),
     ]);
     return referenceListBlocks(references, { criteria, isCurator });
   })().catch((error: unknown) => {

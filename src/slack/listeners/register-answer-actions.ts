@@ -10,7 +10,7 @@ type ButtonBody = BlockAction<ButtonAction>;
 
 /** The buttons under an answer: feedback, sharing a private answer, and routing a gap to curators. */
 export function registerAnswerActions(app: App, deps: SlackDeps) {
-  const { earshot, config } = deps;
+  const { earshot } = deps;
 
   for (const [actionId, helpful] of [
     [ACTION_IDS.helpful, true],
@@ -68,19 +68,21 @@ export function registerAnswerActions(app: App, deps: SlackDeps) {
       await ack();
       await withUserErrors(respond, async () => {
         const { q } = parseActionValue(action.value);
-        const answer = await earshot.questions.answerOf(slackWorkspaceOf(context), q);
+        const workspaceId = slackWorkspaceOf(context);
+        const answer = await earshot.questions.answerOf(workspaceId, q);
         if (!answer) throw expired();
-        if (!config.curatorChannel) {
+        const curators = await earshot.curators.channelOf(workspaceId, 'slack');
+        if (!curators) {
           await respond({
             response_type: 'ephemeral',
             replace_original: false,
-            text: 'No curators’ channel is set up yet (EARSHOT_CURATOR_CHANNEL), so I could not pass it on.',
+            text: 'No curators’ channel is set up yet (`earshot curators channel --slack`), so I could not pass it on.',
           });
           return;
         }
         const from = body.channel?.id ? ` in <#${body.channel.id}>` : '';
         await client.chat.postMessage({
-          channel: config.curatorChannel,
+          channel: curators.conversationId,
           text: `Nobody has heard about this yet. <@${body.user.id}> asked${from}: “${answer.question}”`,
         });
         await respond({

@@ -71,14 +71,14 @@ export function registerCommand(app: App, deps: SlackDeps) {
   });
 }
 
-/** `/earshot watch` turns on passive capture in the channel; curators only, when curators are named. */
+/** `/earshot watch` turns on passive capture in the channel; curators only, once the organization has any. */
 async function toggleWatch(
   deps: SlackDeps,
   client: WebClient,
   command: { workspaceId: string; channel_id: string; user_id: string },
   verb: 'watch' | 'unwatch',
 ): Promise<string> {
-  if (deps.config.curators.length > 0 && !(await deps.curators.isCurator(client, command.user_id))) {
+  if (!(await deps.curators.mayManage(client, command.workspaceId, command.user_id))) {
     return 'Sorry, only curators can change what Earshot watches. Ask one of them to run this here.';
   }
   const channel = {

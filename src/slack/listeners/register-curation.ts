@@ -22,14 +22,14 @@ import { visibleToMember } from '../visible-to-member.ts';
 type ButtonBody = BlockAction<ButtonAction>;
 
 const REFUSAL =
-  'Sorry, only Earshot curators can publish, edit, merge or reject entries. Ask a curator, or an admin to add you to EARSHOT_CURATORS.';
+  'Sorry, only Earshot curators can publish, edit, merge or reject entries. Ask a curator, or an admin to make you one (`earshot curators add`).';
 
 /** App Home: the review queue and due reviews for curators, and each rep's own contributions. */
 export function registerCuration(app: App, deps: SlackDeps) {
   const { earshot } = deps;
 
   const publishHome = async (client: WebClient, workspaceId: string, userId: string) => {
-    const isCurator = await deps.curators.isCurator(client, userId);
+    const isCurator = await deps.curators.isCurator(client, workspaceId, userId);
     const now = new Date();
     const [queue, due, contributions] = await Promise.all([
       isCurator ? reviewQueue(earshot.db, workspaceId) : { entries: [], size: 0 },
@@ -67,7 +67,7 @@ export function registerCuration(app: App, deps: SlackDeps) {
     app.action<ButtonBody>(actionId, async ({ ack, body, action, client, context }) => {
       await ack();
       const workspaceId = slackWorkspaceOf(context);
-      if (!(await deps.curators.isCurator(client, body.user.id))) {
+      if (!(await deps.curators.isCurator(client, workspaceId, body.user.id))) {
         await client.chat.postMessage({ channel: body.user.id, text: REFUSAL });
         return;
       }
@@ -132,7 +132,7 @@ export function registerCuration(app: App, deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: submissionErrors(parsed.error) });
       return;
     }
-    if (!(await deps.curators.isCurator(client, body.user.id))) {
+    if (!(await deps.curators.isCurator(client, workspaceId, body.user.id))) {
       await ack({ response_action: 'errors', errors: { title: REFUSAL } });
       return;
     }
@@ -149,7 +149,7 @@ export function registerCuration(app: App, deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: { target: 'Pick the entry to merge into.' } });
       return;
     }
-    if (!(await deps.curators.isCurator(client, body.user.id))) {
+    if (!(await deps.curators.isCurator(client, workspaceId, body.user.id))) {
       await ack({ response_action: 'errors', errors: { target: REFUSAL } });
       return;
     }

@@ -64,7 +64,7 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
         workspaceId,
         platform: 'slack',
         userId: user,
-        isCurator: await curators.isCurator(client, user),
+        isCurator: await curators.isCurator(client, workspaceId, user),
         requestId: metadata.req,
         approve: metadata.approve,
         ...(note ? { note } : {}),
@@ -105,7 +105,7 @@ export function registerReferenceDecisions(app: App, deps: SlackDeps) {
           workspaceId: slackWorkspaceOf(context),
           platform: 'slack',
           userId: body.user.id,
-          isCurator: await curators.isCurator(client, body.user.id),
+          isCurator: await curators.isCurator(client, slackWorkspaceOf(context), body.user.id),
           requestId: req,
         });
         const channel = body.channel?.id;

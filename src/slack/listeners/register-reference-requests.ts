@@ -36,7 +36,9 @@ export function registerReferenceRequests(app: App, deps: SlackDeps) {
         const reference = await earshot.references.availability(workspaceId, ref);
         // The list may be stale: a reference that filled up since needs an override, one that freed up none.
         const isCurator =
-          override || !reference.available ? await curators.isCurator(client, body.user.id) : false;
+          override || !reference.available
+            ? await curators.isCurator(client, workspaceId, body.user.id)
+            : false;
         if (!reference.available && !isCurator) {
           const why = reference.reasons.map(describeReason).join('; ');
           throw new EarshotError({
@@ -80,7 +82,7 @@ export function registerReferenceRequests(app: App, deps: SlackDeps) {
         workspaceId,
         platform: 'slack',
         userId: user,
-        isCurator: await curators.isCurator(client, user),
+        isCurator: await curators.isCurator(client, workspaceId, user),
         referenceId: metadata.ref,
         note: formText(view.state, REFERENCE_FIELDS.note),
         ...(metadata.override ? { override: { reason } } : {}),
