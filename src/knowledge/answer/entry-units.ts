@@ -11,7 +11,7 @@ export interface UnitsOf {
 // The hits of one question are mostly the hits of the last ones: an entry is split into sentences and
 // its language detected once, not once per question. Keyed by the text itself, so an edited entry is
 // read from its new text. A title never holds a NUL (entries refuse it), so the two keys cannot meet.
-const memo = new BoundedMemo<UnitsOf>(1_000);
+const memo = new BoundedMemo<UnitsOf>(500);
 
 /** An entry's title and body as one text: the units of `title\n\nbody`, in the language of both. */
 export function entryUnits(entry: { title: string; body: string }): UnitsOf {

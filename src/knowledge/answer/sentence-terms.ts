@@ -13,7 +13,7 @@ interface SentenceAnalysis {
 // An answer scores every sentence of its 20 hits, and the same entries come up question after question:
 // each sentence is analysed once, not once per question. Keyed by the text itself, so an edited entry's
 // new sentences are analysed afresh; bounded, because entries are many.
-const GENERATION = 5_000;
+const GENERATION = 2_000;
 const memos = Object.fromEntries(
   LANGUAGES.map((language) => [language, new BoundedMemo<SentenceAnalysis>(GENERATION)]),
 ) as Record<Language, BoundedMemo<SentenceAnalysis>>;
