@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { EntryStore } from '../../src/knowledge/entries/entry-store.ts';
 import type { Earshot } from '../../src/main.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { seedEntry } from '../helpers/seed.ts';
@@ -207,6 +208,25 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
       'Most NetSuite customers go live in six to eight weeks, per our services team.',
     );
     expect(answer.field.statements[0]?.text).not.toContain('saved searches');
+  });
+
+  it('quotes an edited entry from its new text, not the text it had when last asked', async () => {
+    await seedBackground();
+    const entry = await seedEntry(db, {
+      author: 'Marcus',
+      account: 'Oakvale',
+      body: 'Oakvale asked about the NetSuite connector. Most NetSuite customers go live in six to eight weeks.',
+    });
+    const question = { workspaceId: 'acme', question: 'How long does a NetSuite rollout take?' };
+    expect((await earshot.ask(question)).field.statements[0]?.text).toContain('six to eight weeks');
+
+    await new EntryStore(db).edit('acme', entry.id, {
+      body: 'Oakvale asked about the NetSuite connector. Most NetSuite customers now go live in ten to twelve weeks.',
+    });
+
+    const text = (await earshot.ask(question)).field.statements[0]?.text;
+    expect(text).toContain('ten to twelve weeks');
+    expect(text).not.toContain('six to eight weeks');
   });
 
   it('never answers one workspace from another workspace’s entries', async () => {

@@ -1,6 +1,8 @@
 import { analyze, detectLanguage, type Language } from '../search/analyzer.ts';
-import { type AskedFor, askedFor, holdsAskedFor } from './asked-for.ts';
-import { type ReadingUnit, readingUnits } from './sentences.ts';
+import { type AskedFor, askedFor } from './asked-for.ts';
+import { bodyUnits } from './entry-units.ts';
+import { sentenceHolds, sentenceTerms } from './sentence-terms.ts';
+import type { ReadingUnit } from './sentences.ts';
 
 /** Longer quotes stop reading as an answer in a chat message. */
 export const MAX_EXCERPT = 280;
@@ -38,10 +40,9 @@ interface Scored {
 export function excerpt(body: string, query: string, options: ExcerptOptions = {}): string {
   const maxLength = options.maxLength ?? MAX_EXCERPT;
   // The body's language, found once: detecting it per sentence was most of the cost of an answer.
-  const language = detectLanguage(body);
+  const { language, units } = bodyUnits(body);
   const scoreIn = sentenceScorer(query, options);
   const scorer: Scorer = (text) => scoreIn(text, language);
-  const units = readingUnits(body);
   if (units.length === 0) return shorten(body.replace(/\s+/g, ' ').trim(), scorer, maxLength);
   const singles = units.map((unit, index) => ({ ...scorer(unit.text), text: unit.text, index }));
   const best = bestOf(singles.filter((candidate) => candidate.termScore > 0));
@@ -77,17 +78,17 @@ export function sentenceScorer(query: string, options: Pick<ExcerptOptions, 'que
   const weightOf = new Map(terms.map((term, i) => [term, (raw[i] as number) / total]));
   const kinds: AskedFor[] = options.question ? askedFor(options.question) : [];
   // `language`: the text's, when the caller knows it (detected otherwise).
-  return (text, language) => {
-    const found = new Set(analyze(text, language));
+  return (text, language = detectLanguage(text)) => {
+    const found = sentenceTerms(text, language);
     let termScore = 0;
-    for (const [term, weight] of weightOf) if (found.has(term)) termScore += weight;
-    const fact = kinds.length > 0 ? holdsAskedFor(text, kinds) : 0;
+    for (const [term, weight] of weightOf) if (found.includes(term)) termScore += weight;
+    const fact = sentenceHolds(text, language, kinds);
     return { termScore, fact, score: termScore + ASKED_FOR_WEIGHT * fact };
   };
 }
 
 /** The two-sentence quotes that include the unit at `index`, within the length limit. */
-function pairs(units: ReadingUnit[], index: number, maxLength: number): string[] {
+function pairs(units: readonly ReadingUnit[], index: number, maxLength: number): string[] {
   const found: string[] = [];
   const before = units[index - 1];
   const unit = units[index] as ReadingUnit;

@@ -1,8 +1,8 @@
 import { OBJECTIVE_KINDS } from '../entry.ts';
-import { detectLanguage, type Language } from '../search/analyzer.ts';
+import type { Language } from '../search/analyzer.ts';
 import { type AskedFor, holdsAskedFor } from './asked-for.ts';
+import { entryUnits } from './entry-units.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
-import { readingUnits } from './sentences.ts';
 
 /**
  * What the "heard" decision looks at, per hit; each is 0..1. Shares are of the question's IDF weight,
@@ -116,8 +116,8 @@ export function relevanceFeatures(
   const objective = OBJECTIVE_KINDS.includes(hit.entry.kind);
   let sentenceCoverage = 0;
   let sentenceFact = 0;
-  const language = detectLanguage(hit.entry.title, hit.entry.body);
-  for (const unit of readingUnits(`${hit.entry.title}\n\n${hit.entry.body}`)) {
+  const { language, units } = entryUnits(hit.entry);
+  for (const unit of units) {
     const scored = context.scoreSentence(unit.text, language);
     sentenceCoverage = Math.max(sentenceCoverage, scored.termScore);
     if (scored.termScore > 0 && scored.fact === 1) sentenceFact = 1;

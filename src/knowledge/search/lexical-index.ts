@@ -15,6 +15,7 @@ import {
   TITLE_SHIFT,
 } from './query-scorer.ts';
 import { selectTop } from './select-top.ts';
+import { SlotList } from './slot-list.ts';
 import { type SimilarTerm, TypoVocabulary } from './typo-vocabulary.ts';
 import { literalQuery, type WeightedQuery } from './weighted-query.ts';
 
@@ -97,6 +98,9 @@ export class LexicalIndex {
   private totalLength = 0;
   private scores = new Float64Array(0);
   private best = new Float64Array(0);
+  // Slots a search scored, and those one concept scored: reused, as searches run one at a time.
+  private readonly touched = new SlotList();
+  private readonly conceptTouched = new SlotList();
   // Scratch for upsert, by term id: packed meta, title and body frequency, zero between documents.
   private counts = new Uint16Array(1024);
   // Per language: the same token is a different term in English and in Spanish.
@@ -195,8 +199,9 @@ export class LexicalIndex {
       weighted,
     );
     const scores = this.scores;
-    const touched: number[] = [];
-    scorer.accumulate(scores, touched, () => this.scratch());
+    const touched = this.touched;
+    touched.clear();
+    scorer.accumulate(scores, touched, () => this.scratch(), this.conceptTouched);
     const ids = this.slots.ids;
     const better = (x: number, y: number) =>
       scores[x] !== scores[y]
@@ -205,7 +210,7 @@ export class LexicalIndex {
     const filter = options.filter;
     try {
       const accept = (slot: number) => !filter || filter(this.slots.meta(slot));
-      const top = selectTop(touched, options.limit, better, accept);
+      const top = selectTop(touched.view(), options.limit, better, accept);
       return top.map((slot) => {
         const { concepts, fields, coverage } = scorer.explain(slot);
         return {
@@ -221,7 +226,7 @@ export class LexicalIndex {
       });
     } finally {
       // The score buffer is shared between searches; a throwing filter must not leave it dirty.
-      for (const slot of touched) scores[slot] = 0;
+      for (let i = 0; i < touched.length; i++) scores[touched.at(i)] = 0;
     }
   }
 

@@ -1,5 +1,6 @@
 import { MAX_META_UNITS } from './meta-fields.ts';
 import type { Postings } from './postings.ts';
+import type { SlotList } from './slot-list.ts';
 import type { MatchVia, WeightedQuery } from './weighted-query.ts';
 
 // The posting layout (see lexical-index.ts): slot << 10 | meta units << 8 | title tf << 5 | body tf.
@@ -106,25 +107,33 @@ export class QueryScorer {
     return this.concepts.length === 0;
   }
 
-  /** Adds every matching slot's score to `scores`, listing each slot the first time it scores. */
-  accumulate(scores: Float64Array, touched: number[], scratch: () => Float64Array): void {
-    for (const concept of this.concepts) {
-      const [only, ...others] = concept.alternatives;
+  /**
+   * Adds every matching slot's score to `scores`, listing each slot the first time it scores. Loops are
+   * indexed and callback-free: they run for every posting of every query term, and iterators, closures
+   * and boxed scores there were most of the garbage an answer left behind.
+   */
+  accumulate(
+    scores: Float64Array,
+    touched: SlotList,
+    scratch: () => Float64Array,
+    conceptTouched: SlotList,
+  ): void {
+    const concepts = this.concepts;
+    for (let c = 0; c < concepts.length; c++) {
+      const alternatives = (concepts[c] as ResolvedConcept).alternatives;
+      const only = alternatives[0];
       if (!only) continue;
-      if (others.length === 0 && only.termIds.length === 1) {
+      if (alternatives.length === 1 && only.termIds.length === 1) {
         this.addSingle(only, scores, touched);
         continue;
       }
       const best = scratch();
-      const conceptTouched: number[] = [];
-      for (const alternative of concept.alternatives) {
-        this.forEachMatch(alternative, (slot, score) => {
-          const before = best[slot] as number;
-          if (before === 0) conceptTouched.push(slot);
-          if (score > before) best[slot] = score;
-        });
+      conceptTouched.clear();
+      for (let a = 0; a < alternatives.length; a++) {
+        this.keepBest(alternatives[a] as ResolvedAlternative, best, conceptTouched);
       }
-      for (const slot of conceptTouched) {
+      for (let i = 0; i < conceptTouched.length; i++) {
+        const slot = conceptTouched.at(i);
         if (scores[slot] === 0) touched.push(slot);
         scores[slot] = (scores[slot] as number) + (best[slot] as number);
         best[slot] = 0;
@@ -205,7 +214,7 @@ export class QueryScorer {
   }
 
   /** The common case, a concept matched only by one term: added straight to the scores, no callback. */
-  private addSingle(alternative: ResolvedAlternative, scores: Float64Array, touched: number[]): void {
+  private addSingle(alternative: ResolvedAlternative, scores: Float64Array, touched: SlotList): void {
     const { postings, isLive } = this.context;
     const { pool, start, length } = postings.entries(alternative.termIds[0] as number);
     // termScore written out: a double returned from a call that is not inlined is boxed, and this loop
@@ -227,19 +236,34 @@ export class QueryScorer {
     }
   }
 
-  /** Calls `visit` for each live slot holding every term of the alternative, in slot order. */
-  private forEachMatch(alternative: ResolvedAlternative, visit: (slot: number, score: number) => void): void {
+  /**
+   * Raises `best[slot]` to the alternative's weighted score at each live slot holding all its terms,
+   * listing in `touched` each slot seen for the first time (its `best` was 0).
+   */
+  private keepBest(alternative: ResolvedAlternative, best: Float64Array, touched: SlotList): void {
     const { postings, isLive } = this.context;
     const { termIds, idfs, weight } = alternative;
     if (termIds.length === 1) {
       const { pool, start, length } = postings.entries(termIds[0] as number);
       const termIdf = idfs[0] as number;
+      // termScore and keep written out, as in addSingle: a double passed to a call is boxed.
+      const { k1, b, titleWeight, metaWeight, lengths, averageLength } = this;
       for (let i = start; i < start + length; i++) {
         const entry = pool[i] as number;
         const slot = entry >>> SLOT_SHIFT;
         if (!isLive(slot)) continue;
-        const score = this.termScore(termIdf, entry, slot);
-        if (score > 0) visit(slot, weight * score);
+        const tf =
+          (entry & MAX_BODY_TF) +
+          titleWeight * ((entry >> TITLE_SHIFT) & MAX_TITLE_TF) +
+          metaWeight * ((entry >> META_SHIFT) & MAX_META_UNITS);
+        if (tf === 0) continue;
+        const norm = k1 * (1 - b + (b * (lengths[slot] as number)) / averageLength);
+        const termScore = (termIdf * tf * (k1 + 1)) / (tf + norm);
+        if (!(termScore > 0)) continue;
+        const score = weight * termScore;
+        const before = best[slot] as number;
+        if (before === 0) touched.push(slot);
+        if (score > before) best[slot] = score;
       }
       return;
     }
@@ -265,7 +289,7 @@ export class QueryScorer {
         }
         score += this.termScore(list.idf, other, slot);
       }
-      if (score > 0) visit(slot, weight * score);
+      if (score > 0) keep(best, touched, slot, weight * score);
     }
   }
 
@@ -301,6 +325,13 @@ export class QueryScorer {
     const norm = k1 * (1 - this.b + (this.b * (this.lengths[slot] as number)) / this.averageLength);
     return (termIdf * tf * (k1 + 1)) / (tf + norm);
   }
+}
+
+/** Keeps the higher of a slot's best score so far and `score`, listing the slot when first seen. */
+function keep(best: Float64Array, touched: SlotList, slot: number, score: number): void {
+  const before = best[slot] as number;
+  if (before === 0) touched.push(slot);
+  if (score > before) best[slot] = score;
 }
 
 /** The first position in `pool[from..to)` whose slot is at least `slot` (entries are in slot order). */
