@@ -1,4 +1,5 @@
-import { App, HTTPModuleFunctions, HTTPReceiver } from '@slack/bolt';
+import { App, type AuthorizeResult, HTTPModuleFunctions, HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
@@ -8,6 +9,7 @@ import type { Route } from '../server/http-server.ts';
 import { currentRequest } from '../server/request-context.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SlackCurators } from './curators.ts';
+import { forgetUninstalled } from './forget-uninstalled.ts';
 import { InstalledWorkspace } from './installed-workspace.ts';
 import { registerAnswerActions } from './listeners/register-answer-actions.ts';
 import { registerAsk } from './listeners/register-ask.ts';
@@ -18,7 +20,10 @@ import { registerNudgeActions } from './listeners/register-nudge-actions.ts';
 import { registerReferenceDecisions } from './listeners/register-reference-decisions.ts';
 import { registerReferenceRequests } from './listeners/register-reference-requests.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
-import { pinToInstalledWorkspace } from './pin-workspace.ts';
+import { slackOAuthRoutes } from './oauth/oauth-routes.ts';
+import { SlackInstallationStore } from './oauth/slack-installation-store.ts';
+import { TokenCipher } from './oauth/token-cipher.ts';
+import { AUTHORIZED_INSTALLATION, pinToInstalledWorkspace, requestSource } from './pin-workspace.ts';
 import type { SlackDeps } from './slack-context.ts';
 import { SlackDirectory } from './slack-directory.ts';
 import {
@@ -31,6 +36,7 @@ import { SlackPeopleDirectory } from './slack-people.ts';
 import { SlackProactiveSender } from './slack-proactive.ts';
 import { slackEventsRoute } from './slack-request-guard.ts';
 import { SlackStartError } from './slack-start-failure.ts';
+import { type RequestSource, SlackTokens } from './slack-tokens.ts';
 
 export { MAX_SLACK_BODY_BYTES } from './slack-request-guard.ts';
 export { explainSlackStartFailure } from './slack-start-failure.ts';
@@ -49,7 +55,10 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
-/** The Slack app: Bolt over HTTP (signed requests) or Socket Mode, with Earshot's listeners. */
+/**
+ * The Slack app: Bolt over HTTP (signed requests) or Socket Mode, with Earshot's listeners. It serves
+ * the workspace of SLACK_BOT_TOKEN, every workspace installed by OAuth, or both, each with its own token.
+ */
 export async function createSlackAdapter(
   slack: SlackConfig,
   core: Omit<SlackDeps, 'curators' | 'directory'>,
@@ -82,8 +91,13 @@ export async function createSlackAdapter(
             return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
           },
         });
+  const { organizations } = deps.earshot;
+  const store = installationStoreOf(slack, deps.earshot);
+  // Bolt takes either one token or an authorize function; with OAuth installs, authorize picks the token.
   const app = new App({
-    token: slack.botToken,
+    ...(store
+      ? { authorize: (source: RequestSource) => authorizeInstalled(tokens, source) }
+      : { token: slack.botToken }),
     logger,
     clientOptions,
     deferInitialization: true,
@@ -96,10 +110,24 @@ export async function createSlackAdapter(
       : { receiver }),
   });
 
-  const installed = new InstalledWorkspace(app.client);
-  app.use(pinToInstalledWorkspace(installed, deps.earshot.organizations, deps.logger));
+  const fixed = slack.botToken
+    ? { token: slack.botToken, client: new WebClient(slack.botToken, { ...clientOptions, logger }) }
+    : null;
+  const installed = fixed ? new InstalledWorkspace(fixed.client) : null;
+  const tokens: SlackTokens = new SlackTokens({
+    store,
+    fixed: fixed && installed ? { ...fixed, installed } : null,
+    organizations,
+    clientOptions: { ...clientOptions, logger },
+  });
+  app.use(forgetUninstalled(store, tokens, deps.logger));
+  app.use(pinToInstalledWorkspace(tokens, organizations, deps.logger));
   const { runner, claims } = deps.earshot.events;
-  const rerun = { client: app.client, rerun: rerunEvent, logger: deps.logger };
+  const clientFor = async (body: unknown) => {
+    const bot = await tokens.forRequest(requestSource(body));
+    return bot ? tokens.clientOf(bot) : null;
+  };
+  const rerun = { clientFor, rerun: rerunEvent, logger: deps.logger };
   app.use(handleEventsOnce({ runner, ...rerun }));
   async function rerunEvent(body: unknown, context: Parameters<typeof rerunProperties>[0]) {
     await app.processEvent({
@@ -121,14 +149,14 @@ export async function createSlackAdapter(
     deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
   });
 
-  // Both check the bot token with auth.test: Bolt for its own identity, Earshot for the pinned workspace.
+  // With SLACK_BOT_TOKEN both check it with auth.test: Bolt for its own identity, Earshot for its workspace.
   await app.init();
-  await installed.teamId();
+  await installed?.teamId();
   let recovery: { stop(): void } | undefined;
   return {
     mode: socket ? 'socket' : 'http',
-    proactive: new SlackProactiveSender(app.client),
-    people: new SlackPeopleDirectory(app.client, installed, deps.earshot.organizations),
+    proactive: new SlackProactiveSender(tokens),
+    people: new SlackPeopleDirectory(tokens),
     route:
       receiver && slack.signingSecret
         ? slackEventsRoute({
@@ -152,6 +180,40 @@ export async function createSlackAdapter(
       recovery?.stop();
       if (socket) await app.stop();
     },
+  };
+}
+
+/** Where OAuth installations and their encrypted tokens are kept; null in single-token mode. */
+function installationStoreOf(slack: SlackConfig, earshot: Earshot): SlackInstallationStore | null {
+  if (!slack.oauth) return null;
+  return new SlackInstallationStore({
+    db: earshot.db,
+    cipher: new TokenCipher(slack.oauth.encryptionKey),
+    organizations: earshot.organizations,
+    logger: earshot.logger,
+  });
+}
+
+/**
+ * `GET /slack/install` and `/slack/oauth_redirect` when OAuth installs are on. They need only the
+ * database, so they serve even while the Slack adapter is still connecting.
+ */
+export function slackInstallRoutes(slack: SlackConfig, earshot: Earshot): Record<string, Route> {
+  const store = installationStoreOf(slack, earshot);
+  if (!store || !slack.oauth) return {};
+  return slackOAuthRoutes({ slack: { ...slack, oauth: slack.oauth }, store, logger: earshot.logger });
+}
+
+/** Bolt's authorize with OAuth installs: the token of the installation the request comes from. */
+async function authorizeInstalled(tokens: SlackTokens, source: RequestSource): Promise<AuthorizeResult> {
+  const bot = await tokens.forRequest(source);
+  // Not installed there: no token, and pinToInstalledWorkspace acknowledges and ignores the request.
+  if (!bot) return {};
+  return {
+    botToken: bot.token,
+    botId: bot.botId,
+    botUserId: bot.botUserId,
+    [AUTHORIZED_INSTALLATION]: bot.installationId,
   };
 }
 
