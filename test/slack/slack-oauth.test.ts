@@ -6,6 +6,7 @@ import { seedEntry } from '../helpers/seed.ts';
 import type { OAuthGrant } from '../helpers/slack/fake-slack-api.ts';
 import { appMention, eventCallback } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { slashCommandBody } from '../helpers/slack/slack-interaction-payloads.ts';
 import { finishInstall, installByOAuth, startInstall } from '../helpers/slack/slack-oauth-browser.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
@@ -264,7 +265,7 @@ describe.each(DATABASE_KINDS)('Slack OAuth installs on %s', (kind) => {
     expect(answer.token).toBe(grid.botToken);
   });
 
-  it('reaches a person with the token of the workspace they were found in', async () => {
+  it('reaches a person and a channel with the token of the workspace they were seen in', async () => {
     await installByOAuth(baseUrl, harness.slack, EMEA);
     await harness.earshot.organizations.create('Acme');
     await harness.earshot.organizations.link('acme', SLACK_IDS.workspaceId);
@@ -290,5 +291,86 @@ describe.each(DATABASE_KINDS)('Slack OAuth installs on %s', (kind) => {
       ['U_DANA'],
     );
     expect(kept?.installation_id).toBe('slack:T_EMEA');
+
+    // A channel subscribed to the digest from EMEA gets it with EMEA's token.
+    await harness.post(
+      slashCommandBody({
+        team_id: 'T_EMEA',
+        channel_id: 'C_EMEA_SALES',
+        channel_name: 'emea-sales',
+        user_id: 'U_EMEA_ADMIN',
+        text: 'digest weekly mon 09:00',
+        response_url: harness.slack.responseUrl('digest'),
+      }),
+    );
+    await expect
+      .poll(() =>
+        db.query('SELECT installation_id FROM conversation_refs WHERE conversation_id = $1', [
+          'C_EMEA_SALES',
+        ]),
+      )
+      .toEqual([{ installation_id: 'slack:T_EMEA' }]);
+    const channel = await harness.earshot.conversations.find('slack', 'acme', 'C_EMEA_SALES');
+    if (!channel) throw new Error('the subscribed channel was not kept');
+    await harness.earshot.messengers
+      .sender('slack')
+      ?.send(channel, { kind: 'text', text: 'This week in the field' });
+    const digest = await harness.slack.waitForCall(
+      'chat.postMessage',
+      (call) => call.args.channel === 'C_EMEA_SALES',
+    );
+    expect(digest.token).toBe(EMEA.botToken);
+  });
+});
+
+describe.each(DATABASE_KINDS)('Slack with OAuth installs only (no SLACK_BOT_TOKEN) on %s', (kind) => {
+  let db: Database;
+  let harness: SlackHarness;
+
+  beforeEach(async () => {
+    db = await openTestDatabase(kind);
+    harness = await startSlackHarness(
+      db,
+      { ...OAUTH_ENV, SLACK_BOT_TOKEN: '' },
+      { oauth: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET } },
+    );
+  });
+  afterEach(async () => {
+    await harness.close();
+    await harness.earshot.close();
+  });
+
+  it('starts with no workspace, serves each one once it installs, and no other', async () => {
+    expect(harness.server.slack?.mode).toBe('http');
+    expect(harness.slack.calls).toEqual([]);
+    const baseUrl = `http://127.0.0.1:${harness.server.port}`;
+    expect((await installByOAuth(baseUrl, harness.slack, EMEA)).status).toBe(200);
+    await seedEntry(db, {
+      workspaceId: 'slack:T_EMEA',
+      body: 'Kessler negotiated a 12% discount off list price.',
+    });
+
+    const ask = (teamId: string, eventId: string) =>
+      harness.post(
+        JSON.stringify(
+          eventCallback(
+            appMention({
+              team: teamId,
+              text: `<@${EMEA.botUserId}> what discount off list price did Kessler get?`,
+            }),
+            { teamId, eventId },
+          ),
+        ),
+      );
+    await ask('T_EMEA', 'EvInstalled');
+    const answer = await harness.slack.waitForCall('chat.update', (call) =>
+      JSON.stringify(call.args).includes('12% discount'),
+    );
+    expect(answer.token).toBe(EMEA.botToken);
+
+    const before = harness.slack.calls.length;
+    await ask(SLACK_IDS.teamId, 'EvNotInstalled');
+    await sleep(500);
+    expect(harness.slack.calls.slice(before)).toEqual([]);
   });
 });
