@@ -94,7 +94,7 @@ export async function createSlackAdapter(
   const { organizations } = deps.earshot;
   const store = installationStoreOf(slack, deps.earshot);
   // Bolt takes either one token or an authorize function; with OAuth installs, authorize picks the token.
-  const app = new App({
+  const app: App = new App({
     ...(store
       ? { authorize: (source: RequestSource) => authorizeInstalled(tokens, source) }
       : { token: slack.botToken }),
@@ -110,8 +110,12 @@ export async function createSlackAdapter(
       : { receiver }),
   });
 
+  // In single-token mode Bolt's own client carries the token; next to OAuth installs it has none.
   const fixed = slack.botToken
-    ? { token: slack.botToken, client: new WebClient(slack.botToken, { ...clientOptions, logger }) }
+    ? {
+        token: slack.botToken,
+        client: store ? new WebClient(slack.botToken, { ...clientOptions, logger }) : app.client,
+      }
     : null;
   const installed = fixed ? new InstalledWorkspace(fixed.client) : null;
   const tokens: SlackTokens = new SlackTokens({
