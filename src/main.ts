@@ -374,6 +374,8 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   await earshot.db.prisma.workspace.findFirst({ select: { id: true } });
   // Likewise the language detector, which the index build would otherwise load mid-build.
   loadLanguageDetector();
+  // Requests are routed to their organization from memory, so acks never wait for the database.
+  await earshot.organizations.warm();
   // Connected before listening when Slack answers promptly, so the first events are not refused with
   // 503 (Slack would redeliver them, but later); a slow or failing Slack is retried while serving.
   await slack?.start({ waitMs: SLACK_FIRST_TRY_MS });

@@ -8,6 +8,9 @@ const date = z.iso
   .or(z.iso.datetime({ offset: true }))
   .transform((value) => new Date(value));
 
+/** How every `--workspace` option is described: it names a knowledge base, i.e. an organization. */
+export const WORKSPACE_HELP = 'organization (its id or name, or a linked Slack team id T… / Teams tenant id)';
+
 /** A Slack team id, a Teams tenant id, `slack:…`/`teams:…`, or `local`: the platform-qualified workspace id. */
 export const workspaceOption = z
   .string()

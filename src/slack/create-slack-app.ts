@@ -4,6 +4,7 @@ import type { SlackConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { watchAbandonedClaims } from '../events/abandoned-claims.ts';
+import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
 import type { Earshot } from '../main.ts';
 import type { Route } from '../server/http-server.ts';
 import { currentRequest } from '../server/request-context.ts';
@@ -155,7 +156,10 @@ export async function createSlackAdapter(
 
   // With SLACK_BOT_TOKEN both check it with auth.test: Bolt for its own identity, Earshot for its workspace.
   await app.init();
-  await installed?.teamId();
+  // Known before the first request, so requests are routed without the database (pin-workspace.ts).
+  const fixedTeam = await installed?.teamId();
+  if (fixedTeam) await organizations.ofInstallation(workspaceKey('slack', fixedTeam));
+  await tokens.warm();
   let recovery: { stop(): void } | undefined;
   return {
     mode: socket ? 'socket' : 'http',

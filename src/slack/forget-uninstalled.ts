@@ -29,6 +29,7 @@ export function forgetUninstalled(
     const installation = installationKeyOf(requestSource(body, context));
     if (!installation) return;
     const deleted = (await store?.deleteTokens(installation)) ?? false;
+    tokens.forget(installation);
     const fixed = (await tokens.fixedInstallation().catch(() => null)) === installation;
     logger.info(
       { platform: 'slack', installation, event: type, tokenDeleted: deleted },

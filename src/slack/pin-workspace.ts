@@ -33,7 +33,7 @@ export function pinToInstalledWorkspace(
       return;
     }
     context[INSTALLATION] = installation;
-    context.workspaceId = await organizations.ofInstallation(installation, {
+    context.workspaceId = await organizations.forRequest(installation, {
       enterpriseId: source.enterpriseId ?? null,
     });
     await args.next();

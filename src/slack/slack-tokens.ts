@@ -17,12 +17,19 @@ export interface RequestSource {
   isEnterpriseInstall?: boolean;
 }
 
+/** How long a process goes on using an installation's token before reading it again (an uninstall elsewhere). */
+const KNOWN_TTL_MS = 5_000;
+
 /**
  * Which token reaches which Slack workspace: those installed by OAuth (the store), and the one of
  * SLACK_BOT_TOKEN. Either may be absent; with both, each workspace is served with its own token.
+ * Installed bots are answered from memory (read again in the background when older than a few
+ * seconds), as organizations are: requests are authorized without waiting for the database, and
+ * while it is down.
  */
 export class SlackTokens {
   private readonly clients = new Map<string, WebClient>();
+  private readonly known = new Map<string, { bot: InstalledBot; until: number }>();
 
   constructor(
     private readonly deps: {
@@ -36,7 +43,7 @@ export class SlackTokens {
 
   /** The bot serving a request; null when Earshot is not installed where it comes from. */
   async forRequest(source: RequestSource): Promise<InstalledBot | null> {
-    const stored = await this.deps.store?.bot(installationKeyOf(source));
+    const stored = await this.stored(installationKeyOf(source));
     if (stored) return stored;
     const fixed = await this.fixedBot();
     return fixed && source.teamId === fixed.teamId ? fixed : null;
@@ -53,7 +60,17 @@ export class SlackTokens {
     const fixed = await this.fixedBot();
     if (!installationId) return fixed ?? (await this.forOrganization(organization))[0] ?? null;
     if (fixed?.installationId === installationId) return fixed;
-    return (await this.deps.store?.bot(installationId)) ?? null;
+    return this.stored(installationId);
+  }
+
+  /** Loads every installed bot, so requests are authorized without the database from the start. */
+  async warm(): Promise<void> {
+    for (const bot of (await this.deps.store?.allBots()) ?? []) this.remember(bot);
+  }
+
+  /** An installation's token was deleted (uninstalled, revoked): it is not used again. */
+  forget(installationId: string): void {
+    this.known.delete(installationId);
   }
 
   /** Every bot reaching people of the organization: its OAuth installations, and SLACK_BOT_TOKEN's if linked. */
@@ -86,6 +103,32 @@ export class SlackTokens {
   /** The installation of SLACK_BOT_TOKEN (`slack:T…`); null without one. */
   async fixedInstallation(): Promise<string | null> {
     return (await this.fixedBot())?.installationId ?? null;
+  }
+
+  private async stored(installationId: string | null): Promise<InstalledBot | null> {
+    const store = this.deps.store;
+    if (!store || !installationId) return null;
+    const cached = this.known.get(installationId);
+    if (cached) {
+      if (cached.until <= Date.now()) {
+        cached.until = Date.now() + KNOWN_TTL_MS;
+        this.lookUp(store, installationId).catch(() => {});
+      }
+      return cached.bot;
+    }
+    // Not installed is never remembered: a workspace that installs a moment later is served at once.
+    return this.lookUp(store, installationId);
+  }
+
+  private async lookUp(store: SlackInstallationStore, installationId: string): Promise<InstalledBot | null> {
+    const bot = await store.bot(installationId);
+    if (bot) this.remember(bot);
+    else this.forget(installationId);
+    return bot;
+  }
+
+  private remember(bot: InstalledBot): void {
+    this.known.set(bot.installationId, { bot, until: Date.now() + KNOWN_TTL_MS });
   }
 
   private async fixedBot(): Promise<InstalledBot | null> {

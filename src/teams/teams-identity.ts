@@ -36,7 +36,7 @@ export async function pinTeamsOrganization(
 ): Promise<void> {
   const tenant = tenantOf(context);
   if (tenant)
-    context.turnState.set(ORGANIZATION, await organizations.ofInstallation(workspaceKey('teams', tenant)));
+    context.turnState.set(ORGANIZATION, await organizations.forRequest(workspaceKey('teams', tenant)));
 }
 
 /** The organization a Teams activity's knowledge comes from and goes to, pinned by `pinTeamsOrganization`. */

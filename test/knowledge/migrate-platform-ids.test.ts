@@ -1,25 +1,13 @@
-import { cp, mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPglite, wrapPglite } from '../../src/db/database.ts';
-import { MIGRATIONS_DIR, migrate } from '../../src/db/migrate.ts';
+import { databaseBefore } from '../helpers/migrate-in-steps.ts';
 
 const MIGRATION = '20261130060000_platform_qualified_ids';
 const TENANT = '6A1B2C3D-0000-4000-8000-000000000001';
 
 describe('the platform-qualified ids migration', () => {
   it('qualifies existing workspaces by shape or by the platform that used them, and private audiences with them', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'earshot-platform-ids-'));
-    const names = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
-    for (const name of names.filter((name) => name < MIGRATION)) {
-      await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-    }
-    const db = wrapPglite(await createPglite({ dataDir: 'memory://' }));
+    const { db, migrateRest } = await databaseBefore(MIGRATION);
     try {
-      await migrate(db, dir);
       await db.transaction((session) =>
         session.exec(`
         INSERT INTO workspaces (id) VALUES ('T0SLACK'), ('${TENANT}'), ('tenant-1'), ('local');
@@ -37,10 +25,7 @@ describe('the platform-qualified ids migration', () => {
           VALUES ('T0SLACK', 'Acme', 'acme', 'owner@example.com', now());
       `),
       );
-      for (const name of names.filter((name) => name >= MIGRATION)) {
-        await cp(path.join(MIGRATIONS_DIR, name), path.join(dir, name), { recursive: true });
-      }
-      expect(await migrate(db, dir)).toContain(MIGRATION);
+      expect(await migrateRest()).toContain(MIGRATION);
 
       const workspaces = await db.query<{ id: string }>('SELECT id FROM workspaces ORDER BY id');
       expect(workspaces.map((row) => row.id)).toEqual([

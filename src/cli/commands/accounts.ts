@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { importAccounts } from '../../nudges/accounts/import-accounts.ts';
-import { workspaceOption } from '../options.ts';
+import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { runCommand } from '../run-command.ts';
 
 const workspaceOnly = z.object({ workspace: workspaceOption });
@@ -16,7 +16,7 @@ export function registerAccounts(program: Command) {
       'import accounts from CSV or JSON Lines: name, domain, industry, ownerEmail, ownerSlackId, ownerTeamsId',
     )
     .argument('<file>', 'the file; validated whole before anything is stored')
-    .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
@@ -39,7 +39,7 @@ export function registerAccounts(program: Command) {
   accounts
     .command('list')
     .description('accounts with their owners and how each owner was matched in chat')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
       runCommand(async (earshot) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
 import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
 import { askQuestionLine } from '../../knowledge/evaluation/question-lines.ts';
-import { filterOptions, toFilters, workspaceOption } from '../options.ts';
+import { filterOptions, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { readQuestionFile } from '../question-file.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
@@ -19,7 +19,7 @@ export function registerAsk(program: Command) {
     .command('ask')
     .description('answer "what are you hearing from others?" from the knowledge base')
     .argument('[question...]', 'the question, e.g. "What are you hearing about SSO?"')
-    .option('-w, --workspace <id>', 'workspace (Slack team id, Teams tenant id, or local)', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option(
       '--questions <file>',
       'answer every {"question": …} line of a JSON Lines file, in order, without logging them as asked',

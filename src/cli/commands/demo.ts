@@ -10,7 +10,7 @@ import { importReferences } from '../../nudges/references/import-references.ts';
 import { TRIGGER_FILE_FIELDS, triggerFileRecordSchema } from '../../nudges/triggers/trigger-event.ts';
 import { PROJECT_ROOT } from '../../project-root.ts';
 import { readRecordFile } from '../../records/read-record-file.ts';
-import { workspaceOption } from '../options.ts';
+import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { renderAnswer } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
 
@@ -24,7 +24,7 @@ export function registerDemo(program: Command) {
   program
     .command('demo')
     .description('load the demo knowledge base (a fictional company) and answer a few questions from it')
-    .option('-w, --workspace <id>', 'workspace to load the demo into', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((raw: unknown) =>
       runCommand(async (earshot) => {
         const workspace = await earshot.organizations.forCommand(

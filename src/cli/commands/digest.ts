@@ -6,7 +6,7 @@ import { digestText } from '../../digest/digest-text.ts';
 import { describeSchedule, isTimeZone, nextOccurrence } from '../../digest/weekly-schedule.ts';
 import { EarshotError } from '../../errors.ts';
 import { connectMessenger, type Earshot } from '../../main.ts';
-import { dateOption, workspaceOption } from '../options.ts';
+import { dateOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { runCommand } from '../run-command.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -42,7 +42,7 @@ export function registerDigest(program: Command) {
   digest
     .command('show')
     .description('print a digest in full (default: the last 7 days)')
-    .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--from <date>', 'start of the period (date or ISO time); default: 7 days before --to')
     .option('--to <date>', 'end of the period, exclusive; default: now')
     .option('--topics <list>', 'only these topics, comma-separated')
@@ -70,7 +70,7 @@ export function registerDigest(program: Command) {
     .description(
       "post a channel's digest now, for the period since its last one (needs Slack or Teams credentials)",
     )
-    .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .requiredOption('-c, --channel <id>', 'the channel: a Slack channel id or a Teams conversation id')
     .option('--platform <slack|teams>', 'when the channel id is known on both')
     .option('--time-zone <zone>', 'for dates, when the channel has no subscription', 'UTC')

@@ -8,6 +8,7 @@ import {
   limitOption,
   stageOption,
   statusOption,
+  WORKSPACE_HELP,
   workspaceOption,
 } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
@@ -52,7 +53,7 @@ export function registerEntries(program: Command) {
   entries
     .command('list')
     .description('list entries, newest first')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--status <status>', 'pending, published, rejected or archived')
     .option('--kind <kind>', 'chatter, tip, research or expert')
     .option('-n, --limit <n>', 'at most this many')
@@ -75,7 +76,7 @@ export function registerEntries(program: Command) {
     .command('show')
     .description('show one entry')
     .argument('<id>', 'entry id')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((id: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const workspace = await earshot.organizations.forCommand(
@@ -91,7 +92,7 @@ export function registerEntries(program: Command) {
       .command(name)
       .description(description)
       .argument('<ids...>', 'entry ids')
-      .option('-w, --workspace <id>', 'workspace', 'local')
+      .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
       .action((ids: string[], raw: unknown) =>
         runCommand(async (earshot) => {
           const workspace = await earshot.organizations.forCommand(
@@ -110,7 +111,7 @@ export function registerEntries(program: Command) {
     .command('edit')
     .description('change an entry; give only the fields to change')
     .argument('<id>', 'entry id')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--kind <kind>', 'chatter, tip, research or expert')
     .option('--title <title>', 'new title')
     .option('--body <body>', 'new text')

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { evaluateAnswers } from '../../knowledge/evaluation/answer-metrics.ts';
 import { labelledQuestionLine } from '../../knowledge/evaluation/question-lines.ts';
 import type { Earshot } from '../../main.ts';
-import { filterOptions, toFilters, workspaceOption } from '../options.ts';
+import { filterOptions, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { readQuestionFile } from '../question-file.ts';
 import { renderEvaluation } from '../render-evaluation.ts';
 import { runCommand } from '../run-command.ts';
@@ -20,7 +20,7 @@ export function registerEval(program: Command) {
       '<file>',
       'JSON Lines of {"question": …, "relevant": [externalIds]}; [] means "nothing heard" is the right answer',
     )
-    .option('-w, --workspace <id>', 'workspace (Slack team id, Teams tenant id, or local)', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--kind <kinds>', 'only these kinds, comma-separated: chatter,tip,research,expert')
     .option('--stage <stage>', 'only this buying stage: explore, evaluate, decide or implement')
     .option('--topic <topic>', 'only entries with this topic')

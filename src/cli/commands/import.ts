@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { ImportProgress } from '../../knowledge/import/import-entries.ts';
-import { workspaceOption } from '../options.ts';
+import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { runCommand } from '../run-command.ts';
 
 const importOptions = z.object({ workspace: workspaceOption });
@@ -11,7 +11,7 @@ export function registerImport(program: Command) {
     .command('import')
     .description('import entries from JSON Lines (.jsonl), CSV (.csv) or Markdown (.md) files')
     .argument('<files...>', 'files to import; all are validated before anything is stored')
-    .option('-w, --workspace <id>', 'workspace to import into', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((files: string[], raw: unknown) =>
       runCommand(async (earshot) => {
         const options = importOptions.parse(raw);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { limitOption, workspaceOption } from '../options.ts';
+import { limitOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
 
@@ -16,7 +16,7 @@ export function registerQuestions(program: Command) {
   questions
     .command('list')
     .description('questions asked, newest first, with feedback counts')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--unanswered', 'only questions nothing was heard about (content gaps)')
     .option('-n, --limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON Lines')

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { describeReason, isoDay } from '../../nudges/references/availability.ts';
 import { importReferences } from '../../nudges/references/import-references.ts';
-import { workspaceOption } from '../options.ts';
+import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { runCommand } from '../run-command.ts';
 
 const importOptions = z.object({ workspace: workspaceOption });
@@ -17,7 +17,7 @@ export function registerReferences(program: Command) {
         'maxRequestsPer90Days, cooldownDays, status (active|paused), pausedReason',
     )
     .argument('<file>', 'the file; validated whole before anything is stored')
-    .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const workspace = await earshot.organizations.forCommand(importOptions.parse(raw).workspace);
@@ -31,7 +31,7 @@ export function registerReferences(program: Command) {
     .command('list')
     .description('availability and usage of every reference (or those matching CRITERIA), available first')
     .argument('[criteria...]', 'free text matched against industry, products and use cases')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--json', 'print one JSON object per reference')
     .action((criteria: string[], raw: unknown) =>
       runCommand(async (earshot) => {

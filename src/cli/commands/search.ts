@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
 import type { SearchFilters } from '../../knowledge/search/search-filters.ts';
 import type { Earshot } from '../../main.ts';
-import { filterOptions, limitOption, toFilters, workspaceOption } from '../options.ts';
+import { filterOptions, limitOption, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
 
@@ -23,7 +23,7 @@ export function registerSearch(program: Command) {
     .command('search')
     .description('ranked search over published entries; --queries runs a JSON Lines file of queries')
     .argument('[query...]', 'what to search for')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('-n, --limit <n>', 'how many results', '10')
     .option('--queries <file>', 'JSON Lines of {"id","text"}; prints one {"id","results"} line per query')
     .option('--kind <kinds>', 'only these kinds, comma-separated')

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { SALES_THESAURUS } from '../../knowledge/search/sales-thesaurus.ts';
 import { WorkspaceSynonyms } from '../../knowledge/search/workspace-synonyms.ts';
-import { workspaceOption } from '../options.ts';
+import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { runCommand } from '../run-command.ts';
 
 const workspaceOnly = z.object({ workspace: workspaceOption });
@@ -16,7 +16,7 @@ export function registerSynonyms(program: Command) {
   synonyms
     .command('list')
     .description("the workspace's synonyms; --built-in for the sales thesaurus every workspace has")
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--built-in', 'list the built-in sales thesaurus instead')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
@@ -54,7 +54,7 @@ export function registerSynonyms(program: Command) {
     )
     .argument('<term>', 'a word or phrase, e.g. "ARR"')
     .argument('<synonym>', 'what it also means, e.g. "annual recurring revenue"')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((term: string, synonym: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
@@ -67,7 +67,7 @@ export function registerSynonyms(program: Command) {
     .description('stop treating two words or phrases as synonyms (either order)')
     .argument('<term>', 'a word or phrase')
     .argument('<synonym>', 'its synonym')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((term: string, synonym: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);

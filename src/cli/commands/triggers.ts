@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { TRIGGER_FILE_FIELDS, triggerFileRecordSchema } from '../../nudges/triggers/trigger-event.ts';
 import { readRecordFile } from '../../records/read-record-file.ts';
-import { limitOption, workspaceOption } from '../options.ts';
+import { limitOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
 import { runCommand } from '../run-command.ts';
 
@@ -24,7 +24,7 @@ export function registerTriggers(program: Command) {
       'import trigger events from CSV or JSON Lines: type, accountName, accountDomain, title, url, occurredAt',
     )
     .argument('<file>', 'the file; validated whole before anything is stored')
-    .option('-w, --workspace <id>', 'workspace (Slack team id or Teams tenant id)', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
       runCommand(async (earshot) => {
         const workspace = await earshot.organizations.forCommand(importOptions.parse(raw).workspace);
@@ -53,7 +53,7 @@ export function registerTriggers(program: Command) {
   triggers
     .command('list')
     .description('trigger events, newest first, with their account and alert status')
-    .option('-w, --workspace <id>', 'workspace', 'local')
+    .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--unmatched', 'only events no account matched (import accounts to match them)')
     .option('-n, --limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON Lines')

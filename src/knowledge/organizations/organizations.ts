@@ -49,9 +49,47 @@ export class Organizations {
 
   constructor(private readonly db: Database) {}
 
+  /**
+   * Once known, an installation's organization is answered from memory (and looked up again in the
+   * background when older than a few seconds): requests are acknowledged without waiting for the
+   * database, and keep being routed while it is down.
+   */
   async ofInstallation(installationId: string, details: InstallationDetails = {}): Promise<string> {
     const cached = this.resolved.get(installationId);
-    if (cached && cached.until > Date.now()) return cached.organization;
+    if (cached) {
+      if (cached.until <= Date.now()) {
+        cached.until = Date.now() + RESOLVED_TTL_MS;
+        this.lookUp(installationId, details).catch(() => {});
+      }
+      return cached.organization;
+    }
+    return this.lookUp(installationId, details);
+  }
+
+  /**
+   * `ofInstallation` for a request that must be acknowledged now: when the database cannot say, an
+   * installation this process has never seen is taken to be what a new one is, its own organization
+   * (the one `ofInstallation` gives it once the database is back). Installations linked before the
+   * server started are known from `warm`.
+   */
+  async forRequest(installationId: string, details: InstallationDetails = {}): Promise<string> {
+    try {
+      return await this.ofInstallation(installationId, details);
+    } catch (error) {
+      if (this.resolved.has(installationId) || !platformOfKey(installationId)) throw error;
+      return installationId;
+    }
+  }
+
+  /** Loads every installation's organization, so a server routes requests without the database from the start. */
+  async warm(): Promise<void> {
+    const rows = await this.db.query<{ id: string; workspace_id: string }>(
+      'SELECT id, workspace_id FROM installations',
+    );
+    for (const row of rows) this.remember(row.id, row.workspace_id);
+  }
+
+  private async lookUp(installationId: string, details: InstallationDetails): Promise<string> {
     const platform = platformOfKey(installationId);
     if (!platform) throw new Error(`not an installation id: ${installationId}`);
     let [row] = await this.db.query<{ workspace_id: string }>(
@@ -76,8 +114,12 @@ export class Organizations {
       });
     }
     const organization = row?.workspace_id ?? installationId;
-    this.resolved.set(installationId, { organization, until: Date.now() + RESOLVED_TTL_MS });
+    this.remember(installationId, organization);
     return organization;
+  }
+
+  private remember(installationId: string, organization: string): void {
+    this.resolved.set(installationId, { organization, until: Date.now() + RESOLVED_TTL_MS });
   }
 
   /**

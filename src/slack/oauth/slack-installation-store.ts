@@ -138,6 +138,12 @@ export class SlackInstallationStore implements InstallationStore {
     return row ? this.botOf(row) : null;
   }
 
+  /** Every installation's bot that still has its token. */
+  async allBots(): Promise<InstalledBot[]> {
+    const rows = await this.deps.db.prisma.slackInstallation.findMany({ where: { botToken: { not: null } } });
+    return rows.map((row) => this.botOf(row)).filter((bot): bot is InstalledBot => bot !== null);
+  }
+
   /** The bots of every OAuth installation linked to the organization that still has its token. */
   async botsOf(organization: string): Promise<InstalledBot[]> {
     const rows = await this.deps.db.prisma.slackInstallation.findMany({
