@@ -14,6 +14,7 @@ export function secretValues(config: Config): string[] {
     config.slack?.oauth?.stateSecret,
     config.slack?.oauth?.encryptionKey.toString('base64'),
     config.slack?.oauth?.encryptionKey.toString('hex'),
+    config.slack?.oauth?.encryptionKey.toString('base64url'),
     config.webhookToken,
     config.openai?.apiKey,
     config.teams?.appPassword,
