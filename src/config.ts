@@ -16,6 +16,18 @@ const oneWord = (rule: string) => z.string().regex(/^[\x21-\x7e]+$/, rule);
 const urlWithoutCredentials = (rule: string, credentialsRule: string) =>
   z.url(rule).refine(hasNoCredentials, credentialsRule);
 
+const MAKE_KEY = '`openssl rand -base64 32`';
+
+/** A 256-bit key written as base64 (44 characters) or hex (64); null for anything else. */
+function encryptionKeyBytes(value: string): Buffer | null {
+  const bytes = /^[0-9a-f]{64}$/i.test(value)
+    ? Buffer.from(value, 'hex')
+    : /^[A-Za-z0-9+/_-]{43}=?$/.test(value)
+      ? Buffer.from(value, 'base64')
+      : null;
+  return bytes?.length === 32 ? bytes : null;
+}
+
 const envSchema = z.object({
   NODE_ENV: optional(
     z.enum(['development', 'production', 'test'], 'must be development, production or test'),
@@ -70,6 +82,32 @@ const envSchema = z.object({
     urlWithoutCredentials(
       'must be a URL ending in /api/, such as https://slack.com/api/',
       'must not contain a user name or password: Slack authenticates with SLACK_BOT_TOKEN',
+    ),
+  ),
+  SLACK_CLIENT_ID: optional(
+    z
+      .string()
+      .regex(
+        /^\d+\.\d+$/,
+        "must be the Client ID from the Slack app's Basic Information page (digits.digits)",
+      ),
+  ),
+  SLACK_CLIENT_SECRET: optional(
+    oneWord('must be one word, without spaces or line breaks').min(
+      8,
+      "must be the Client Secret from the Slack app's Basic Information page",
+    ),
+  ),
+  SLACK_STATE_SECRET: optional(
+    oneWord('must be one word, without spaces or line breaks').min(
+      24,
+      'must be a long random secret (at least 24 characters), e.g. from `openssl rand -hex 32`',
+    ),
+  ),
+  EARSHOT_ENCRYPTION_KEY: optional(
+    oneWord('must be one word, without spaces or line breaks').refine(
+      (value) => encryptionKeyBytes(value) !== null,
+      `must be 32 random bytes, base64 or hex encoded: make one with ${MAKE_KEY}`,
     ),
   ),
   EARSHOT_CURATOR_CHANNEL: optional(z.string()),
@@ -132,12 +170,24 @@ const envSchema = z.object({
   ),
 });
 
+/** Slack OAuth installs: `GET /slack/install` and `/slack/oauth_redirect`, tokens kept in the database. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** AES-256-GCM key (32 bytes) that encrypts the installations' tokens at rest. */
+  encryptionKey: Buffer;
+}
+
 export interface SlackConfig {
-  botToken: string;
+  /** The one workspace served with a fixed token; undefined when every workspace installs by OAuth. */
+  botToken: string | undefined;
   /** Socket Mode when set; otherwise HTTP with the signing secret. */
   appToken: string | undefined;
   signingSecret: string | undefined;
   apiUrl: string | undefined;
+  /** Null: single-token mode, the workspace of SLACK_BOT_TOKEN only. */
+  oauth: SlackOAuthConfig | null;
 }
 
 export interface TeamsConfig {
@@ -222,18 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'Set it (any non-empty value for a local server that needs no key) or unset the others.',
     );
   }
-  if (vars.SLACK_BOT_TOKEN && !vars.SLACK_APP_TOKEN && !vars.SLACK_SIGNING_SECRET) {
-    throw configError(
-      'Invalid configuration:\n- SLACK_SIGNING_SECRET: is required with SLACK_BOT_TOKEN in HTTP mode. ' +
-        "Copy it from the Slack app's Basic Information page, or set SLACK_APP_TOKEN to use Socket Mode.",
-    );
-  }
-  if (!vars.SLACK_BOT_TOKEN && (vars.SLACK_APP_TOKEN || vars.SLACK_SIGNING_SECRET)) {
-    throw configError(
-      'Invalid configuration:\n- SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set. ' +
-        "Copy the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page.",
-    );
-  }
+  const slack = slackConfig(vars);
   const teams = teamsConfig(vars);
   const quiet = vars.EARSHOT_QUIET_HOURS ?? '20:00-08:00';
   const [quietStart = '', quietEnd = ''] = quiet.split('-');
@@ -247,14 +286,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     teams,
     port: vars.PORT ?? 3000,
     events: { leaseMs: (vars.EARSHOT_EVENT_LEASE_SECONDS ?? 120) * 1000, retryWindowMs: 120_000 },
-    slack: vars.SLACK_BOT_TOKEN
-      ? {
-          botToken: vars.SLACK_BOT_TOKEN,
-          appToken: vars.SLACK_APP_TOKEN,
-          signingSecret: vars.SLACK_SIGNING_SECRET,
-          apiUrl: vars.SLACK_API_URL,
-        }
-      : null,
+    slack,
     curatorChannel: vars.EARSHOT_CURATOR_CHANNEL,
     captureEmoji: vars.EARSHOT_CAPTURE_EMOJI ?? 'bulb',
     curators: splitList(vars.EARSHOT_CURATORS ?? ''),
@@ -283,6 +315,71 @@ function splitList(list: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter(Boolean);
+}
+
+/**
+ * Slack is on with a bot token (its one workspace), with OAuth installs (any number of workspaces), or
+ * both; either way events arrive signed over HTTP or through Socket Mode.
+ */
+function slackConfig(vars: z.infer<typeof envSchema>): SlackConfig | null {
+  const oauth = slackOAuthConfig(vars);
+  const mode =
+    'SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth installs)';
+  if (!vars.SLACK_BOT_TOKEN && !oauth) {
+    if (vars.SLACK_APP_TOKEN || vars.SLACK_SIGNING_SECRET) {
+      throw configError(
+        `Invalid configuration:\n- SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set, unless Slack OAuth installs are on. ` +
+          "Copy the Bot User OAuth Token (xoxb-…) from the Slack app's OAuth & Permissions page, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.",
+      );
+    }
+    return null;
+  }
+  if (!vars.SLACK_APP_TOKEN && !vars.SLACK_SIGNING_SECRET) {
+    throw configError(
+      `Invalid configuration:\n- SLACK_SIGNING_SECRET: is required with ${mode} in HTTP mode. ` +
+        "Copy it from the Slack app's Basic Information page, or set SLACK_APP_TOKEN to use Socket Mode.",
+    );
+  }
+  return {
+    botToken: vars.SLACK_BOT_TOKEN,
+    appToken: vars.SLACK_APP_TOKEN,
+    signingSecret: vars.SLACK_SIGNING_SECRET,
+    apiUrl: vars.SLACK_API_URL,
+    oauth,
+  };
+}
+
+/** OAuth installs need all three Slack app credentials, and a key to encrypt the tokens it receives. */
+function slackOAuthConfig(vars: z.infer<typeof envSchema>): SlackOAuthConfig | null {
+  const credentials = {
+    SLACK_CLIENT_ID: vars.SLACK_CLIENT_ID,
+    SLACK_CLIENT_SECRET: vars.SLACK_CLIENT_SECRET,
+    SLACK_STATE_SECRET: vars.SLACK_STATE_SECRET,
+  };
+  const given = Object.entries(credentials).filter(([, value]) => value !== undefined);
+  if (given.length === 0) return null;
+  const missing = Object.keys(credentials).filter((name) => !given.some(([set]) => set === name));
+  if (missing.length > 0) {
+    throw configError(
+      `Invalid configuration:\n- ${missing.join(', ')}: ${missing.length > 1 ? 'are' : 'is'} required for Slack OAuth installs ` +
+        `(${given.map(([name]) => name).join(', ')} ${given.length > 1 ? 'are' : 'is'} set). Copy the Client ID and Client Secret from the ` +
+        "Slack app's Basic Information page and make a state secret with `openssl rand -hex 32`, or unset the others.",
+    );
+  }
+  const key = vars.EARSHOT_ENCRYPTION_KEY ? encryptionKeyBytes(vars.EARSHOT_ENCRYPTION_KEY) : null;
+  if (!key) {
+    throw configError(
+      'Invalid configuration:\n- EARSHOT_ENCRYPTION_KEY: is required with Slack OAuth installs (SLACK_CLIENT_ID): the bot tokens ' +
+        `of installed workspaces are stored encrypted with it. Make one with ${MAKE_KEY} and keep it as safe as a password ` +
+        '(without it the stored tokens cannot be read and every workspace must install again).',
+    );
+  }
+  return {
+    clientId: vars.SLACK_CLIENT_ID as string,
+    clientSecret: vars.SLACK_CLIENT_SECRET as string,
+    stateSecret: vars.SLACK_STATE_SECRET as string,
+    encryptionKey: key,
+  };
 }
 
 /**

@@ -14,6 +14,10 @@ const SECRET_KEYS = [
   'password',
   'appPassword',
   'clientSecret',
+  'stateSecret',
+  'encryptionKey',
+  'access_token',
+  'refresh_token',
   'authorization',
   'cookie',
 ];

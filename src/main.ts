@@ -346,7 +346,8 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   const { teams, teamsModule } = await connectTeams(earshot);
   if (!slack) {
     logger.info(
-      'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to enable it',
+      'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for Socket Mode) to enable it, ' +
+        'or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs',
     );
   }
   if (!teams) logger.info(TEAMS_OFF);
@@ -358,6 +359,8 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
       handle: teams.requestListener,
     };
   }
+  if (config.slack && slackModule)
+    Object.assign(routes, slackModule.slackInstallRoutes(config.slack, earshot));
   if (slack && slackModule && !config.slack?.appToken) {
     // Until Slack is connected its events get 503, so Slack delivers them again later.
     routes[slackModule.SLACK_EVENTS_PATH] = {

@@ -10,11 +10,12 @@ export class ChatPeople {
     const email = person.email?.toLowerCase() ?? null;
     await this.db.prisma.chatPerson.upsert({
       where: { platform_workspaceId_userId: key },
-      create: { ...key, email, timeZone: person.timeZone },
+      create: { ...key, email, timeZone: person.timeZone, installationId: person.installationId ?? null },
       // A profile without an email or zone does not erase what an earlier lookup found.
       update: {
         ...(email ? { email } : {}),
         ...(person.timeZone ? { timeZone: person.timeZone } : {}),
+        ...(person.installationId ? { installationId: person.installationId } : {}),
       },
     });
   }
@@ -41,6 +42,7 @@ function toPerson(row: {
   userId: string;
   email: string | null;
   timeZone: string | null;
+  installationId: string | null;
 }): ChatPerson {
   return {
     platform: row.platform as ChatPlatform,
@@ -48,5 +50,6 @@ function toPerson(row: {
     userId: row.userId,
     email: row.email,
     timeZone: row.timeZone,
+    ...(row.installationId ? { installationId: row.installationId } : {}),
   };
 }

@@ -7,6 +7,8 @@ export interface StoredConversation {
   kind: 'personal' | 'groupChat' | 'channel';
   userId: string | null;
   reference: unknown;
+  /** Slack: the installation (`slack:T…`, `slack:E…` org-wide) it was seen through, whose token reaches it. */
+  installationId?: string | null;
 }
 
 /** Conversation references for proactive messages, one per conversation, refreshed on every contact. */
@@ -15,7 +17,13 @@ export class ConversationRefs {
 
   async save(ref: StoredConversation): Promise<void> {
     const key = { platform: ref.platform, workspaceId: ref.workspaceId, conversationId: ref.conversationId };
-    const data = { kind: ref.kind, userId: ref.userId, reference: JSON.parse(JSON.stringify(ref.reference)) };
+    const data = {
+      kind: ref.kind,
+      userId: ref.userId,
+      reference: JSON.parse(JSON.stringify(ref.reference)),
+      // Seen again through another installation: that one reaches it now.
+      ...(ref.installationId ? { installationId: ref.installationId } : {}),
+    };
     await this.db.prisma.conversationRef.upsert({
       where: { platform_workspaceId_conversationId: key },
       create: { ...key, ...data },
@@ -47,6 +55,7 @@ function toStored(row: {
   kind: string;
   userId: string | null;
   reference: unknown;
+  installationId: string | null;
 }): StoredConversation {
   return {
     platform: row.platform as StoredConversation['platform'],
@@ -55,5 +64,6 @@ function toStored(row: {
     kind: row.kind as StoredConversation['kind'],
     userId: row.userId,
     reference: row.reference,
+    ...(row.installationId ? { installationId: row.installationId } : {}),
   };
 }

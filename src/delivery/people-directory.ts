@@ -10,6 +10,8 @@ export interface ChatPerson {
   email: string | null;
   /** IANA zone from the chat profile; null when the platform did not say. */
   timeZone: string | null;
+  /** Slack: the installation (`slack:T…`, `slack:E…` org-wide) they were found through, whose token reaches them. */
+  installationId?: string | null;
 }
 
 /** Finds people on one platform and the conversation where a DM to them goes. */

@@ -1,4 +1,5 @@
-import { App, HTTPModuleFunctions, HTTPReceiver } from '@slack/bolt';
+import { App, type AuthorizeResult, HTTPModuleFunctions, HTTPReceiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../config.ts';
 import type { PeopleDirectory } from '../delivery/people-directory.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
@@ -9,6 +10,7 @@ import type { Route } from '../server/http-server.ts';
 import { currentRequest } from '../server/request-context.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { SlackCurators } from './curators.ts';
+import { forgetUninstalled } from './forget-uninstalled.ts';
 import { InstalledWorkspace } from './installed-workspace.ts';
 import { registerAnswerActions } from './listeners/register-answer-actions.ts';
 import { registerAsk } from './listeners/register-ask.ts';
@@ -19,7 +21,10 @@ import { registerNudgeActions } from './listeners/register-nudge-actions.ts';
 import { registerReferenceDecisions } from './listeners/register-reference-decisions.ts';
 import { registerReferenceRequests } from './listeners/register-reference-requests.ts';
 import { registerSaveShortcut } from './listeners/register-save-shortcut.ts';
-import { pinToInstalledWorkspace } from './pin-workspace.ts';
+import { slackOAuthRoutes } from './oauth/oauth-routes.ts';
+import { SlackInstallationStore } from './oauth/slack-installation-store.ts';
+import { TokenCipher } from './oauth/token-cipher.ts';
+import { AUTHORIZED_INSTALLATION, pinToInstalledWorkspace, requestSource } from './pin-workspace.ts';
 import type { SlackDeps } from './slack-context.ts';
 import { SlackDirectory } from './slack-directory.ts';
 import {
@@ -32,6 +37,7 @@ import { SlackPeopleDirectory } from './slack-people.ts';
 import { SlackProactiveSender } from './slack-proactive.ts';
 import { slackEventsRoute } from './slack-request-guard.ts';
 import { SlackStartError } from './slack-start-failure.ts';
+import { type RequestSource, SlackTokens } from './slack-tokens.ts';
 
 export { MAX_SLACK_BODY_BYTES } from './slack-request-guard.ts';
 export { explainSlackStartFailure } from './slack-start-failure.ts';
@@ -50,7 +56,10 @@ export interface SlackAdapter {
   stop(): Promise<void>;
 }
 
-/** The Slack app: Bolt over HTTP (signed requests) or Socket Mode, with Earshot's listeners. */
+/**
+ * The Slack app: Bolt over HTTP (signed requests) or Socket Mode, with Earshot's listeners. It serves
+ * the workspace of SLACK_BOT_TOKEN, every workspace installed by OAuth, or both, each with its own token.
+ */
 export async function createSlackAdapter(
   slack: SlackConfig,
   core: Omit<SlackDeps, 'curators' | 'directory'>,
@@ -83,8 +92,13 @@ export async function createSlackAdapter(
             return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
           },
         });
-  const app = new App({
-    token: slack.botToken,
+  const { organizations } = deps.earshot;
+  const store = installationStoreOf(slack, deps.earshot);
+  // Bolt takes either one token or an authorize function; with OAuth installs, authorize picks the token.
+  const app: App = new App({
+    ...(store
+      ? { authorize: (source: RequestSource) => authorizeInstalled(tokens, source) }
+      : { token: slack.botToken }),
     logger,
     clientOptions,
     deferInitialization: true,
@@ -97,10 +111,28 @@ export async function createSlackAdapter(
       : { receiver }),
   });
 
-  const installed = new InstalledWorkspace(app.client);
-  app.use(pinToInstalledWorkspace(installed, deps.earshot.organizations, deps.logger));
+  // In single-token mode Bolt's own client carries the token; next to OAuth installs it has none.
+  const fixed = slack.botToken
+    ? {
+        token: slack.botToken,
+        client: store ? new WebClient(slack.botToken, { ...clientOptions, logger }) : app.client,
+      }
+    : null;
+  const installed = fixed ? new InstalledWorkspace(fixed.client) : null;
+  const tokens: SlackTokens = new SlackTokens({
+    store,
+    fixed: fixed && installed ? { ...fixed, installed } : null,
+    organizations,
+    clientOptions: { ...clientOptions, logger },
+  });
+  app.use(forgetUninstalled(store, tokens, deps.logger));
+  app.use(pinToInstalledWorkspace(tokens, organizations, deps.logger));
   const { runner, claims } = deps.earshot.events;
-  const rerun = { client: app.client, rerun: rerunEvent, logger: deps.logger };
+  const clientFor = async (body: unknown) => {
+    const bot = await tokens.forRequest(requestSource(body));
+    return bot ? tokens.clientOf(bot) : null;
+  };
+  const rerun = { clientFor, rerun: rerunEvent, logger: deps.logger };
   app.use(handleEventsOnce({ runner, ...rerun }));
   async function rerunEvent(body: unknown, context: Parameters<typeof rerunProperties>[0]) {
     await app.processEvent({
@@ -122,15 +154,17 @@ export async function createSlackAdapter(
     deps.logger.error({ err: error, platform: 'slack' }, 'unhandled Slack listener error');
   });
 
-  // Both check the bot token with auth.test: Bolt for its own identity, Earshot for the pinned workspace.
+  // With SLACK_BOT_TOKEN both check it with auth.test: Bolt for its own identity, Earshot for its workspace.
   await app.init();
   // Known before the first request, so requests are routed without the database (pin-workspace.ts).
-  await deps.earshot.organizations.ofInstallation(workspaceKey('slack', await installed.teamId()));
+  const fixedTeam = await installed?.teamId();
+  if (fixedTeam) await organizations.ofInstallation(workspaceKey('slack', fixedTeam));
+  await tokens.warm();
   let recovery: { stop(): void } | undefined;
   return {
     mode: socket ? 'socket' : 'http',
-    proactive: new SlackProactiveSender(app.client),
-    people: new SlackPeopleDirectory(app.client, installed, deps.earshot.organizations),
+    proactive: new SlackProactiveSender(tokens),
+    people: new SlackPeopleDirectory(tokens),
     route:
       receiver && slack.signingSecret
         ? slackEventsRoute({
@@ -154,6 +188,40 @@ export async function createSlackAdapter(
       recovery?.stop();
       if (socket) await app.stop();
     },
+  };
+}
+
+/** Where OAuth installations and their encrypted tokens are kept; null in single-token mode. */
+function installationStoreOf(slack: SlackConfig, earshot: Earshot): SlackInstallationStore | null {
+  if (!slack.oauth) return null;
+  return new SlackInstallationStore({
+    db: earshot.db,
+    cipher: new TokenCipher(slack.oauth.encryptionKey),
+    organizations: earshot.organizations,
+    logger: earshot.logger,
+  });
+}
+
+/**
+ * `GET /slack/install` and `/slack/oauth_redirect` when OAuth installs are on. They need only the
+ * database, so they serve even while the Slack adapter is still connecting.
+ */
+export function slackInstallRoutes(slack: SlackConfig, earshot: Earshot): Record<string, Route> {
+  const store = installationStoreOf(slack, earshot);
+  if (!store || !slack.oauth) return {};
+  return slackOAuthRoutes({ slack: { ...slack, oauth: slack.oauth }, store, logger: earshot.logger });
+}
+
+/** Bolt's authorize with OAuth installs: the token of the installation the request comes from. */
+async function authorizeInstalled(tokens: SlackTokens, source: RequestSource): Promise<AuthorizeResult> {
+  const bot = await tokens.forRequest(source);
+  // Not installed there: no token, and pinToInstalledWorkspace acknowledges and ignores the request.
+  if (!bot) return {};
+  return {
+    botToken: bot.token,
+    botId: bot.botId,
+    botUserId: bot.botUserId,
+    [AUTHORIZED_INSTALLATION]: bot.installationId,
   };
 }
 

@@ -12,6 +12,9 @@ export interface SlackEventPayload {
   placeholderTs?: string;
 }
 
+/** The client acting in the workspace an event came from; null when Earshot is no longer installed there. */
+export type ClientFor = (body: unknown) => Promise<WebClient | null>;
+
 /** Runs the event through Bolt's middleware and listeners again (a retry, or a takeover after a crash). */
 export type Rerun = (body: unknown, rerun: RerunContext) => Promise<void>;
 
@@ -30,7 +33,7 @@ const WORK = 'earshotEventWork';
  */
 export function handleEventsOnce(deps: {
   runner: EventRunner;
-  client: WebClient;
+  clientFor: ClientFor;
   rerun: Rerun;
   logger: Logger;
 }): Middleware<AnyMiddlewareArgs> {
@@ -71,7 +74,7 @@ export function handleEventsOnce(deps: {
 
 /** The job for one Slack event; `first` handles it in the request's own middleware chain when it can. */
 export function slackEventJob(
-  deps: { client: WebClient; rerun: Rerun; logger: Logger },
+  deps: { clientFor: ClientFor; rerun: Rerun; logger: Logger },
   key: EventKey,
   payload: SlackEventPayload,
   first?: (work: EventWork<SlackEventPayload>) => Promise<boolean>,
@@ -96,7 +99,10 @@ export function slackEventJob(
         }, reject);
       });
     },
-    apologise: (stored) => apologise(deps.client, stored),
+    apologise: async (stored) => {
+      const client = await deps.clientFor(stored.body);
+      if (client) await apologise(client, stored);
+    },
     logger: deps.logger,
   };
 }

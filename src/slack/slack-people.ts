@@ -1,9 +1,7 @@
 import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { ChatPerson, PeopleDirectory } from '../delivery/people-directory.ts';
-import type { Organizations } from '../knowledge/organizations/organizations.ts';
-import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
-import type { InstalledWorkspace } from './installed-workspace.ts';
+import type { SlackTokens } from './slack-tokens.ts';
 
 type SlackUser = {
   id?: string;
@@ -14,33 +12,32 @@ type SlackUser = {
 };
 
 /**
- * People in the workspace the bot token belongs to: by email (`users.lookupByEmail`, which needs the
- * users:read.email scope) or by id, with the time zone from their profile. A DM goes to the user id,
- * which Slack turns into the 1:1 conversation with Earshot.
+ * People in the organization's Slack workspaces, asked with each installation's token in turn: by email
+ * (`users.lookupByEmail`, which needs the users:read.email scope) or by id, with the time zone from
+ * their profile. A DM goes to the user id, which Slack turns into the 1:1 conversation with Earshot,
+ * with the token of the installation the person was found through.
  */
 export class SlackPeopleDirectory implements PeopleDirectory {
   readonly platform = 'slack' as const;
 
-  constructor(
-    private readonly client: WebClient,
-    private readonly installed: InstalledWorkspace,
-    private readonly organizations: Organizations,
-  ) {}
+  constructor(private readonly tokens: SlackTokens) {}
 
   async findByEmail(workspaceId: string, email: string): Promise<ChatPerson | null> {
-    if (!(await this.isOurWorkspace(workspaceId))) return null;
-    const found = await this.client.users
-      .lookupByEmail({ email })
-      .catch((error: unknown) => notFound(error, 'users_not_found'));
-    return found ? toPerson(workspaceId, found.user, email) : null;
+    return this.first(workspaceId, async (client) => {
+      const found = await client.users
+        .lookupByEmail({ email })
+        .catch((error: unknown) => notFound(error, 'users_not_found'));
+      return found ? { user: found.user, email } : null;
+    });
   }
 
   async findById(workspaceId: string, userId: string): Promise<ChatPerson | null> {
-    if (!(await this.isOurWorkspace(workspaceId))) return null;
-    const found = await this.client.users
-      .info({ user: userId })
-      .catch((error: unknown) => notFound(error, 'user_not_found'));
-    return found ? toPerson(workspaceId, found.user, null) : null;
+    return this.first(workspaceId, async (client) => {
+      const found = await client.users
+        .info({ user: userId })
+        .catch((error: unknown) => notFound(error, 'user_not_found'));
+      return found ? { user: found.user, email: null } : null;
+    });
   }
 
   async directConversation(person: ChatPerson): Promise<StoredConversation> {
@@ -51,17 +48,30 @@ export class SlackPeopleDirectory implements PeopleDirectory {
       kind: 'personal',
       userId: person.userId,
       reference: { channel: person.userId },
+      ...(person.installationId ? { installationId: person.installationId } : {}),
     };
   }
 
-  /** The token reaches one workspace: the one it was installed in, whose people are the organization's. */
-  private async isOurWorkspace(workspaceId: string): Promise<boolean> {
-    const installation = workspaceKey('slack', await this.installed.teamId());
-    return (await this.organizations.ofInstallation(installation)) === workspaceId;
+  /** Each token reaches one workspace (or Grid org): the first that knows the person wins. */
+  private async first(
+    workspaceId: string,
+    look: (client: WebClient) => Promise<{ user: SlackUser | undefined; email: string | null } | null>,
+  ): Promise<ChatPerson | null> {
+    for (const bot of await this.tokens.forOrganization(workspaceId)) {
+      const found = await look(this.tokens.clientOf(bot));
+      const person = found && toPerson(workspaceId, found.user, found.email, bot.installationId);
+      if (person) return person;
+    }
+    return null;
   }
 }
 
-function toPerson(workspaceId: string, user: SlackUser | undefined, email: string | null): ChatPerson | null {
+function toPerson(
+  workspaceId: string,
+  user: SlackUser | undefined,
+  email: string | null,
+  installationId: string,
+): ChatPerson | null {
   // A deactivated account or a bot cannot take an alert.
   if (!user?.id || user.deleted || user.is_bot) return null;
   return {
@@ -70,6 +80,7 @@ function toPerson(workspaceId: string, user: SlackUser | undefined, email: strin
     userId: user.id,
     email: user.profile?.email ?? email,
     timeZone: user.tz ?? null,
+    installationId,
   };
 }
 

@@ -39,6 +39,20 @@ describe('the command line never prints a secret', () => {
     }
   });
 
+  it('earshot serve will not start Slack OAuth installs without a key to encrypt their tokens', async () => {
+    const { code, stdout, stderr } = await runCli(dataDir, ['serve'], {
+      SLACK_CLIENT_ID: '1234567890.9876543210',
+      SLACK_CLIENT_SECRET: 'OAUTHCLIENTSECRET-0123',
+      SLACK_STATE_SECRET: 'OAUTHSTATESECRET-0123456789abcdef',
+      SLACK_SIGNING_SECRET: 'c0ffee5ecretc0ffee5ecretc0ffee55',
+      PORT: '0',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/EARSHOT_ENCRYPTION_KEY: is required with Slack OAuth installs/);
+    expect(stderr).toContain('openssl rand -base64 32');
+    expect(stdout + stderr).not.toMatch(/OAUTHCLIENTSECRET|OAUTHSTATESECRET/);
+  });
+
   describe('a PostgreSQL server it cannot use', () => {
     it('names DATABASE_URL and where it points, without the password, when nothing listens', async () => {
       const { code, stderr } = await runCli(dataDir, ['entries', 'list', '-w', 'local'], {

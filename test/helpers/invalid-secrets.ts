@@ -33,6 +33,18 @@ export const INVALID_SECRETS: InvalidSecret[] = [
     fix: /SLACK_SIGNING_SECRET: must be the Signing Secret from the Slack app's Basic Information page/,
   },
   {
+    variable: 'SLACK_CLIENT_SECRET',
+    env: { SLACK_CLIENT_SECRET: 'c11e47-CLIENTSECRET\n' },
+    secret: 'CLIENTSECRET',
+    fix: /SLACK_CLIENT_SECRET: must be one word, without spaces or line breaks/,
+  },
+  {
+    variable: 'EARSHOT_ENCRYPTION_KEY',
+    env: { EARSHOT_ENCRYPTION_KEY: 'SHORTKEYSECRET' },
+    secret: 'SHORTKEYSECRET',
+    fix: /EARSHOT_ENCRYPTION_KEY: must be 32 random bytes, base64 or hex encoded: make one with `openssl rand -base64 32`/,
+  },
+  {
     variable: 'SLACK_APP_TOKEN',
     env: { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-PASTEDBOTTOKENSECRET' },
     secret: 'PASTEDBOTTOKENSECRET',

@@ -99,6 +99,54 @@ describe('Slack configuration', () => {
   });
 });
 
+describe('Slack OAuth configuration', () => {
+  const OAUTH = {
+    SLACK_CLIENT_ID: '1234567890.9876543210',
+    SLACK_CLIENT_SECRET: 'client-secret-0123456789',
+    SLACK_STATE_SECRET: 'state-secret-0123456789abcdef',
+    SLACK_SIGNING_SECRET: 'secret-123',
+  };
+  const KEY = Buffer.alloc(32, 3);
+
+  it('turns OAuth installs on with the app credentials and a 256-bit key, with or without a bot token', () => {
+    const oauthOnly = loadConfig({ ...OAUTH, EARSHOT_ENCRYPTION_KEY: KEY.toString('base64') }).slack;
+    expect(oauthOnly).toMatchObject({ botToken: undefined, oauth: { clientId: OAUTH.SLACK_CLIENT_ID } });
+    expect(oauthOnly?.oauth?.encryptionKey.equals(KEY)).toBe(true);
+    const both = loadConfig({
+      ...OAUTH,
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      EARSHOT_ENCRYPTION_KEY: KEY.toString('hex'),
+    });
+    expect(both.slack?.botToken).toBe('xoxb-1');
+    expect(both.slack?.oauth?.encryptionKey.equals(KEY)).toBe(true);
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret-123' }).slack?.oauth,
+    ).toBeNull();
+  });
+
+  it('refuses OAuth installs without EARSHOT_ENCRYPTION_KEY, saying how to make one', () => {
+    expect(() => loadConfig(OAUTH)).toThrowError(
+      /EARSHOT_ENCRYPTION_KEY: is required with Slack OAuth installs .*Make one with `openssl rand -base64 32`/,
+    );
+    expect(() =>
+      loadConfig({ ...OAUTH, EARSHOT_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') }),
+    ).toThrowError(/EARSHOT_ENCRYPTION_KEY: must be 32 random bytes/);
+  });
+
+  it('names the OAuth variables that are missing, and the signing secret events need', () => {
+    expect(() =>
+      loadConfig({ SLACK_CLIENT_ID: OAUTH.SLACK_CLIENT_ID, SLACK_SIGNING_SECRET: 'secret-123' }),
+    ).toThrowError(/SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: are required for Slack OAuth installs/);
+    const { SLACK_SIGNING_SECRET: _, ...withoutSigning } = OAUTH;
+    expect(() =>
+      loadConfig({ ...withoutSigning, EARSHOT_ENCRYPTION_KEY: KEY.toString('base64') }),
+    ).toThrowError(/SLACK_SIGNING_SECRET: is required/);
+    expect(() => loadConfig({ ...OAUTH, SLACK_CLIENT_ID: 'A0123' })).toThrowError(
+      /SLACK_CLIENT_ID: must be the Client ID/,
+    );
+  });
+});
+
 describe('Teams configuration', () => {
   const APP_ID = '00000000-0000-4000-8000-000000000001';
 

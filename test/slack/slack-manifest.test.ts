@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SLACK_BOT_SCOPES } from '../../src/slack/oauth/bot-scopes.ts';
 
 const manifestPath = path.resolve(import.meta.dirname, '../../manifest/slack.yaml');
 
@@ -44,5 +45,19 @@ describe('the Slack app manifest', () => {
         'users:read.email',
       ]),
     );
+  });
+
+  it('lets Earshot be installed by OAuth, org-wide on Enterprise Grid, asking for the scopes the install URL asks for', async () => {
+    const manifest = parse(await readFile(manifestPath, 'utf8'));
+    expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(/\/slack\/oauth_redirect$/)]);
+    expect(manifest.settings.org_deploy_enabled).toBe(true);
+    // Capture by reaction in group DMs reads the message with mpim:history.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...SLACK_BOT_SCOPES].sort());
+    expect(manifest.oauth_config.scopes.bot).toContain('mpim:history');
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_uninstalled', 'tokens_revoked']),
+    );
+    // Earshot does not refresh rotating tokens.
+    expect(manifest.settings.token_rotation_enabled).toBe(false);
   });
 });

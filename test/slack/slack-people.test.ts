@@ -5,6 +5,7 @@ import { Organizations } from '../../src/knowledge/organizations/organizations.t
 import { InstalledWorkspace } from '../../src/slack/installed-workspace.ts';
 import { SlackPeopleDirectory } from '../../src/slack/slack-people.ts';
 import { SlackProactiveSender } from '../../src/slack/slack-proactive.ts';
+import { SlackTokens } from '../../src/slack/slack-tokens.ts';
 import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
@@ -16,8 +17,14 @@ describe('finding people and reaching them in Slack', () => {
   let api: FakeSlackApi;
   let client: InstanceType<typeof WebClient>;
   let db: Database;
-  const directory = () =>
-    new SlackPeopleDirectory(client, new InstalledWorkspace(client), new Organizations(db));
+  const tokens = () =>
+    new SlackTokens({
+      store: null,
+      fixed: { installed: new InstalledWorkspace(client), token: 'xoxb-test-token', client },
+      organizations: new Organizations(db),
+      clientOptions: {},
+    });
+  const directory = () => new SlackPeopleDirectory(tokens());
 
   beforeEach(async () => {
     db = await openTestDatabase('pglite');
@@ -48,6 +55,8 @@ describe('finding people and reaching them in Slack', () => {
       userId: 'U_DANA',
       email: 'dana@example.com',
       timeZone: 'Europe/Berlin',
+      // The installation whose token found Dana, and reaches her.
+      installationId: TEAM,
     };
 
     expect(await people.findByEmail(TEAM, 'dana@example.com')).toEqual(dana);
@@ -85,7 +94,7 @@ describe('finding people and reaching them in Slack', () => {
 
     // Slack answers a post to a user id with the DM's own id, which later updates need.
     api.respond('chat.postMessage', (_call, reply) => ({ ...reply(), channel: 'D_DANA' }));
-    const sent = await new SlackProactiveSender(client).send(conversation, {
+    const sent = await new SlackProactiveSender(tokens()).send(conversation, {
       kind: 'text',
       text: 'Your request for *Mercy Health* was approved: "see <!channel> & <https://x.example|y>"',
     });

@@ -27,6 +27,8 @@ export async function digestCommand(
     command: SlashCommand;
     /** The organization the command's workspace uses. */
     workspaceId: string;
+    /** The installation the command came through, whose token posts the digests. */
+    installationId: string;
     words: string;
     ack: AckFn<string | RespondArguments>;
     respond: RespondFn;
@@ -44,7 +46,13 @@ export async function digestCommand(
   // Curator checks, profile lookups and building a preview each cost Web API calls or queries, and
   // Slack drops a command not acked within 3 s: ack first, answer on the response_url.
   await options.ack();
-  const reply = await run(deps, client, command, workspaceId, request).catch((error: unknown): Reply => {
+  const reply = await run(
+    deps,
+    client,
+    command,
+    { workspaceId, installationId: options.installationId },
+    request,
+  ).catch((error: unknown): Reply => {
     deps.logger.error(
       {
         err: error,
@@ -63,7 +71,7 @@ async function run(
   deps: SlackDeps,
   client: WebClient,
   command: SlashCommand,
-  workspaceId: string,
+  { workspaceId, installationId }: { workspaceId: string; installationId: string },
   request: DigestCommand,
 ): Promise<Reply> {
   const { digests } = deps.earshot;
@@ -97,6 +105,7 @@ async function run(
         kind: command.channel_name === 'directmessage' ? 'personal' : 'channel',
         userId: null,
         reference: { channel: command.channel_id },
+        installationId,
       };
       const [timeZone, reachable] = await Promise.all([
         request.timeZone ?? userTimeZone(deps, client, command.user_id),

@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { retryWhileTransient } from '../../events/retry-transient.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
-import { slackWorkspaceOf } from '../pin-workspace.ts';
+import { slackInstallationOf, slackWorkspaceOf } from '../pin-workspace.ts';
 import { isPrivateSlackConversation } from '../private-conversation.ts';
 import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
 import { digestCommand } from './digest-command.ts';
@@ -33,7 +33,15 @@ export function registerCommand(app: App, deps: SlackDeps) {
     }
     const digest = /^digest(?:\s+([\s\S]*))?$/i.exec(text);
     if (digest) {
-      await digestCommand(deps, { client, command, workspaceId, words: digest[1] ?? '', ack, respond });
+      await digestCommand(deps, {
+        client,
+        command,
+        workspaceId,
+        installationId: slackInstallationOf(context),
+        words: digest[1] ?? '',
+        ack,
+        respond,
+      });
       return;
     }
     await ack({ response_type: 'ephemeral', ...lookingBlocks(text) });

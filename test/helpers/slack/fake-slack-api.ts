@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeOAuthGrants, type OAuthGrant } from './fake-slack-oauth.ts';
 import {
   type Args,
   defaultReplies,
@@ -9,6 +10,7 @@ import {
   type StoredMessage,
 } from './fake-slack-replies.ts';
 
+export type { OAuthGrant } from './fake-slack-oauth.ts';
 export type {
   FakeChannel,
   FakeSlackApiOptions,
@@ -62,6 +64,11 @@ export interface FakeSlackApi {
   failNext(method: string, failure: SlackFailure, times?: number): void;
   /** A response_url that records what Bolt's `respond()` posts to it, as method `response_url`. */
   responseUrl(name?: string): string;
+  /**
+   * Makes `code` redeemable once with `oauth.v2.access` (client id and secret from the `oauth` option);
+   * `auth.test` then answers for the bot token it grants with that workspace's identity.
+   */
+  grantOAuth(code: string, grant: OAuthGrant): void;
   close(): Promise<void>;
 }
 
@@ -74,6 +81,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const waiters = new Set<(call: RecordedCall) => void>();
   const overrides = new Map<string, ReplyHandler>();
   const failures = new Map<string, Array<{ failure: SlackFailure; times: number }>>();
+  const grants = new FakeOAuthGrants(options.oauth);
   let tsCount = 0;
   let idCount = 0;
   const state: FakeSlackState = {
@@ -105,7 +113,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const override = overrides.get(call.method);
     if (override) return { ok: true, ...(await override(call, defaultReply)) };
     if (call.method === 'response_url') return { ok: true };
+    // The app authenticates with its client id and secret here: there is no token yet.
+    if (call.method === 'oauth.v2.access') return grants.access(call.args);
     if (!call.token) return { ok: false, error: 'not_authed' };
+    if (call.method === 'auth.test') return grants.identity(call.token) ?? defaultReply();
     return defaultReply();
   };
 
@@ -168,6 +179,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       failures.set(method, [...(failures.get(method) ?? []), { failure, times }]);
     },
     responseUrl: (name = 'default') => `${origin}/response/${encodeURIComponent(name)}`,
+    grantOAuth: (code, grant) => grants.add(code, grant),
     close: async () => {
       // Hanging requests would keep close() waiting forever.
       server.closeAllConnections();

@@ -1,3 +1,4 @@
+import type { FakeSlackOAuth } from './fake-slack-oauth.ts';
 import { channelRecord, type FakeChannel, type FakeUser, userRecord } from './fake-slack-records.ts';
 import { SLACK_IDS } from './slack-ids.ts';
 
@@ -31,6 +32,8 @@ export interface FakeSlackApiOptions {
   usergroups?: Record<string, string[]>;
   /** Seeds conversations.history and conversations.replies; chat.postMessage/update/delete keep it current. */
   messages?: StoredMessage[];
+  /** The Slack app's client id and secret, which `oauth.v2.access` checks (grants: `grantOAuth`). */
+  oauth?: FakeSlackOAuth;
 }
 
 export type SlackReply = { ok: boolean; [field: string]: unknown };
