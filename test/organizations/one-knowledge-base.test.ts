@@ -1,8 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
+import { SLACK_BOT_SCOPES } from '../../src/slack/oauth/bot-scopes.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import { eventCallbackBody, reactionAdded } from '../helpers/slack/slack-event-payloads.ts';
+import type { OAuthGrant } from '../helpers/slack/fake-slack-api.ts';
+import {
+  appMention,
+  eventCallback,
+  eventCallbackBody,
+  reactionAdded,
+} from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
+import { installByOAuth } from '../helpers/slack/slack-oauth-browser.ts';
 import { TEAMS_DEFAULTS, teamsMessage, teamsWorkspaceOf } from '../helpers/teams/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from '../helpers/teams/teams-harness.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
@@ -12,12 +20,22 @@ const TIP =
   'Pro tip: open with the duplicate-invoice report, it works every time with skeptical controllers.';
 const SECRET = 'Deal room only: Harborview gets the duplicate-invoice report module free for a year.';
 const OTHER_TENANT = '7c0d2a4e-1111-4000-8000-00000000beef';
+const OAUTH = { clientId: '1234567890.9876543210', clientSecret: 'fake-client-secret-0123456789' };
+/** A second region's Slack workspace, installed by OAuth next to the one of SLACK_BOT_TOKEN. */
+const EMEA: OAuthGrant = {
+  team: { id: 'T_EMEA', name: 'Acme EMEA' },
+  botToken: 'xoxb-emea-oauth-token-4f1c2d9e',
+  botUserId: 'U_BOT_EMEA',
+  botId: 'B_EMEA',
+  scope: SLACK_BOT_SCOPES.join(','),
+  installerUserId: 'U_EMEA_ADMIN',
+};
 
 /**
- * One company on both platforms: its Slack workspace and Teams tenant linked to one organization share
+^ * One company on both platforms: its Slack workspaces and Teams tenant linked to one organization share
  * one knowledge base; a private capture stays in its conversation; another organization sees nothing.
  */
-describe.each(DATABASE_KINDS)('a Slack workspace and a Teams tenant in one organization (%s)', (kind) => {
+describe.each(DATABASE_KINDS)('two Slack workspaces (by token and by OAuth) and a Teams tenant in one organization (%s)', (kind) => {
   let db: Database;
   let teams: TeamsHarness;
   let slack: SlackHarness;
@@ -27,8 +45,16 @@ describe.each(DATABASE_KINDS)('a Slack workspace and a Teams tenant in one organ
     db = await openTestDatabase(kind);
     slack = await startSlackHarness(
       db,
-      { ...teams.env, EARSHOT_CURATORS: SLACK_IDS.userId },
       {
+        ...teams.env,
+        EARSHOT_CURATORS: SLACK_IDS.userId,
+        SLACK_CLIENT_ID: OAUTH.clientId,
+        SLACK_CLIENT_SECRET: OAUTH.clientSecret,
+        SLACK_STATE_SECRET: 'state-secret-0123456789abcdef0123456789',
+        EARSHOT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+      },
+      {
+        oauth: OAUTH,
         channels: { C_FIELD: { name: 'field-intel' }, G_DEALS: { name: 'deal-room', is_private: true } },
         users: { U_MAYA: { real_name: 'Maya Okafor' } },
         messages: [
@@ -37,9 +63,13 @@ describe.each(DATABASE_KINDS)('a Slack workspace and a Teams tenant in one organ
         ],
       },
     );
+    expect((await installByOAuth(`http://127.0.0.1:${slack.server.port}`, slack.slack, EMEA)).status).toBe(
+      200,
+    );
     const { organizations } = slack.earshot;
     await organizations.create('Acme Corp');
     await organizations.link('acme-corp', SLACK_IDS.workspaceId);
+    await organizations.link('acme-corp', 'slack:T_EMEA');
     await organizations.link('Acme Corp', TEAMS_DEFAULTS.workspaceId);
     // What the company already knew, imported from files before either chat was linked.
     for (const body of [
@@ -94,6 +124,25 @@ describe.each(DATABASE_KINDS)('a Slack workspace and a Teams tenant in one organ
     expect(card).toContain('Maya Okafor');
     const asked = await db.prisma.question.findMany({ where: { workspaceId: 'acme-corp' } });
     expect(asked.map((question) => question.platform)).toEqual(['teams']);
+  });
+
+  it('answers in the other Slack workspace, installed by OAuth, from the tip captured by token, with its own token', async () => {
+    await captureInSlack('C_FIELD', '1763000000.000100');
+    await slack.post(
+      JSON.stringify(
+        eventCallback(
+          appMention({
+            team: 'T_EMEA',
+            text: `<@${EMEA.botUserId}> How do I win over skeptical controllers?`,
+          }),
+          { teamId: 'T_EMEA', eventId: 'EvEmea1' },
+        ),
+      ),
+    );
+    const answer = await slack.slack.waitForCall('chat.update', (call) =>
+      JSON.stringify(call.args).includes('duplicate-invoice report'),
+    );
+    expect(answer.token).toBe(EMEA.botToken);
   });
 
   it('keeps what was captured in a private Slack channel out of Teams answers', async () => {
