@@ -32,10 +32,10 @@ const EMEA: OAuthGrant = {
 };
 
 /**
-^ * One company on both platforms: its Slack workspaces and Teams tenant linked to one organization share
+ * One company on both platforms: its Slack workspaces and Teams tenant linked to one organization share
  * one knowledge base; a private capture stays in its conversation; another organization sees nothing.
  */
-describe.each(DATABASE_KINDS)('two Slack workspaces (by token and by OAuth) and a Teams tenant in one organization (%s)', (kind) => {
+describe.each(DATABASE_KINDS)('two Slack workspaces and a Teams tenant in one organization (%s)', (kind) => {
   let db: Database;
   let teams: TeamsHarness;
   let slack: SlackHarness;
