@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
-import { SLACK_BOT_SCOPES } from '../../src/slack/oauth/bot-scopes.ts';
 import { seedEntry } from '../helpers/seed.ts';
-import type { OAuthGrant } from '../helpers/slack/fake-slack-api.ts';
+import { EMEA_GRANT, OAUTH_ENV, TEST_OAUTH_APP } from '../helpers/slack/fake-slack-oauth.ts';
 import {
   appMention,
   eventCallback,
@@ -20,16 +19,7 @@ const TIP =
   'Pro tip: open with the duplicate-invoice report, it works every time with skeptical controllers.';
 const SECRET = 'Deal room only: Harborview gets the duplicate-invoice report module free for a year.';
 const OTHER_TENANT = '7c0d2a4e-1111-4000-8000-00000000beef';
-const OAUTH = { clientId: '1234567890.9876543210', clientSecret: 'fake-client-secret-0123456789' };
-/** A second region's Slack workspace, installed by OAuth next to the one of SLACK_BOT_TOKEN. */
-const EMEA: OAuthGrant = {
-  team: { id: 'T_EMEA', name: 'Acme EMEA' },
-  botToken: 'xoxb-emea-oauth-token-4f1c2d9e',
-  botUserId: 'U_BOT_EMEA',
-  botId: 'B_EMEA',
-  scope: SLACK_BOT_SCOPES.join(','),
-  installerUserId: 'U_EMEA_ADMIN',
-};
+const EMEA = EMEA_GRANT;
 
 /**
  * One company on both platforms: its Slack workspaces and Teams tenant linked to one organization share
@@ -48,13 +38,10 @@ describe.each(DATABASE_KINDS)('two Slack workspaces and a Teams tenant in one or
       {
         ...teams.env,
         EARSHOT_CURATORS: SLACK_IDS.userId,
-        SLACK_CLIENT_ID: OAUTH.clientId,
-        SLACK_CLIENT_SECRET: OAUTH.clientSecret,
-        SLACK_STATE_SECRET: 'state-secret-0123456789abcdef0123456789',
-        EARSHOT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...OAUTH_ENV,
       },
       {
-        oauth: OAUTH,
+        oauth: TEST_OAUTH_APP,
         channels: { C_FIELD: { name: 'field-intel' }, G_DEALS: { name: 'deal-room', is_private: true } },
         users: { U_MAYA: { real_name: 'Maya Okafor' } },
         messages: [

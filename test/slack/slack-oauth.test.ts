@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/database.ts';
 import { SLACK_BOT_SCOPES } from '../../src/slack/oauth/bot-scopes.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import type { OAuthGrant } from '../helpers/slack/fake-slack-api.ts';
+import { EMEA_GRANT, OAUTH_ENV, TEST_OAUTH_APP } from '../helpers/slack/fake-slack-oauth.ts';
 import { appMention, eventCallback } from '../helpers/slack/slack-event-payloads.ts';
 import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 import { slashCommandBody } from '../helpers/slack/slack-interaction-payloads.ts';
@@ -11,25 +12,8 @@ import { finishInstall, installByOAuth, startInstall } from '../helpers/slack/sl
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { type SlackHarness, startSlackHarness } from './slack-server.ts';
 
-const CLIENT_ID = '1234567890.9876543210';
-const CLIENT_SECRET = 'fake-client-secret-0123456789';
-const STATE_SECRET = 'state-secret-0123456789abcdef0123456789';
-const OAUTH_ENV = {
-  SLACK_CLIENT_ID: CLIENT_ID,
-  SLACK_CLIENT_SECRET: CLIENT_SECRET,
-  SLACK_STATE_SECRET: STATE_SECRET,
-  EARSHOT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-};
-
-/** A second sales region's workspace, installed by OAuth next to the one of SLACK_BOT_TOKEN. */
-const EMEA: OAuthGrant = {
-  team: { id: 'T_EMEA', name: 'Acme EMEA' },
-  botToken: 'xoxb-emea-oauth-token-4f1c2d9e',
-  botUserId: 'U_BOT_EMEA',
-  botId: 'B_EMEA',
-  scope: SLACK_BOT_SCOPES.join(','),
-  installerUserId: 'U_EMEA_ADMIN',
-};
+const { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, stateSecret: STATE_SECRET } = TEST_OAUTH_APP;
+const EMEA = EMEA_GRANT;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(DATABASE_KINDS)('Slack OAuth installs on %s', (kind) => {

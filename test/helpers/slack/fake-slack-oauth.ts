@@ -1,3 +1,4 @@
+import { SLACK_BOT_SCOPES } from '../../../src/slack/oauth/bot-scopes.ts';
 import { SLACK_IDS } from './slack-ids.ts';
 
 /** What a person's consent on Slack's authorize page grants: `oauth.v2.access` trades its code for this. */
@@ -77,3 +78,28 @@ export class FakeOAuthGrants {
     };
   }
 }
+
+/** The Slack app's OAuth credentials as tests configure both Earshot and the fake Slack with them. */
+export const TEST_OAUTH_APP = {
+  clientId: '1234567890.9876543210',
+  clientSecret: 'fake-client-secret-0123456789',
+  stateSecret: 'state-secret-0123456789abcdef0123456789',
+};
+
+/** Earshot's environment for OAuth installs with TEST_OAUTH_APP. */
+export const OAUTH_ENV = {
+  SLACK_CLIENT_ID: TEST_OAUTH_APP.clientId,
+  SLACK_CLIENT_SECRET: TEST_OAUTH_APP.clientSecret,
+  SLACK_STATE_SECRET: TEST_OAUTH_APP.stateSecret,
+  EARSHOT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+/** A second sales region's workspace, installed by OAuth next to the one of SLACK_BOT_TOKEN. */
+export const EMEA_GRANT: OAuthGrant = {
+  team: { id: 'T_EMEA', name: 'Acme EMEA' },
+  botToken: 'xoxb-emea-oauth-token-4f1c2d9e',
+  botUserId: 'U_BOT_EMEA',
+  botId: 'B_EMEA',
+  scope: SLACK_BOT_SCOPES.join(','),
+  installerUserId: 'U_EMEA_ADMIN',
+};
