@@ -2,11 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
 import type { LinkResult, OrganizationSummary } from '../../knowledge/organizations/organizations.ts';
-import { workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
+import { GUID, SLACK_TEAM_ID, workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
 import { runCommand } from '../run-command.ts';
-
-const SLACK_TEAM = /^(?:slack:)?([TE][A-Z0-9_]{2,})$/;
-const TENANT = /^(?:teams:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 const installationOptions = z
   .object({
@@ -23,8 +20,8 @@ const installationOptions = z
 /** `--slack T0123ABC` or `--teams <tenant GUID>` as an installation id, or an error naming the fix. */
 function installationOf(options: z.output<typeof installationOptions>): string {
   if (options.slack) {
-    const team = SLACK_TEAM.exec(options.slack)?.[1];
-    if (!team) {
+    const team = options.slack.replace(/^slack:/, '');
+    if (!SLACK_TEAM_ID.test(team)) {
       throw new EarshotError({
         code: 'invalid_input',
         message: `option --slack: "${options.slack}" is not a Slack team id; it looks like T0123ABC (or E0123ABC for an Enterprise Grid org). Find it in Slack's workspace settings or in \`earshot org list\`.`,
@@ -32,8 +29,8 @@ function installationOf(options: z.output<typeof installationOptions>): string {
     }
     return workspaceKey('slack', team);
   }
-  const tenant = TENANT.exec(options.teams ?? '')?.[1];
-  if (!tenant) {
+  const tenant = (options.teams ?? '').replace(/^teams:/, '');
+  if (!GUID.test(tenant)) {
     throw new EarshotError({
       code: 'invalid_input',
       message: `option --teams: "${options.teams}" is not a Microsoft Entra tenant id; it is a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47.`,

@@ -1,5 +1,6 @@
 import type { Database, SqlSession } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
+import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
 import { type ChatPlatform, platformOfKey } from '../workspaces/platform-ids.ts';
 import { type MergeReport, mergeOrganizations } from './merge-organizations.ts';
 
@@ -98,9 +99,7 @@ export class Organizations {
     );
     if (!row) {
       row = await this.db.transaction(async (session) => {
-        await session.query('INSERT INTO workspaces (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [
-          installationId,
-        ]);
+        await ensureWorkspace(session, installationId);
         await session.query(
           `INSERT INTO installations (id, platform, workspace_id, name, enterprise_id) VALUES ($1, $2, $1, $3, $4)
            ON CONFLICT (id) DO NOTHING`,
@@ -127,12 +126,12 @@ export class Organizations {
    * (`slack:T0123`, as `workspaceFromInput` qualifies what was typed). Null when nothing matches.
    */
   async find(input: string): Promise<string | null> {
-    const [byId] = await this.db.query<{ id: string }>('SELECT id FROM workspaces WHERE id = $1', [input]);
     const [linked] = await this.db.query<{ workspace_id: string }>(
       'SELECT workspace_id FROM installations WHERE id = $1',
       [input],
     );
     if (linked) return linked.workspace_id;
+    const [byId] = await this.db.query<{ id: string }>('SELECT id FROM workspaces WHERE id = $1', [input]);
     if (byId) return byId.id;
     const byName = await this.db.query<{ id: string }>(
       'SELECT id FROM workspaces WHERE lower(name) = lower($1) ORDER BY id',

@@ -33,8 +33,10 @@ export function nativeIdOfKey(key: string): string {
   return platform ? key.slice(platform.length + 1) : key;
 }
 
-const SLACK_TEAM_ID = /^[TE][A-Z0-9_]{2,}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A Slack team id (T…) or Enterprise Grid org id (E…) as Slack writes it. */
+export const SLACK_TEAM_ID = /^[TE][A-Z0-9_]{2,}$/;
+/** A Microsoft Entra tenant id. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A workspace as people type it (`--workspace`, the trigger webhook): `slack:T0123` and `teams:<tenant>`
