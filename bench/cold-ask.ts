@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { V8_FLAGS } from '../bin/v8-flags.js';
 import { openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { analyzeTables } from '../src/db/planner-statistics.ts';
@@ -22,7 +23,6 @@ import { printReport, round } from './lib/report.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORKSPACE = 'bench';
-const V8_FLAGS = ['--optimize-for-size', '--max-semi-space-size=1'];
 const run = promisify(execFile);
 
 const args = new Map<string, string>();

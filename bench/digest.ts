@@ -19,6 +19,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { V8_FLAGS } from '../bin/v8-flags.js';
 import { type Database, type DatabaseConfig, openDatabase } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { buildDigest, type DigestRequest } from '../src/digest/build-digest.ts';
@@ -36,7 +37,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SCIFACT_DIR = path.resolve(ROOT, '../shared/data/scifact');
 const run = promisify(execFile);
 /** The flags bin/earshot.js sets, so the measuring process is what `earshot` runs. */
-const V8_FLAGS = ['--optimize-for-size', '--max-semi-space-size=1'];
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
 const MB = 1024 * 1024;

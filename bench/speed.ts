@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { V8_FLAGS } from '../bin/v8-flags.js';
 import { buildAskSession, writeSyntheticEntries } from './lib/ask-session-bundle.ts';
 import { type BenchBackend, benchDatabase, reachableBackends } from './lib/bench-database.ts';
 import { profilingFlags } from './lib/profiling.ts';
@@ -20,7 +21,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
 export const WORKSPACE = 'bench';
 /** The flags bin/earshot.js sets, so a session measures what `earshot` runs. */
-const V8_FLAGS = ['--optimize-for-size', '--max-semi-space-size=1'];
 const TARGETS = {
   pglite10kP95Ms: 50,
   pglite100kP95Ms: 300,

@@ -5,11 +5,9 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { V8_FLAGS } from './v8-flags.js';
 
-// Earshot's heap is mostly short-lived rows and tokens around a compact index; collecting them early
-// keeps RSS low (about 550 MB -> 390 MB peak with 100k entries on PGlite) for no measurable latency.
-// Set before anything is allocated; bench/speed.ts runs its sessions with the same flags.
-export const V8_FLAGS = ['--optimize-for-size', '--max-semi-space-size=1'];
+// Set before anything is allocated.
 for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
 
 const root = path.resolve(import.meta.dirname, '..');

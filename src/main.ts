@@ -21,6 +21,7 @@ import {
   type UnloggedAnswer,
 } from './knowledge/answer/answer-question.ts';
 import type { Answer } from './knowledge/answer/answer-types.ts';
+import { compileQuestionPatterns } from './knowledge/answer/question-subject.ts';
 import {
   type CaptureRequest,
   type CaptureResult,
@@ -380,8 +381,14 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   // Prisma compiles its query engine (WebAssembly) on the first query: done now, it doesn't hold up
   // the first requests after the server listens (~0.5 s on a busy machine).
   await earshot.db.prisma.workspace.findFirst({ select: { id: true } });
-  // Likewise the language detector, which the index build would otherwise load mid-build.
+  // Likewise the language detector, which the index build would otherwise load mid-build, and the
+  // patterns and validators every question compiles on first use.
   loadLanguageDetector();
+  compileQuestionPatterns();
+  slackModule?.compileSlackPayloadChecks();
+  // node-cron builds its time-zone formatters when a job is scheduled (~40 ms under load).
+  const maintenance = new CronJobs(logger);
+  maintenance.set(analyzeJob({ db: earshot.db, logger }));
   // Requests are routed to their organization from memory, so acks never wait for the database.
   await earshot.organizations.warm();
   // Connected before listening when Slack answers promptly, so the first events are not refused with
@@ -395,8 +402,6 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   });
   // After listening, in the background: the build yields between slices, so requests are served meanwhile.
   void earshot.searchWarmup.start();
-  const maintenance = new CronJobs(logger);
-  maintenance.set(analyzeJob({ db: earshot.db, logger }));
   teams?.start();
   earshot.nudges.start();
   await earshot.digests.scheduler.start().catch((error) => {

@@ -39,6 +39,7 @@ import { slackEventsRoute } from './slack-request-guard.ts';
 import { SlackStartError } from './slack-start-failure.ts';
 import { type RequestSource, SlackTokens } from './slack-tokens.ts';
 
+export { compileSlackPayloadChecks } from './slack-payload.ts';
 export { MAX_SLACK_BODY_BYTES } from './slack-request-guard.ts';
 export { explainSlackStartFailure } from './slack-start-failure.ts';
 
