@@ -111,6 +111,12 @@ const envSchema = z.object({
     ),
   ),
   EARSHOT_CURATOR_CHANNEL: optional(z.string()),
+  EARSHOT_STALE_ENTRIES: optional(
+    z.enum(
+      ['mark', 'exclude'],
+      'must be mark (cite entries past their review date with a warning) or exclude (leave them out of answers)',
+    ),
+  ),
   EARSHOT_CAPTURE_EMOJI: optional(
     z
       .string()
@@ -231,6 +237,8 @@ export interface Config {
   /** Null when Slack is not configured: Earshot runs without it. */
   slack: SlackConfig | null;
   curatorChannel: string | undefined;
+  /** Entries past their review date: marked in answers, or left out of them. */
+  staleEntries: 'mark' | 'exclude';
   captureEmoji: string;
   /** Chat user ids or emails of the curators. */
   curators: string[];
@@ -288,6 +296,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     events: { leaseMs: (vars.EARSHOT_EVENT_LEASE_SECONDS ?? 120) * 1000, retryWindowMs: 120_000 },
     slack,
     curatorChannel: vars.EARSHOT_CURATOR_CHANNEL,
+    staleEntries: vars.EARSHOT_STALE_ENTRIES ?? 'mark',
     captureEmoji: vars.EARSHOT_CAPTURE_EMOJI ?? 'bulb',
     curators: splitList(vars.EARSHOT_CURATORS ?? ''),
     logLevel: vars.LOG_LEVEL,

@@ -51,6 +51,7 @@ import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts
 import { createLogger, type Logger } from './logger.ts';
 import { NudgeActions } from './nudges/nudge-actions.ts';
 import { NudgeDispatcher } from './nudges/nudge-dispatcher.ts';
+import { answerReferenceFinder } from './nudges/references/answer-reference-finder.ts';
 import { ReferenceDesk } from './nudges/references/reference-desk.ts';
 import { type IngestResult, ingestTriggers } from './nudges/triggers/ingest-triggers.ts';
 import type { TriggerEventInput } from './nudges/triggers/trigger-event.ts';
@@ -199,6 +200,14 @@ export async function createEarshot(
     curators: config.curators,
     channel: config.curatorChannel,
   });
+  const answerDeps = {
+    search,
+    writer,
+    logger,
+    now: () => clock.now(),
+    references: answerReferenceFinder(references),
+    staleEntries: config.staleEntries,
+  };
   const readiness = new Readiness();
   readiness.register('database', () => databaseReadiness(db));
   const digests = new Digests({
@@ -248,8 +257,8 @@ export async function createEarshot(
             logger,
           )
         : ruleClassifier,
-    ask: (request) => answerQuestion({ search, questions, writer, logger }, request),
-    askWithoutLogging: (request) => composeAnswer({ search, writer, logger }, request),
+    ask: (request) => answerQuestion({ ...answerDeps, questions }, request),
+    askWithoutLogging: (request) => composeAnswer(answerDeps, request),
     capture: (request) => captureMessage(db, request),
     updateCaptured: (message) => updateCapturedMessage(db, message),
     removeCaptured: (message) => removeCapturedMessage(db, message),

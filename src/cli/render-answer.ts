@@ -1,13 +1,20 @@
 import type { UnloggedAnswer } from '../knowledge/answer/answer-question.ts';
+import {
+  type AnswerReferences,
+  notAvailableText,
+  referencesHeadline,
+} from '../knowledge/answer/answer-references.ts';
 import type { Source, Statement } from '../knowledge/answer/answer-types.ts';
 import { entriesNote } from '../knowledge/answer/days-ago.ts';
+import { notReviewedSince } from '../knowledge/answer/freshness.ts';
 
 /** The answer as plain text for a terminal; an answer without a `questionId` was not logged (evaluation runs). */
 export function renderAnswer(answer: UnloggedAnswer & { questionId?: number }, now = new Date()): string {
   if (!answer.heard) {
     const logged =
       answer.questionId === undefined ? '' : ' The question was logged so curators can fill the gap.';
-    return `Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches.${logged}\n`;
+    const references = answer.references ? ['', ...referenceLines(answer.references)].join('\n') : '';
+    return `Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches.${logged}${references}\n`;
   }
   const lines: string[] = [];
   const { summary, statements } = answer.field;
@@ -20,7 +27,8 @@ export function renderAnswer(answer: UnloggedAnswer & { questionId?: number }, n
   if (answer.objective.statements.length > 0) {
     lines.push('', 'Research and expert content:', ...answer.objective.statements.map(bullet));
   }
-  lines.push('', 'Sources:', ...answer.sources.map(renderSource));
+  if (answer.references) lines.push('', ...referenceLines(answer.references));
+  lines.push('', 'Sources:', ...answer.sources.map((source) => renderSource(source, now)));
   if (answer.model) lines.push('', `Written by ${answer.model} from the sources above.`);
   return `${lines.join('\n')}\n`;
 }
@@ -29,7 +37,27 @@ function bullet(statement: Statement) {
   return `  • ${statement.text} ${statement.citations.map((n) => `[${n}]`).join('')}`;
 }
 
-export function renderSource(source: Source): string {
+/** Reference customers, available first; requests are made in chat or with `earshot references`. */
+function referenceLines(references: AnswerReferences): string[] {
+  if (references.matches.length === 0) {
+    return [
+      references.criteria
+        ? `No reference customers match "${references.criteria}".`
+        : 'No reference customers have been added yet.',
+    ];
+  }
+  const lines = [
+    `${referencesHeadline(references, references.criteria)}:`,
+    ...references.matches.map(
+      (match) =>
+        `  • ${match.account} (${match.industry}) — ${match.available ? 'available' : notAvailableText(match)}`,
+    ),
+  ];
+  if (references.more > 0) lines.push(`  …and ${references.more} more`);
+  return lines;
+}
+
+export function renderSource(source: Source, now = new Date()): string {
   const by = [source.author, source.account].filter(Boolean).join(', ');
   const parts = [
     `[${source.n}] ${source.title}`,
@@ -37,6 +65,7 @@ export function renderSource(source: Source): string {
     isoDay(source.createdAt),
   ];
   if (source.url) parts.push(source.url);
+  if (source.staleSince) parts.push(`⚠ ${notReviewedSince(source.staleSince, now)}`);
   return `  ${parts.join(' — ')}`;
 }
 

@@ -33,7 +33,7 @@ describe('answerCard (heard)', () => {
     const sources = body.indexOf('**Sources**');
     expect(research).toBeGreaterThan(0);
     expect(sources).toBeGreaterThan(research);
-    expect(card.body[research]?.separator).toBe(true);
+    expect((card.body[research] as { separator?: boolean } | undefined)?.separator).toBe(true);
     const field = body.slice(1, research);
     expect(field).toHaveLength(2);
     expect(field[0]).toMatch(/^• Buyers want SAML before they sign\. /);

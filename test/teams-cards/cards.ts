@@ -1,9 +1,9 @@
 import type { CardButton, CardElement, InputText } from '../../src/teams/cards/card-elements.ts';
 import type { AdaptiveCard } from '../../src/teams/cards/card-types.ts';
 
-/** The markdown of every TextBlock, in order: what a Teams user reads. */
-export function texts(card: AdaptiveCard): string[] {
-  return card.body.map((block) => block.text);
+/** The markdown of every top-level TextBlock, in order: what a Teams user reads ('' for other elements). */
+export function texts(card: AdaptiveCard | { body: CardElement[] }): string[] {
+  return card.body.map((block: CardElement) => (block.type === 'TextBlock' ? block.text : ''));
 }
 
 /** Every `[label](target)` link in some Teams markdown, as [label, target] pairs (labels may hold `[n]`). */

@@ -87,6 +87,7 @@ export function answerJson(answer: UnloggedAnswer & { questionId?: number }) {
       account: source.account,
       createdAt: source.createdAt.toISOString(),
       score: source.score,
+      staleSince: source.staleSince?.toISOString() ?? null,
     })),
     summary: {
       subject: answer.subject,
@@ -95,6 +96,7 @@ export function answerJson(answer: UnloggedAnswer & { questionId?: number }) {
       objectiveStatements: answer.objective.statements,
     },
     model: answer.model,
+    references: answer.references ?? null,
     questionId: answer.questionId ?? null,
   };
 }

@@ -4,11 +4,18 @@ import type { QuestionLog } from '../questions/question-log.ts';
 import type { KnowledgeSearch } from '../search/knowledge-search.ts';
 import type { SearchFilters } from '../search/search-filters.ts';
 import { conversationKey } from '../workspaces/platform-ids.ts';
+import {
+  type AnswerReferences,
+  MAX_SUGGESTED_REFERENCES,
+  type ReferenceFinder,
+} from './answer-references.ts';
 import type { Answer, Statement } from './answer-types.ts';
 import { type AnswerWriter, keepCitedStatements, onlyCitedSources } from './answer-writer.ts';
 import { extractiveStatements } from './extractive-answer.ts';
 import { summarizeField } from './field-summary.ts';
+import { overdueSince, type StaleEntries } from './freshness.ts';
 import { questionSubject, retrievalQuery } from './question-subject.ts';
+import { referenceCriteria } from './reference-question.ts';
 import { judgeHits } from './relevance.ts';
 import { type SourceEntry, selectSources } from './select-sources.ts';
 
@@ -21,6 +28,10 @@ export interface AnswerDeps {
   writer?: AnswerWriter;
   logger: Logger;
   now?: () => Date;
+  /** Reference customers for questions asking for references; without it answers offer none. */
+  references?: ReferenceFinder;
+  /** Entries past their review date: marked in answers (default) or left out of them. */
+  staleEntries?: StaleEntries;
 }
 
 export interface AskRequest {
@@ -78,15 +89,22 @@ export async function composeAnswer(
   const now = deps.now?.() ?? new Date();
   const query = retrievalQuery(request.question);
   const askedIn = askedInKey(request);
-  const hits = await deps.search.search({
-    workspaceId: request.workspaceId,
-    query,
-    limit: SEARCH_LIMIT,
-    filters: request.filters,
-    viewer: { conversationKey: askedIn },
-  });
+  const [found, references] = await Promise.all([
+    deps.search.search({
+      workspaceId: request.workspaceId,
+      query,
+      limit: SEARCH_LIMIT,
+      filters: request.filters,
+      viewer: { conversationKey: askedIn },
+    }),
+    suggestReferences(deps, request),
+  ]);
+  const hits =
+    deps.staleEntries === 'exclude'
+      ? found.filter((hit) => overdueSince(hit.entry.reviewBy, now) === null)
+      : found;
   const { relevant, termWeights } = judgeHits({ question: request.question, query }, hits);
-  const selected = selectSources(relevant);
+  const selected = selectSources(relevant, now);
   const written =
     selected.length > 0
       ? await write(deps, request.question, selected, summarizeField(fieldEntries(selected), now))
@@ -111,7 +129,31 @@ export async function composeAnswer(
     objective: { statements: statements.objective },
     sources: sources.map(({ source }) => source),
     model: written?.model ?? null,
+    references,
   };
+}
+
+/**
+ * The reference desk's matches when the question asks for references, available first. The answer
+ * stands without them: a desk that fails costs the references, not the answer.
+ */
+async function suggestReferences(
+  deps: Pick<AnswerDeps, 'references' | 'logger'>,
+  request: AskRequest,
+): Promise<AnswerReferences | null> {
+  const criteria = referenceCriteria(request.question);
+  if (criteria === null || !deps.references) return null;
+  try {
+    const matches = await deps.references({ workspaceId: request.workspaceId, criteria });
+    const shown = matches.slice(0, MAX_SUGGESTED_REFERENCES);
+    return { criteria, matches: shown, more: matches.length - shown.length };
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, workspace: request.workspaceId },
+      'reference check failed; answering without it',
+    );
+    return null;
+  }
 }
 
 function fieldEntries(sources: SourceEntry[]) {

@@ -1,4 +1,5 @@
 import type { EntryKind } from '../entry.ts';
+import type { AnswerReferences } from './answer-references.ts';
 
 /** A numbered citation; `n` is what statements refer to, and sources are in rank order. */
 export interface Source {
@@ -14,6 +15,11 @@ export interface Source {
   createdAt: Date;
   /** How likely the entry is to answer the question, 0..1; sources are numbered in this order. */
   score: number;
+  /**
+   * The review date the entry had passed when the answer was given (answers mark it "not reviewed
+   * since …"); null or absent (answers logged before it existed) when fresh.
+   */
+  staleSince?: Date | null;
 }
 
 export interface Statement {
@@ -46,6 +52,8 @@ export interface Answer {
   sources: Source[];
   /** Set when the answer was written by a chat model. */
   model: string | null;
+  /** Reference customers, when the question asks for references or customer proof; null or absent otherwise. */
+  references?: AnswerReferences | null;
   /** The question's row in the question log, for feedback. */
   questionId: number;
 }

@@ -1,6 +1,7 @@
 import type { Entry } from '../entry.ts';
 import { FIELD_KINDS } from '../entry.ts';
 import type { Source } from './answer-types.ts';
+import { overdueSince } from './freshness.ts';
 import type { JudgedHit } from './relevance.ts';
 
 const MAX_FIELD_SOURCES = 5;
@@ -15,17 +16,17 @@ export interface SourceEntry {
  * Picks the entries an answer cites from the relevant hits, best first (relevance.ts): the best field
  * entries and the best research/expert entries, numbered in that order so [1] is the strongest source.
  */
-export function selectSources(relevant: JudgedHit[]): SourceEntry[] {
+export function selectSources(relevant: JudgedHit[], now = new Date()): SourceEntry[] {
   const isField = (judged: JudgedHit) => FIELD_KINDS.includes(judged.hit.entry.kind);
   const field = relevant.filter(isField).slice(0, MAX_FIELD_SOURCES);
   const objective = relevant.filter((judged) => !isField(judged)).slice(0, MAX_OBJECTIVE_SOURCES);
   const chosen = new Set([...field, ...objective]);
   return relevant
     .filter((judged) => chosen.has(judged))
-    .map((judged, index) => ({ entry: judged.hit.entry, source: toSource(judged, index + 1) }));
+    .map((judged, index) => ({ entry: judged.hit.entry, source: toSource(judged, index + 1, now) }));
 }
 
-function toSource({ hit, relevance }: JudgedHit, n: number): Source {
+function toSource({ hit, relevance }: JudgedHit, n: number, now: Date): Source {
   const { entry } = hit;
   return {
     n,
@@ -39,5 +40,6 @@ function toSource({ hit, relevance }: JudgedHit, n: number): Source {
     channel: entry.sourceChannel,
     createdAt: entry.createdAt,
     score: relevance,
+    staleSince: overdueSince(entry.reviewBy, now),
   };
 }

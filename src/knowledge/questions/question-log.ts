@@ -71,7 +71,20 @@ export class QuestionLog {
         ...stored.field,
         summary: { ...stored.field.summary, newest: reviveDate(stored.field.summary.newest) },
       },
-      sources: stored.sources.map((source) => ({ ...source, createdAt: new Date(source.createdAt) })),
+      sources: stored.sources.map((source) => ({
+        ...source,
+        createdAt: new Date(source.createdAt),
+        staleSince: reviveDate(source.staleSince ?? null),
+      })),
+      references: stored.references
+        ? {
+            ...stored.references,
+            matches: stored.references.matches.map((match) => ({
+              ...match,
+              availableFrom: reviveDate(match.availableFrom),
+            })),
+          }
+        : null,
     };
   }
 

@@ -3,6 +3,7 @@ import type { Answer, Source, Statement } from '../../knowledge/answer/answer-ty
 import { entriesNote } from '../../knowledge/answer/days-ago.ts';
 import { citationList } from '../../render/citation-list.ts';
 import { ACTION_IDS, encodeActionValue } from './action-values.ts';
+import { answerReferenceBlocks } from './answer-reference-blocks.ts';
 import { packLines, SLACK_LIMITS } from './block-limits.ts';
 import { inlineText, linkTarget, mrkdwnLink } from './mrkdwn.ts';
 import { type SourceLinks, sourceBlocks } from './source-blocks.ts';
@@ -38,6 +39,10 @@ export function answerBlocks(answer: Answer, options: AnswerBlocksOptions = {}):
   return answer.heard ? heardBlocks(answer, options) : notHeardBlocks(answer);
 }
 
+function referenceBlocks(answer: Answer): types.KnownBlock[] {
+  return answer.references ? answerReferenceBlocks(answer.references) : [];
+}
+
 function heardBlocks(answer: Answer, options: AnswerBlocksOptions): SlackMessage {
   const links: SourceLinks = new Map(
     answer.sources.map((source) => [
@@ -49,8 +54,10 @@ function heardBlocks(answer: Answer, options: AnswerBlocksOptions): SlackMessage
   const { summary, statements } = answer.field;
   const objective = answer.objective.statements;
 
-  const sources = sourceBlocks(answer.sources, links, MAX_SOURCE_BLOCKS);
-  const footer: types.KnownBlock[] = [...sources];
+  const now = options.now ?? new Date();
+  const references = referenceBlocks(answer);
+  const sources = sourceBlocks(answer.sources, links, MAX_SOURCE_BLOCKS, now);
+  const footer: types.KnownBlock[] = [...references, ...sources];
   if (answer.model) {
     const model = inlineText(answer.model, 100);
     footer.push({
@@ -64,7 +71,7 @@ function heardBlocks(answer: Answer, options: AnswerBlocksOptions): SlackMessage
   const budget = SLACK_LIMITS.blocksPerMessage - footer.length;
   const fieldLines =
     statements.length > 0
-      ? [fieldHeading(answer, options.now ?? new Date()), ...statements.map((s) => bullet(s, links))]
+      ? [fieldHeading(answer, now), ...statements.map((s) => bullet(s, links))]
       : [`Nothing heard from the field yet about ${subject}.`];
   const field = sections(fieldLines, budget - (objective.length > 0 ? 2 : 0));
   const research =
@@ -100,6 +107,7 @@ function notHeardBlocks(answer: Answer): SlackMessage {
           text: `Nothing heard yet about *${subject}*. No chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.`,
         },
       },
+      ...referenceBlocks(answer),
       {
         type: 'actions',
         block_id: ANSWER_BLOCK_IDS.curators,

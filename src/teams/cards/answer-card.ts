@@ -1,7 +1,10 @@
 import type { Answer, Source, Statement } from '../../knowledge/answer/answer-types.ts';
 import { entriesNote } from '../../knowledge/answer/days-ago.ts';
+import { notReviewedSince } from '../../knowledge/answer/freshness.ts';
 import { citationList } from '../../render/citation-list.ts';
+import { answerReferenceElements } from './answer-reference-elements.ts';
 import { TEAMS_VERBS } from './card-actions.ts';
+import type { CardElement } from './card-elements.ts';
 import { inlineText, linkTarget, markdownLink, neutralizeLabel } from './card-markdown.ts';
 import {
   ADAPTIVE_CARD_SCHEMA,
@@ -14,6 +17,9 @@ import {
 export interface AnswerCardOptions {
   now?: Date;
 }
+
+/** The answer card: text, plus the Request buttons of any reference customers it offers. */
+export type AnswerCard = Omit<AdaptiveCard, 'body'> & { body: CardElement[] };
 
 /** Where each source number links to (a `linkTarget`), or null to show a plain number. */
 type SourceLinks = ReadonlyMap<number, string | null>;
@@ -28,11 +34,15 @@ const MAX_NAME = 100;
 const MAX_MODEL = 100;
 
 /** The answer as an Adaptive Card: field chatter and research kept apart, every claim cited. */
-export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AdaptiveCard {
+export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AnswerCard {
   return answer.heard ? heardCard(answer, options.now ?? new Date()) : notHeardCard(answer);
 }
 
-function heardCard(answer: Answer, now: Date): AdaptiveCard {
+function referenceElements(answer: Answer): CardElement[] {
+  return answer.references ? answerReferenceElements(answer.references) : [];
+}
+
+function heardCard(answer: Answer, now: Date): AnswerCard {
   const links: SourceLinks = new Map(answer.sources.map((source) => [source.n, linkTarget(source.url)]));
   const subject = inlineText(answer.subject, MAX_SUBJECT);
   const { statements } = answer.field;
@@ -46,6 +56,7 @@ function heardCard(answer: Answer, now: Date): AdaptiveCard {
       : [];
   const sourcesHead: TextBlock[] =
     answer.sources.length > 0 ? [text('**Sources**', { separator: true, spacing: 'Medium' })] : [];
+  const references = referenceElements(answer);
   const footer: TextBlock[] = answer.model
     ? [
         text(`Written by ${inlineText(answer.model, MAX_MODEL)} from the sources above`, {
@@ -59,7 +70,7 @@ function heardCard(answer: Answer, now: Date): AdaptiveCard {
     { items: statements.map((s) => text(bullet(s, links))), noun: 'statement', small: false },
     { items: objective.map((s) => text(bullet(s, links))), noun: 'statement', small: false },
     {
-      items: answer.sources.map((s) => text(sourceLine(s, links.get(s.n) ?? null), { size: 'Small' })),
+      items: answer.sources.map((s) => text(sourceLine(s, links.get(s.n) ?? null, now), { size: 'Small' })),
       noun: 'source',
       small: true,
     },
@@ -71,6 +82,7 @@ function heardCard(answer: Answer, now: Date): AdaptiveCard {
     body: [
       ...fieldHead,
       ...researchHead,
+      ...references,
       ...sourcesHead,
       ...footer,
       ...lists.map((list) => moreLine(list.items.length, list.noun, list.small)),
@@ -97,6 +109,7 @@ function heardCard(answer: Answer, now: Date): AdaptiveCard {
       ...(field ?? []),
       ...researchHead,
       ...(research ?? []),
+      ...references,
       ...sourcesHead,
       ...(sources ?? []),
       ...footer,
@@ -104,7 +117,7 @@ function heardCard(answer: Answer, now: Date): AdaptiveCard {
   };
 }
 
-function notHeardCard(answer: Answer): AdaptiveCard {
+function notHeardCard(answer: Answer): AnswerCard {
   const subject = inlineText(answer.subject, MAX_SUBJECT, neutralizeLabel);
   return card({
     fallbackText: `Nothing heard yet about ${subject}.`,
@@ -112,6 +125,7 @@ function notHeardCard(answer: Answer): AdaptiveCard {
       text(
         `Nothing heard yet about **${subject}**. No chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.`,
       ),
+      ...referenceElements(answer),
     ],
     actions: [execute('Ask the curators', TEAMS_VERBS.routeToCurators, answer.questionId, 'positive')],
   });
@@ -141,8 +155,8 @@ function citationLinks(citations: number[], links: SourceLinks) {
   return citationList(citations, links, markdownLink, MAX_CITATIONS);
 }
 
-/** `[n] [title](url) — kind, author, account — YYYY-MM-DD` */
-export function sourceLine(source: Source, target: string | null): string {
+/** `[n] [title](url) — kind, author, account — YYYY-MM-DD`, and `⚠️ not reviewed since March` when overdue. */
+export function sourceLine(source: Source, target: string | null, now = new Date()): string {
   const title = inlineText(source.title, MAX_TITLE, neutralizeLabel) || `Source ${source.n}`;
   const by = [source.author, source.account]
     .map((name) => (name ? inlineText(name, MAX_NAME) : ''))
@@ -153,6 +167,7 @@ export function sourceLine(source: Source, target: string | null): string {
   ];
   // A bad date in one source should cost that date, not the whole answer.
   if (!Number.isNaN(source.createdAt.getTime())) parts.push(source.createdAt.toISOString().slice(0, 10));
+  if (source.staleSince) parts.push(`⚠️ ${notReviewedSince(source.staleSince, now)}`);
   return parts.join(' — ');
 }
 
@@ -202,7 +217,7 @@ function execute(
   return { type: 'Action.Execute', title, verb, data: { q: questionId }, ...(style ? { style } : {}) };
 }
 
-function card(parts: Pick<AdaptiveCard, 'fallbackText' | 'body' | 'actions'>): AdaptiveCard {
+function card(parts: Pick<AnswerCard, 'fallbackText' | 'body' | 'actions'>): AnswerCard {
   return {
     type: 'AdaptiveCard',
     $schema: ADAPTIVE_CARD_SCHEMA,

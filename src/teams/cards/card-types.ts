@@ -40,7 +40,9 @@ export interface AdaptiveCard {
 }
 
 /** The card as a Bot Framework attachment; the same shape `CardFactory.adaptiveCard` returns. */
-export function cardAttachment(card: AdaptiveCard): { contentType: string; content: AdaptiveCard } {
+export function cardAttachment<Card extends Pick<AdaptiveCard, 'type' | 'version'>>(
+  card: Card,
+): { contentType: string; content: Card } {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };
 }
 

@@ -8,6 +8,7 @@ import {
   paragraph,
   type RichCard,
   richCard,
+  type ShowCardButton,
 } from './card-elements.ts';
 import { inlineText, neutralizeLabel } from './card-markdown.ts';
 import { MAX_NOTE, noteInput, REFERENCE_VERBS, reasonInput } from './reference-card-actions.ts';
@@ -69,21 +70,21 @@ function availableItem(reference: ReferenceAvailability): Container {
     items: [
       paragraph(headline(reference)),
       paragraph(`${inlineText(describeUsage(reference), 200)}${pending}`, { isSubtle: true, size: 'Small' }),
-      {
-        type: 'ActionSet',
-        actions: [
-          {
-            type: 'Action.ShowCard',
-            title: 'Request',
-            card: {
-              type: 'AdaptiveCard',
-              body: [noteField(reference)],
-              actions: [execute('Send request', REFERENCE_VERBS.request, { ref: reference.id }, 'positive')],
-            },
-          },
-        ],
-      },
+      { type: 'ActionSet', actions: [requestButton(reference)] },
     ],
+  };
+}
+
+/** Request: a note for the owner, then the request itself; answers offering references reuse it. */
+export function requestButton(reference: Pick<ReferenceAvailability, 'id' | 'account'>): ShowCardButton {
+  return {
+    type: 'Action.ShowCard',
+    title: 'Request',
+    card: {
+      type: 'AdaptiveCard',
+      body: [noteField(reference)],
+      actions: [execute('Send request', REFERENCE_VERBS.request, { ref: reference.id }, 'positive')],
+    },
   };
 }
 
@@ -144,7 +145,7 @@ function headline(reference: ReferenceAvailability): string {
   return parts.join(' · ');
 }
 
-function noteField(reference: ReferenceAvailability): InputText {
+function noteField(reference: Pick<ReferenceAvailability, 'id' | 'account'>): InputText {
   return {
     type: 'Input.Text',
     id: noteInput(reference.id),
