@@ -14,6 +14,7 @@ import { EarshotError } from '../errors.ts';
 import { titleFromBody } from '../knowledge/entries/entry-title.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
+import { isDueReviewVerb } from './cards/due-review-card.ts';
 import { verbOf } from './cards/execute-action.ts';
 import { isNudgeVerb } from './cards/nudge-card.ts';
 import { isReferenceVerb } from './cards/reference-card-actions.ts';
@@ -31,6 +32,7 @@ import { activityFromBot, teamsUserId, teamsWorkspaceOf } from './teams-identity
 import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
 import { handleReferenceAction, referencesCriteria, sendReferenceList } from './teams-references.ts';
+import { handleDueReviewAction, sendDueForReview } from './teams-review-due.ts';
 
 export interface TeamsDeps {
   earshot: Earshot;
@@ -42,6 +44,7 @@ const HELP =
   'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" ' +
   'Send "references healthcare" (any industry, product or use case) to see which reference customers can take a call. ' +
   'Send "digest weekly mon 09:00" for a weekly digest of what the field is hearing, "digest preview" to see one now. ' +
+  'Curators: send "review" for captured messages waiting, "review due" for entries due for review. ' +
   'In a channel, @mention me.';
 
 /** Earshot in Teams: questions in 1:1 chats, group chats and channel mentions; card buttons. */
@@ -119,6 +122,10 @@ export class TeamsBot extends TeamsActivityHandler {
       await sendReviewQueue(this.deps, context);
       return;
     }
+    if (/^(?:review\s+due|due(?:\s+for\s+review)?)$/.test(command)) {
+      await sendDueForReview(this.deps, context);
+      return;
+    }
     const digest = digestArguments(textWithoutMentions(context));
     if (digest !== null) {
       await handleDigestCommand(this.deps, this.proactive, context, digest);
@@ -189,6 +196,7 @@ export class TeamsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = verbOf(invokeValue);
     if (isReviewVerb(invokeValue)) return handleReviewAction(this.deps, context, invokeValue);
+    if (isDueReviewVerb(verb)) return handleDueReviewAction(this.deps, context, invokeValue);
     if (isNudgeVerb(verb)) return handleNudgeAction(this.deps.earshot, context, invokeValue);
     if (isReferenceVerb(verb)) return handleReferenceAction(this.deps, context, invokeValue);
     return handleAnswerAction(this.deps, this.proactive, context, invokeValue);
