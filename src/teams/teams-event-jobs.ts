@@ -48,7 +48,8 @@ export function teamsQuestionJob(
         privateConversation: payload.privateConversation,
       });
       if (!(await work.stillOurs())) return;
-      await send(payload.reference, { attachments: [CardFactory.adaptiveCard(answerCard(answer))] });
+      const card = answerCard(answer, { now: deps.earshot.clock.now() });
+      await send(payload.reference, { attachments: [CardFactory.adaptiveCard(card)] });
     },
     apologise: (stored) => send(stored.reference, { text: TEAMS_APOLOGY }),
     logger: deps.logger,

@@ -36,10 +36,12 @@ export type ReferenceFinder = (request: {
 /** Enough to choose from without burying the answer; the references command lists them all. */
 export const MAX_SUGGESTED_REFERENCES = 5;
 
-/** "not available until 2026-12-01 (limit reached …)", or "not available (paused: …)" when no date is known. */
+/** "not available until 2026-12-01: limit reached (…)", or "not available (paused: …)" when no date is known. */
 export function notAvailableText(reference: SuggestedReference): string {
-  const until = reference.availableFrom ? ` until ${reference.availableFrom.toISOString().slice(0, 10)}` : '';
-  return `not available${until}${reference.notNow ? ` (${reference.notNow})` : ''}`;
+  const why = reference.notNow ?? '';
+  if (!reference.availableFrom) return why ? `not available (${why})` : 'not available';
+  const until = `not available until ${reference.availableFrom.toISOString().slice(0, 10)}`;
+  return why ? `${until}: ${why}` : until;
 }
 
 /** "Reference customers for “SAP manufacturer”: 1 of 3 can take a call now" */

@@ -53,5 +53,9 @@ export async function answerInConversation(deps: SlackDeps, client: WebClient, q
     ),
   });
   if (work && !(await work.stillOurs())) return;
-  await client.chat.update({ channel: question.channelId, ts: placeholderTs, ...answerBlocks(answer) });
+  await client.chat.update({
+    channel: question.channelId,
+    ts: placeholderTs,
+    ...answerBlocks(answer, { now: deps.earshot.clock.now() }),
+  });
 }
