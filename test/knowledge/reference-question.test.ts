@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { notReviewedSince, overdueSince } from '../../src/knowledge/answer/freshness.ts';
 import { referenceCriteria } from '../../src/knowledge/answer/reference-question.ts';
 
@@ -44,5 +45,15 @@ describe('freshness', () => {
   it('names the month, and the year when it is not this year', () => {
     expect(notReviewedSince(new Date('2026-03-15T00:00:00Z'), now)).toBe('not reviewed since March');
     expect(notReviewedSince(new Date('2025-12-31T00:00:00Z'), now)).toBe('not reviewed since December 2025');
+  });
+});
+
+describe('EARSHOT_STALE_ENTRIES', () => {
+  it('defaults to mark, takes exclude, and refuses anything else naming the variable and the choices', () => {
+    expect(loadConfig({}).staleEntries).toBe('mark');
+    expect(loadConfig({ EARSHOT_STALE_ENTRIES: 'exclude' }).staleEntries).toBe('exclude');
+    expect(() => loadConfig({ EARSHOT_STALE_ENTRIES: 'hide' })).toThrow(
+      /EARSHOT_STALE_ENTRIES.*must be mark .* or exclude/,
+    );
   });
 });
