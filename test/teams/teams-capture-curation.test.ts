@@ -187,7 +187,7 @@ describe('capture and curation in Teams', () => {
     expect(json).toContain(`"value":"${published.id}"`);
     expect(json).not.toContain(`"value":"${privateElsewhere.id}"`);
 
-    const merge = (target: number, from = CURATOR) =>
+    const merge = (target: number, from: { id: string; name: string; aadObjectId: string } = CURATOR) =>
       teams.postActivity(
         url,
         adaptiveCardInvoke({
