@@ -172,6 +172,7 @@ export async function createSlackAdapter(
             requestListener: receiver.requestListener,
             signingSecret: slack.signingSecret,
             logger: deps.logger,
+            authorizable: store ? (body) => canTellIfInstalled(tokens, body) : undefined,
           })
         : undefined,
     start: async () => {
@@ -211,6 +212,16 @@ export function slackInstallRoutes(slack: SlackConfig, earshot: Earshot): Record
   const store = installationStoreOf(slack, earshot);
   if (!store || !slack.oauth) return {};
   return slackOAuthRoutes({ slack: { ...slack, oauth: slack.oauth }, store, logger: earshot.logger });
+}
+
+/** False only when the installation lookup fails (the database is down and the workspace was never seen). */
+async function canTellIfInstalled(tokens: SlackTokens, body: unknown): Promise<boolean> {
+  try {
+    await tokens.forRequest(requestSource(body));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Bolt's authorize with OAuth installs: the token of the installation the request comes from. */

@@ -62,14 +62,26 @@ const formFields = z.record(z.string(), z.string());
 
 /** Why a request body is not a Slack payload Bolt can handle safely, or undefined when it is. */
 export function slackPayloadProblem(rawBody: string, contentType: string | undefined): string | undefined {
+  const body = parsedPayload(rawBody, contentType);
+  return body === REPEATED_FIELDS ? 'form fields must each appear once' : problemWith(body);
+}
+
+/** The body as Bolt reads it (a form's `payload` parsed); only for a body `slackPayloadProblem` passed. */
+export function slackPayloadBody(rawBody: string, contentType: string | undefined): unknown {
+  return parsedPayload(rawBody, contentType);
+}
+
+const REPEATED_FIELDS = Symbol('repeated form fields');
+
+function parsedPayload(rawBody: string, contentType: string | undefined): unknown {
   // Bolt parses form bodies only for exactly this content type, and everything else as JSON.
   if (contentType === 'application/x-www-form-urlencoded') {
     const fields = formFields.safeParse(parseQuery(rawBody));
-    if (!fields.success) return 'form fields must each appear once';
+    if (!fields.success) return REPEATED_FIELDS;
     const { payload } = fields.data;
-    return payload === undefined ? problemWith(fields.data) : problemWith(parseJson(payload));
+    return payload === undefined ? fields.data : parseJson(payload);
   }
-  return problemWith(parseJson(rawBody));
+  return parseJson(rawBody);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Route } from '../server/http-server.ts';
 import { readBody } from '../server/read-body.ts';
 import { replyJson } from '../server/reply.ts';
 import { currentRequest } from '../server/request-context.ts';
-import { isSslCheck, slackPayloadProblem } from './slack-payload.ts';
+import { isSslCheck, slackPayloadBody, slackPayloadProblem } from './slack-payload.ts';
 
 /** Slack's payloads are small (a message is at most 40k characters); Bolt's own default is 4 MB. */
 export const MAX_SLACK_BODY_BYTES = 1_000_000;
@@ -25,6 +25,12 @@ export function slackEventsRoute(options: {
   requestListener: (req: IncomingMessage, res: ServerResponse) => void;
   signingSecret: string;
   logger: Logger;
+  /**
+   * False when it cannot be told now whether Earshot serves the workspace a request comes from (one
+   * never seen by this process, while the database is unreachable). Bolt would acknowledge such a
+   * request and drop it; a 503 instead makes Slack deliver it again (events) or tell the user it failed.
+   */
+  authorizable?: (body: unknown) => Promise<boolean>;
 }): Route {
   return {
     methods: ['POST'],
@@ -39,9 +45,23 @@ export function slackEventsRoute(options: {
         replyJson(res, refusal.status, { error: refusal.error });
         return;
       }
+      if (options.authorizable && !(await options.authorizable(bodyOf(req)))) {
+        options.logger.warn(
+          { platform: 'slack', requestId: currentRequest()?.requestId },
+          'a Slack request from a workspace not seen yet cannot be authorized while the database is unreachable: answered 503 so Slack tries again',
+        );
+        res.setHeader('retry-after', '5');
+        replyJson(res, 503, { error: 'try_again' });
+        return;
+      }
       options.requestListener(req, res);
     },
   };
+}
+
+function bodyOf(req: IncomingMessage): unknown {
+  const { rawBody } = req as IncomingMessage & { rawBody: Buffer };
+  return slackPayloadBody(rawBody.toString(), req.headers['content-type']);
 }
 
 /** Reads and checks the request; undefined when Bolt may have it (with `rawBody` set). */

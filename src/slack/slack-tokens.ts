@@ -1,6 +1,7 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Organizations } from '../knowledge/organizations/organizations.ts';
 import { workspaceKey } from '../knowledge/workspaces/platform-ids.ts';
+import { RefreshingCache } from '../refreshing-cache.ts';
 import type { InstalledWorkspace } from './installed-workspace.ts';
 import {
   type InstalledBot,
@@ -29,7 +30,7 @@ const KNOWN_TTL_MS = 5_000;
  */
 export class SlackTokens {
   private readonly clients = new Map<string, WebClient>();
-  private readonly known = new Map<string, { bot: InstalledBot; until: number }>();
+  private readonly known = new RefreshingCache<InstalledBot>(KNOWN_TTL_MS);
 
   constructor(
     private readonly deps: {
@@ -108,14 +109,8 @@ export class SlackTokens {
   private async stored(installationId: string | null): Promise<InstalledBot | null> {
     const store = this.deps.store;
     if (!store || !installationId) return null;
-    const cached = this.known.get(installationId);
-    if (cached) {
-      if (cached.until <= Date.now()) {
-        cached.until = Date.now() + KNOWN_TTL_MS;
-        this.lookUp(store, installationId).catch(() => {});
-      }
-      return cached.bot;
-    }
+    const cached = this.known.get(installationId, () => this.lookUp(store, installationId));
+    if (cached) return cached;
     // Not installed is never remembered: a workspace that installs a moment later is served at once.
     return this.lookUp(store, installationId);
   }
@@ -128,7 +123,7 @@ export class SlackTokens {
   }
 
   private remember(bot: InstalledBot): void {
-    this.known.set(bot.installationId, { bot, until: Date.now() + KNOWN_TTL_MS });
+    this.known.set(bot.installationId, bot);
   }
 
   private async fixedBot(): Promise<InstalledBot | null> {

@@ -28,6 +28,7 @@ import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curati
 import { digestArguments, handleDigestCommand } from './teams-digest.ts';
 import { teamsEventId } from './teams-event-id.ts';
 import { type SendToConversation, teamsCaptureJob, teamsQuestionJob } from './teams-event-jobs.ts';
+import { HOME_COMMANDS, sendHome } from './teams-home.ts';
 import { activityFromBot, teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
@@ -44,6 +45,7 @@ const HELP =
   'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" ' +
   'Send "references healthcare" (any industry, product or use case) to see which reference customers can take a call. ' +
   'Send "digest weekly mon 09:00" for a weekly digest of what the field is hearing, "digest preview" to see one now. ' +
+  'Send "home" for what you shared and how often answers cited it. ' +
   'Curators: send "review" for captured messages waiting, "review due" for entries due for review. ' +
   'In a channel, @mention me.';
 
@@ -124,6 +126,10 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     if (/^(?:review\s+due|due(?:\s+for\s+review)?)$/.test(command)) {
       await sendDueForReview(this.deps, context);
+      return;
+    }
+    if (HOME_COMMANDS.has(command)) {
+      await sendHome(this.deps, context);
       return;
     }
     const digest = digestArguments(textWithoutMentions(context));

@@ -1,8 +1,10 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
 import { EarshotError } from '../errors.ts';
+import { mergeEntry } from '../knowledge/curation/merge-entry.ts';
 import { reviewQueue } from '../knowledge/curation/review-queue.ts';
+import type { Entry } from '../knowledge/entry.ts';
 import { conversationKey } from '../knowledge/workspaces/platform-ids.ts';
-import { parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
+import { type MergeCandidate, parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
 import { textCard } from './cards/text-card.ts';
 import { invokeCard, invokeMessage } from './invoke-responses.ts';
 import type { TeamsDeps } from './teams-bot.ts';
@@ -13,6 +15,8 @@ import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 const REFUSAL =
   'Sorry, only Earshot curators can do that. Ask a curator, or an admin to make you one (`earshot curators add`).';
 const MAX_REVIEW_CARDS = 10;
+/** Merge targets offered on a review card: enough to find a duplicate, few enough for a card. */
+const MAX_MERGE_CANDIDATES = 15;
 const ELSEWHERE =
   'That entry is private to another conversation: review it there, where its members can see it.';
 
@@ -65,11 +69,44 @@ export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Pr
   }
   await context.sendActivity(`${queue.size} waiting for review; here are the oldest ${visible.length}.`);
   for (const entry of visible) {
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reviewCard(entry))] });
+    const candidates = await mergeCandidates(deps, context, entry);
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reviewCard(entry, candidates))] });
   }
 }
 
-/** Approve / Edit / Reject on a review card. */
+/**
+ * Published entries the pending one most resembles (searched by its own words), then the newest: only
+ * entries seen by the same people, since merging never moves words across audiences.
+ */
+async function mergeCandidates(
+  deps: TeamsDeps,
+  context: TurnContext,
+  entry: Entry,
+): Promise<MergeCandidate[]> {
+  const workspaceId = teamsWorkspaceOf(context);
+  const sameAudience = (candidate: Entry) =>
+    candidate.id !== entry.id && candidate.status === 'published' && candidate.audience === entry.audience;
+  const alike = await deps.earshot.search.search({
+    workspaceId,
+    query: `${entry.title} ${entry.body}`.slice(0, 2_000),
+    limit: MAX_MERGE_CANDIDATES * 2,
+    viewer: { conversationKey: here(context) },
+  });
+  const newest = await deps.earshot.entries.list({
+    workspaceId,
+    status: 'published',
+    audience: entry.audience,
+    limit: MAX_MERGE_CANDIDATES + 1,
+  });
+  const byId = new Map<number, MergeCandidate>();
+  for (const candidate of [...alike.map((hit) => hit.entry), ...newest]) {
+    if (sameAudience(candidate) && !byId.has(candidate.id))
+      byId.set(candidate.id, { id: candidate.id, title: candidate.title });
+  }
+  return [...byId.values()].slice(0, MAX_MERGE_CANDIDATES);
+}
+
+/** Approve / Edit / Merge / Reject on a review card. */
 export async function handleReviewAction(
   deps: TeamsDeps,
   context: TurnContext,
@@ -87,6 +124,14 @@ export async function handleReviewAction(
     if (action.verb === REVIEW_VERBS.edit) {
       const edited = await entries.edit(workspaceId, action.e, { title: action.title, body: action.body });
       return invokeCard(reviewCard(edited));
+    }
+    if (action.verb === REVIEW_VERBS.merge && action.target) {
+      const merged = await mergeEntry(deps.earshot.db, {
+        workspaceId,
+        sourceId: action.e,
+        targetId: action.target,
+      });
+      return invokeCard(textCard(`Merged by ${who} into: ${merged.title}`));
     }
     const status = action.verb === REVIEW_VERBS.approve ? 'published' : 'rejected';
     const curated = await entries.setStatus(workspaceId, action.e, status);

@@ -158,6 +158,54 @@ describe('capture and curation in Teams', () => {
     expect(JSON.stringify(tampered.body)).toContain('out of date');
   });
 
+  it('offers curators a merge into the published entries a pending one resembles, and merges it', async () => {
+    const published = await seedEntry(db, {
+      workspaceId: WORKSPACE,
+      title: 'Harborview compares us with Ledgerline on price',
+      body: 'Harborview is evaluating Ledgerline because of our pricing.',
+    });
+    const privateElsewhere = await seedEntry(db, {
+      workspaceId: WORKSPACE,
+      title: 'Harborview pricing, from a private chat',
+      body: 'Harborview pricing notes.',
+      audience: 'teams:a:private-chat',
+    });
+    const duplicate = await seedEntry(db, {
+      workspaceId: WORKSPACE,
+      title: 'Harborview CFO on pricing',
+      body: INTEL,
+      status: 'pending',
+    });
+
+    await teams.postActivity(
+      url,
+      teamsMessage({ text: 'review', from: CURATOR, serviceUrl: connector.serviceUrl }),
+    );
+    const card = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
+    const json = JSON.stringify(card.activity);
+    expect(json).toContain('earshot_curate_merge');
+    expect(json).toContain(`"value":"${published.id}"`);
+    expect(json).not.toContain(`"value":"${privateElsewhere.id}"`);
+
+    const merge = (target: number, from: { id: string; name: string; aadObjectId: string } = CURATOR) =>
+      teams.postActivity(
+        url,
+        adaptiveCardInvoke({
+          verb: 'earshot_curate_merge',
+          data: { e: duplicate.id, target: String(target) },
+          from,
+          serviceUrl: connector.serviceUrl,
+        }),
+      );
+    expect(JSON.stringify((await merge(published.id, REP)).body)).toContain('only Earshot curators');
+    expect(JSON.stringify((await merge(privateElsewhere.id)).body)).toContain('seen by different people');
+    expect((await earshot.entries.get(WORKSPACE, duplicate.id)).status).toBe('pending');
+
+    expect(JSON.stringify((await merge(published.id)).body)).toContain('Merged by');
+    expect((await earshot.entries.get(WORKSPACE, duplicate.id)).status).toBe('archived');
+    expect((await earshot.entries.get(WORKSPACE, published.id)).body).toContain('30% higher');
+  });
+
   it('saves a message through the "Save to Earshot" message action, with a prefilled, validated form', async () => {
     const messagePayload = {
       id: '1732000099999',

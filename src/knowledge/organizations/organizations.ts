@@ -1,5 +1,6 @@
 import type { Database, SqlSession } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
+import { RefreshingCache } from '../../refreshing-cache.ts';
 import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
 import { type ChatPlatform, platformOfKey } from '../workspaces/platform-ids.ts';
 import { type MergeReport, mergeOrganizations } from './merge-organizations.ts';
@@ -46,7 +47,7 @@ const RESOLVED_TTL_MS = 5_000;
  * organizations existed.
  */
 export class Organizations {
-  private readonly resolved = new Map<string, { organization: string; until: number }>();
+  private readonly resolved = new RefreshingCache<string>(RESOLVED_TTL_MS);
 
   constructor(private readonly db: Database) {}
 
@@ -56,15 +57,8 @@ export class Organizations {
    * database, and keep being routed while it is down.
    */
   async ofInstallation(installationId: string, details: InstallationDetails = {}): Promise<string> {
-    const cached = this.resolved.get(installationId);
-    if (cached) {
-      if (cached.until <= Date.now()) {
-        cached.until = Date.now() + RESOLVED_TTL_MS;
-        this.lookUp(installationId, details).catch(() => {});
-      }
-      return cached.organization;
-    }
-    return this.lookUp(installationId, details);
+    const lookUp = () => this.lookUp(installationId, details);
+    return this.resolved.get(installationId, lookUp) ?? lookUp();
   }
 
   /**
@@ -118,7 +112,7 @@ export class Organizations {
   }
 
   private remember(installationId: string, organization: string): void {
-    this.resolved.set(installationId, { organization, until: Date.now() + RESOLVED_TTL_MS });
+    this.resolved.set(installationId, organization);
   }
 
   /**

@@ -8,10 +8,20 @@ export const REVIEW_VERBS = {
   approve: 'earshot_curate_approve',
   reject: 'earshot_curate_reject',
   edit: 'earshot_curate_edit',
+  merge: 'earshot_curate_merge',
 } as const;
 
-/** One pending entry for a curator: what it says, where it came from, and Approve / Edit / Reject. */
-export function reviewCard(entry: Entry): AdaptiveCard {
+/** A published entry the pending one may duplicate, offered as a merge target. */
+export interface MergeCandidate {
+  id: number;
+  title: string;
+}
+
+/**
+ * One pending entry for a curator: what it says, where it came from, and Approve / Edit / Merge /
+ * Reject. Merge is offered when there are published entries it may duplicate (most alike first).
+ */
+export function reviewCard(entry: Entry, mergeCandidates: MergeCandidate[] = []): AdaptiveCard {
   const source = linkTarget(entry.sourceUrl);
   const from = [entry.sourceAuthor, entry.sourceChannel].filter(Boolean).join(' in ');
   const where = `${from || 'unknown source'}, ${entry.createdAt.toISOString().slice(0, 10)}`;
@@ -70,6 +80,7 @@ export function reviewCard(entry: Entry): AdaptiveCard {
           ],
         },
       },
+      ...(mergeCandidates.length > 0 ? [mergeAction(entry, mergeCandidates)] : []),
       {
         type: 'Action.Execute',
         title: 'Reject',
@@ -81,12 +92,43 @@ export function reviewCard(entry: Entry): AdaptiveCard {
   } as unknown as AdaptiveCard;
 }
 
+function mergeAction(entry: Entry, candidates: MergeCandidate[]) {
+  return {
+    type: 'Action.ShowCard',
+    title: 'Merge',
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        {
+          type: 'Input.ChoiceSet',
+          id: 'target',
+          label: 'Merge into (its text and topics are added there, and this entry is archived)',
+          style: 'filtered',
+          isRequired: true,
+          errorMessage: 'Pick the entry to merge into.',
+          choices: candidates.map((candidate) => ({
+            title: `${inlineText(candidate.title, 100)} (#${candidate.id})`,
+            value: String(candidate.id),
+          })),
+        },
+      ],
+      actions: [{ type: 'Action.Execute', title: 'Merge', verb: REVIEW_VERBS.merge, data: { e: entry.id } }],
+    },
+  };
+}
+
 const reviewAction = z.object({
   action: z.object({
     type: z.literal('Action.Execute'),
-    verb: z.enum([REVIEW_VERBS.approve, REVIEW_VERBS.reject, REVIEW_VERBS.edit]),
+    verb: z.enum([REVIEW_VERBS.approve, REVIEW_VERBS.reject, REVIEW_VERBS.edit, REVIEW_VERBS.merge]),
     data: z.object({
       e: z.int().positive(),
+      // Teams sends a choice's value as a string.
+      target: z
+        .string()
+        .regex(/^\d{1,12}$/)
+        .transform(Number)
+        .optional(),
       title: z.string().trim().min(1).max(150).optional(),
       body: z.string().trim().min(1).max(20_000).optional(),
     }),
@@ -96,6 +138,7 @@ const reviewAction = z.object({
 export type ReviewAction = {
   verb: (typeof REVIEW_VERBS)[keyof typeof REVIEW_VERBS];
   e: number;
+  target?: number;
   title?: string;
   body?: string;
 };
@@ -121,6 +164,13 @@ export function parseReviewAction(value: unknown): ReviewAction {
       code: 'invalid_input',
       message: 'edit without title or body',
       userMessage: 'Give the entry a title and text.',
+    });
+  }
+  if (verb === REVIEW_VERBS.merge && !data.target) {
+    throw new EarshotError({
+      code: 'invalid_input',
+      message: 'merge without a target',
+      userMessage: 'Pick the entry to merge into.',
     });
   }
   return { verb, ...data };
