@@ -1,8 +1,11 @@
 import type { FieldSummary } from '../knowledge/answer/answer-types.ts';
+import type { EarlierTurn } from '../knowledge/answer/answer-writer.ts';
 import type { SourceEntry } from '../knowledge/answer/select-sources.ts';
 
 /** Enough of a long entry to answer from, without letting one source crowd out the rest. */
 const MAX_BODY_CHARS = 2_500;
+/** The previous turn of a thread is context, kept small: a question and a few statements. */
+const MAX_EARLIER_CHARS = 600;
 
 export const ANSWER_INSTRUCTIONS = `You write answers for Earshot, a sales-enablement assistant. Sales reps ask what others are hearing about a topic, and you answer from the numbered sources you are given, and from nothing else.
 
@@ -21,6 +24,7 @@ export function answerPrompt(input: {
   question: string;
   sources: SourceEntry[];
   summary: FieldSummary;
+  earlier?: EarlierTurn;
 }): string {
   const sources = input.sources.map(({ source, entry }) => {
     const facts = [
@@ -32,7 +36,14 @@ export function answerPrompt(input: {
     ].filter((fact) => fact !== null);
     return `[${source.n}] ${facts.join(' | ')}\n<<<\n${truncate(entry.body.trim())}\n>>>`;
   });
+  // The thread's previous turn, cut short: it tells the model what "their" or "there" refers to.
+  const earlier = input.earlier
+    ? [
+        `Earlier in this thread (context only, not a source; cite only the numbered sources):\nQ: ${truncateTo(oneLine(input.earlier.question), MAX_EARLIER_CHARS)}\nA: ${truncateTo(oneLine(input.earlier.answer), MAX_EARLIER_CHARS)}`,
+      ]
+    : [];
   return [
+    ...earlier,
     `Question: ${oneLine(input.question)}`,
     `Field summary (shown to the user separately): ${input.summary.headline}`,
     `Sources:\n\n${sources.join('\n\n')}`,
@@ -41,6 +52,10 @@ export function answerPrompt(input: {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+function truncateTo(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
 
 function truncate(text: string): string {

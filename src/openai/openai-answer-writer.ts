@@ -2,9 +2,7 @@ import type OpenAI from 'openai';
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
 import { EarshotError } from '../errors.ts';
-import type { FieldSummary } from '../knowledge/answer/answer-types.ts';
-import type { AnswerWriter, WrittenAnswer } from '../knowledge/answer/answer-writer.ts';
-import type { SourceEntry } from '../knowledge/answer/select-sources.ts';
+import type { AnswerWriter, WriterInput, WrittenAnswer } from '../knowledge/answer/answer-writer.ts';
 import { ANSWER_INSTRUCTIONS, answerPrompt } from './answer-prompt.ts';
 import { modelFailure } from './model-failure.ts';
 import { withDeadline } from './with-deadline.ts';
@@ -39,11 +37,7 @@ export class OpenAIAnswerWriter implements AnswerWriter {
     this.model = options.model;
   }
 
-  async write(input: {
-    question: string;
-    sources: SourceEntry[];
-    summary: FieldSummary;
-  }): Promise<WrittenAnswer> {
+  async write(input: WriterInput): Promise<WrittenAnswer> {
     const what = `chat model ${this.model}`;
     const completion = await withDeadline(what, this.options.timeoutMs, (signal) =>
       this.options.client.chat.completions.parse(

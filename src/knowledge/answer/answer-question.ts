@@ -10,7 +10,13 @@ import {
   type ReferenceFinder,
 } from './answer-references.ts';
 import type { Answer, Statement } from './answer-types.ts';
-import { type AnswerWriter, keepCitedStatements, onlyCitedSources } from './answer-writer.ts';
+import {
+  type AnswerWriter,
+  type EarlierTurn,
+  keepCitedStatements,
+  onlyCitedSources,
+  type WriterInput,
+} from './answer-writer.ts';
 import { extractiveStatements } from './extractive-answer.ts';
 import { summarizeField } from './field-summary.ts';
 import { overdueSince, type StaleEntries } from './freshness.ts';
@@ -48,6 +54,8 @@ export interface AskRequest {
   /** Asked in a DM, group chat or private channel: the question's text stays in that conversation. */
   privateConversation?: boolean;
   filters?: SearchFilters;
+  /** The previous turn when this question follows up in a thread: a chat model's context. */
+  earlier?: EarlierTurn;
 }
 
 /** The conversation asked in as a platform-qualified key, as entry and question audiences store it. */
@@ -107,7 +115,12 @@ export async function composeAnswer(
   const selected = selectSources(relevant, now);
   const written =
     selected.length > 0
-      ? await write(deps, request.question, selected, summarizeField(fieldEntries(selected), now))
+      ? await write(deps, {
+          question: request.question,
+          sources: selected,
+          summary: summarizeField(fieldEntries(selected), now),
+          earlier: request.earlier,
+        })
       : null;
   const { sources, statements } = written
     ? { sources: written.sources, statements: written }
@@ -172,16 +185,12 @@ interface ModelAnswer {
  * The model's answer, or null to fall back to the extractive one (no model, error, timeout, nothing
  * cited). A model that finds no source answering the question makes the answer "nothing heard".
  */
-async function write(
-  deps: Omit<AnswerDeps, 'questions'>,
-  question: string,
-  sources: SourceEntry[],
-  summary: Answer['field']['summary'],
-): Promise<ModelAnswer | null> {
+async function write(deps: Omit<AnswerDeps, 'questions'>, input: WriterInput): Promise<ModelAnswer | null> {
   if (!deps.writer) return null;
   const model = deps.writer.model;
+  const { sources } = input;
   try {
-    const raw = await deps.writer.write({ question, sources, summary });
+    const raw = await deps.writer.write(input);
     if (!raw.answers) {
       deps.logger.info({ model }, 'model found that no retrieved entry answers the question');
       return { model, sources: [], field: [], objective: [] };

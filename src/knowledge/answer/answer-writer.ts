@@ -8,10 +8,23 @@ export interface WrittenAnswer {
   objective: Statement[];
 }
 
+/** The previous turn of a thread the question follows up in: context, never a source. */
+export interface EarlierTurn {
+  question: string;
+  answer: string;
+}
+
+export interface WriterInput {
+  question: string;
+  sources: SourceEntry[];
+  summary: FieldSummary;
+  earlier?: EarlierTurn;
+}
+
 /** Writes an answer's statements from the selected sources only; implemented by a chat model. */
 export interface AnswerWriter {
   readonly model: string;
-  write(input: { question: string; sources: SourceEntry[]; summary: FieldSummary }): Promise<WrittenAnswer>;
+  write(input: WriterInput): Promise<WrittenAnswer>;
 }
 
 /**
