@@ -46,6 +46,8 @@ import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
 import { loadLanguageDetector } from './knowledge/search/language.ts';
 import { searchIndexReadiness } from './knowledge/search/search-index-readiness.ts';
 import { SearchIndexWarmup } from './knowledge/search/search-index-warmup.ts';
+import { askInThread, liveThread, type ThreadAskRequest } from './knowledge/threads/ask-in-thread.ts';
+import { ConversationThreads } from './knowledge/threads/conversation-threads.ts';
 import { PgVectorRanker } from './knowledge/search/vector-ranker.ts';
 import { WorkspaceIndexCache } from './knowledge/search/workspace-index-cache.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -107,6 +109,13 @@ export interface Earshot {
   /** Sorts watched-channel messages: by the chat model when configured, by plain rules otherwise. */
   classifier: MessageClassifier;
   ask(request: AskRequest): Promise<Answer>;
+  /**
+   * Asks in a thread (Slack) or reply chain (Teams): a follow-up of a live thread carries its subject and
+   * filters over, anything else starts it afresh. Null when the reply asks nothing ("thanks!").
+   */
+  askInThread(request: ThreadAskRequest): Promise<Answer | null>;
+  /** Whether Earshot holds a live conversation in this thread: a reply there is answered without a mention. */
+  isLiveThread(request: ThreadAskRequest): Promise<boolean>;
   /** Answers like `ask` without logging the question: for evaluation runs (`ask --questions`, `eval`). */
   askWithoutLogging(request: AskRequest): Promise<UnloggedAnswer>;
   capture(request: CaptureRequest): Promise<CaptureResult>;
@@ -208,6 +217,8 @@ export async function createEarshot(
     references: answerReferenceFinder(references),
     staleEntries: config.staleEntries,
   };
+  const ask = (request: AskRequest) => answerQuestion({ ...answerDeps, questions }, request);
+  const threadDeps = { threads: new ConversationThreads(db), ask, now: () => clock.now() };
   const readiness = new Readiness();
   readiness.register('database', () => databaseReadiness(db));
   const digests = new Digests({
@@ -257,7 +268,9 @@ export async function createEarshot(
             logger,
           )
         : ruleClassifier,
-    ask: (request) => answerQuestion({ ...answerDeps, questions }, request),
+    ask,
+    askInThread: (request) => askInThread(threadDeps, request),
+    isLiveThread: async (request) => (await liveThread(threadDeps, request)) !== null,
     askWithoutLogging: (request) => composeAnswer(answerDeps, request),
     capture: (request) => captureMessage(db, request),
     updateCaptured: (message) => updateCapturedMessage(db, message),

@@ -16,6 +16,10 @@ export interface SlackDeps {
 /** Slack's apology when an answer fails: short, honest, and never silent. */
 export const APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
 
+/** The reply to a mention in a thread that asks nothing ("thanks!"): the placeholder must not stay. */
+export const NOTHING_ASKED_TEXT =
+  'Glad to help. Ask a follow-up here ("and in healthcare?", "what about Segment?") or a new question any time.';
+
 /** The question in a mention, without the bot's own `<@U…>` tag. */
 export function stripMention(text: string, botUserId: string | undefined): string {
   const tag = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;

@@ -119,7 +119,7 @@ export function rerunProperties(rerun: RerunContext): Record<string, unknown> {
 
 /** Says sorry where the question was asked: in place of the placeholder when there is one. */
 async function apologise(client: WebClient, payload: SlackEventPayload) {
-  const question = questionOf(payload.body);
+  const question = questionOf(payload);
   if (!question) return;
   if (payload.placeholderTs) {
     await client.chat.update({
@@ -133,15 +133,21 @@ async function apologise(client: WebClient, payload: SlackEventPayload) {
   await client.chat.postMessage({ channel: question.channel, thread_ts: question.threadTs, text: APOLOGY });
 }
 
-/** Where an event that asks Earshot something came from: a mention (answered in its thread) or a DM. */
-function questionOf(body: unknown): { channel: string; threadTs: string | undefined } | null {
-  const event = (body as { event?: Record<string, unknown> } | null)?.event;
+/**
+ * Where an event that asks Earshot something came from: a mention (answered in its thread), a DM, or
+ * a reply in a thread that Earshot had started answering (it posted a placeholder): other thread
+ * replies were never questions, and an apology there would be noise.
+ */
+function questionOf(payload: SlackEventPayload): { channel: string; threadTs: string | undefined } | null {
+  const event = (payload.body as { event?: Record<string, unknown> } | null)?.event;
   if (!event || typeof event.channel !== 'string') return null;
   const text = (key: string) => (typeof event[key] === 'string' ? (event[key] as string) : undefined);
   if (event.type === 'app_mention')
     return { channel: event.channel, threadTs: text('thread_ts') ?? text('ts') };
   if (event.type === 'message' && event.channel_type === 'im' && event.subtype === undefined && event.user) {
-    return { channel: event.channel, threadTs: undefined };
+    return { channel: event.channel, threadTs: text('thread_ts') };
   }
+  if (event.type === 'message' && text('thread_ts') && payload.placeholderTs)
+    return { channel: event.channel, threadTs: text('thread_ts') };
   return null;
 }

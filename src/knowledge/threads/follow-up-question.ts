@@ -12,6 +12,8 @@ import {
 } from './follow-up-words.ts';
 
 const DAY_MS = 86_400_000;
+const LEADING_QUESTION_WORDS =
+  /^(?:(?:what|which|who|how|why|when|where)(?:'s|\s+is|\s+are|\s+was|\s+were|\s+do|\s+does|\s+did)?|whats|hows|is|are|do|does|did)\s+/i;
 /** Enough for "ok and what about…" and a framing after it; an opener that matched nothing ends the loop. */
 const MAX_OPENERS = 4;
 
@@ -139,8 +141,10 @@ function isName(word: string): boolean {
   return /^\p{Lu}/u.test(word) || /\p{N}/u.test(word);
 }
 
+/** The reply's own words to add to the thread's subject: no pointers back, no question words before them. */
 function withoutAnaphors(text: string): string {
   return text
+    .replace(LEADING_QUESTION_WORDS, '')
     .split(/\s+/)
     .map((word) => word.replace(/'s$/i, ''))
     .filter((word) => !ANAPHORS.has(word.toLowerCase().replace(/[^\p{L}']/gu, '')))

@@ -7,7 +7,8 @@
 export const CONTINUATION_OPENERS: readonly RegExp[] = [
   /^(?:and|but|also|plus|or|only|just|ok(?:ay)?|so|then|now|cool|great|nice|thanks|thank you|thx|hmm+|got it|makes sense|interesting)\b[\s,:;!.-]*/i,
   /^(?:(?:and\s+)?(?:what|how)\s+about|what\s+of|what\s+if|how\s+(?:does|do|is|are)\s+(?:that|this|it|they)\s+(?:look|change|compare))\b[\s,:;-]*/i,
-  /^(?:(?:the\s+)?same\s+(?:question\s+|thing\s+)?(?:for|in|at|with|about)|likewise\s+for|ditto\s+for|now\s+for|and\s+now\s+for)\b\s*/i,
+  // "same for Acme" keeps its "for": the reply qualifies the thread's subject.
+  /^(?:(?:the\s+)?same\s+(?:question\s+|thing\s+)?|likewise\s+|ditto\s+)(?=(?:for|in|at|with)\b)/i,
   /^(?:is|are|was|were)\s+(?:there|that|it|this)\s+(?:any(?:thing)?\s+)?(?:true|different|similar|the same)?\s*/i,
   /^(?:(?:do|does|did)\s+(?:we|you)\s+have|(?:is|are)\s+there|got|have\s+you\s+got|can\s+you\s+find|show\s+me)\b\s*/i,
 ];

@@ -1,12 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import type { EventWork } from '../../events/event-runner.ts';
+import type { ThreadAskRequest } from '../../knowledge/threads/ask-in-thread.ts';
+import { asksSomething } from '../../knowledge/threads/follow-up-question.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
 import { isPrivateSlackConversation } from '../private-conversation.ts';
-import { HELP_TEXT, type SlackDeps } from '../slack-context.ts';
+import { HELP_TEXT, NOTHING_ASKED_TEXT, type SlackDeps } from '../slack-context.ts';
 import type { SlackEventPayload } from '../slack-event-job.ts';
 
-/** One question from a mention or a DM, normalized. */
+/** One question from a mention, a DM or a reply in a thread Earshot answered in, normalized. */
 export interface SlackQuestion {
   workspaceId: string;
   channelId: string;
@@ -14,8 +16,15 @@ export interface SlackQuestion {
   channelType?: string;
   userId: string;
   text: string;
-  /** Where to answer: the thread of the mention, or nothing in a DM. */
+  /** Where to answer: the thread of the mention or reply, or nothing at the top of a DM. */
   threadTs: string | undefined;
+  /** The thread whose state carries over: its root's ts, or '' for a DM as a whole. */
+  threadId: string;
+  /**
+   * Asked of Earshot (a mention or a DM), so always answered. A reply without a mention is answered
+   * only in a live thread Earshot answered in, and only when it asks something.
+   */
+  addressed: boolean;
   eventId: string | undefined;
   /** The event's claim: where the placeholder is kept, so a retry or a takeover reuses it. */
   work: EventWork<SlackEventPayload> | undefined;
@@ -31,15 +40,10 @@ export async function answerInConversation(deps: SlackDeps, client: WebClient, q
   const { work } = question;
   const where = { channel: question.channelId, thread_ts: question.threadTs };
   if (!question.text) {
-    await client.chat.postMessage({ ...where, text: HELP_TEXT });
+    if (question.addressed) await client.chat.postMessage({ ...where, text: HELP_TEXT });
     return;
   }
-  let placeholderTs = work?.payload.placeholderTs;
-  if (!placeholderTs) {
-    placeholderTs = (await client.chat.postMessage({ ...where, ...lookingBlocks(question.text) })).ts ?? '';
-    await work?.note({ ...work.payload, placeholderTs });
-  }
-  const answer = await deps.earshot.ask({
+  const request: ThreadAskRequest = {
     workspaceId: question.workspaceId,
     question: question.text,
     askedBy: question.userId,
@@ -51,11 +55,25 @@ export async function answerInConversation(deps: SlackDeps, client: WebClient, q
       question.channelId,
       question.channelType,
     ),
-  });
+    thread: {
+      workspaceId: question.workspaceId,
+      platform: 'slack',
+      conversationId: question.channelId,
+      threadId: question.threadId,
+    },
+  };
+  let placeholderTs = work?.payload.placeholderTs;
+  if (!placeholderTs && !question.addressed) {
+    if (!asksSomething(question.text) || !(await deps.earshot.isLiveThread(request))) return;
+  }
+  if (!placeholderTs) {
+    placeholderTs = (await client.chat.postMessage({ ...where, ...lookingBlocks(question.text) })).ts ?? '';
+    await work?.note({ ...work.payload, placeholderTs });
+  }
+  const answer = await deps.earshot.askInThread(request);
   if (work && !(await work.stillOurs())) return;
-  await client.chat.update({
-    channel: question.channelId,
-    ts: placeholderTs,
-    ...answerBlocks(answer, { now: deps.earshot.clock.now() }),
-  });
+  const shown = answer
+    ? answerBlocks(answer, { now: deps.earshot.clock.now() })
+    : { text: NOTHING_ASKED_TEXT, blocks: [] };
+  await client.chat.update({ channel: question.channelId, ts: placeholderTs, ...shown });
 }
