@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
 import { titleFromBody } from '../knowledge/entries/entry-title.ts';
+import { asksSomething } from '../knowledge/threads/follow-up-question.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import { isDueReviewVerb } from './cards/due-review-card.ts';
@@ -34,6 +35,7 @@ import { handleNudgeAction } from './teams-nudge-actions.ts';
 import { rememberConversation } from './teams-proactive.ts';
 import { handleReferenceAction, referencesCriteria, sendReferenceList } from './teams-references.ts';
 import { handleDueReviewAction, sendDueForReview } from './teams-review-due.ts';
+import { teamsThreadOf } from './teams-thread.ts';
 
 export interface TeamsDeps {
   earshot: Earshot;
@@ -112,7 +114,8 @@ export class TeamsBot extends TeamsActivityHandler {
         (entity as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
     );
     if (shared && !mentioned) {
-      await this.capturePassively(context);
+      if (await this.followsUp(context)) await this.answer(context);
+      else await this.capturePassively(context);
       return;
     }
     const command = textWithoutMentions(context).trim().toLowerCase();
@@ -143,6 +146,35 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     }
     await this.answer(context);
+  }
+
+  /**
+   * A channel reply without a mention in a reply chain Earshot answered in, while that thread is live,
+   * that asks something: answered as a follow-up. When the database cannot say, the message is left to
+   * passive capture (which retries) rather than risk answering people talking among themselves.
+   */
+  private async followsUp(context: TurnContext): Promise<boolean> {
+    const { activity } = context;
+    if (activity.conversation?.conversationType !== 'channel' || activityFromBot(context)) return false;
+    const text = textWithoutMentions(context).trim();
+    if (!text || !asksSomething(text)) return false;
+    const workspaceId = teamsWorkspaceOf(context);
+    return this.deps.earshot
+      .isLiveThread({
+        workspaceId,
+        question: text,
+        platform: 'teams',
+        channel: channelIdOf(activity.conversation.id),
+        privateConversation: isPrivateTeamsConversation(activity),
+        thread: teamsThreadOf(activity, workspaceId),
+      })
+      .catch((error: unknown) => {
+        this.deps.logger.warn(
+          { err: error, platform: 'teams', eventId: activity.id },
+          'could not tell whether a reply follows up on an answer; leaving it unanswered',
+        );
+        return false;
+      });
   }
 
   private async capturePassively(context: TurnContext) {
@@ -187,6 +219,7 @@ export class TeamsBot extends TeamsActivityHandler {
       // A channel thread's id carries `;messageid=…`; audiences name the channel itself.
       channel: channelIdOf(activity.conversation.id),
       privateConversation: isPrivateTeamsConversation(activity),
+      thread: teamsThreadOf(activity, workspaceId),
     });
     this.deps.earshot.events.runner.run(job).catch((error: unknown) => {
       this.deps.logger.error(

@@ -2,10 +2,15 @@ import { type Activity, CardFactory, type ConversationReference } from 'botbuild
 import type { EventKey } from '../events/event-claims.ts';
 import type { EventJob } from '../events/event-runner.ts';
 import type { CapturedMessage } from '../knowledge/capture/captured-message.ts';
+import type { ThreadKey } from '../knowledge/threads/thread-state.ts';
 import { answerCard } from './cards/answer-card.ts';
 import type { TeamsDeps } from './teams-bot.ts';
 
 export const TEAMS_APOLOGY = "Sorry, I couldn't answer that just now. Please try again in a minute.";
+
+/** The reply to a question in a thread that asks nothing ("thanks!"). */
+export const TEAMS_NOTHING_ASKED =
+  'Glad to help. Reply here with a follow-up ("and in healthcare?", "what about Segment?") or ask a new question any time.';
 
 /** Posts into a conversation after its turn is over (the Bot Connector gives a turn about 15 s). */
 export type SendToConversation = (
@@ -23,6 +28,8 @@ export interface TeamsQuestionPayload {
   channel: string | undefined;
   /** Asked in a 1:1 or group chat or a private channel: curators' digests elsewhere only count it. */
   privateConversation: boolean;
+  /** The reply chain (or chat) whose state a follow-up carries over; absent in claims stored before follow-ups. */
+  thread?: ThreadKey;
 }
 
 /**
@@ -39,17 +46,24 @@ export function teamsQuestionJob(
     key,
     payload,
     work: async (work) => {
-      const answer = await deps.earshot.ask({
+      const request = {
         workspaceId: payload.workspaceId,
         question: payload.question,
         askedBy: payload.askedBy,
         platform: 'teams',
         channel: payload.channel,
         privateConversation: payload.privateConversation,
-      });
+      };
+      const answer = payload.thread
+        ? await deps.earshot.askInThread({ ...request, thread: payload.thread })
+        : await deps.earshot.ask(request);
       if (!(await work.stillOurs())) return;
-      const card = answerCard(answer, { now: deps.earshot.clock.now() });
-      await send(payload.reference, { attachments: [CardFactory.adaptiveCard(card)] });
+      await send(
+        payload.reference,
+        answer
+          ? { attachments: [CardFactory.adaptiveCard(answerCard(answer, { now: deps.earshot.clock.now() }))] }
+          : { text: TEAMS_NOTHING_ASKED },
+      );
     },
     apologise: (stored) => send(stored.reference, { text: TEAMS_APOLOGY }),
     logger: deps.logger,
