@@ -29,6 +29,7 @@ describe('the Slack app manifest', () => {
         'message.im',
         'message.channels',
         'message.groups',
+        'message.mpim',
         'reaction_added',
       ]),
     );
