@@ -4,9 +4,11 @@
  *     10 s after it starts listening (index warm-up), and at 50 events/s while 5 questions/s are answered;
  *  1. ack latency of signed app_mention events at a steady 50 events/s (1,000 entries in the workspace);
  *  2. capture throughput: real Slack messages (../shared/data/disco-slack) replayed into a watched channel;
- *  3. mention to posted answer (the chat.update carrying it), with 10,000 entries in the workspace.
+ *  3. mention to posted answer (the chat.update carrying it), with 10,000 entries in the workspace;
+ *  4. follow-up: a reply without a mention in the thread of an answer to its answer (thread state read,
+ *     question rewritten, answered, state stored), with the same 10,000 entries.
  *
- *   npm run bench:slack [-- --entries 10000 --events 5000 --phases serve,ack,capture,answer]
+ *   npm run bench:slack [-- --entries 10000 --events 5000 --phases serve,ack,capture,answer,followup]
  */
 
 import { once } from 'node:events';
@@ -43,6 +45,14 @@ const ACK_RATE = 50;
 const ACK_SECONDS = 10;
 const CAPTURE_CONCURRENCY = 20;
 const ASK_MENTIONS = 100;
+const FOLLOW_UPS = 50;
+/** Follow-ups as reps write them: narrowing, switching, more recent, pointing back. */
+const FOLLOW_UP_REPLIES = [
+  'and in healthcare?',
+  'what about for enterprise deals?',
+  'any more recent?',
+  'and their pricing?',
+];
 const TARGETS = { ackP99Ms: 100, captureEventsPerSec: 200 };
 /**
  * Phase 0 on this branch's starting commit (index built by the first question, on the event loop;
@@ -54,7 +64,7 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? '', process.argv[i + 1] ?? '');
 const maxEvents = Number(args.get('--events') ?? 5000);
 const serveEntries = Number(args.get('--entries') ?? 100_000);
-const phases = new Set((args.get('--phases') ?? 'serve,ack,capture,answer').split(','));
+const phases = new Set((args.get('--phases') ?? 'serve,ack,capture,answer,followup').split(','));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -117,8 +127,9 @@ async function main() {
     const coldAck = phases.has('ack') ? await measureAck(post, fake, 2, 'WARM') : undefined;
     const ack = phases.has('ack') ? await measureAck(post, fake) : undefined;
     const capture = phases.has('capture') ? await measureCapture(post, earshot) : undefined;
-    if (phases.has('answer')) await importSynthetic(earshot, tmp, 10_000);
+    if (phases.has('answer') || phases.has('followup')) await importSynthetic(earshot, tmp, 10_000);
     const answer = phases.has('answer') ? await measureAnswers(post, fake) : undefined;
+    const followUp = phases.has('followup') ? await measureFollowUps(post, fake) : undefined;
     if (coldAck && ack) {
       rows.push(
         {
@@ -159,6 +170,16 @@ async function main() {
         note: `first ${answer.firstAnswerMs} ms, apologies ${answer.apologies}`,
       });
     }
+    if (followUp) {
+      rows.push({
+        measurement: 'thread reply (no mention) to chat.update follow-up answer (10k entries)',
+        events: followUp.sent,
+        p50Ms: followUp.p50Ms,
+        'p99/p95Ms': followUp.p95Ms,
+        rate: '-',
+        note: `apologies ${followUp.apologies}`,
+      });
+    }
     printReport('Slack over loopback HTTP: ack latency, capture throughput, mention to answer', rows, {
       benchmark: 'slack',
       serve,
@@ -166,6 +187,7 @@ async function main() {
       ack,
       capture,
       answer,
+      followUp,
       peakRssMb: peakRssMb(),
       targets: TARGETS,
       before: BEFORE,
@@ -384,6 +406,51 @@ async function measureAnswers(post: Post, fake: FakeSlackApi) {
   return {
     sent: questions.length,
     firstAnswerMs: round(firstAnswerMs, 0),
+    p50Ms: round(percentile(durations, 0.5)),
+    p95Ms: round(percentile(durations, 0.95)),
+    apologies,
+  };
+}
+
+/**
+ * 4. For each thread: a mention answered (not timed), then a reply in its thread without a mention;
+ * time from the reply's request to the chat.update that replaces the reply's placeholder.
+ */
+async function measureFollowUps(post: Post, fake: FakeSlackApi) {
+  const channel = 'C_FOLLOW';
+  const questions = syntheticQuestions(FOLLOW_UPS);
+  const durations: number[] = [];
+  let apologies = 0;
+  const inThread = (root: string, after: number) => (call: { args: Record<string, unknown> }) =>
+    call.args.channel === channel &&
+    fake.callsTo('chat.update').length > after &&
+    fake.messages.find((message) => message.ts === call.args.ts)?.thread_ts === root;
+  for (const [i, question] of questions.entries()) {
+    const root = nextSlackTs();
+    const mentioned = fake.waitForCall('chat.update', inThread(root, 0), 60_000);
+    const mention = appMention({ channel, ts: root, text: `<@${SLACK_IDS.botUserId}> ${question}` });
+    if (
+      (await post(eventCallbackBody(mention, { eventId: `EvFUQ${String(i).padStart(6, '0')}` }))).status !==
+      200
+    )
+      throw new Error(`mention ${i} was refused`);
+    await mentioned;
+    const after = fake.callsTo('chat.update').length;
+    const reply = messageEvent({
+      channel,
+      thread_ts: root,
+      text: FOLLOW_UP_REPLIES[i % FOLLOW_UP_REPLIES.length],
+    });
+    const started = performance.now();
+    const answered = fake.waitForCall('chat.update', inThread(root, after), 60_000);
+    const response = await post(eventCallbackBody(reply, { eventId: `EvFUR${String(i).padStart(6, '0')}` }));
+    if (response.status !== 200) throw new Error(`follow-up ${i} got HTTP ${response.status}`);
+    const update = await answered;
+    durations.push(performance.now() - started);
+    if (update.args.text === APOLOGY) apologies += 1;
+  }
+  return {
+    sent: questions.length,
     p50Ms: round(percentile(durations, 0.5)),
     p95Ms: round(percentile(durations, 0.95)),
     apologies,

@@ -4,8 +4,10 @@
  * question from the POST to /api/messages until the connector receives the reply carrying the Adaptive Card, and
  * the HTTP response time of /api/messages itself. Authenticated as in production: Earshot has an app id and
  * every activity carries a Bot Framework token from a local issuer (tests' harness), so validation is timed too.
+ * Then follow-ups: in each of 50 channel reply chains, an @mention answered (not timed) and a reply without a
+ * mention, timed from its POST to the card answering it (thread state read, question rewritten, state stored).
  *
- *   npx tsx bench/teams.ts [--entries N] [--questions N]
+ *   npx tsx bench/teams.ts [--entries N] [--questions N] [--follow-ups N]
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -18,7 +20,7 @@ import { openDatabase } from '../src/db/database.ts';
 import { createLogger } from '../src/logger.ts';
 import { createEarshot, type Earshot, startServer } from '../src/main.ts';
 import type { RecordedActivity } from '../test/helpers/teams/fake-bot-connector.ts';
-import { TEAMS_DEFAULTS, teamsMessage } from '../test/helpers/teams/teams-activities.ts';
+import { TEAMS_DEFAULTS, teamsMention, teamsMessage } from '../test/helpers/teams/teams-activities.ts';
 import { startTeamsHarness, type TeamsHarness } from '../test/helpers/teams/teams-harness.ts';
 import { benchDatabase } from './lib/bench-database.ts';
 import { peakRssMb, percentile, printReport, round } from './lib/report.ts';
@@ -27,6 +29,14 @@ import { syntheticJsonl, syntheticQuestions } from './lib/synthetic-entries.ts';
 const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
 const ENTRIES = numberOption('--entries', 10_000);
 const QUESTIONS = numberOption('--questions', 100);
+const FOLLOW_UPS = numberOption('--follow-ups', 50);
+/** Follow-ups as reps write them: narrowing, switching, more recent, pointing back. */
+const FOLLOW_UP_REPLIES = [
+  'and in healthcare?',
+  'what about for enterprise deals?',
+  'any more recent?',
+  'and their pricing?',
+];
 const ANSWER_TIMEOUT_MS = 60_000;
 const APOLOGY_PATTERN = /^Sorry, I couldn't answer/;
 
@@ -50,6 +60,7 @@ async function main() {
     await importSynthetic(earshot, tmp, ENTRIES);
     const importSeconds = round((performance.now() - importStarted) / 1000, 2);
     const answer = await measureAnswers(url, teams);
+    const followUp = await measureFollowUps(url, teams);
     const rows = [
       {
         measurement: 'first question to Adaptive Card (index build)',
@@ -72,12 +83,20 @@ async function main() {
         p95Ms: answer.http.p95Ms,
         note: 'every response 2xx (else the run stops)',
       },
+      {
+        measurement: `reply in a reply chain (no mention) to Adaptive Card follow-up (${ENTRIES / 1000}k entries)`,
+        events: followUp.sent,
+        p50Ms: followUp.p50Ms,
+        p95Ms: followUp.p95Ms,
+        note: `apologies ${followUp.apologies}`,
+      },
     ];
     printReport('Teams over loopback HTTP: personal-chat question to Adaptive Card answer', rows, {
       benchmark: 'teams',
       entries: ENTRIES,
       importSeconds,
       answer,
+      followUp,
       peakRssMb: peakRssMb(),
       slackComparison: 'see npm run bench:slack (mention → chat.update p50/p95)',
     });
@@ -154,6 +173,60 @@ async function measureAnswers(url: string, teams: TeamsHarness) {
       p50Ms: round(percentile(httpDurations, 0.5)),
       p95Ms: round(percentile(httpDurations, 0.95)),
     },
+  };
+}
+
+/**
+ * In a channel reply chain of its own each time (so each card is matched exactly): an @mention answered,
+ * not timed, then a reply without a mention, timed from its POST to the card answering it.
+ */
+async function measureFollowUps(url: string, teams: TeamsHarness) {
+  const { connector } = teams;
+  const questions = syntheticQuestions(FOLLOW_UPS);
+  const durations: number[] = [];
+  let apologies = 0;
+  for (const [i, question] of questions.entries()) {
+    const root = `bench-root-${String(i).padStart(6, '0')}`;
+    const conversation = {
+      conversationType: 'channel' as const,
+      id: `19:bench-follow-${i}@thread.tacv2;messageid=${root}`,
+    };
+    const answers = () =>
+      connector.activities.filter(
+        (call) =>
+          call.conversationId === conversation.id &&
+          (Array.isArray(call.activity.attachments) ||
+            APOLOGY_PATTERN.test(String(call.activity.text ?? ''))),
+      );
+    const mention = teamsMention({
+      id: root,
+      text: question,
+      serviceUrl: connector.serviceUrl,
+      conversation,
+    });
+    const mentioned = connector.waitForActivity(() => answers().length >= 1, ANSWER_TIMEOUT_MS);
+    await teams.postActivity(url, mention);
+    await mentioned;
+    const reply = teamsMessage({
+      text: FOLLOW_UP_REPLIES[i % FOLLOW_UP_REPLIES.length],
+      serviceUrl: connector.serviceUrl,
+      conversation,
+      replyToId: root,
+    });
+    const started = performance.now();
+    const answered = connector.waitForActivity(() => answers().length >= 2, ANSWER_TIMEOUT_MS);
+    const response = await teams.postActivity(url, reply);
+    if (response.status < 200 || response.status >= 300)
+      throw new Error(`follow-up ${i} got HTTP ${response.status}`);
+    await answered;
+    durations.push(performance.now() - started);
+    if (!Array.isArray(answers()[1]?.activity.attachments)) apologies += 1;
+  }
+  return {
+    sent: questions.length,
+    p50Ms: round(percentile(durations, 0.5)),
+    p95Ms: round(percentile(durations, 0.95)),
+    apologies,
   };
 }
 
