@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { asksSomething, followUpQuestion } from '../../src/knowledge/threads/follow-up-question.ts';
+import {
+  asksSomething,
+  followUpQuestion,
+  threadSubject,
+} from '../../src/knowledge/threads/follow-up-question.ts';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -98,5 +102,14 @@ describe('rewriting a reply in a thread into the question to answer', () => {
       expect(asksSomething(reply), reply).toBe(true);
     for (const reply of ["I'll ping them tomorrow", 'Thanks, that helps', 'Nice one', 'lol'])
       expect(asksSomething(reply), reply).toBe(false);
+  });
+
+  it.each([
+    ['What are you hearing about Okta SSO?', 'Okta SSO'],
+    ['what about Segment?', 'Segment'],
+    ['and SAP pricing?', 'SAP pricing'],
+    ['Any word on Arcbill?', 'Arcbill'],
+  ])('names the subject a thread starts with: %s → %s', (question, subject) => {
+    expect(threadSubject(question)).toBe(subject);
   });
 });

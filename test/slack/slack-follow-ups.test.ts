@@ -150,6 +150,34 @@ describe.each(DATABASE_KINDS)('follow-ups in Slack threads (%s)', (kind) => {
     ]);
   });
 
+  it('answers a reply Slack delivers twice (a retry) once', async () => {
+    const root = await askInChannel('what are you hearing about Okta SSO?');
+    const posted = harness.slack.callsTo('chat.postMessage').length;
+    const body = eventCallbackBody(messageEvent({ thread_ts: root, text: 'and in healthcare?' }));
+    await harness.post(body);
+    await harness.post(body, { retryNum: 1, retryReason: 'http_timeout' });
+    await harness.slack.waitForCall('chat.update', () => harness.slack.callsTo('chat.update').length >= 2);
+    await settle();
+    expect(harness.slack.callsTo('chat.postMessage')).toHaveLength(posted + 1);
+  });
+
+  it('holds a DM as one running conversation', async () => {
+    await harness.post(
+      eventCallbackBody(messageEvent({ channel: 'D_ALICE', channel_type: 'im', text: 'Okta SSO?' })),
+    );
+    await harness.slack.waitForCall('chat.update');
+    await harness.post(
+      eventCallbackBody(messageEvent({ channel: 'D_ALICE', channel_type: 'im', text: 'and in healthcare?' })),
+    );
+    const update = await harness.slack.waitForCall(
+      'chat.update',
+      () => harness.slack.callsTo('chat.update').length >= 2,
+    );
+    expect(update.args.channel).toBe('D_ALICE');
+    expect(blocksText(update.args)).toContain('Mercy Health, a healthcare network');
+    expect(await loggedTexts()).toContain('Okta SSO in healthcare');
+  });
+
   it('ignores other bots, its own posts, edits, small talk and threads it never answered', async () => {
     const root = await askInChannel('what are you hearing about Okta SSO?');
     const posted = harness.slack.callsTo('chat.postMessage').length;

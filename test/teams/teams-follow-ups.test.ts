@@ -174,6 +174,48 @@ describe.each(DATABASE_KINDS)('follow-ups in Teams reply chains (%s)', (kind) =>
     ]);
   });
 
+  it('holds a 1:1 chat as one running conversation; a group chat follows up only when mentioned', async () => {
+    const personal = (text: string) => teamsMessage({ serviceUrl: teams.connector.serviceUrl, text });
+    await teams.postActivity(server, personal('Okta SSO?'));
+    await teams.connector.waitForActivity(() => cards().length >= 1);
+    await teams.postActivity(server, personal('and in healthcare?'));
+    await teams.connector.waitForActivity(() => cards().length >= 2);
+    expect(cardText(1)).toContain('Mercy Health, a healthcare network');
+    expect(await loggedTexts()).toContain('Okta SSO in healthcare');
+
+    const group = { conversationType: 'groupChat' as const, id: '19:group-chat-1@thread.v2' };
+    await teams.postActivity(
+      server,
+      teamsMention({
+        serviceUrl: teams.connector.serviceUrl,
+        text: 'what about Segment?',
+        conversation: group,
+      }),
+    );
+    await teams.connector.waitForActivity(() => cards().length >= 3);
+    await teams.postActivity(
+      server,
+      teamsMessage({
+        serviceUrl: teams.connector.serviceUrl,
+        text: 'and their pricing?',
+        conversation: group,
+      }),
+    );
+    await settle();
+    expect(cards()).toHaveLength(3);
+    await teams.postActivity(
+      server,
+      teamsMention({
+        serviceUrl: teams.connector.serviceUrl,
+        text: 'and their pricing?',
+        conversation: group,
+      }),
+    );
+    await teams.connector.waitForActivity(() => cards().length >= 4);
+    expect(await loggedTexts()).toContain('what about Segment?');
+    expect(await loggedTexts()).toContain('Segment pricing');
+  });
+
   it('ignores other bots, small talk and reply chains it never answered', async () => {
     const root = await askInChannel('what are you hearing about Okta SSO?');
     await reply(root, 'and in healthcare?', {

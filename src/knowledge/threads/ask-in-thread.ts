@@ -1,8 +1,7 @@
 import { type AskRequest, askedInKey } from '../answer/answer-question.ts';
 import type { Answer } from '../answer/answer-types.ts';
-import { questionSubject } from '../answer/question-subject.ts';
 import type { ConversationThreads } from './conversation-threads.ts';
-import { followUpQuestion } from './follow-up-question.ts';
+import { followUpQuestion, threadSubject } from './follow-up-question.ts';
 import { isLive, type ThreadKey, type ThreadState } from './thread-state.ts';
 
 /** The last answer's statements kept for a chat model's next turn: a few sentences. */
@@ -56,7 +55,7 @@ export async function askInThread(deps: ThreadDeps, request: ThreadAskRequest): 
   await deps.threads.save(request.thread, {
     audience: audienceOf(request),
     question: asked.question,
-    subject: followUp?.subject ?? questionSubject(request.question),
+    subject: followUp?.subject ?? threadSubject(request.question),
     filters: asked.filters ?? {},
     citedEntryIds: answer.sources.map((source) => source.id),
     lastAnswer: lastAnswerOf(answer),

@@ -83,7 +83,16 @@ export function followUpQuestion(
     return carried(thread.subject, rest, filters);
   }
   if (continued) return { kind: 'switched', question: rest, subject: questionSubject(rest), filters: {} };
-  return { kind: 'new', question: typed, subject: questionSubject(typed), filters: {} };
+  return { kind: 'new', question: typed, subject: threadSubject(typed), filters: {} };
+}
+
+/**
+ * What a question starting a thread is about, for the follow-ups after it: its subject without a
+ * follow-up's opener ("what about Segment?" → "Segment").
+ */
+export function threadSubject(question: string): string {
+  const stripped = stripOpeners(question.replace(/[\s?!.…]+$/u, ''));
+  return questionSubject(stripped || question);
 }
 
 function carried(subject: string, addition: string, filters: SearchFilters): FollowUp {
