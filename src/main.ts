@@ -14,6 +14,7 @@ import { EventClaims } from './events/event-claims.ts';
 import { EventRunner } from './events/event-runner.ts';
 import { analyzeJob } from './jobs/analyze-job.ts';
 import { CronJobs } from './jobs/cron-jobs.ts';
+import { forgetThreadsJob } from './jobs/forget-threads-job.ts';
 import {
   type AskRequest,
   answerQuestion,
@@ -108,6 +109,8 @@ export interface Earshot {
   }): Promise<IngestResult>;
   /** Sorts watched-channel messages: by the chat model when configured, by plain rules otherwise. */
   classifier: MessageClassifier;
+  /** What Earshot remembers of the threads it answered in, for follow-ups there. */
+  threads: ConversationThreads;
   ask(request: AskRequest): Promise<Answer>;
   /**
    * Asks in a thread (Slack) or reply chain (Teams): a follow-up of a live thread carries its subject and
@@ -218,7 +221,8 @@ export async function createEarshot(
     staleEntries: config.staleEntries,
   };
   const ask = (request: AskRequest) => answerQuestion({ ...answerDeps, questions }, request);
-  const threadDeps = { threads: new ConversationThreads(db), ask, now: () => clock.now() };
+  const threads = new ConversationThreads(db);
+  const threadDeps = { threads, ask, now: () => clock.now() };
   const readiness = new Readiness();
   readiness.register('database', () => databaseReadiness(db));
   const digests = new Digests({
@@ -268,6 +272,7 @@ export async function createEarshot(
             logger,
           )
         : ruleClassifier,
+    threads,
     ask,
     askInThread: (request) => askInThread(threadDeps, request),
     isLiveThread: async (request) => (await liveThread(threadDeps, request)) !== null,
@@ -411,6 +416,7 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   // node-cron builds its time-zone formatters when a job is scheduled (~40 ms under load).
   const maintenance = new CronJobs(logger);
   maintenance.set(analyzeJob({ db: earshot.db, logger }));
+  maintenance.set(forgetThreadsJob({ threads: earshot.threads, clock: earshot.clock, logger }));
   // Requests are routed to their organization from memory, so acks never wait for the database.
   await earshot.organizations.warm();
   // Connected before listening when Slack answers promptly, so the first events are not refused with

@@ -26,6 +26,14 @@ export class ConversationThreads {
     };
   }
 
+  /** Deletes threads idle since before `before`: past the idle limit they can never be continued. */
+  async forgetIdle(before: Date): Promise<number> {
+    const { count } = await this.db.prisma.conversationThread.deleteMany({
+      where: { updatedAt: { lt: before } },
+    });
+    return count;
+  }
+
   async save(key: ThreadKey, state: ThreadState): Promise<void> {
     const data = {
       audience: state.audience,
