@@ -176,6 +176,21 @@ describe.each(DATABASE_KINDS)('follow-ups in Slack threads (%s)', (kind) => {
     expect(update.args.channel).toBe('D_ALICE');
     expect(blocksText(update.args)).toContain('Mercy Health, a healthcare network');
     expect(await loggedTexts()).toContain('Okta SSO in healthcare');
+    // A reply in the thread of an answer in the DM continues the same conversation, in that thread.
+    const answerTs = String(update.args.ts);
+    await harness.post(
+      eventCallbackBody(
+        messageEvent({
+          channel: 'D_ALICE',
+          channel_type: 'im',
+          thread_ts: answerTs,
+          text: 'and for retail?',
+        }),
+      ),
+    );
+    await harness.slack.waitForCall('chat.update', () => harness.slack.callsTo('chat.update').length >= 3);
+    expect(harness.slack.callsTo('chat.postMessage')[2]?.args.thread_ts).toBe(answerTs);
+    expect(await loggedTexts()).toContain('Okta SSO in healthcare for retail');
   });
 
   it('ignores other bots, its own posts, edits, small talk and threads it never answered', async () => {

@@ -47,7 +47,8 @@ export function registerAsk(app: App, deps: SlackDeps) {
       userId: message.user,
       text: stripMention(text, context.botUserId),
       threadTs,
-      threadId: threadTs ?? '',
+      // A DM is one running conversation, its threads included (a reply to an answer posted in the DM).
+      threadId: inDm ? '' : (threadTs ?? ''),
       addressed: inDm,
       eventId: body.event_id,
       work: slackEventWork(context),
