@@ -2,6 +2,7 @@ import { analyze, analyzeQuery } from './analyzer.ts';
 import { LANGUAGES } from './language.ts';
 import { surfaceCorrections, type TypedWord, typedWords } from './surface-typos.ts';
 import type { Thesaurus } from './thesaurus.ts';
+import { translations } from './translations.ts';
 import type { SimilarTerm } from './typo-vocabulary.ts';
 import type { QueryAlternative, QueryConcept, WeightedQuery } from './weighted-query.ts';
 
@@ -51,7 +52,17 @@ export function expandQuery(text: string, options: ExpansionOptions = {}): Weigh
   const corrected = options.vocabulary
     ? addCorrections(text, words, concepts, options)
     : new Map<string, string>();
-  if (options.thesaurus) addSynonyms(words, concepts, options.thesaurus, corrected);
+  const translated = translations(text);
+  for (const [term, english] of translated) {
+    // A word of the question's frame ("cuánto dura"), as English drops "how long … take".
+    if (english.length === 0 && concepts.size > 1) concepts.delete(term);
+    // The word's meaning in English: found in English entries the way a synonym is.
+    for (const meaning of english) {
+      if (!concepts.has(meaning))
+        addAlternative(concepts.get(term), { terms: [meaning], weight: SYNONYM_WEIGHT, via: 'synonym' });
+    }
+  }
+  if (options.thesaurus) addSynonyms(words, concepts, options.thesaurus, corrected, translated);
   return { concepts: [...concepts.values()] };
 }
 
@@ -97,9 +108,11 @@ function addSynonyms(
   concepts: Map<string, QueryConcept>,
   thesaurus: Thesaurus,
   corrected: Map<string, string>,
+  translated: Map<string, string[]>,
 ): void {
   const literal = words.map((word) => word.term);
-  const sequence = literal.map((term) => corrected.get(term) ?? term);
+  // A foreign word is looked up by its English meaning: "prueba" finds the group of "trial".
+  const sequence = literal.map((term) => corrected.get(term) ?? translated.get(term)?.[0] ?? term);
   for (let start = 0; start < sequence.length; ) {
     let matched = 1;
     // The longest phrase of the thesaurus starting here: "security review" before "security".
