@@ -78,8 +78,15 @@ export interface QueryContext {
 const ABOUT_US =
   /\b(?:do|does|did|can|could|will|would|should|is|are|have|has)\s+(?:we|our|us)\b|\b(?:what|which|how)(?:'s| is| are)\s+our\b|\bwe\s+(?:support|offer|have|charge|accept|sign|handle|run|store|bill|allow)\b/i;
 
+/**
+ * The same in Spanish, French, German and Portuguese: the verb in the first person plural ("¿ofrecemos…?",
+ * "temos…?", "bieten wir…?") or French "est-ce qu'on / est-ce que nous", "avons-nous".
+ */
+const ABOUT_US_ELSEWHERE =
+  /(?:^|[\s¿¡])(?:tenemos|ofrecemos|soportamos|admitimos|aceptamos|firmamos|cobramos|hacemos|podemos|damos|incluimos|permitimos|manejamos|temos|oferecemos|suportamos|aceitamos|assinamos|cobramos|fazemos|damos|inclu[ií]mos|permitimos|lidamos)(?=[\s?.,!]|$)|\best-ce\s+qu(?:'|e\s+)(?:on|nous)\b|\b(?:avons|proposons|offrons|supportons|acceptons|signons|pouvons|faisons|g[ée]rons|facturons)-nous\b|\b(?:bieten|haben|unterst[üu]tzen|k[öo]nnen|akzeptieren|unterschreiben|unterzeichnen|berechnen|erlauben)\s+wir\b/i;
+
 export function asksAboutUs(question: string): boolean {
-  return ABOUT_US.test(question);
+  return ABOUT_US.test(question) || ABOUT_US_ELSEWHERE.test(question);
 }
 
 /** The weighted share of the question a hit holds, in any field. */
