@@ -42,6 +42,8 @@ export interface Evidence {
 interface ExplainedConcept {
   term: string;
   idf: number;
+  /** The IDF the term weighs with in the question, smoothed for small knowledge bases; `idf` when absent. */
+  weightIdf?: number;
   weight: number;
   via?: string | null;
   fields: readonly string[];
@@ -66,9 +68,11 @@ export function gatherEvidence(asked: { question: string; query: string }, hits:
   const known = new Set(evidence.flatMap(({ matched }) => [...matched.keys()]));
   const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
   const idfTotal = reference ? reference.reduce((sum, concept) => sum + concept.idf, 0) : null;
+  const weightOf = (concept: ExplainedConcept) => concept.weightIdf ?? concept.idf;
+  const weightTotal = reference ? reference.reduce((sum, concept) => sum + weightOf(concept), 0) : 0;
   const weight =
-    reference && idfTotal
-      ? new Map(reference.map((concept) => [concept.term, concept.idf / idfTotal]))
+    reference && weightTotal
+      ? new Map(reference.map((concept) => [concept.term, weightOf(concept) / weightTotal]))
       : estimateWeights(terms, evidence);
   return { question: { terms, weight, idfTotal, names }, hits: evidence, known };
 }
