@@ -78,6 +78,31 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect(answer.sources[0]?.title).toBe('NetSuite rollout');
   });
 
+  it('answers a question in Spanish, French or Portuguese from an entry recorded in English', async () => {
+    await seedEntry(db, {
+      title: 'Free trial length',
+      body: 'The free trial lasts 14 days; a manager can extend it once.',
+    });
+    expect(await cited('¿Cuánto dura la prueba gratuita?')).toEqual(['Free trial length']);
+    expect(await cited("Combien de temps dure l'essai gratuit ?")).toEqual(['Free trial length']);
+    expect(await cited('Quanto tempo dura o teste grátis?')).toEqual(['Free trial length']);
+  });
+
+  it("answers from a new workspace's only entry when the question uses some other words", async () => {
+    await seedEntry(db, {
+      workspaceId: 'fresh',
+      kind: 'tip',
+      title: 'Winning over controllers',
+      body: 'Controllers who doubt automation come round once they see the audit trail on their own invoices.',
+    });
+    const answer = await earshot.ask({
+      workspaceId: 'fresh',
+      question: 'How do I win over skeptical controllers?',
+    });
+    expect(answer.heard).toBe(true);
+    expect(answer.sources.map((source) => source.title)).toEqual(['Winning over controllers']);
+  });
+
   it('applies a synonym a curator adds to the very next question, and stops when it is removed', async () => {
     await seedEntry(db, {
       title: 'Board wants growth',

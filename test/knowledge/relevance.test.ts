@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gatherEvidence, nameTerms } from '../../src/knowledge/answer/hit-evidence.ts';
 import { judgeHits } from '../../src/knowledge/answer/relevance.ts';
+import { asksAboutUs } from '../../src/knowledge/answer/relevance-features.ts';
 import type { Entry } from '../../src/knowledge/entry.ts';
 import type { SearchHit } from '../../src/knowledge/search/knowledge-search.ts';
 import { entryFixture } from '../helpers/entry-fixture.ts';
@@ -94,5 +95,26 @@ describe('what a hit holds of the question', () => {
     expect(relevance.get(both)).toBeGreaterThan(relevance.get(without) as number);
     expect(judged.find((j) => j.hit === without)?.features.missingName).toBe(1);
     expect(relevant[0]?.hit).toBe(both);
+  });
+
+  it('does not cite an entry stating a number about something other than what the question counts', () => {
+    const asked = { question: 'How many hosts does Helios run?', query: 'hosts Helios run' };
+    const answers = hit('Helios runs 400 hosts across two regions.', 1, 6);
+    const other = hit('Helios went SaaS after all: running it on-prem needed 6 people.', 0.6, 5);
+    const { judged, relevant } = judgeHits(asked, [answers, other]);
+    expect(judged.find((j) => j.hit === other)?.features.factSubjectMissing).toBe(1);
+    expect(judged.find((j) => j.hit === answers)?.features.factSubjectMissing).toBe(0);
+    expect(relevant.map((j) => j.hit)).toEqual([answers]);
+  });
+
+  it('knows a question about our own product in Spanish, French, German or Portuguese', () => {
+    for (const question of [
+      '¿Ofrecemos soporte en español?',
+      "Est-ce qu'on signe un BAA ?",
+      'Bieten wir deutsche Lohnabrechnung an?',
+      'Temos suporte 24 horas em português?',
+    ])
+      expect(asksAboutUs(question), question).toBe(true);
+    expect(asksAboutUs('¿Qué dicen los clientes de Tecnomar?')).toBe(false);
   });
 });

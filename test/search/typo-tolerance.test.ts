@@ -76,4 +76,17 @@ describe('typo tolerance as the index changes', () => {
     expect(changing.similarTerms('ledgerlnie', 2, 3)).toEqual([]);
     expect(changing.similarTerms('stackwlel', 2, 3).map((similar) => similar.term)).toEqual(['stackwel']);
   });
+
+  it('corrects a long word as typed when its stem is far from the right one', () => {
+    const more = new LexicalIndex();
+    more.upsert(doc(1, 'wage garnishments are remitted every pay run'));
+    more.upsert(doc(2, 'we lost Quillon to Rippling on price'));
+    const search = (question: string) =>
+      more
+        .search(expandQuery(question, { thesaurus: builtInThesaurus(), vocabulary: more }), { limit: 5 })
+        .map((hit) => hit.id);
+    // "garnishmnets" stems to "garnishmnet", four edits from "garnish"; "ripling" to "ripl", too short.
+    expect(search('garnishmnets')).toEqual([1]);
+    expect(search('Ripling')).toEqual([2]);
+  });
 });

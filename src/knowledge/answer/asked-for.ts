@@ -75,3 +75,23 @@ function hasName(text: string): boolean {
     return !sentenceStart && /^\p{Lu}\p{Ll}/u.test(bare);
   });
 }
+
+/**
+ * The word the asked-for fact is about, when the question names it: "how many hosts", "what discount
+ * did…", "the renewal date", "what's the PEPM for…". An entry that states some number without that word
+ * ("6 people" for "how many hosts") does not answer.
+ */
+const ABOUT: RegExp[] = [
+  /\bhow many\s+([a-z][\w-]*)/i,
+  /\b(?:what|which)\s+(?:kind of\s+|sort of\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+(?:do|does|did|is|are|was|were|have|has|had|can|will|would)\b/i,
+  /\bwhat(?:'s|’s| is| are| was)\s+(?:the|our|their|his|her)\s+([a-z][\w-]*)\s+(?:for|of|on|at|in|with|to)\b/i,
+  /\b([a-z][\w-]*)\s+(?:date|deadline)s?\b/i,
+];
+
+export function askedAbout(question: string): string | null {
+  for (const pattern of ABOUT) {
+    const match = pattern.exec(question);
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}

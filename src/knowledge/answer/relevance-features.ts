@@ -47,6 +47,8 @@ export interface RelevanceFeatures {
   factHeld: number;
   /** The question asks for such a fact and the entry states none. */
   factMissing: number;
+  /** The question names what the fact is about ("how many hosts") and the entry lacks that word. */
+  factSubjectMissing: number;
   /** The largest share of the question one sentence of the entry holds: its terms together, not scattered. */
   sentenceCoverage: number;
   /** One sentence holds both some of the question's terms and the fact it asks for. */
@@ -68,6 +70,8 @@ export interface QueryContext {
   bestCoverage: number;
   /** The kinds of fact the question asks for (asked-for.ts). */
   facts: AskedFor[];
+  /** The question's term for what the fact is about (asked-for.ts `askedAbout`), if it names one. */
+  factSubject: string | null;
   /** The question asks what we (the seller) do or have. */
   own: boolean;
   /** Scores one sentence: its weighted share of the question's terms, and whether it holds the asked fact. */
@@ -78,8 +82,15 @@ export interface QueryContext {
 const ABOUT_US =
   /\b(?:do|does|did|can|could|will|would|should|is|are|have|has)\s+(?:we|our|us)\b|\b(?:what|which|how)(?:'s| is| are)\s+our\b|\bwe\s+(?:support|offer|have|charge|accept|sign|handle|run|store|bill|allow)\b/i;
 
+/**
+ * The same in Spanish, French, German and Portuguese: the verb in the first person plural ("¿ofrecemos…?",
+ * "temos…?", "bieten wir…?") or French "est-ce qu'on / est-ce que nous", "avons-nous".
+ */
+const ABOUT_US_ELSEWHERE =
+  /(?:^|[\s¿¡])(?:tenemos|ofrecemos|soportamos|admitimos|aceptamos|firmamos|cobramos|hacemos|podemos|damos|incluimos|permitimos|manejamos|temos|oferecemos|suportamos|aceitamos|assinamos|cobramos|fazemos|damos|inclu[ií]mos|permitimos|lidamos)(?=[\s?.,!]|$)|\best-ce\s+qu(?:'|e\s+)(?:on|nous)\b|\b(?:avons|proposons|offrons|supportons|acceptons|signons|pouvons|faisons|g[ée]rons|facturons)-nous\b|\b(?:bieten|haben|unterst[üu]tzen|k[öo]nnen|akzeptieren|unterschreiben|unterzeichnen|berechnen|erlauben)\s+wir\b/i;
+
 export function asksAboutUs(question: string): boolean {
-  return ABOUT_US.test(question);
+  return ABOUT_US.test(question) || ABOUT_US_ELSEWHERE.test(question);
 }
 
 /** The weighted share of the question a hit holds, in any field. */
@@ -139,6 +150,7 @@ export function relevanceFeatures(
     scoreShare: idfTotal ? Math.min(1.5, hit.lexicalScore / idfTotal) / 1.5 : 0,
     factHeld: fact,
     factMissing: context.facts.length > 0 && fact === 0 ? 1 : 0,
+    factSubjectMissing: context.factSubject !== null && !matched.has(context.factSubject) ? 1 : 0,
     ownObjective: context.own && objective ? 1 : 0,
     ownField: context.own && !objective ? 1 : 0,
     sentenceCoverage,

@@ -139,6 +139,11 @@ function germanSplits(token: string, unicode: boolean, isKnown: (term: string) =
   return splits;
 }
 
+/** `termOf` without remembering the result: for the many made-up words a speller tries. */
+export function termWithoutMemo(token: string, language: Language): string {
+  return toTerm(token, false, language);
+}
+
 function toTerm(token: string, unicode: boolean, language: Language): string {
   let term = token.toLowerCase();
   if (language === 'fr' || language === 'en') {

@@ -1,5 +1,8 @@
 import { analyze, analyzeQuery } from './analyzer.ts';
+import { LANGUAGES } from './language.ts';
+import { surfaceCorrections, type TypedWord, typedWords } from './surface-typos.ts';
 import type { Thesaurus } from './thesaurus.ts';
+import { translations } from './translations.ts';
 import type { SimilarTerm } from './typo-vocabulary.ts';
 import type { QueryAlternative, QueryConcept, WeightedQuery } from './weighted-query.ts';
 
@@ -46,31 +49,56 @@ export function expandQuery(text: string, options: ExpansionOptions = {}): Weigh
     if (!concepts.has(term))
       concepts.set(term, { term, alternatives: [{ terms: [term], weight: 1, via: 'literal' }] });
   }
-  const corrected = options.vocabulary ? addCorrections(words, concepts, options) : new Map<string, string>();
-  if (options.thesaurus) addSynonyms(words, concepts, options.thesaurus, corrected);
+  const corrected = options.vocabulary
+    ? addCorrections(text, words, concepts, options)
+    : new Map<string, string>();
+  const translated = translations(text);
+  for (const [term, english] of translated) {
+    // A word of the question's frame ("cuánto dura"), as English drops "how long … take".
+    if (english.length === 0 && concepts.size > 1) concepts.delete(term);
+    // The word's meaning in English: found in English entries the way a synonym is.
+    for (const meaning of english) {
+      if (!concepts.has(meaning))
+        addAlternative(concepts.get(term), { terms: [meaning], weight: SYNONYM_WEIGHT, via: 'synonym' });
+    }
+  }
+  if (options.thesaurus) addSynonyms(words, concepts, options.thesaurus, corrected, translated);
   return { concepts: [...concepts.values()] };
 }
 
 /** Adds typo alternatives; returns each corrected word's best correction. */
 function addCorrections(
+  text: string,
   words: Array<{ term: string }>,
   concepts: Map<string, QueryConcept>,
   options: ExpansionOptions,
 ): Map<string, string> {
   const vocabulary = options.vocabulary as Vocabulary;
+  const knows = (term: string) => vocabulary.knows(term);
   const best = new Map<string, string>();
+  let typed: Map<string, TypedWord> | undefined;
   for (const { term } of words) {
-    if (best.has(term) || term.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(term)) continue;
+    if (best.has(term) || !/^\p{L}+$/u.test(term)) continue;
     // A word the thesaurus knows is a real word, just not one anybody wrote down here.
     if (vocabulary.knows(term) || options.thesaurus?.has(term)) continue;
-    // Counted on the stem: "identity" is "ident", one edit from too many words to allow two.
-    const maxEdits = term.length <= ONE_EDIT_UP_TO ? 1 : 2;
-    const similar = vocabulary.similarTerms(term, maxEdits, MAX_CORRECTIONS);
-    for (const { term: correction, distance } of similar) {
+    const corrections: Array<{ term: string; distance: number }> = [];
+    if (term.length >= MIN_TYPO_LENGTH) {
+      // Counted on the stem: "identity" is "ident", one edit from too many words to allow two.
+      const maxEdits = term.length <= ONE_EDIT_UP_TO ? 1 : 2;
+      corrections.push(...vocabulary.similarTerms(term, maxEdits, MAX_CORRECTIONS));
+    }
+    if (corrections.length === 0) {
+      // No stem close by: the word as typed may be one slip from a known word whose stem is not.
+      typed ??= typedWords(text, LANGUAGES);
+      const word = typed.get(term);
+      for (const correction of word ? surfaceCorrections(word, knows, MAX_CORRECTIONS) : [])
+        corrections.push({ term: correction, distance: 1 });
+    }
+    for (const { term: correction, distance } of corrections) {
       const weight = TYPO_WEIGHT * (distance === 1 ? 1 : TWO_EDIT_FACTOR);
       addAlternative(concepts.get(term), { terms: [correction], weight, via: 'typo' });
     }
-    if (similar[0]) best.set(term, similar[0].term);
+    if (corrections[0]) best.set(term, corrections[0].term);
   }
   return best;
 }
@@ -80,9 +108,11 @@ function addSynonyms(
   concepts: Map<string, QueryConcept>,
   thesaurus: Thesaurus,
   corrected: Map<string, string>,
+  translated: Map<string, string[]>,
 ): void {
   const literal = words.map((word) => word.term);
-  const sequence = literal.map((term) => corrected.get(term) ?? term);
+  // A foreign word is looked up by its English meaning: "prueba" finds the group of "trial".
+  const sequence = literal.map((term) => corrected.get(term) ?? translated.get(term)?.[0] ?? term);
   for (let start = 0; start < sequence.length; ) {
     let matched = 1;
     // The longest phrase of the thesaurus starting here: "security review" before "security".

@@ -25,6 +25,8 @@ export interface ConceptMatch {
   term: string;
   /** The concept's rarity: of the question's word, or, when no entry has that word, of what stands for it. */
   idf: number;
+  /** The same rarity as it weighs in the question's coverage, smoothed for small knowledge bases (`weighingIdf`). */
+  weightIdf: number;
   /** `literal` when the document holds the question's own word; null when nothing matched the concept. */
   via: MatchVia | null;
   /** The analysed term(s) that matched: the question's word, a synonym (maybe a phrase) or a correction. */
@@ -61,12 +63,26 @@ interface ResolvedAlternative {
 interface ResolvedConcept {
   term: string;
   idf: number;
+  weightIdf: number;
   alternatives: ResolvedAlternative[];
 }
 
 /** Lucene's BM25 IDF: always positive, so a term present in every document still counts a little. */
 export function idf(documents: number, df: number): number {
   return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * With few entries, how many hold a word says little about how telling it is: with one entry, a word it
+ * lacks would weigh five times one it holds, and a new workspace's first tip would go unheard for a
+ * question in other words. Weights are counted as if the base held at least this many entries, which
+ * changes nothing for real knowledge bases and keeps ranking (which uses `idf`) as it is.
+ */
+const WEIGHING_DOCUMENTS = 50;
+
+/** The IDF a concept weighs with in the question's coverage and the answer's evidence. */
+export function weighingIdf(documents: number, df: number): number {
+  return idf(Math.max(documents, WEIGHING_DOCUMENTS), df);
 }
 
 /**
@@ -79,6 +95,7 @@ export function idf(documents: number, df: number): number {
 export class QueryScorer {
   private readonly concepts: ResolvedConcept[];
   readonly idfTotal: number;
+  private readonly weightTotal: number;
   // Copied out of the context: read for every posting.
   private readonly k1: number;
   private readonly b: number;
@@ -101,6 +118,7 @@ export class QueryScorer {
     } = context);
     this.concepts = query.concepts.map((concept) => this.resolve(concept));
     this.idfTotal = this.concepts.reduce((sum, concept) => sum + concept.idf, 0);
+    this.weightTotal = this.concepts.reduce((sum, concept) => sum + concept.weightIdf, 0);
   }
 
   get isEmpty(): boolean {
@@ -159,6 +177,7 @@ export class QueryScorer {
         return {
           term: concept.term,
           idf: concept.idf,
+          weightIdf: concept.weightIdf,
           via: null,
           matchedBy: [],
           weight: 0,
@@ -169,12 +188,13 @@ export class QueryScorer {
       fields.title += best.parts.title;
       fields.body += best.parts.body;
       fields.meta += best.parts.meta;
-      matchedIdf += concept.idf;
+      matchedIdf += concept.weightIdf;
       // The question's own word is reported when present, though a synonym may have scored higher.
       const shown = literal ?? best;
       return {
         term: concept.term,
         idf: concept.idf,
+        weightIdf: concept.weightIdf,
         via: shown.alternative.via,
         matchedBy: shown.alternative.terms,
         weight: shown.alternative.weight,
@@ -182,7 +202,11 @@ export class QueryScorer {
         score: best.score,
       };
     });
-    return { concepts, fields, coverage: this.idfTotal > 0 ? Math.min(1, matchedIdf / this.idfTotal) : 0 };
+    return {
+      concepts,
+      fields,
+      coverage: this.weightTotal > 0 ? Math.min(1, matchedIdf / this.weightTotal) : 0,
+    };
   }
 
   private resolve(concept: WeightedQuery['concepts'][number]): ResolvedConcept {
@@ -210,7 +234,13 @@ export class QueryScorer {
     // so it lends no rarity: "Workday" corrected to some look-alike keeps the weight of an unheard word,
     // and an entry lacking it covers little of the question.
     const literalDf = dfOf(concept.term);
-    return { term: concept.term, idf: idf(documents, literalDf > 0 ? literalDf : standInDf), alternatives };
+    const df = literalDf > 0 ? literalDf : standInDf;
+    return {
+      term: concept.term,
+      idf: idf(documents, df),
+      weightIdf: weighingIdf(documents, df),
+      alternatives,
+    };
   }
 
   /** The common case, a concept matched only by one term: added straight to the scores, no callback. */

@@ -8,14 +8,14 @@
 export const SALES_THESAURUS: readonly (readonly string[])[] = [
   // Money
   ['price', 'pricing', 'cost', 'quote', 'fees', 'rate card'],
-  ['discount', 'concession', 'price break', 'markdown', 'rebate'],
+  ['discount', 'concession', 'price break', 'price cut', 'markdown', 'rebate'],
   ['budget', 'funding', 'spend'],
   ['budget freeze', 'spending freeze', 'budget cut', 'hiring freeze'],
   ['roi', 'return on investment', 'payback', 'business case'],
   ['upsell', 'cross-sell', 'expansion'],
   ['seat', 'license', 'licence', 'user license'],
   // Deals and cycle
-  ['churn', 'retention', 'renewal', 'cancel', 'cancellation', 'attrition'],
+  ['churn', 'retention', 'renewal', 'cancel', 'cancellation', 'attrition', 'stop paying'],
   ['pilot', 'trial', 'poc', 'proof of concept', 'free trial', 'test drive'],
   ['implementation', 'rollout', 'onboarding', 'go-live', 'deployment'],
   ['contract', 'agreement', 'msa', 'master services agreement', 'order form'],
