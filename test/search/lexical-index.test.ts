@@ -143,7 +143,7 @@ describe('LexicalIndex updates', () => {
       doc(id, `${round} call notes ${id % 5}`, {
         topics: id % 2 ? ['retention'] : [],
         account: id % 3 ? 'Harborview Health' : null,
-        industry: id % 3 ? 'Healthcare' : null,
+        industries: id % 3 ? ['healthcare'] : [],
         stage: id % 4 ? 'explore' : null,
       });
     const churned = new LexicalIndex();

@@ -7,13 +7,10 @@ import { conversationKey } from '../workspaces/platform-ids.ts';
 import type { Answer, Statement } from './answer-types.ts';
 import { type AnswerWriter, keepCitedStatements, onlyCitedSources } from './answer-writer.ts';
 import { extractiveStatements } from './extractive-answer.ts';
+import { findWithFacets } from './facet-search.ts';
 import { summarizeField } from './field-summary.ts';
-import { questionSubject, retrievalQuery } from './question-subject.ts';
-import { judgeHits } from './relevance.ts';
-import { type SourceEntry, selectSources } from './select-sources.ts';
-
-/** How many hits are read to judge which answer the question; only the best few are cited. */
-const SEARCH_LIMIT = 20;
+import { questionSubject } from './question-subject.ts';
+import type { SourceEntry } from './select-sources.ts';
 
 export interface AnswerDeps {
   search: KnowledgeSearch;
@@ -37,6 +34,8 @@ export interface AskRequest {
   /** Asked in a DM, group chat or private channel: the question's text stays in that conversation. */
   privateConversation?: boolean;
   filters?: SearchFilters;
+  /** Search the whole question, ignoring any stage, industry or role it names ("drop the filters"). */
+  ignoreFacets?: boolean;
 }
 
 /** The conversation asked in as a platform-qualified key, as entry and question audiences store it. */
@@ -76,17 +75,9 @@ export async function composeAnswer(
   request: AskRequest,
 ): Promise<UnloggedAnswer> {
   const now = deps.now?.() ?? new Date();
-  const query = retrievalQuery(request.question);
   const askedIn = askedInKey(request);
-  const hits = await deps.search.search({
-    workspaceId: request.workspaceId,
-    query,
-    limit: SEARCH_LIMIT,
-    filters: request.filters,
-    viewer: { conversationKey: askedIn },
-  });
-  const { relevant, termWeights } = judgeHits({ question: request.question, query }, hits);
-  const selected = selectSources(relevant);
+  const { facets, found } = await findWithFacets(deps, request, askedIn);
+  const { selected, query, termWeights } = found;
   const written =
     selected.length > 0
       ? await write(deps, request.question, selected, summarizeField(fieldEntries(selected), now))
@@ -111,6 +102,7 @@ export async function composeAnswer(
     objective: { statements: statements.objective },
     sources: sources.map(({ source }) => source),
     model: written?.model ?? null,
+    ...(facets ? { facets } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface EntryEdit {
   body?: string;
   topics?: string[];
   stage?: BuyingStage | null;
+  industry?: string | null;
+  roles?: string[];
   reviewBy?: Date | null;
 }
 

@@ -59,6 +59,34 @@ export class KnowledgeSearch {
     private readonly deps: { indexes: WorkspaceIndexCache; store: EntryStore; vector?: VectorRanker },
   ) {}
 
+  /** Industries the workspace's entries and accounts name, lower-cased: what a question can filter to. */
+  async industries(workspaceId: string): Promise<ReadonlySet<string>> {
+    return (await this.deps.indexes.open(workspaceId)).industries;
+  }
+
+  /** The newest entries the filters allow, for a question that names facets and nothing else. */
+  async newest(request: Omit<SearchRequest, 'query'>): Promise<SearchHit[]> {
+    const filter = toPredicate(request.filters, request.viewer);
+    const metas = await this.lexicalTurns.run(async () => {
+      const { index } = await this.deps.indexes.open(request.workspaceId);
+      return index.newest(filter, request.limit);
+    });
+    const rows = await this.deps.store.getMany(
+      request.workspaceId,
+      metas.map((meta) => meta.id),
+    );
+    return rows
+      .filter((entry) => canSee(request.viewer, entry.audience))
+      .map((entry) => ({
+        entry,
+        score: 1,
+        coverage: 0,
+        lexicalScore: 0,
+        concepts: [],
+        fields: { title: 0, body: 0, meta: 0 },
+      }));
+  }
+
   async search(request: SearchRequest): Promise<SearchHit[]> {
     const { workspaceId, query, limit, viewer } = request;
     const filter = toPredicate(request.filters, viewer);

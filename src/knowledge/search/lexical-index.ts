@@ -29,13 +29,19 @@ export interface IndexedDoc {
   createdAt: Date;
   /** Null: the whole workspace may see it; otherwise only requests made in this private conversation. */
   audience: string | null;
-  /** The account the entry was heard from, and that account's industry: searched, not kept. */
+  /**
+   * Lower-cased industries the entry is for: its own and its source account's. Searched in the meta
+   * field and kept for the industry filter.
+   */
+  industries?: string[];
+  /** Canonical buyer roles; searched in the meta field and kept for the role filter. */
+  roles?: string[];
+  /** The account the entry was heard from: searched, not kept. */
   account?: string | null;
-  industry?: string | null;
 }
 
 /** What a filter sees. The text itself is not kept: the database holds it, and it would more than double the heap. */
-export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body' | 'account' | 'industry'>;
+export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body' | 'account'>;
 
 export interface LexicalHit {
   id: number;
@@ -125,6 +131,19 @@ export class LexicalIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) throw new RangeError(`document ${id} is not in the index`);
     return this.slots.meta(slot);
+  }
+
+  /**
+   * The newest documents the filter accepts, for a question that names only facets ("content for the
+   * decide stage"): with no words left to score, recency orders them.
+   */
+  newest(filter: (doc: IndexedDocMeta) => boolean, limit: number): IndexedDocMeta[] {
+    const found: IndexedDocMeta[] = [];
+    for (const slot of this.slotOf.values()) {
+      const meta = this.slots.meta(slot);
+      if (filter(meta)) found.push(meta);
+    }
+    return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).slice(0, limit);
   }
 
   /** Whether any indexed document holds the analysed term. */

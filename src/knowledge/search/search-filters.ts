@@ -5,6 +5,10 @@ export interface SearchFilters {
   kinds?: EntryKind[];
   stage?: BuyingStage;
   topic?: string;
+  /** The entry's own industry or its source account's, compared lower-case ("healthcare"). */
+  industry?: string;
+  /** A canonical buyer role (see buyer-roles.ts) the entry is tagged with. */
+  role?: string;
   /** Inclusive bounds on the entry's created date. */
   from?: Date;
   to?: Date;
@@ -34,11 +38,15 @@ export function toPredicate(
 ): (doc: IndexedDocMeta) => boolean {
   const { kinds, stage, from, to } = filters;
   const topic = filters.topic?.toLowerCase();
+  const industry = filters.industry?.toLowerCase();
+  const { role } = filters;
   return (doc) =>
     canSee(viewer, doc.audience) &&
     (!kinds?.length || kinds.includes(doc.kind)) &&
     (!stage || doc.stage === stage) &&
     (!topic || doc.topics.includes(topic)) &&
+    (!industry || !!doc.industries?.includes(industry)) &&
+    (!role || !!doc.roles?.includes(role)) &&
     (!from || doc.createdAt >= from) &&
     (!to || doc.createdAt <= to);
 }

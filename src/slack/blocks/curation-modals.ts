@@ -21,6 +21,7 @@ export const KIND_LABELS: Record<EntryKind, string> = {
   tip: 'Seller tip',
   research: 'Research',
   expert: 'Expert content',
+  demo: 'Demo',
 };
 
 /** Slack's caps: a plain_text_input holds at most 3000 characters, a select 100 options of 75 characters. */

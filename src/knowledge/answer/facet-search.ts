@@ -1,0 +1,113 @@
+import type { SearchFilters } from '../search/search-filters.ts';
+import type { AnswerDeps, AskRequest } from './answer-question.ts';
+import type { AnswerFacets } from './answer-types.ts';
+import { facetLabels } from './facet-labels.ts';
+import { detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
+import { retrievalQuery } from './question-subject.ts';
+import { judgeHits } from './relevance.ts';
+import { type SourceEntry, selectSources } from './select-sources.ts';
+
+/** How many hits are read to judge which answer the question; only the best few are cited. */
+const SEARCH_LIMIT = 20;
+
+/** Words that ask for material without saying what about: with only these left, facets alone choose. */
+const NO_SUBJECT = new Set(
+  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help'.split(
+    ' ',
+  ),
+);
+
+export interface Found {
+  selected: SourceEntry[];
+  query: string;
+  termWeights: ReadonlyMap<string, number>;
+}
+
+type SearchDeps = Pick<AnswerDeps, 'search'>;
+
+/**
+ * Searches with the facets the question names. Stage and industry are hard filters: a rep asking for
+ * "healthcare" or "the decide stage" wants that slice, and an answer from another industry would
+ * mislead. A role is a filter too, but detected only as the person content is for, never as someone's
+ * ("Acme's CFO said…"). "Demo" is a preference, not a filter: demo entries are searched first and the
+ * other kinds answer when none does, since a tip or expert note often describes how to demo. When the
+ * facets leave nothing while the whole question would find something, the answer says so.
+ */
+export async function findWithFacets(
+  deps: SearchDeps,
+  request: AskRequest,
+  conversationKey: string | undefined,
+): Promise<{ facets: AnswerFacets | null; found: Found }> {
+  const base = { deps, request, conversationKey };
+  if (request.ignoreFacets)
+    return { facets: null, found: await find(base, request.question, request.filters) };
+  const industries = await deps.search.industries(request.workspaceId);
+  const { facets, rest } = detectFacets(request.question, { industries });
+  if (!hasFacets(facets)) return { facets: null, found: await find(base, request.question, request.filters) };
+
+  const filters: SearchFilters = {
+    ...request.filters,
+    ...(facets.stage ? { stage: facets.stage } : {}),
+    ...(facets.industry ? { industry: facets.industry } : {}),
+    ...(facets.role ? { role: facets.role } : {}),
+  };
+  let found: Found = { selected: [], query: rest, termWeights: new Map() };
+  if (facets.demo) found = await find(base, rest, { ...filters, kinds: ['demo'] });
+  if (found.selected.length === 0) found = await find(base, rest, filters);
+  const filtered = Boolean(facets.stage || facets.industry || facets.role);
+  const withoutFindsMore =
+    found.selected.length === 0 &&
+    filtered &&
+    (await find(base, request.question, request.filters)).selected.length > 0;
+  return { facets: toAnswerFacets(facets, withoutFindsMore), found };
+}
+
+async function find(
+  { deps, request, conversationKey }: { deps: SearchDeps; request: AskRequest; conversationKey?: string },
+  question: string,
+  filters: SearchFilters | undefined,
+): Promise<Found> {
+  const query = retrievalQuery(question);
+  const viewer = { conversationKey };
+  if (!hasSubject(query)) {
+    // Only facets were named ("content for the decide stage"): list what they select, newest first.
+    const hits = await deps.search.newest({
+      workspaceId: request.workspaceId,
+      limit: SEARCH_LIMIT,
+      filters,
+      viewer,
+    });
+    return {
+      selected: selectSources(hits.map((hit) => ({ hit, relevance: 1 }))),
+      query,
+      termWeights: new Map(),
+    };
+  }
+  const hits = await deps.search.search({
+    workspaceId: request.workspaceId,
+    query,
+    limit: SEARCH_LIMIT,
+    filters,
+    viewer,
+  });
+  const { relevant, termWeights } = judgeHits({ question, query }, hits);
+  return { selected: selectSources(relevant), query, termWeights };
+}
+
+function hasSubject(query: string): boolean {
+  return query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((word) => word !== '' && !NO_SUBJECT.has(word));
+}
+
+function toAnswerFacets(facets: QuestionFacets, withoutFindsMore: boolean): AnswerFacets {
+  return {
+    stage: facets.stage ?? null,
+    industry: facets.industry ?? null,
+    role: facets.role ?? null,
+    demo: facets.demo ?? false,
+    labels: facetLabels(facets),
+    withoutFindsMore,
+  };
+}
