@@ -29,7 +29,20 @@ const MAX_MODEL = 100;
 
 /** The answer as an Adaptive Card: field chatter and research kept apart, every claim cited. */
 export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AdaptiveCard {
-  return answer.heard ? heardCard(answer, options.now ?? new Date()) : notHeardCard(answer);
+  const rendered = answer.heard ? heardCard(answer, options.now ?? new Date()) : notHeardCard(answer);
+  const applied = appliedFacets(answer);
+  if (!applied) return rendered;
+  // The card was sized without this line; the line is short and capped, the card keeps headroom for it.
+  return {
+    ...rendered,
+    body: [text(`Filtered to: ${applied}`, { isSubtle: true, size: 'Small' }), ...rendered.body],
+  };
+}
+
+/** "healthcare · CFO · decide stage", or null when the question named no facet. */
+function appliedFacets(answer: Answer): string | null {
+  const labels = answer.facets?.labels ?? [];
+  return labels.length > 0 ? labels.map((label) => inlineText(label, 80, neutralizeLabel)).join(' · ') : null;
 }
 
 function heardCard(answer: Answer, now: Date): AdaptiveCard {
@@ -106,6 +119,17 @@ function heardCard(answer: Answer, now: Date): AdaptiveCard {
 
 function notHeardCard(answer: Answer): AdaptiveCard {
   const subject = inlineText(answer.subject, MAX_SUBJECT, neutralizeLabel);
+  if (answer.facets?.withoutFindsMore) {
+    const applied = appliedFacets(answer) ?? '';
+    return card({
+      fallbackText: `Nothing matches ${applied}, but there are answers without those filters.`,
+      body: [text(`Nothing matches **${applied}**, but there are answers without those filters.`)],
+      actions: [
+        execute('Ask without filters', TEAMS_VERBS.dropFacets, answer.questionId, 'positive'),
+        execute('Ask the curators', TEAMS_VERBS.routeToCurators, answer.questionId),
+      ],
+    });
+  }
   return card({
     fallbackText: `Nothing heard yet about ${subject}.`,
     body: [
