@@ -29,14 +29,13 @@ const MAX_MODEL = 100;
 
 /** The answer as an Adaptive Card: field chatter and research kept apart, every claim cited. */
 export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AdaptiveCard {
-  const rendered = answer.heard ? heardCard(answer, options.now ?? new Date()) : notHeardCard(answer);
+  return answer.heard ? heardCard(answer, options.now ?? new Date()) : notHeardCard(answer);
+}
+
+/** "Filtered to: healthcare · CFO · decide stage", so the rep knows what narrowed the answer. */
+function facetsLine(answer: Answer): TextBlock[] {
   const applied = appliedFacets(answer);
-  if (!applied) return rendered;
-  // The card was sized without this line; the line is short and capped, the card keeps headroom for it.
-  return {
-    ...rendered,
-    body: [text(`Filtered to: ${applied}`, { isSubtle: true, size: 'Small' }), ...rendered.body],
-  };
+  return applied ? [text(`Filtered to: ${applied}`, { isSubtle: true, size: 'Small' })] : [];
 }
 
 /** "healthcare · CFO · decide stage", or null when the question named no facet. */
@@ -52,7 +51,10 @@ function heardCard(answer: Answer, now: Date): AdaptiveCard {
   const objective = answer.objective.statements;
   const nothingFromField = `Nothing heard from the field yet about ${subject}.`;
 
-  const fieldHead: TextBlock[] = [text(statements.length > 0 ? fieldHeading(answer, now) : nothingFromField)];
+  const fieldHead: TextBlock[] = [
+    ...facetsLine(answer),
+    text(statements.length > 0 ? fieldHeading(answer, now) : nothingFromField),
+  ];
   const researchHead: TextBlock[] =
     objective.length > 0
       ? [text('**Research and expert content**', { separator: true, spacing: 'Medium' })]
@@ -133,6 +135,7 @@ function notHeardCard(answer: Answer): AdaptiveCard {
   return card({
     fallbackText: `Nothing heard yet about ${subject}.`,
     body: [
+      ...facetsLine(answer),
       text(
         `Nothing heard yet about **${subject}**. No chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.`,
       ),
