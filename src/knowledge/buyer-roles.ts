@@ -1,13 +1,13 @@
 /**
  * The buyer roles entries are tagged with and questions name, each with the other ways reps write it.
  * One list, so an import, a form, the CLI and a question all mean the same "CFO". Aliases are matched
- * lower-case with punctuation folded to spaces ("V.P. Sales" is "v p sales").
+ * lower-case with dots dropped and other punctuation folded to spaces ("V.P. Sales" is "vp sales").
  */
 export const BUYER_ROLES = {
   CFO: ['chief financial officer', 'finance leader', 'finance lead', 'head of finance', 'finance chief'],
   Controller: ['financial controller', 'comptroller', 'finance controller'],
   'VP Finance': ['vp of finance', 'vice president finance', 'vice president of finance', 'finance director'],
-  CEO: ['chief executive officer', 'chief executive', 'founder'],
+  CEO: ['chief executive officer', 'chief executive'],
   COO: ['chief operating officer', 'head of operations', 'operations leader'],
   CIO: ['chief information officer', 'head of it', 'it director', 'it leader'],
   CTO: ['chief technology officer', 'head of engineering', 'vp engineering', 'vp of engineering'],
@@ -36,7 +36,6 @@ export const BUYER_ROLES = {
     'sysadmin',
     'system administrator',
     'systems administrator',
-    'admin',
   ],
   Procurement: [
     'procurement lead',
@@ -46,7 +45,7 @@ export const BUYER_ROLES = {
     'procurement team',
   ],
   Legal: ['general counsel', 'legal counsel', 'lawyer', 'legal team'],
-  'AP manager': ['accounts payable manager', 'ap clerk', 'ap lead', 'accounts payable', 'payables manager'],
+  'AP manager': ['accounts payable manager', 'ap clerk', 'ap lead', 'accounts payable lead', 'payables manager'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type BuyerRole = keyof typeof BUYER_ROLES;
@@ -57,6 +56,7 @@ export const BUYER_ROLE_NAMES = Object.keys(BUYER_ROLES) as BuyerRole[];
 export function roleKey(text: string): string {
   return text
     .toLowerCase()
+    .replace(/\./g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

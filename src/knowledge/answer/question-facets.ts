@@ -66,9 +66,10 @@ const INDUSTRY_ALIASES: Record<string, readonly string[]> = {
 const POSSESSIVE_BEFORE = /(?:'s|’s|\btheir|\bhis|\bher|\bour|\byour|\bmy)\s*$/i;
 
 // Roles that are also ordinary words ("legal review", "procurement process", "the controller") count
-// only as the person asked for: "for legal", "show procurement", "a controller".
+// only as the person asked for, at the end of the phrase: "for legal", "show procurement?", "a controller".
 const PLAIN_WORD_ROLES = new Set<BuyerRole>(['Legal', 'Procurement', 'Controller']);
 const ROLE_ASKED_FOR = /\b(?:for|to|show|with|convince|pitch|an?|the)\s+$/i;
+const ROLE_ENDS = /^\s*(?:team\b|[?.!,;:]|$)/i;
 
 /** Detects the facets a question names and returns them with the words left to search for. */
 export function detectFacets(question: string, known: { industries: Iterable<string> }): DetectedFacets {
@@ -116,7 +117,8 @@ function findRole(text: string): { role: BuyerRole; start: number; length: numbe
     if (!match) continue;
     const before = text.slice(0, match.index);
     if (POSSESSIVE_BEFORE.test(before)) continue;
-    if (PLAIN_WORD_ROLES.has(role) && !ROLE_ASKED_FOR.test(before)) continue;
+    const after = text.slice(match.index + match[0].length);
+    if (PLAIN_WORD_ROLES.has(role) && !(ROLE_ASKED_FOR.test(before) && ROLE_ENDS.test(after))) continue;
     // "a CFO", "for the CISO": the article goes with the role.
     const article = /\b(?:for |to |with )?(?:an?|the) $/i.exec(before);
     const start = article ? match.index - article[0].length : match.index;
