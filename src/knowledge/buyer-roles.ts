@@ -45,7 +45,13 @@ export const BUYER_ROLES = {
     'procurement team',
   ],
   Legal: ['general counsel', 'legal counsel', 'lawyer', 'legal team'],
-  'AP manager': ['accounts payable manager', 'ap clerk', 'ap lead', 'accounts payable lead', 'payables manager'],
+  'AP manager': [
+    'accounts payable manager',
+    'ap clerk',
+    'ap lead',
+    'accounts payable lead',
+    'payables manager',
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type BuyerRole = keyof typeof BUYER_ROLES;

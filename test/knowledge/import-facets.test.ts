@@ -65,7 +65,10 @@ describe.each(DATABASE_KINDS)('importing industry, roles and demos on %s', (kind
   });
 
   it('rejects an unknown role, naming the field and the accepted roles, and stores nothing', async () => {
-    const good = await file('good.jsonl', `${JSON.stringify({ kind: 'tip', body: 'fine', roles: ['CFO'] })}\n`);
+    const good = await file(
+      'good.jsonl',
+      `${JSON.stringify({ kind: 'tip', body: 'fine', roles: ['CFO'] })}\n`,
+    );
     const bad = await file('bad.csv', 'kind,body,roles\ntip,ok,CFO\ntip,x,CFO;Chief Happiness Officer\n');
     const failure = earshot.importFiles({ workspaceId: 'acme', files: [good, bad] });
     await expect(failure).rejects.toThrow(
@@ -80,8 +83,12 @@ describe.each(DATABASE_KINDS)('importing industry, roles and demos on %s', (kind
       `${JSON.stringify({ kind: 'tip', body: 'x', industry: 'health; retail' })}\n${JSON.stringify({ kind: 'video', body: 'y' })}\n`,
     );
     const failure = earshot.importFiles({ workspaceId: 'acme', files: [bad] });
-    await expect(failure).rejects.toThrow(/line 1: field "industry": must be a short industry name such as "healthcare"/);
-    await expect(failure).rejects.toThrow(/line 2: field "kind": must be one of chatter, tip, research, expert, demo/);
+    await expect(failure).rejects.toThrow(
+      /line 1: field "industry": must be a short industry name such as "healthcare"/,
+    );
+    await expect(failure).rejects.toThrow(
+      /line 2: field "kind": must be one of chatter, tip, research, expert, demo/,
+    );
     expect(await count()).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRole } from '../../src/knowledge/buyer-roles.ts';
 import { detectFacets } from '../../src/knowledge/answer/question-facets.ts';
+import { canonicalRole } from '../../src/knowledge/buyer-roles.ts';
 
 const known = { industries: ['healthcare', 'manufacturing', 'financial services'] };
 const detect = (question: string) => detectFacets(question, known);
@@ -22,7 +22,9 @@ describe('facets named in a question', () => {
 
   it('finds a stage named on its own, and a buyer still exploring', () => {
     expect(detect('content for the decide stage').facets).toEqual({ stage: 'decide' });
-    expect(detect('what resonates with buyers who are still exploring?').facets).toEqual({ stage: 'explore' });
+    expect(detect('what resonates with buyers who are still exploring?').facets).toEqual({
+      stage: 'explore',
+    });
     expect(detect('anything for the evaluation phase?').facets).toEqual({ stage: 'evaluate' });
   });
 
@@ -71,6 +73,9 @@ describe('facets named in a question', () => {
   it('names only industries the workspace knows, and leaves the rest of the question alone', () => {
     expect(detectFacets('what do hospitals ask about SSO?', { industries: [] }).facets).toEqual({});
     expect(detect('what are retailers saying about returns?').facets).toEqual({});
-    expect(detect('what are you hearing about SSO?')).toEqual({ facets: {}, rest: 'what are you hearing about SSO?' });
+    expect(detect('what are you hearing about SSO?')).toEqual({
+      facets: {},
+      rest: 'what are you hearing about SSO?',
+    });
   });
 });

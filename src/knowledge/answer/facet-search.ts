@@ -31,7 +31,7 @@ type SearchDeps = Pick<AnswerDeps, 'search'>;
  * mislead. A role is a filter too, but detected only as the person content is for, never as someone's
  * ("Acme's CFO said…"). "Demo" is a preference, not a filter: demo entries are searched first and the
  * other kinds answer when none does, since a tip or expert note often describes how to demo. When the
- * facets leave nothing while the whole question would find something, the answer says so.
+ * facets leave nothing while the question's own words would find something, the answer says so.
  */
 export async function findWithFacets(
   deps: SearchDeps,
@@ -39,11 +39,10 @@ export async function findWithFacets(
   conversationKey: string | undefined,
 ): Promise<{ facets: AnswerFacets | null; found: Found }> {
   const base = { deps, request, conversationKey };
-  if (request.ignoreFacets)
-    return { facets: null, found: await find(base, request.question, request.filters) };
   const industries = await deps.search.industries(request.workspaceId);
   const { facets, rest } = detectFacets(request.question, { industries });
   if (!hasFacets(facets)) return { facets: null, found: await find(base, request.question, request.filters) };
+  if (request.ignoreFacets) return { facets: null, found: await withoutFacets(base, rest) };
 
   const filters: SearchFilters = {
     ...request.filters,
@@ -55,15 +54,34 @@ export async function findWithFacets(
   if (facets.demo) found = await find(base, rest, { ...filters, kinds: ['demo'] });
   if (found.selected.length === 0) found = await find(base, rest, filters);
   const filtered = Boolean(facets.stage || facets.industry || facets.role);
+  // Only a question with words of its own can be answered without its facets: "content for the decide
+  // stage" without the stage is every entry, which answers nothing.
   const withoutFindsMore =
     found.selected.length === 0 &&
     filtered &&
-    (await find(base, request.question, request.filters)).selected.length > 0;
+    hasSubject(retrievalQuery(rest)) &&
+    (await withoutFacets(base, rest)).selected.length > 0;
   return { facets: toAnswerFacets(facets, withoutFindsMore), found };
 }
 
+/**
+ * The question's own words with no facet filter: what "Ask without filters" answers. The words that
+ * named the facets stay out ("payback for a CISO" searches "payback"), or a CISO nobody tagged would
+ * still sink every entry; a question of facets alone is searched whole.
+ */
+function withoutFacets(base: FindBase, rest: string): Promise<Found> {
+  const words = hasSubject(retrievalQuery(rest)) ? rest : base.request.question;
+  return find(base, words, base.request.filters);
+}
+
+interface FindBase {
+  deps: SearchDeps;
+  request: AskRequest;
+  conversationKey?: string;
+}
+
 async function find(
-  { deps, request, conversationKey }: { deps: SearchDeps; request: AskRequest; conversationKey?: string },
+  { deps, request, conversationKey }: FindBase,
   question: string,
   filters: SearchFilters | undefined,
 ): Promise<Found> {
