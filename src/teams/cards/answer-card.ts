@@ -125,7 +125,10 @@ function notHeardCard(answer: Answer): AdaptiveCard {
     const applied = appliedFacets(answer) ?? '';
     return card({
       fallbackText: `Nothing matches ${applied}, but there are answers without those filters.`,
-      body: [text(`Nothing matches **${applied}**, but there are answers without those filters.`)],
+      body: [
+        ...facetsLine(answer),
+        text(`Nothing matches **${applied}**, but there are answers without those filters.`),
+      ],
       actions: [
         execute('Ask without filters', TEAMS_VERBS.dropFacets, answer.questionId, 'positive'),
         execute('Ask the curators', TEAMS_VERBS.routeToCurators, answer.questionId),
