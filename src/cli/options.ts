@@ -69,13 +69,14 @@ export const entryIdArgument = z.coerce.number('must be an entry id such as 42')
 export { date as dateOption };
 
 /** `--roles "CFO; IT admin"`: `;`-separated names or aliases, or `none` to clear them. */
-export const rolesOption = z.union([
-  z.literal('none').transform((): string[] => []),
-  z.string().transform((value) => value.split(';')).pipe(rolesSchema),
-]);
+export const rolesOption = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? [] : value.split(';')))
+  .pipe(rolesSchema);
 
 /** `--industry Healthcare`, or `none` to clear it. */
-export const industryEditOption = z.union([
-  z.literal('none').transform(() => null),
-  industrySchema.pipe(z.string('must not be empty')),
-]);
+export const industryEditOption = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? '' : value))
+  .pipe(industrySchema)
+  .transform((value) => value ?? null);
