@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { canonicalRole, ROLES_ACCEPTED } from '../knowledge/buyer-roles.ts';
-import { BUYING_STAGES, ENTRY_KINDS, ENTRY_STATUSES, industrySchema, rolesSchema } from '../knowledge/entry.ts';
+import {
+  BUYING_STAGES,
+  ENTRY_KINDS,
+  ENTRY_STATUSES,
+  industrySchema,
+  rolesSchema,
+} from '../knowledge/entry.ts';
 import type { SearchFilters } from '../knowledge/search/search-filters.ts';
 import { workspaceFromInput } from '../knowledge/workspaces/platform-ids.ts';
 

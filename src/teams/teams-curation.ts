@@ -85,7 +85,8 @@ export async function handleReviewAction(
     const entry = await entries.get(workspaceId, action.e);
     if (entry.audience !== null && entry.audience !== here(context)) return invokeMessage(ELSEWHERE);
     if (action.verb === REVIEW_VERBS.edit) {
-      const edited = await entries.edit(workspaceId, action.e, { title: action.title, body: action.body });
+      const { title, body, industry, roles } = action;
+      const edited = await entries.edit(workspaceId, action.e, { title, body, industry, roles });
       return invokeCard(reviewCard(edited));
     }
     const status = action.verb === REVIEW_VERBS.approve ? 'published' : 'rejected';

@@ -129,7 +129,10 @@ export function registerEntries(program: Command) {
     .option('--topics <topics>', 'topics separated by ";" (replaces the old ones)')
     .option('--stage <stage>', 'explore, evaluate, decide, implement, or none')
     .option('--industry <industry>', 'the industry it is for, e.g. Healthcare, or none')
-    .option('--roles <roles>', 'buyer roles separated by ";", e.g. "CFO; IT admin" (replaces the old ones), or none')
+    .option(
+      '--roles <roles>',
+      'buyer roles separated by ";", e.g. "CFO; IT admin" (replaces the old ones), or none',
+    )
     .option('--review-by <date>', 'date to review the entry by, or none')
     .option('--json', 'print the edited entry as JSON')
     .action((id: string, raw: unknown) =>
