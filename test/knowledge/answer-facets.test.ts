@@ -78,6 +78,24 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     });
   });
 
+  it('counts an untagged entry that names the industry in its text as about it', async () => {
+    await seedEntry(db, {
+      title: 'Hospital payback research',
+      kind: 'research',
+      body: 'Hospitals see payback in 7 months on average.',
+    });
+    const answer = await ask('payback research for healthcare');
+    expect(titles(answer)).toContain('Hospital payback research');
+    expect(titles(answer)).not.toContain('Manufacturing CFO payback');
+  });
+
+  it('keeps an industry that is the whole question as its words, filtered to entries about it', async () => {
+    const answer = await ask('Anything from healthcare?');
+    expect(answer.facets?.labels).toEqual(['healthcare']);
+    expect(titles(answer)).toContain('Harborview on payback');
+    expect(titles(answer)).not.toContain('Manufacturing CFO payback');
+  });
+
   it('lists what the facets select when the question names nothing else', async () => {
     const answer = await ask('content for the decide stage');
     expect(answer.heard).toBe(true);
@@ -99,13 +117,19 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
   });
 
   it('says when the facets leave nothing but the question alone has an answer, and answers without them', async () => {
-    const filtered = await ask('What about payback for a CISO?');
+    const filtered = await ask('What about payback for an IT admin?');
     expect(filtered.heard).toBe(false);
-    expect(filtered.facets).toMatchObject({ role: 'CISO', withoutFindsMore: true });
+    expect(filtered.facets).toMatchObject({ role: 'IT admin', withoutFindsMore: true });
 
-    const unfiltered = await ask('What about payback for a CISO?', { ignoreFacets: true });
+    const unfiltered = await ask('What about payback for an IT admin?', { ignoreFacets: true });
     expect(unfiltered.heard).toBe(true);
     expect(unfiltered.facets).toBeUndefined();
+  });
+
+  it('leaves a role no entry carries in the question instead of filtering everything out', async () => {
+    const answer = await ask('payback for a CISO');
+    expect(answer.facets).toBeUndefined();
+    expect(answer.question).toBe('payback for a CISO');
   });
 
   it('does not filter a question that only uses a stage word as a verb', async () => {

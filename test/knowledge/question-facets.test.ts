@@ -70,6 +70,20 @@ describe('facets named in a question', () => {
     expect(detect('one-pager for legal').facets.role).toBe('Legal');
   });
 
+  it('does not read an industry word inside a company name, nor a role no entry carries', () => {
+    const insurance = { industries: ['insurance'] };
+    expect(detectFacets("What's the status with Brightpath Insurance?", insurance).facets).toEqual({});
+    expect(detectFacets('What do insurance buyers ask?', insurance).facets).toEqual({
+      industry: 'insurance',
+    });
+    expect(
+      detectFacets('How do I talk DPO with a CFO?', { industries: [], roles: new Set(['CISO']) }),
+    ).toEqual({
+      facets: {},
+      rest: 'How do I talk DPO with a CFO?',
+    });
+  });
+
   it('names only industries the workspace knows, and leaves the rest of the question alone', () => {
     expect(detectFacets('what do hospitals ask about SSO?', { industries: [] }).facets).toEqual({});
     expect(detect('what are retailers saying about returns?').facets).toEqual({});

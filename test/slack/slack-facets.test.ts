@@ -34,6 +34,14 @@ describe.each(DATABASE_KINDS)('facets in Slack questions (%s)', (kind) => {
       industry: 'Retail',
       stage: 'decide',
     });
+    await seedEntry(db, {
+      workspaceId: TEAM,
+      kind: 'tip',
+      title: 'CISO trust package',
+      body: 'Send the CISO the SOC 2 report and pen test summary in week one.',
+      roles: ['CISO'],
+      stage: 'evaluate',
+    });
   });
   afterEach(async () => {
     await harness.close();

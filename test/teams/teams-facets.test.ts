@@ -39,6 +39,13 @@ describe.each(DATABASE_KINDS)('facets in Teams questions (%s)', (kind) => {
       title: 'Audit log tip',
       body: 'Always show the audit log and SSO setup to security reviewers.',
     });
+    await seedEntry(db, {
+      workspaceId: WORKSPACE,
+      kind: 'tip',
+      title: 'CFO payback tip',
+      body: 'Show the CFO the payback period first.',
+      roles: ['CFO'],
+    });
   });
   afterEach(async () => {
     await server.close();

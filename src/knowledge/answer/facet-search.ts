@@ -26,10 +26,11 @@ export interface Found {
 type SearchDeps = Pick<AnswerDeps, 'search'>;
 
 /**
- * Searches with the facets the question names. Stage and industry are hard filters: a rep asking for
- * "healthcare" or "the decide stage" wants that slice, and an answer from another industry would
- * mislead. A role is a filter too, but detected only as the person content is for, never as someone's
- * ("Acme's CFO said…"). "Demo" is a preference, not a filter: demo entries are searched first and the
+ * Searches with the facets the question names. Stage, industry and role are hard filters: a rep asking
+ * for "healthcare" or "the decide stage" wants that slice, and an answer from another industry would
+ * mislead. The industry filter keeps entries tagged with it, heard from an account in it, or naming it
+ * in their text (untagged tips and research often do). A role is detected only as the person content is
+ * for, never as someone's ("Acme's CFO said…"), and only when some entry carries it. "Demo" is a preference, not a filter: demo entries are searched first and the
  * other kinds answer when none does, since a tip or expert note often describes how to demo. When the
  * facets leave nothing while the question's own words would find something, the answer says so.
  */
@@ -39,8 +40,8 @@ export async function findWithFacets(
   conversationKey: string | undefined,
 ): Promise<{ facets: AnswerFacets | null; found: Found }> {
   const base = { deps, request, conversationKey };
-  const industries = await deps.search.industries(request.workspaceId);
-  const { facets, rest } = detectFacets(request.question, { industries });
+  const vocabulary = await deps.search.facetVocabulary(request.workspaceId);
+  const { facets, rest } = detectFacets(request.question, vocabulary);
   if (!hasFacets(facets)) return { facets: null, found: await find(base, request.question, request.filters) };
   if (request.ignoreFacets) return { facets: null, found: await withoutFacets(base, rest) };
 
@@ -50,9 +51,12 @@ export async function findWithFacets(
     ...(facets.industry ? { industry: facets.industry } : {}),
     ...(facets.role ? { role: facets.role } : {}),
   };
-  let found: Found = { selected: [], query: rest, termWeights: new Map() };
-  if (facets.demo) found = await find(base, rest, { ...filters, kinds: ['demo'] });
-  if (found.selected.length === 0) found = await find(base, rest, filters);
+  // "What are manufacturers asking for?": the industry is the whole subject, so its words stay the
+  // query (ranked and judged as before) while the filter keeps the entries about it.
+  const words = facets.industry && !hasSubject(retrievalQuery(rest)) ? request.question : rest;
+  let found: Found = { selected: [], query: words, termWeights: new Map() };
+  if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
+  if (found.selected.length === 0) found = await find(base, words, filters);
   const filtered = Boolean(facets.stage || facets.industry || facets.role);
   // Only a question with words of its own can be answered without its facets: "content for the decide
   // stage" without the stage is every entry, which answers nothing.

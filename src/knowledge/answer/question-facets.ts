@@ -1,5 +1,6 @@
 import { type BuyerRole, roleAliases } from '../buyer-roles.ts';
 import type { BuyingStage } from '../entry.ts';
+import { industryForms } from '../industries.ts';
 
 /** The stage, industry and buyer role a question names, and whether it asks for a demo. */
 export interface QuestionFacets {
@@ -39,28 +40,6 @@ const STAGE_NAMED =
 const STAGE_OF_BUYER =
   /\b(?:(?:who(?:'s| is| are)|they(?:'re| are)|(?:is|are) (?:still |just |currently |now )?|still |just |currently )(exploring|evaluating|deciding|implementing)|(exploring|evaluating|implementing) (?:us|earshot|our (?:product|platform|tool)))\b/i;
 
-/**
- * Industries reps name in other words, to the name accounts and entries usually carry. An alias is
- * used only when the workspace knows that industry: "hospitals" filters nothing in a knowledge base
- * without healthcare.
- */
-const INDUSTRY_ALIASES: Record<string, readonly string[]> = {
-  healthcare: [
-    'health care',
-    'hospital',
-    'hospitals',
-    'health system',
-    'health systems',
-    'healthcare providers',
-  ],
-  manufacturing: ['manufacturer', 'manufacturers', 'manufacturing companies', 'factories'],
-  'financial services': ['banking', 'fintech', 'financial institutions'],
-  retail: ['retailer', 'retailers', 'e-commerce', 'ecommerce'],
-  education: ['higher education', 'higher ed', 'universities', 'schools'],
-  government: ['public sector'],
-  logistics: ['logistics companies', '3pl', 'freight'],
-};
-
 // A role preceded by one of these is somebody's in particular ("Acme's CFO", "their CFO said"): the
 // question is about what that person said, not content for the role, so it is left as words.
 const POSSESSIVE_BEFORE = /(?:'s|’s|\btheir|\bhis|\bher|\bour|\byour|\bmy)\s*$/i;
@@ -71,8 +50,18 @@ const PLAIN_WORD_ROLES = new Set<BuyerRole>(['Legal', 'Procurement', 'Controller
 const ROLE_ASKED_FOR = /\b(?:for|to|show|with|convince|pitch|an?|the)\s+$/i;
 const ROLE_ENDS = /^\s*(?:team\b|[?.!,;:]|$)/i;
 
-/** Detects the facets a question names and returns them with the words left to search for. */
-export function detectFacets(question: string, known: { industries: Iterable<string> }): DetectedFacets {
+/**
+ * Detects the facets a question names and returns them with the words left to search for. A role no
+ * entry carries is left as words: filtering by it could only empty the answer.
+ */
+export function detectFacets(
+  question: string,
+  known: {
+    industries: Iterable<string>;
+    /** Only these roles are detected (those the workspace's entries carry); omitted, every role. */
+    roles?: ReadonlySet<string>;
+  },
+): DetectedFacets {
   const facets: QuestionFacets = {};
   let rest = ` ${question.replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ')} `;
 
@@ -85,7 +74,7 @@ export function detectFacets(question: string, known: { industries: Iterable<str
   }
 
   const role = findRole(rest);
-  if (role) {
+  if (role && (!known.roles || known.roles.has(role.role))) {
     facets.role = role.role;
     rest = cut(rest, role.start, role.length);
   }
@@ -135,19 +124,28 @@ function findIndustry(
   for (const known of industries) {
     const industry = known.trim().toLowerCase();
     if (!industry) continue;
-    forms.push({ form: industry, industry });
-    for (const alias of INDUSTRY_ALIASES[industry] ?? []) forms.push({ form: alias, industry });
+    for (const form of industryForms(industry)) forms.push({ form, industry });
   }
   forms.sort((a, b) => b.form.length - a.form.length);
   const lower = text.toLowerCase();
   for (const { form, industry } of forms) {
     const match = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').exec(lower);
-    if (!match) continue;
+    if (!match || inName(text, match.index)) continue;
     const lead = /\b(?:in|for|at|from) (?:an? |the )?$/i.exec(text.slice(0, match.index));
     const start = lead ? match.index - lead[0].length : match.index;
     return { industry, start, length: match.index + match[0].length - start };
   }
   return null;
+}
+
+/** "Brightpath Insurance": a capitalised word after a capitalised word is part of a name, not an industry. */
+function inName(text: string, index: number): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(index))) return false;
+  const before = text.slice(0, index).trimEnd();
+  const previous = /(\S+)$/.exec(before)?.[1];
+  if (!previous) return false;
+  const sentenceStart = /(?:^|[.!?:])\s*$/.test(before.slice(0, before.length - previous.length));
+  return /^\p{Lu}/u.test(previous) && !sentenceStart;
 }
 
 function cut(text: string, start: number, length: number): string {

@@ -1,5 +1,5 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
-import { detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
+import { analyze, detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { DocSlots, encodeKindStage } from './doc-slots.ts';
 import { MAX_META_UNITS, metaTexts } from './meta-fields.ts';
@@ -144,6 +144,32 @@ export class LexicalIndex {
       if (filter(meta)) found.push(meta);
     }
     return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).slice(0, limit);
+  }
+
+  /**
+   * Ids of the documents that hold every word of at least one of the phrases, in any field: an entry
+   * that mentions "hospitals" is about healthcare even when nobody tagged it.
+   */
+  idsMentioning(phrases: readonly string[]): Set<number> {
+    const found = new Set<number>();
+    for (const phrase of phrases) {
+      let ids: Set<number> | undefined;
+      for (const term of new Set(analyze(phrase, 'en'))) {
+        const termId = this.postings.termId(term);
+        const holding = new Set<number>();
+        if (termId !== undefined) {
+          const { pool, start, length } = this.postings.entries(termId);
+          for (let at = start; at < start + length; at++) {
+            const slot = (pool[at] as number) >>> SLOT_SHIFT;
+            if (this.slots.isLive(slot)) holding.add(this.slots.ids[slot] as number);
+          }
+        }
+        ids = ids ? new Set([...ids].filter((id) => holding.has(id))) : holding;
+        if (ids.size === 0) break;
+      }
+      for (const id of ids ?? []) found.add(id);
+    }
+    return found;
   }
 
   /** Whether any indexed document holds the analysed term. */

@@ -25,8 +25,9 @@ interface Cached {
   lastSeq: bigint;
   /** Names and industries of the workspace's accounts, indexed with the entries heard from them. */
   accounts: AccountDirectory;
-  /** Industries entries were tagged with since this index was built. */
+  /** Industries and roles entries were tagged with since this index was built. */
   entryIndustries: Set<string>;
+  entryRoles: Set<string>;
   /** The sales thesaurus with the workspace's own synonyms, and the fingerprint they were read at. */
   thesaurus: Thesaurus;
   synonymsVersion: string;
@@ -39,6 +40,8 @@ export interface WorkspaceSearchState {
   thesaurus: Thesaurus;
   /** Lower-cased industries of the workspace's accounts and entries (never shrinks until a restart). */
   industries: ReadonlySet<string>;
+  /** Buyer roles the workspace's entries are tagged with (never shrinks until a restart). */
+  roles: ReadonlySet<string>;
 }
 
 const ENTRY_COLUMNS =
@@ -76,6 +79,7 @@ export class WorkspaceIndexCache {
         lastSeq: 0n,
         accounts: new AccountDirectory(),
         entryIndustries: new Set(),
+        entryRoles: new Set(),
         thesaurus: builtInThesaurus(),
         synonymsVersion: '',
         syncing: undefined,
@@ -88,7 +92,7 @@ export class WorkspaceIndexCache {
     });
     await cached.syncing;
     const industries = new Set([...cached.entryIndustries, ...cached.accounts.industries()]);
-    return { index: cached.index, thesaurus: cached.thesaurus, industries };
+    return { index: cached.index, thesaurus: cached.thesaurus, industries, roles: cached.entryRoles };
   }
 
   private async sync(workspaceId: string, cached: Cached) {
@@ -172,6 +176,7 @@ export class WorkspaceIndexCache {
     }
     published.push(row.id);
     if (row.industry?.trim()) cached.entryIndustries.add(row.industry.trim().toLowerCase());
+    for (const role of row.roles ?? []) cached.entryRoles.add(role);
     index.upsert({
       id: row.id,
       title: row.title,
