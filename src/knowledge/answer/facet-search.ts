@@ -10,9 +10,12 @@ import { type SourceEntry, selectSources } from './select-sources.ts';
 /** How many hits are read to judge which answer the question; only the best few are cited. */
 const SEARCH_LIMIT = 20;
 
-/** Words that ask for material without saying what about: with only these left, facets alone choose. */
+/**
+ * Words that ask for material, or name who it is from, without saying what about ("healthcare
+ * prospects", "content for the decide stage"): with only these left, the facets are the subject.
+ */
 const NO_SUBJECT = new Set(
-  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help'.split(
+  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going saying asking hearing care say ask want wants'.split(
     ' ',
   ),
 );
