@@ -95,13 +95,19 @@ export function hasFacets(facets: QuestionFacets): boolean {
   return Boolean(facets.stage || facets.industry || facets.role || facets.demo);
 }
 
+// Compiled once, on first use: every question is checked against every alias.
+let rolePatterns: Array<{ pattern: RegExp; role: BuyerRole }> | undefined;
+
 function findRole(text: string): { role: BuyerRole; start: number; length: number } | null {
   const lower = text.toLowerCase();
-  for (const { alias, role } of roleAliases()) {
-    const pattern = new RegExp(
+  rolePatterns ??= roleAliases().map(({ alias, role }) => ({
+    role,
+    pattern: new RegExp(
       `(?<![\\p{L}\\p{N}])${escapeRegExp(alias).replace(/ /g, '[\\s.\\-/]+')}(?![\\p{L}\\p{N}])`,
       'u',
-    );
+    ),
+  }));
+  for (const { pattern, role } of rolePatterns) {
     const match = pattern.exec(lower);
     if (!match) continue;
     const before = text.slice(0, match.index);
