@@ -46,7 +46,7 @@ function withAccount(doc: IndexedDoc): IndexedDoc {
   return {
     ...doc,
     account: `Account ${account % ACCOUNTS}`,
-    industry: account % 7 === 0 ? null : (INDUSTRIES[account % INDUSTRIES.length] as string),
+    industries: account % 7 === 0 ? [] : [(INDUSTRIES[account % INDUSTRIES.length] as string).toLowerCase()],
   };
 }
 

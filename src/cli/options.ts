@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { BUYING_STAGES, ENTRY_KINDS, ENTRY_STATUSES } from '../knowledge/entry.ts';
+import { canonicalRole, ROLES_ACCEPTED } from '../knowledge/buyer-roles.ts';
+import {
+  BUYING_STAGES,
+  ENTRY_KINDS,
+  ENTRY_STATUSES,
+  industrySchema,
+  rolesSchema,
+} from '../knowledge/entry.ts';
 import type { SearchFilters } from '../knowledge/search/search-filters.ts';
 import { workspaceFromInput } from '../knowledge/workspaces/platform-ids.ts';
 
@@ -19,6 +26,16 @@ export const workspaceOption = z
   .max(200)
   .transform(workspaceFromInput);
 
+/** One buyer role by its name or an alias ("chief financial officer"), as its canonical name. */
+const roleOption = z.string().transform((value, context) => {
+  const role = canonicalRole(value);
+  if (role === null) context.addIssue({ code: 'custom', message: `must be one of the ${ROLES_ACCEPTED}` });
+  return role ?? value;
+});
+
+/** An industry to filter by, compared lower-case with entries' and accounts' industries. */
+const industryOption = industrySchema.pipe(z.string('must not be empty').toLowerCase());
+
 export const filterOptions = z.object({
   kind: z
     .string()
@@ -27,6 +44,8 @@ export const filterOptions = z.object({
     .pipe(z.array(z.enum(ENTRY_KINDS)).optional()),
   stage: z.enum(BUYING_STAGES).optional(),
   topic: z.string().trim().toLowerCase().optional(),
+  industry: industryOption.optional(),
+  role: roleOption.optional(),
   from: date.optional(),
   to: date.optional(),
 });
@@ -36,6 +55,8 @@ export function toFilters(options: z.output<typeof filterOptions>): SearchFilter
     kinds: options.kind,
     stage: options.stage,
     topic: options.topic,
+    industry: options.industry,
+    role: options.role,
     from: options.from,
     to: options.to,
   };
@@ -52,3 +73,16 @@ export const kindOption = z.enum(ENTRY_KINDS);
 export const stageOption = z.enum(BUYING_STAGES);
 export const entryIdArgument = z.coerce.number('must be an entry id such as 42').int().positive();
 export { date as dateOption };
+
+/** `--roles "CFO; IT admin"`: `;`-separated names or aliases, or `none` to clear them. */
+export const rolesOption = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? [] : value.split(';')))
+  .pipe(rolesSchema);
+
+/** `--industry Healthcare`, or `none` to clear it. */
+export const industryEditOption = z
+  .string()
+  .transform((value) => (value.trim() === 'none' ? '' : value))
+  .pipe(industrySchema)
+  .transform((value) => value ?? null);

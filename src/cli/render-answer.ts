@@ -10,13 +10,17 @@ import { notReviewedSince } from '../knowledge/answer/freshness.ts';
 
 /** The answer as plain text for a terminal; an answer without a `questionId` was not logged (evaluation runs). */
 export function renderAnswer(answer: UnloggedAnswer & { questionId?: number }, now = new Date()): string {
+  const applied = answer.facets?.labels.length ? `Filtered to: ${answer.facets.labels.join(' · ')}\n` : '';
+  if (answer.facets?.withoutFindsMore) {
+    return `${applied}Nothing matches ${answer.facets.labels.join(' · ')}, but there are answers without those filters: ask again with --no-facets.\n`;
+  }
   if (!answer.heard) {
     const logged =
       answer.questionId === undefined ? '' : ' The question was logged so curators can fill the gap.';
     const references = answer.references ? ['', ...referenceLines(answer.references)].join('\n') : '';
-    return `Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches.${logged}${references}\n`;
+    return `${applied}Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches.${logged}${references}\n`;
   }
-  const lines: string[] = [];
+  const lines: string[] = applied ? [applied.trimEnd()] : [];
   const { summary, statements } = answer.field;
   if (statements.length > 0) {
     lines.push(`What the field is hearing: ${summary.headline} (${entriesNote(summary, now)})`);

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import { EarshotError } from '../errors.ts';
+import { OBJECTIVE_KINDS } from '../knowledge/entry.ts';
 import { topContributors } from './contributors.ts';
 import { type Digest, type DigestLimits, resolveLimits } from './digest.ts';
 import type { DigestScope } from './digest-scope.ts';
@@ -58,7 +59,8 @@ export async function buildDigest(
     buildThemes(scope, limits),
     newEntries(scope, ['tip'], limits.tips),
     citedOlderTips(scope, limits.citedTips),
-    newEntries(scope, ['research', 'expert'], limits.research),
+    // Demo material is listed with research and expert content: all three are objective (entry.ts).
+    newEntries(scope, [...OBJECTIVE_KINDS], limits.research),
     triggersOfPeriod(scope, limits.triggers),
     request.forCurators ? contentGaps(scope, limits.gaps) : Promise.resolve(null),
     topContributors(scope, limits.contributors),

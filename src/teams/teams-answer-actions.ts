@@ -1,12 +1,15 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { ProactiveSender } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
+import { conversationKey } from '../knowledge/workspaces/platform-ids.ts';
+import { answerCard } from './cards/answer-card.ts';
 import { parseCardAction, TEAMS_VERBS } from './cards/card-actions.ts';
-import { invokeMessage } from './invoke-responses.ts';
+import { invokeCard, invokeMessage } from './invoke-responses.ts';
 import type { TeamsDeps } from './teams-bot.ts';
+import { channelIdOf } from './teams-capture.ts';
 import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
-/** Helpful / Not helpful and "Ask the curators" on an answer card. */
+/** Helpful / Not helpful, "Ask the curators" and "Ask without filters" on an answer card. */
 export async function handleAnswerAction(
   deps: TeamsDeps,
   proactive: ProactiveSender,
@@ -17,6 +20,7 @@ export async function handleAnswerAction(
   const userId = teamsUserId(context);
   try {
     const { verb, q } = parseCardAction(value);
+    if (verb === TEAMS_VERBS.dropFacets) return await askWithoutFacets(deps, context, q);
     if (verb === TEAMS_VERBS.routeToCurators)
       return invokeMessage(await routeToCurators(deps, proactive, { workspaceId, questionId: q, userId }));
     await deps.earshot.questions.recordFeedback({
@@ -34,6 +38,32 @@ export async function handleAnswerAction(
     if (!(error instanceof EarshotError)) throw error;
     return invokeMessage(error.userMessage);
   }
+}
+
+/** Asks the card's question again without the facets it named; the answer replaces the card. */
+async function askWithoutFacets(
+  deps: TeamsDeps,
+  context: TurnContext,
+  questionId: number,
+): Promise<AdaptiveCardInvokeResponse> {
+  const workspaceId = teamsWorkspaceOf(context);
+  const channel = channelIdOf(context.activity.conversation.id);
+  const asked = await deps.earshot.questions.toAskAgain(
+    workspaceId,
+    questionId,
+    conversationKey('teams', channel),
+  );
+  if (!asked) return invokeMessage('That answer is no longer available. Ask again.');
+  const answer = await deps.earshot.ask({
+    workspaceId,
+    question: asked.text,
+    askedBy: teamsUserId(context) || undefined,
+    platform: 'teams',
+    channel,
+    privateConversation: asked.privateConversation,
+    ignoreFacets: true,
+  });
+  return invokeCard(answerCard(answer));
 }
 
 /** Posts the question to the organization's curators' channel in Teams (a conversation Earshot is in). */

@@ -122,7 +122,8 @@ export async function handleReviewAction(
     const entry = await entries.get(workspaceId, action.e);
     if (entry.audience !== null && entry.audience !== here(context)) return invokeMessage(ELSEWHERE);
     if (action.verb === REVIEW_VERBS.edit) {
-      const edited = await entries.edit(workspaceId, action.e, { title: action.title, body: action.body });
+      const { title, body, industry, roles } = action;
+      const edited = await entries.edit(workspaceId, action.e, { title, body, industry, roles });
       return invokeCard(reviewCard(edited));
     }
     if (action.verb === REVIEW_VERBS.merge && action.target) {

@@ -15,6 +15,8 @@ export function entryFixture(overrides: Partial<Entry> & Pick<Entry, 'id'>): Ent
     contributor: 'U_REP',
     topics: [],
     stage: null,
+    industry: null,
+    roles: [],
     status: 'pending',
     reviewBy: null,
     audience: null,

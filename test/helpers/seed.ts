@@ -35,6 +35,8 @@ export async function seedEntry(
       contributor: overrides.contributor ?? null,
       topics: overrides.topics ?? [],
       stage: overrides.stage ?? null,
+      industry: overrides.industry ?? null,
+      roles: overrides.roles ?? [],
       status: overrides.status ?? 'published',
       reviewBy: overrides.reviewBy ?? null,
       audience: overrides.audience ?? null,

@@ -75,7 +75,7 @@ describe('CSV import', () => {
     const error = await importErrorOf(parseEntryFile(path));
 
     expect(error.message).toBe(
-      `${path} line 9: field "kind": must be one of chatter, tip, research, expert (got "gossip")`,
+      `${path} line 9: field "kind": must be one of chatter, tip, research, expert, demo (got "gossip")`,
     );
   });
 
@@ -102,7 +102,7 @@ describe('CSV import', () => {
     expect(error.message).toBe(
       `${path} line 1: unknown column "priority"; rename or remove it. Accepted columns: externalId, kind, title, body, ` +
         'url (or source.url), channel (or source.channel), author (or source.author), account (or source.account), ' +
-        'contributor, topics, stage, createdAt, reviewBy, status',
+        'contributor, topics, stage, industry, roles, createdAt, reviewBy, status',
     );
   });
 

@@ -120,7 +120,7 @@ describe('JSON Lines import', () => {
 
     expect(error.message).toContain(`${path} line 1: field "body": is required`);
     expect(error.message).toContain(
-      `${path} line 2: field "kind": is required; use one of chatter, tip, research, expert`,
+      `${path} line 2: field "kind": is required; use one of chatter, tip, research, expert, demo`,
     );
   });
 
@@ -167,7 +167,7 @@ describe('JSON Lines import', () => {
 
     expect(error.message).toBe(
       `${path} line 1: field "priority": unknown field; remove it or use one of ` +
-        'externalId, kind, title, body, source, contributor, topics, stage, createdAt, reviewBy, status',
+        'externalId, kind, title, body, source, contributor, topics, stage, industry, roles, createdAt, reviewBy, status',
     );
   });
 
@@ -202,7 +202,7 @@ describe('JSON Lines import', () => {
 
     expect(error.message.split('\n')).toEqual([
       `${path} has 3 problems; fix them and import again:`,
-      `${path} line 2: field "kind": must be one of chatter, tip, research, expert (got "gossip")`,
+      `${path} line 2: field "kind": must be one of chatter, tip, research, expert, demo (got "gossip")`,
       expect.stringContaining(`${path} line 3: not valid JSON (`),
       `${path} line 4: field "body": is required`,
     ]);

@@ -143,7 +143,7 @@ describe('LexicalIndex updates', () => {
       doc(id, `${round} call notes ${id % 5}`, {
         topics: id % 2 ? ['retention'] : [],
         account: id % 3 ? 'Harborview Health' : null,
-        industry: id % 3 ? 'Healthcare' : null,
+        industries: id % 3 ? ['healthcare'] : [],
         stage: id % 4 ? 'explore' : null,
       });
     const churned = new LexicalIndex();
@@ -188,7 +188,15 @@ describe('LexicalIndex filters', () => {
   it('gives the filter the metadata of the document', () => {
     const createdAt = new Date('2026-03-04T05:06:07Z');
     const index = indexOf([
-      doc(8, 'sso', { kind: 'expert', stage: 'evaluate', topics: ['identity'], createdAt, audience: 'G1' }),
+      doc(8, 'sso', {
+        kind: 'expert',
+        stage: 'evaluate',
+        topics: ['identity'],
+        industries: ['healthcare'],
+        roles: ['CISO'],
+        createdAt,
+        audience: 'G1',
+      }),
     ]);
     const seen: unknown[] = [];
     index.search('sso', { limit: 1, filter: (meta) => seen.push(meta) > 0 });
@@ -197,6 +205,8 @@ describe('LexicalIndex filters', () => {
       kind: 'expert',
       stage: 'evaluate',
       topics: ['identity'],
+      industries: ['healthcare'],
+      roles: ['CISO'],
       createdAt,
       audience: 'G1',
     };

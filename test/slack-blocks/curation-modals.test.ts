@@ -23,6 +23,8 @@ const sap = entry({
   sourceChannel: '#field-intel',
   topics: ['sap', 'integrations'],
   stage: 'decide',
+  industry: 'Manufacturing',
+  roles: ['CFO', 'IT admin'],
   reviewBy: new Date('2027-01-15T00:00:00Z'),
 });
 
@@ -43,6 +45,8 @@ function untouched(view: types.ModalView) {
       values[id] = { value: { type: element.type, value: element.initial_value ?? null } };
     } else if (element.type === 'static_select') {
       values[id] = { value: { type: element.type, selected_option: element.initial_option ?? null } };
+    } else if (element.type === 'multi_static_select') {
+      values[id] = { value: { type: element.type, selected_options: element.initial_options ?? [] } };
     } else if (element.type === 'datepicker') {
       values[id] = { value: { type: element.type, selected_date: element.initial_date ?? null } };
     }
@@ -85,7 +89,16 @@ describe('editEntryModal', () => {
 
     expect(view).toMatchObject({ type: 'modal', callback_id: EDIT_MODAL_ID, submit: { text: 'Save' } });
     expect(parseEntryValue(view.private_metadata)).toEqual({ e: 42 });
-    expect([...fields.keys()]).toEqual(['kind', 'title', 'body', 'topics', 'stage', 'review_by']);
+    expect([...fields.keys()]).toEqual([
+      'kind',
+      'title',
+      'body',
+      'topics',
+      'stage',
+      'industry',
+      'roles',
+      'review_by',
+    ]);
     for (const block of fields.values()) expect(block.element).toMatchObject({ action_id: 'value' });
     expect(fields.get('kind')?.element).toMatchObject({
       type: 'static_select',
@@ -132,6 +145,8 @@ describe('editEntryModal', () => {
       body: 'Kessler asked twice about the SAP connector.\nThey sign in Q1.',
       topics: ['sap', 'integrations'],
       stage: 'decide',
+      industry: 'Manufacturing',
+      roles: ['CFO', 'IT admin'],
       reviewBy: new Date('2027-01-15T00:00:00Z'),
     });
   });
@@ -176,12 +191,20 @@ describe('editSubmission', () => {
       body: 'Analysts rank SSO first.',
       topics: ['sso', 'okta', 'identity'],
       stage: 'evaluate',
+      industry: null,
+      roles: [],
       reviewBy: new Date('2027-03-01T00:00:00Z'),
     });
   });
 
   it('treats empty optional fields as none', () => {
-    expect(editSubmission.parse(form({}))).toMatchObject({ topics: [], stage: null, reviewBy: null });
+    expect(editSubmission.parse(form({}))).toMatchObject({
+      topics: [],
+      stage: null,
+      industry: null,
+      roles: [],
+      reviewBy: null,
+    });
   });
 
   it('asks for a title and a body, keyed by field for Slack to show', () => {

@@ -12,6 +12,7 @@ const askOptions = filterOptions.extend({
   workspace: workspaceOption,
   json: z.boolean().optional(),
   questions: z.string().optional(),
+  facets: z.boolean().optional(),
 });
 
 export function registerAsk(program: Command) {
@@ -24,11 +25,14 @@ export function registerAsk(program: Command) {
       '--questions <file>',
       'answer every {"question": …} line of a JSON Lines file, in order, without logging them as asked',
     )
-    .option('--kind <kinds>', 'only these kinds, comma-separated: chatter,tip,research,expert')
+    .option('--kind <kinds>', 'only these kinds, comma-separated: chatter,tip,research,expert,demo')
     .option('--stage <stage>', 'only this buying stage: explore, evaluate, decide or implement')
     .option('--topic <topic>', 'only entries with this topic')
+    .option('--industry <industry>', 'only entries for this industry (their own or their account’s)')
+    .option('--role <role>', 'only entries for this buyer role, e.g. CFO, CISO, "IT admin"')
     .option('--from <date>', 'only entries created on or after this date')
     .option('--to <date>', 'only entries created on or before this date')
+    .option('--no-facets', 'ignore a stage, industry or role the question names (search its other words)')
     .option('--json', 'print the answer as JSON (one line per question with --questions)')
     .action((words: string[], raw: unknown) =>
       runCommand(async (earshot) => {
@@ -49,6 +53,7 @@ export function registerAsk(program: Command) {
               workspaceId: options.workspace,
               question: value.question,
               filters,
+              ignoreFacets: options.facets === false,
             });
             process.stdout.write(
               options.json
@@ -65,6 +70,7 @@ export function registerAsk(program: Command) {
           workspaceId: options.workspace,
           question: words.join(' '),
           filters,
+          ignoreFacets: options.facets === false,
         });
         process.stdout.write(options.json ? `${JSON.stringify(answerJson(answer))}\n` : renderAnswer(answer));
       }),
@@ -77,6 +83,7 @@ export function answerJson(answer: UnloggedAnswer & { questionId?: number }) {
     question: answer.question,
     answer: renderAnswer(answer).trimEnd(),
     heard: answer.heard,
+    facets: answer.facets ?? null,
     sources: answer.sources.map((source) => ({
       id: source.id,
       externalId: source.externalId,

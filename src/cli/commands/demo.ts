@@ -102,7 +102,7 @@ async function loadNudgesDemo(earshot: Earshot, workspace: string, shiftMs: numb
 }
 
 async function demoFiles() {
-  const top = ['field-chatter.jsonl', 'seller-tips.jsonl', 'research.csv'].map((name) =>
+  const top = ['field-chatter.jsonl', 'seller-tips.jsonl', 'demos.jsonl', 'research.csv'].map((name) =>
     path.join(DEMO_DIR, name),
   );
   const expertDir = path.join(DEMO_DIR, 'expert');

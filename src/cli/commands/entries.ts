@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { Entry, EntryStatus } from '../../knowledge/entry.ts';
+import { ENTRY_KINDS, type Entry, type EntryStatus } from '../../knowledge/entry.ts';
 import {
   dateOption,
   entryIdArgument,
+  filterOptions,
+  industryEditOption,
   kindOption,
   limitOption,
+  rolesOption,
   stageOption,
   statusOption,
   WORKSPACE_HELP,
@@ -18,6 +21,8 @@ const listOptions = z.object({
   workspace: workspaceOption,
   status: statusOption.optional(),
   kind: kindOption.optional(),
+  industry: filterOptions.shape.industry,
+  role: filterOptions.shape.role,
   limit: limitOption.optional(),
   json: z.boolean().optional(),
 });
@@ -37,9 +42,13 @@ const editOptions = z.object({
         .filter(Boolean),
     ),
   stage: z.union([stageOption, z.literal('none').transform(() => null)]).optional(),
+  industry: industryEditOption.optional(),
+  roles: rolesOption.optional(),
   reviewBy: z.union([dateOption, z.literal('none').transform(() => null)]).optional(),
   json: z.boolean().optional(),
 });
+
+const KINDS_HELP = `${ENTRY_KINDS.slice(0, -1).join(', ')} or ${ENTRY_KINDS.at(-1)}`;
 
 const STATUS_COMMANDS: Array<[string, EntryStatus, string]> = [
   ['publish', 'published', 'publish an entry so answers can use it'],
@@ -55,7 +64,9 @@ export function registerEntries(program: Command) {
     .description('list entries, newest first')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--status <status>', 'pending, published, rejected or archived')
-    .option('--kind <kind>', 'chatter, tip, research or expert')
+    .option('--kind <kind>', KINDS_HELP)
+    .option('--industry <industry>', 'only entries for this industry (the entry’s own)')
+    .option('--role <role>', 'only entries for this buyer role, e.g. CFO, CISO, "IT admin"')
     .option('-n, --limit <n>', 'at most this many')
     .option('--json', 'print JSON Lines, one entry per line')
     .action((raw: unknown) =>
@@ -112,11 +123,16 @@ export function registerEntries(program: Command) {
     .description('change an entry; give only the fields to change')
     .argument('<id>', 'entry id')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
-    .option('--kind <kind>', 'chatter, tip, research or expert')
+    .option('--kind <kind>', KINDS_HELP)
     .option('--title <title>', 'new title')
     .option('--body <body>', 'new text')
     .option('--topics <topics>', 'topics separated by ";" (replaces the old ones)')
     .option('--stage <stage>', 'explore, evaluate, decide, implement, or none')
+    .option('--industry <industry>', 'the industry it is for, e.g. Healthcare, or none')
+    .option(
+      '--roles <roles>',
+      'buyer roles separated by ";", e.g. "CFO; IT admin" (replaces the old ones), or none',
+    )
     .option('--review-by <date>', 'date to review the entry by, or none')
     .option('--json', 'print the edited entry as JSON')
     .action((id: string, raw: unknown) =>

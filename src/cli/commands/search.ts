@@ -29,6 +29,8 @@ export function registerSearch(program: Command) {
     .option('--kind <kinds>', 'only these kinds, comma-separated')
     .option('--stage <stage>', 'only this buying stage')
     .option('--topic <topic>', 'only entries with this topic')
+    .option('--industry <industry>', 'only entries for this industry (their own or their account’s)')
+    .option('--role <role>', 'only entries for this buyer role, e.g. CFO, CISO, "IT admin"')
     .option('--from <date>', 'only entries created on or after this date')
     .option('--to <date>', 'only entries created on or before this date')
     .option('--json', 'print JSON')

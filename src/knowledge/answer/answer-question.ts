@@ -18,15 +18,12 @@ import {
   type WriterInput,
 } from './answer-writer.ts';
 import { extractiveStatements } from './extractive-answer.ts';
+import { findWithFacets } from './facet-search.ts';
 import { summarizeField } from './field-summary.ts';
-import { overdueSince, type StaleEntries } from './freshness.ts';
-import { questionSubject, retrievalQuery } from './question-subject.ts';
+import type { StaleEntries } from './freshness.ts';
+import { questionSubject } from './question-subject.ts';
 import { referenceCriteria } from './reference-question.ts';
-import { judgeHits } from './relevance.ts';
-import { type SourceEntry, selectSources } from './select-sources.ts';
-
-/** How many hits are read to judge which answer the question; only the best few are cited. */
-const SEARCH_LIMIT = 20;
+import type { SourceEntry } from './select-sources.ts';
 
 export interface AnswerDeps {
   search: KnowledgeSearch;
@@ -56,6 +53,8 @@ export interface AskRequest {
   filters?: SearchFilters;
   /** The previous turn when this question follows up in a thread: a chat model's context. */
   earlier?: EarlierTurn;
+  /** Search the whole question, ignoring any stage, industry or role it names ("drop the filters"). */
+  ignoreFacets?: boolean;
 }
 
 /** The conversation asked in as a platform-qualified key, as entry and question audiences store it. */
@@ -95,24 +94,12 @@ export async function composeAnswer(
   request: AskRequest,
 ): Promise<UnloggedAnswer> {
   const now = deps.now?.() ?? new Date();
-  const query = retrievalQuery(request.question);
   const askedIn = askedInKey(request);
-  const [found, references] = await Promise.all([
-    deps.search.search({
-      workspaceId: request.workspaceId,
-      query,
-      limit: SEARCH_LIMIT,
-      filters: request.filters,
-      viewer: { conversationKey: askedIn },
-    }),
+  const [{ facets, found }, references] = await Promise.all([
+    findWithFacets({ ...deps, now }, request, askedIn),
     suggestReferences(deps, request),
   ]);
-  const hits =
-    deps.staleEntries === 'exclude'
-      ? found.filter((hit) => overdueSince(hit.entry.reviewBy, now) === null)
-      : found;
-  const { relevant, termWeights } = judgeHits({ question: request.question, query }, hits);
-  const selected = selectSources(relevant, now);
+  const { selected, query, termWeights } = found;
   const written =
     selected.length > 0
       ? await write(deps, {
@@ -143,6 +130,7 @@ export async function composeAnswer(
     sources: sources.map(({ source }) => source),
     model: written?.model ?? null,
     references,
+    ...(facets ? { facets } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { EntryKind } from '../entry.ts';
+import type { BuyingStage, EntryKind } from '../entry.ts';
 import type { AnswerReferences } from './answer-references.ts';
 
 /** A numbered citation; `n` is what statements refer to, and sources are in rank order. */
@@ -56,4 +56,19 @@ export interface Answer {
   references?: AnswerReferences | null;
   /** The question's row in the question log, for feedback. */
   questionId: number;
+  /** Set when the question named a stage, industry, role or demo and the search applied it. */
+  facets?: AnswerFacets;
+}
+
+/** The facets a question named and the answer applied (question-facets.ts). */
+export interface AnswerFacets {
+  stage: BuyingStage | null;
+  industry: string | null;
+  role: string | null;
+  /** "demo" was asked for: demo entries were preferred. */
+  demo: boolean;
+  /** What was applied, in words, e.g. ["healthcare", "CFO", "decide stage"]. */
+  labels: string[];
+  /** Nothing matched with the facets, but the question without them finds an answer: offer to drop them. */
+  withoutFindsMore: boolean;
 }

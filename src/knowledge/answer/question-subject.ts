@@ -6,6 +6,7 @@ import {
   MEASURE_WORDS,
   TRAILING_FILLER,
 } from './framing-phrases.ts';
+import { detectFacets } from './question-facets.ts';
 
 /** Enough for a greeting, a frame and an aside; a pattern that matched nothing ends the loop anyway. */
 const MAX_FRAMES = 6;
@@ -41,6 +42,9 @@ function unframe(question: string, purpose: 'retrieval' | 'display'): string {
 export function compileQuestionPatterns(): void {
   questionSubject('Any word lately on what reps are hearing about pricing?');
   retrievalQuery('How long does a rollout take, what are customers saying?');
+  detectFacets('What demo should I show a CFO in healthcare at the decide stage?', {
+    industries: ['healthcare'],
+  });
 }
 
 /** The part of a question that names its subject: "What are you hearing about SSO?" → "SSO". */

@@ -4,6 +4,9 @@ import type { Source } from './answer-types.ts';
 import { overdueSince } from './freshness.ts';
 import type { JudgedHit } from './relevance.ts';
 
+/** A hit with how likely it answers: judged, or listed for a question that names only facets. */
+type Ranked = Pick<JudgedHit, 'hit' | 'relevance'>;
+
 const MAX_FIELD_SOURCES = 5;
 const MAX_OBJECTIVE_SOURCES = 3;
 
@@ -16,8 +19,8 @@ export interface SourceEntry {
  * Picks the entries an answer cites from the relevant hits, best first (relevance.ts): the best field
  * entries and the best research/expert entries, numbered in that order so [1] is the strongest source.
  */
-export function selectSources(relevant: JudgedHit[], now = new Date()): SourceEntry[] {
-  const isField = (judged: JudgedHit) => FIELD_KINDS.includes(judged.hit.entry.kind);
+export function selectSources(relevant: Ranked[], now = new Date()): SourceEntry[] {
+  const isField = (judged: Ranked) => FIELD_KINDS.includes(judged.hit.entry.kind);
   const field = relevant.filter(isField).slice(0, MAX_FIELD_SOURCES);
   const objective = relevant.filter((judged) => !isField(judged)).slice(0, MAX_OBJECTIVE_SOURCES);
   const chosen = new Set([...field, ...objective]);
@@ -26,7 +29,7 @@ export function selectSources(relevant: JudgedHit[], now = new Date()): SourceEn
     .map((judged, index) => ({ entry: judged.hit.entry, source: toSource(judged, index + 1, now) }));
 }
 
-function toSource({ hit, relevance }: JudgedHit, n: number, now: Date): Source {
+function toSource({ hit, relevance }: Ranked, n: number, now: Date): Source {
   const { entry } = hit;
   return {
     n,

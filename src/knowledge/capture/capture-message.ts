@@ -12,6 +12,9 @@ export interface CaptureRequest {
   title?: string;
   topics?: string[];
   stage?: BuyingStage;
+  industry?: string;
+  /** Canonical buyer roles. */
+  roles?: string[];
 }
 
 export interface CaptureResult {
@@ -56,6 +59,8 @@ export async function captureMessage(db: Database, request: CaptureRequest): Pro
       contributor: message.authorId,
       topics: request.topics ?? [],
       stage: request.stage,
+      industry: request.industry ?? null,
+      roles: request.roles ?? [],
       status: 'pending',
       audience,
       contentHash: hash,

@@ -7,6 +7,10 @@ export interface EntryFilter {
   workspaceId: string;
   status?: EntryStatus;
   kind?: EntryKind;
+  /** Only entries for this industry (their own, compared case-insensitively). */
+  industry?: string;
+  /** Only entries tagged with this canonical buyer role. */
+  role?: string;
   /** Only entries with this audience (null: public ones); omitted, any. */
   audience?: string | null;
   limit?: number;
@@ -18,6 +22,8 @@ export interface EntryEdit {
   body?: string;
   topics?: string[];
   stage?: BuyingStage | null;
+  industry?: string | null;
+  roles?: string[];
   reviewBy?: Date | null;
 }
 
@@ -32,6 +38,8 @@ export class EntryStore {
         status: filter.status,
         kind: filter.kind,
         audience: filter.audience,
+        ...(filter.industry ? { industry: { equals: filter.industry, mode: 'insensitive' as const } } : {}),
+        ...(filter.role ? { roles: { has: filter.role } } : {}),
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: filter.limit,

@@ -73,6 +73,8 @@ function toRecord(entry: EntryInput) {
     contributor: entry.contributor ?? null,
     topics: entry.topics ?? [],
     stage: entry.stage ?? null,
+    industry: entry.industry ?? null,
+    roles: entry.roles ?? [],
     status: entry.status ?? null,
     review_by: entry.reviewBy?.toISOString() ?? null,
     created_at: entry.createdAt?.toISOString() ?? null,
@@ -82,18 +84,19 @@ function toRecord(entry: EntryInput) {
 // One JSON parameter per batch: a single round trip, and arrays (topics) survive intact.
 const upsertSql = (given: GivenFields) => `
 INSERT INTO entries AS e (workspace_id, external_id, kind, title, body, source_url, source_channel, source_author,
-  source_account, contributor, topics, stage, status, review_by, created_at, updated_at)
+  source_account, contributor, topics, stage, industry, roles, status, review_by, created_at, updated_at)
 SELECT $1, r.external_id, r.kind::"EntryKind", r.title, r.body, r.source_url, r.source_channel, r.source_author,
   r.source_account, r.contributor, ARRAY(SELECT jsonb_array_elements_text(r.topics)), r.stage::"BuyingStage",
+  r.industry, ARRAY(SELECT jsonb_array_elements_text(r.roles)),
   COALESCE(r.status, 'published')::"EntryStatus", r.review_by, COALESCE(r.created_at, now()), now()
 FROM jsonb_to_recordset($2::jsonb) AS r(external_id text, kind text, title text, body text, source_url text,
   source_channel text, source_author text, source_account text, contributor text, topics jsonb, stage text,
-  status text, review_by timestamptz, created_at timestamptz)
+  industry text, roles jsonb, status text, review_by timestamptz, created_at timestamptz)
 ON CONFLICT (workspace_id, external_id) DO UPDATE SET
   kind = EXCLUDED.kind, title = EXCLUDED.title, body = EXCLUDED.body, source_url = EXCLUDED.source_url,
   source_channel = EXCLUDED.source_channel, source_author = EXCLUDED.source_author,
   source_account = EXCLUDED.source_account, contributor = EXCLUDED.contributor, topics = EXCLUDED.topics,
-  stage = EXCLUDED.stage, review_by = EXCLUDED.review_by, updated_at = now()
+  stage = EXCLUDED.stage, industry = EXCLUDED.industry, roles = EXCLUDED.roles, review_by = EXCLUDED.review_by, updated_at = now()
   ${given.status ? ', status = EXCLUDED.status' : ''}${given.createdAt ? ', created_at = EXCLUDED.created_at' : ''}
   WHERE e.audience IS NULL
 RETURNING id, (xmax = 0) AS inserted`;

@@ -52,7 +52,10 @@ export function readCsvHeader(
   return { columns, problems };
 }
 
-/** Builds an entry-shaped record from one row. Empty cells are left out; topics are split on `;`. */
+/** Fields written as one `;`-separated cell. */
+const LIST_FIELDS = new Set(['topics', 'roles']);
+
+/** Builds an entry-shaped record from one row. Empty cells are left out; topics and roles are split on `;`. */
 export function csvRecord(cells: readonly string[], columns: readonly CsvColumn[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   const source: Record<string, string> = {};
@@ -60,8 +63,8 @@ export function csvRecord(cells: readonly string[], columns: readonly CsvColumn[
     const cell = cells[index] ?? '';
     if (cell === '') return;
     if (path.startsWith('source.')) source[path.slice('source.'.length)] = cell;
-    else if (path !== 'topics') record[path] = cell;
-    else if (splitTopics(cell).length > 0) record.topics = splitTopics(cell);
+    else if (!LIST_FIELDS.has(path)) record[path] = cell;
+    else if (splitTopics(cell).length > 0) record[path] = splitTopics(cell);
   });
   if (Object.keys(source).length > 0) record.source = source;
   return record;

@@ -39,6 +39,7 @@ export function markdownRecord({ fields: written, lineOf, body }: FrontMatter): 
     });
   }
   if (typeof fields.topics === 'string') fields.topics = splitTopics(fields.topics);
+  if (typeof fields.roles === 'string') fields.roles = splitTopics(fields.roles);
 
   let bodyLines = body;
   if (fields.title === undefined) {

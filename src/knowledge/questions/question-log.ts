@@ -59,6 +59,32 @@ export class QuestionLog {
     return row.id;
   }
 
+  /**
+   * A logged question to ask again in the conversation (a conversation key) it is shown in, e.g.
+   * without the facets it named; null when it is not in this workspace. A question asked in a private
+   * conversation is asked again only there, and stays private.
+   */
+  async toAskAgain(
+    workspaceId: string,
+    questionId: number,
+    conversationKey: string,
+  ): Promise<{ text: string; privateConversation: boolean } | null> {
+    const row = await this.db.prisma.question.findFirst({
+      where: { id: questionId, workspaceId },
+      select: { text: true, audience: true },
+    });
+    if (!row) return null;
+    if (row.audience !== null && row.audience !== conversationKey) {
+      throw new EarshotError({
+        code: 'forbidden',
+        message: `Question ${questionId} is private to another conversation than ${conversationKey}`,
+        userMessage:
+          'That question was asked in another private conversation, so it cannot be asked again here.',
+      });
+    }
+    return { text: row.text, privateConversation: row.audience !== null };
+  }
+
   /** A logged question's answer as it was given, or null when it is not in this workspace. */
   async answerOf(workspaceId: string, questionId: number): Promise<Answer | null> {
     const row = await this.db.prisma.question.findFirst({ where: { id: questionId, workspaceId } });

@@ -10,12 +10,17 @@ export function accountKeyOf(name: string): string {
  * found by "healthcare". `version` is the fingerprint of the accounts table it was read at.
  */
 export class AccountDirectory {
-  private industries = new Map<string, string>();
+  private byKey = new Map<string, string>();
   version = '';
 
   industryOf(sourceAccount: string | null): string | null {
     if (!sourceAccount) return null;
-    return this.industries.get(accountKeyOf(sourceAccount)) ?? null;
+    return this.byKey.get(accountKeyOf(sourceAccount)) ?? null;
+  }
+
+  /** Every industry an account names, lower-cased. */
+  industries(): string[] {
+    return [...this.byKey.values()].map((industry) => industry.toLowerCase());
   }
 
   /** Replaces the directory; returns the name keys whose industry changed (added, removed or edited). */
@@ -25,9 +30,9 @@ export class AccountDirectory {
       if (row.industry?.trim()) next.set(accountKeyOf(row.name), row.industry.trim());
     }
     const changed = new Set<string>();
-    for (const [key, industry] of next) if (this.industries.get(key) !== industry) changed.add(key);
-    for (const key of this.industries.keys()) if (!next.has(key)) changed.add(key);
-    this.industries = next;
+    for (const [key, industry] of next) if (this.byKey.get(key) !== industry) changed.add(key);
+    for (const key of this.byKey.keys()) if (!next.has(key)) changed.add(key);
+    this.byKey = next;
     this.version = version;
     return changed;
   }

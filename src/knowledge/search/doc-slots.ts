@@ -27,7 +27,9 @@ export class DocSlots {
   private kindStages: number[] = [];
   private createdAts: number[] = [];
   private topics: (readonly string[])[] = [];
-  // Most entries share a handful of topic lists; one frozen copy of each is kept.
+  private industries: (readonly string[])[] = [];
+  private roles: (readonly string[])[] = [];
+  // Most entries share a handful of topic (industry, role) lists; one frozen copy of each is kept.
   private topicLists = new Map<string, readonly string[]>();
   // By slot, only for entries restricted to a private conversation: most have no audience.
   private audiences = new Map<number, string>();
@@ -44,6 +46,8 @@ export class DocSlots {
     this.kindStages.push(kindStage);
     this.createdAts.push(meta.createdAt.getTime());
     this.topics.push(this.shared(meta.topics));
+    this.industries.push(this.shared(meta.industries ?? NO_TOPICS));
+    this.roles.push(this.shared(meta.roles ?? NO_TOPICS));
     const slot = this.ids.length - 1;
     if (meta.audience !== null) this.audiences.set(slot, meta.audience);
     return slot;
@@ -66,6 +70,8 @@ export class DocSlots {
       kind: ENTRY_KINDS[kindStage >> 3] as IndexedDocMeta['kind'],
       stage: stage === 0 ? null : (BUYING_STAGES[stage - 1] as IndexedDocMeta['stage']),
       topics: this.topics[slot] as string[],
+      industries: this.industries[slot] as string[],
+      roles: this.roles[slot] as string[],
       createdAt: new Date(this.createdAts[slot] as number),
       audience: this.audiences.get(slot) ?? null,
     };
@@ -80,6 +86,8 @@ export class DocSlots {
     this.kindStages = pick(this.kindStages);
     this.createdAts = pick(this.createdAts);
     this.topics = pick(this.topics);
+    this.industries = pick(this.industries);
+    this.roles = pick(this.roles);
     this.termStarts = termStarts;
     this.audiences = new Map(
       slots.flatMap((slot, kept) => {
@@ -87,7 +95,9 @@ export class DocSlots {
         return audience === undefined ? [] : [[kept, audience] as const];
       }),
     );
-    this.topicLists = new Map(this.topics.map((list) => [JSON.stringify(list), list]));
+    this.topicLists = new Map(
+      [...this.topics, ...this.industries, ...this.roles].map((list) => [JSON.stringify(list), list]),
+    );
   }
 
   private shared(topics: readonly string[]): readonly string[] {

@@ -1,6 +1,8 @@
 import type { EntryStore } from '../entries/entry-store.ts';
 import type { Entry } from '../entry.ts';
+import { industryForms } from '../industries.ts';
 import { fuseRankings } from './fuse-rankings.ts';
+import type { LexicalIndex } from './lexical-index.ts';
 import { expandQuery } from './query-expansion.ts';
 import type { ConceptMatch, FieldScores } from './query-scorer.ts';
 import { canSee, type SearchFilters, type SearchViewer, toPredicate } from './search-filters.ts';
@@ -46,6 +48,16 @@ export interface SearchRequest {
   viewer?: SearchViewer;
 }
 
+/** The filters as a predicate, with the entries whose text names the industry looked up in the index. */
+function predicateOver(
+  index: LexicalIndex,
+  filters: SearchFilters | undefined,
+  viewer: SearchViewer | undefined,
+) {
+  const mentions = filters?.industry ? index.idsMentioning(industryForms(filters.industry)) : undefined;
+  return toPredicate(filters, viewer, mentions);
+}
+
 /** How many candidates each ranker contributes before fusion. */
 const CANDIDATES = 100;
 
@@ -59,13 +71,50 @@ export class KnowledgeSearch {
     private readonly deps: { indexes: WorkspaceIndexCache; store: EntryStore; vector?: VectorRanker },
   ) {}
 
+  /**
+   * What a question can filter to: the industries the workspace's entries and accounts name
+   * (lower-cased) and the buyer roles its entries are tagged with.
+   */
+  async facetVocabulary(
+    workspaceId: string,
+  ): Promise<{ industries: ReadonlySet<string>; roles: ReadonlySet<string> }> {
+    const { industries, roles } = await this.deps.indexes.open(workspaceId);
+    return { industries, roles };
+  }
+
+  /** The newest entries the filters allow, for a question that names facets and nothing else. */
+  async newest(request: Omit<SearchRequest, 'query'>): Promise<SearchHit[]> {
+    const metas = await this.lexicalTurns.run(async () => {
+      const { index } = await this.deps.indexes.open(request.workspaceId);
+      return index.newest(predicateOver(index, request.filters, request.viewer), request.limit);
+    });
+    const rows = await this.deps.store.getMany(
+      request.workspaceId,
+      metas.map((meta) => meta.id),
+    );
+    return rows
+      .filter((entry) => canSee(request.viewer, entry.audience))
+      .map((entry) => ({
+        entry,
+        score: 1,
+        coverage: 0,
+        lexicalScore: 0,
+        concepts: [],
+        fields: { title: 0, body: 0, meta: 0 },
+      }));
+  }
+
   async search(request: SearchRequest): Promise<SearchHit[]> {
     const { workspaceId, query, limit, viewer } = request;
-    const filter = toPredicate(request.filters, viewer);
-    const { index, lexical } = await this.lexicalTurns.run(async () => {
+    const { index, lexical, filter } = await this.lexicalTurns.run(async () => {
       const { index, thesaurus } = await this.deps.indexes.open(workspaceId);
+      const filter = predicateOver(index, request.filters, viewer);
       const weighted = expandQuery(query, { thesaurus, vocabulary: index });
-      return { index, lexical: index.search(weighted, { limit: Math.max(limit, CANDIDATES), filter }) };
+      return {
+        index,
+        filter,
+        lexical: index.search(weighted, { limit: Math.max(limit, CANDIDATES), filter }),
+      };
     });
     const vector = this.deps.vector
       ? await this.deps.vector.rank({

@@ -1,5 +1,5 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
-import { detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
+import { analyze, detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
 import { DocSlots, encodeKindStage } from './doc-slots.ts';
 import { MAX_META_UNITS, metaTexts } from './meta-fields.ts';
@@ -29,13 +29,19 @@ export interface IndexedDoc {
   createdAt: Date;
   /** Null: the whole workspace may see it; otherwise only requests made in this private conversation. */
   audience: string | null;
-  /** The account the entry was heard from, and that account's industry: searched, not kept. */
+  /**
+   * Lower-cased industries the entry is for: its own and its source account's. Searched in the meta
+   * field and kept for the industry filter.
+   */
+  industries?: string[];
+  /** Canonical buyer roles; searched in the meta field and kept for the role filter. */
+  roles?: string[];
+  /** The account the entry was heard from: searched, not kept. */
   account?: string | null;
-  industry?: string | null;
 }
 
 /** What a filter sees. The text itself is not kept: the database holds it, and it would more than double the heap. */
-export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body' | 'account' | 'industry'>;
+export type IndexedDocMeta = Omit<IndexedDoc, 'title' | 'body' | 'account'>;
 
 export interface LexicalHit {
   id: number;
@@ -125,6 +131,45 @@ export class LexicalIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) throw new RangeError(`document ${id} is not in the index`);
     return this.slots.meta(slot);
+  }
+
+  /**
+   * The newest documents the filter accepts, for a question that names only facets ("content for the
+   * decide stage"): with no words left to score, recency orders them.
+   */
+  newest(filter: (doc: IndexedDocMeta) => boolean, limit: number): IndexedDocMeta[] {
+    const found: IndexedDocMeta[] = [];
+    for (const slot of this.slotOf.values()) {
+      const meta = this.slots.meta(slot);
+      if (filter(meta)) found.push(meta);
+    }
+    return found.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id).slice(0, limit);
+  }
+
+  /**
+   * Ids of the documents that hold every word of at least one of the phrases, in any field: an entry
+   * that mentions "hospitals" is about healthcare even when nobody tagged it.
+   */
+  idsMentioning(phrases: readonly string[]): Set<number> {
+    const found = new Set<number>();
+    for (const phrase of phrases) {
+      let ids: Set<number> | undefined;
+      for (const term of new Set(analyze(phrase, 'en'))) {
+        const termId = this.postings.termId(term);
+        const holding = new Set<number>();
+        if (termId !== undefined) {
+          const { pool, start, length } = this.postings.entries(termId);
+          for (let at = start; at < start + length; at++) {
+            const slot = (pool[at] as number) >>> SLOT_SHIFT;
+            if (this.slots.isLive(slot)) holding.add(this.slots.ids[slot] as number);
+          }
+        }
+        ids = ids ? new Set([...ids].filter((id) => holding.has(id))) : holding;
+        if (ids.size === 0) break;
+      }
+      for (const id of ids ?? []) found.add(id);
+    }
+    return found;
   }
 
   /** Whether any indexed document holds the analysed term. */

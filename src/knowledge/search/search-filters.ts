@@ -5,6 +5,13 @@ export interface SearchFilters {
   kinds?: EntryKind[];
   stage?: BuyingStage;
   topic?: string;
+  /**
+   * The entry's own industry or its source account's, compared lower-case ("healthcare"); an entry
+   * whose text names the industry (or a common word for it, "hospitals") counts too.
+   */
+  industry?: string;
+  /** A canonical buyer role (see buyer-roles.ts) the entry is tagged with. */
+  role?: string;
   /** Inclusive bounds on the entry's created date. */
   from?: Date;
   to?: Date;
@@ -31,14 +38,20 @@ export function canSee(viewer: SearchViewer | undefined, audience: string | null
 export function toPredicate(
   filters: SearchFilters = {},
   viewer?: SearchViewer,
+  /** Ids of the entries whose text names `filters.industry`, when the index was asked. */
+  mentionsIndustry?: ReadonlySet<number>,
 ): (doc: IndexedDocMeta) => boolean {
   const { kinds, stage, from, to } = filters;
   const topic = filters.topic?.toLowerCase();
+  const industry = filters.industry?.toLowerCase();
+  const { role } = filters;
   return (doc) =>
     canSee(viewer, doc.audience) &&
     (!kinds?.length || kinds.includes(doc.kind)) &&
     (!stage || doc.stage === stage) &&
     (!topic || doc.topics.includes(topic)) &&
+    (!industry || !!doc.industries?.includes(industry) || !!mentionsIndustry?.has(doc.id)) &&
+    (!role || !!doc.roles?.includes(role)) &&
     (!from || doc.createdAt >= from) &&
     (!to || doc.createdAt <= to);
 }

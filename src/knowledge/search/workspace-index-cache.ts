@@ -12,6 +12,8 @@ interface ChangedRow {
   kind: EntryKind;
   stage: BuyingStage | null;
   topics: string[];
+  industry: string | null;
+  roles: string[] | null;
   status: EntryStatus;
   created_at: Date;
   audience: string | null;
@@ -23,6 +25,9 @@ interface Cached {
   lastSeq: bigint;
   /** Names and industries of the workspace's accounts, indexed with the entries heard from them. */
   accounts: AccountDirectory;
+  /** Industries and roles entries were tagged with since this index was built. */
+  entryIndustries: Set<string>;
+  entryRoles: Set<string>;
   /** The sales thesaurus with the workspace's own synonyms, and the fingerprint they were read at. */
   thesaurus: Thesaurus;
   synonymsVersion: string;
@@ -33,9 +38,14 @@ interface Cached {
 export interface WorkspaceSearchState {
   index: LexicalIndex;
   thesaurus: Thesaurus;
+  /** Lower-cased industries of the workspace's accounts and entries (never shrinks until a restart). */
+  industries: ReadonlySet<string>;
+  /** Buyer roles the workspace's entries are tagged with (never shrinks until a restart). */
+  roles: ReadonlySet<string>;
 }
 
-const ENTRY_COLUMNS = 'id, title, body, kind, stage, topics, status, created_at, audience, source_account';
+const ENTRY_COLUMNS =
+  'id, title, body, kind, stage, topics, industry, roles, status, created_at, audience, source_account';
 
 /**
  * One lexical index per workspace, holding its published entries. Before each use it reads the rows
@@ -68,6 +78,8 @@ export class WorkspaceIndexCache {
         index: new LexicalIndex(),
         lastSeq: 0n,
         accounts: new AccountDirectory(),
+        entryIndustries: new Set(),
+        entryRoles: new Set(),
         thesaurus: builtInThesaurus(),
         synonymsVersion: '',
         syncing: undefined,
@@ -79,7 +91,8 @@ export class WorkspaceIndexCache {
       if (cached) cached.syncing = undefined;
     });
     await cached.syncing;
-    return { index: cached.index, thesaurus: cached.thesaurus };
+    const industries = new Set([...cached.entryIndustries, ...cached.accounts.industries()]);
+    return { index: cached.index, thesaurus: cached.thesaurus, industries, roles: cached.entryRoles };
   }
 
   private async sync(workspaceId: string, cached: Cached) {
@@ -162,6 +175,8 @@ export class WorkspaceIndexCache {
       return;
     }
     published.push(row.id);
+    if (row.industry?.trim()) cached.entryIndustries.add(row.industry.trim().toLowerCase());
+    for (const role of row.roles ?? []) cached.entryRoles.add(role);
     index.upsert({
       id: row.id,
       title: row.title,
@@ -172,7 +187,8 @@ export class WorkspaceIndexCache {
       createdAt: new Date(row.created_at),
       audience: row.audience,
       account: row.source_account,
-      industry: cached.accounts.industryOf(row.source_account),
+      industries: industriesOf(row.industry, cached.accounts.industryOf(row.source_account)),
+      roles: row.roles ?? [],
     });
   }
 
@@ -193,4 +209,10 @@ export class WorkspaceIndexCache {
     );
     return { entries: BigInt(row?.seq ?? '0'), accounts: row?.accounts ?? '', synonyms: row?.synonyms ?? '' };
   }
+}
+
+/** The entry's own industry and its account's, lower-cased, once each: what the industry filter compares. */
+function industriesOf(own: string | null, account: string | null): string[] {
+  const all = [own, account].flatMap((industry) => (industry?.trim() ? [industry.trim().toLowerCase()] : []));
+  return [...new Set(all)];
 }

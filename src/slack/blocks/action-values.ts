@@ -7,6 +7,7 @@ export const ACTION_IDS = {
   notHelpful: 'earshot_feedback_not_helpful',
   share: 'earshot_share',
   routeToCurators: 'earshot_route_to_curators',
+  dropFacets: 'earshot_drop_facets',
 } as const;
 
 /** What a button on an answer carries: the question's row in the question log. */

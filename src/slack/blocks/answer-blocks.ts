@@ -36,7 +36,17 @@ export const ANSWER_BLOCK_IDS = {
 
 /** The answer as a Slack message: field chatter and research kept apart, every claim cited. */
 export function answerBlocks(answer: Answer, options: AnswerBlocksOptions = {}): SlackMessage {
-  return answer.heard ? heardBlocks(answer, options) : notHeardBlocks(answer);
+  const message = answer.heard ? heardBlocks(answer, options) : notHeardBlocks(answer);
+  const facets = facetsContext(answer);
+  return facets ? { ...message, blocks: [facets, ...message.blocks] } : message;
+}
+
+/** "Filtered to: healthcare · CFO · decide stage", so the rep knows what narrowed the answer. */
+function facetsContext(answer: Answer): types.ContextBlock | null {
+  const labels = answer.facets?.labels ?? [];
+  if (labels.length === 0) return null;
+  const applied = labels.map((label) => inlineText(label, 80)).join(' · ');
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: `Filtered to: ${applied}` }] };
 }
 
 function referenceBlocks(answer: Answer): types.KnownBlock[] {
@@ -97,6 +107,7 @@ function heardBlocks(answer: Answer, options: AnswerBlocksOptions): SlackMessage
 
 function notHeardBlocks(answer: Answer): SlackMessage {
   const subject = inlineText(answer.subject, MAX_SUBJECT);
+  if (answer.facets?.withoutFindsMore) return onlyWithoutFacets(answer);
   return {
     text: `Nothing heard yet about ${subject}.`,
     blocks: [
@@ -112,6 +123,26 @@ function notHeardBlocks(answer: Answer): SlackMessage {
         type: 'actions',
         block_id: ANSWER_BLOCK_IDS.curators,
         elements: [button('Ask the curators', ACTION_IDS.routeToCurators, answer.questionId, 'primary')],
+      },
+    ],
+  };
+}
+
+/** Nothing within the facets, but the question alone finds something: offer to ask without them. */
+function onlyWithoutFacets(answer: Answer): SlackMessage {
+  const applied = (answer.facets?.labels ?? []).map((label) => inlineText(label, 80)).join(' · ');
+  const text = `Nothing matches *${applied}*, but there are answers without those filters.`;
+  return {
+    text: `Nothing matches ${applied}, but there are answers without those filters.`,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        block_id: ANSWER_BLOCK_IDS.curators,
+        elements: [
+          button('Ask without filters', ACTION_IDS.dropFacets, answer.questionId, 'primary'),
+          button('Ask the curators', ACTION_IDS.routeToCurators, answer.questionId),
+        ],
       },
     ],
   };

@@ -1,7 +1,15 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import { BUYING_STAGES, ENTRY_KINDS, type Entry, type EntryKind } from '../../knowledge/entry.ts';
+import { formFacets } from '../../knowledge/capture/form-facets.ts';
+import {
+  BUYING_STAGES,
+  ENTRY_KINDS,
+  type Entry,
+  type EntryKind,
+  rolesSchema,
+} from '../../knowledge/entry.ts';
 import { encodeEntryValue } from './entry-action-values.ts';
+import { FACET_FIELDS, facetInputs } from './facet-inputs.ts';
 import { inlineText } from './mrkdwn.ts';
 
 export const EDIT_MODAL_ID = 'earshot_edit_modal';
@@ -12,6 +20,8 @@ export const EDIT_FIELDS = {
   body: 'body',
   topics: 'topics',
   stage: 'stage',
+  industry: FACET_FIELDS.industry,
+  roles: FACET_FIELDS.roles,
   reviewBy: 'review_by',
 } as const;
 export const MERGE_FIELDS = { target: 'target' } as const;
@@ -21,6 +31,7 @@ export const KIND_LABELS: Record<EntryKind, string> = {
   tip: 'Seller tip',
   research: 'Research',
   expert: 'Expert content',
+  demo: 'Demo',
 };
 
 /** Slack's caps: a plain_text_input holds at most 3000 characters, a select 100 options of 75 characters. */
@@ -125,6 +136,7 @@ export function editEntryModal(entry: Entry): types.ModalView {
           ...(entry.stage ? { initial_option: stageOption(entry.stage) } : {}),
         },
       },
+      ...facetInputs(entry),
       {
         type: 'input',
         block_id: EDIT_FIELDS.reviewBy,
@@ -249,6 +261,7 @@ const stateBlock = z
       type: z.string(),
       value: z.string().nullish(),
       selected_option: z.object({ value: z.string() }).nullish(),
+      selected_options: z.array(z.object({ value: z.string() })).nullish(),
       selected_date: z.string().nullish(),
     }),
   })
@@ -285,6 +298,13 @@ export const editSubmission = z
       .transform(selected)
       .pipe(z.enum([...BUYING_STAGES, NO_STAGE], { error: 'Pick a stage from the list.' }).nullable())
       .transform((stage) => (stage === NO_STAGE ? null : stage)),
+    [EDIT_FIELDS.industry]: stateBlock
+      .transform((block) => block?.value.value)
+      .pipe(formFacets.industry)
+      .transform((industry) => industry ?? null),
+    [EDIT_FIELDS.roles]: stateBlock
+      .transform((block) => block?.value.selected_options?.map((choice) => choice.value) ?? [])
+      .pipe(rolesSchema),
     [EDIT_FIELDS.reviewBy]: stateBlock
       .transform((block) => block?.value.selected_date ?? null)
       .pipe(z.iso.date({ error: 'Pick a date such as 2026-11-02.' }).nullable())
@@ -296,6 +316,8 @@ export const editSubmission = z
     body: form[EDIT_FIELDS.body],
     topics: form[EDIT_FIELDS.topics],
     stage: form[EDIT_FIELDS.stage],
+    industry: form[EDIT_FIELDS.industry],
+    roles: form[EDIT_FIELDS.roles],
     reviewBy: form[EDIT_FIELDS.reviewBy],
   }));
 

@@ -1,15 +1,24 @@
 import type { types } from '@slack/bolt';
 import { BUYING_STAGES, type EntryKind } from '../../knowledge/entry.ts';
+import { facetInputs } from './facet-inputs.ts';
 
 export const SAVE_SHORTCUT_ID = 'earshot_save';
 export const SAVE_MODAL_ID = 'earshot_save_modal';
-export const SAVE_FIELDS = { kind: 'kind', title: 'title', topics: 'topics', stage: 'stage' } as const;
+export const SAVE_FIELDS = {
+  kind: 'kind',
+  title: 'title',
+  topics: 'topics',
+  stage: 'stage',
+  industry: 'industry',
+  roles: 'roles',
+} as const;
 
 const KIND_OPTIONS: Array<{ value: EntryKind; label: string }> = [
   { value: 'chatter', label: 'Field intel (what a buyer said)' },
   { value: 'tip', label: 'Seller tip' },
   { value: 'research', label: 'Research' },
   { value: 'expert', label: 'Expert content' },
+  { value: 'demo', label: 'Demo (script, recording, click path)' },
 ];
 
 const option = (value: string, label: string) => ({
@@ -69,6 +78,7 @@ export function saveModal(prefill: { kind: EntryKind; title: string; metadata: s
           options: BUYING_STAGES.map((stage) => option(stage, stage[0]?.toUpperCase() + stage.slice(1))),
         },
       },
+      ...facetInputs(),
     ],
   };
 }

@@ -62,6 +62,29 @@ export function registerAnswerActions(app: App, deps: SlackDeps) {
     });
   });
 
+  // Asked again without the stage, industry or role it named; the answer replaces the empty one.
+  app.action<ButtonBody>(ACTION_IDS.dropFacets, async ({ ack, body, action, respond, context }) => {
+    await ack();
+    await withUserErrors(respond, async () => {
+      const { q } = parseActionValue(action.value);
+      const channel = body.channel?.id;
+      if (!channel) throw expired();
+      const workspaceId = slackWorkspaceOf(context);
+      const asked = await earshot.questions.toAskAgain(workspaceId, q, conversationKey('slack', channel));
+      if (!asked) throw expired();
+      const answer = await earshot.ask({
+        workspaceId,
+        question: asked.text,
+        askedBy: body.user.id,
+        platform: 'slack',
+        channel,
+        privateConversation: asked.privateConversation,
+        ignoreFacets: true,
+      });
+      await respond({ replace_original: true, ...answerBlocks(answer) });
+    });
+  });
+
   app.action<ButtonBody>(
     ACTION_IDS.routeToCurators,
     async ({ ack, body, action, respond, client, context }) => {

@@ -1,6 +1,7 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import { z } from 'zod';
 import { classifyMessage } from '../../knowledge/capture/classify-message.ts';
+import { formFacets } from '../../knowledge/capture/form-facets.ts';
 import { titleFromBody } from '../../knowledge/entries/entry-title.ts';
 import { BUYING_STAGES, ENTRY_KINDS } from '../../knowledge/entry.ts';
 import { SAVE_FIELDS, SAVE_MODAL_ID, SAVE_SHORTCUT_ID, saveModal } from '../blocks/save-modal.ts';
@@ -31,11 +32,19 @@ const submission = z.object({
         .filter(Boolean),
     ),
   stage: z.enum(BUYING_STAGES).optional(),
+  ...formFacets,
 });
 
 type StateValues = Record<
   string,
-  Record<string, { value?: string | null; selected_option?: { value: string } | null }>
+  Record<
+    string,
+    {
+      value?: string | null;
+      selected_option?: { value: string } | null;
+      selected_options?: Array<{ value: string }> | null;
+    }
+  >
 >;
 
 /** The "Save to Earshot" message shortcut: a prefilled form, then a pending entry for the curators. */
@@ -67,6 +76,8 @@ export function registerSaveShortcut(app: App, deps: SlackDeps) {
       title: read(SAVE_FIELDS.title)?.value ?? '',
       topics: read(SAVE_FIELDS.topics)?.value ?? undefined,
       stage: read(SAVE_FIELDS.stage)?.selected_option?.value,
+      industry: read(SAVE_FIELDS.industry)?.value,
+      roles: read(SAVE_FIELDS.roles)?.selected_options?.map((choice) => choice.value),
     });
     const ref = messageRef.safeParse(parseJson(view.private_metadata));
     if (!form.success) {

@@ -42,6 +42,18 @@ function referenceElements(answer: Answer): CardElement[] {
   return answer.references ? answerReferenceElements(answer.references) : [];
 }
 
+/** "Filtered to: healthcare · CFO · decide stage", so the rep knows what narrowed the answer. */
+function facetsLine(answer: Answer): TextBlock[] {
+  const applied = appliedFacets(answer);
+  return applied ? [text(`Filtered to: ${applied}`, { isSubtle: true, size: 'Small' })] : [];
+}
+
+/** "healthcare · CFO · decide stage", or null when the question named no facet. */
+function appliedFacets(answer: Answer): string | null {
+  const labels = answer.facets?.labels ?? [];
+  return labels.length > 0 ? labels.map((label) => inlineText(label, 80, neutralizeLabel)).join(' · ') : null;
+}
+
 function heardCard(answer: Answer, now: Date): AnswerCard {
   const links: SourceLinks = new Map(answer.sources.map((source) => [source.n, linkTarget(source.url)]));
   const subject = inlineText(answer.subject, MAX_SUBJECT);
@@ -49,7 +61,10 @@ function heardCard(answer: Answer, now: Date): AnswerCard {
   const objective = answer.objective.statements;
   const nothingFromField = `Nothing heard from the field yet about ${subject}.`;
 
-  const fieldHead: TextBlock[] = [text(statements.length > 0 ? fieldHeading(answer, now) : nothingFromField)];
+  const fieldHead: TextBlock[] = [
+    ...facetsLine(answer),
+    text(statements.length > 0 ? fieldHeading(answer, now) : nothingFromField),
+  ];
   const researchHead: TextBlock[] =
     objective.length > 0
       ? [text('**Research and expert content**', { separator: true, spacing: 'Medium' })]
@@ -119,9 +134,24 @@ function heardCard(answer: Answer, now: Date): AnswerCard {
 
 function notHeardCard(answer: Answer): AnswerCard {
   const subject = inlineText(answer.subject, MAX_SUBJECT, neutralizeLabel);
+  if (answer.facets?.withoutFindsMore) {
+    const applied = appliedFacets(answer) ?? '';
+    return card({
+      fallbackText: `Nothing matches ${applied}, but there are answers without those filters.`,
+      body: [
+        ...facetsLine(answer),
+        text(`Nothing matches **${applied}**, but there are answers without those filters.`),
+      ],
+      actions: [
+        execute('Ask without filters', TEAMS_VERBS.dropFacets, answer.questionId, 'positive'),
+        execute('Ask the curators', TEAMS_VERBS.routeToCurators, answer.questionId),
+      ],
+    });
+  }
   return card({
     fallbackText: `Nothing heard yet about ${subject}.`,
     body: [
+      ...facetsLine(answer),
       text(
         `Nothing heard yet about **${subject}**. No chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.`,
       ),

@@ -6,6 +6,7 @@ export const TEAMS_VERBS = {
   helpful: 'earshot_feedback_helpful',
   notHelpful: 'earshot_feedback_not_helpful',
   routeToCurators: 'earshot_route_to_curators',
+  dropFacets: 'earshot_drop_facets',
 } as const;
 
 export type TeamsVerb = (typeof TEAMS_VERBS)[keyof typeof TEAMS_VERBS];

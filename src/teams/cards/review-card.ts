@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
+import { formFacets } from '../../knowledge/capture/form-facets.ts';
 import type { Entry } from '../../knowledge/entry.ts';
 import { inlineText, linkTarget, markdownLink, neutralizeLabel } from './card-markdown.ts';
 import { ADAPTIVE_CARD_SCHEMA, type AdaptiveCard } from './card-types.ts';
+import { facetInputs } from './facet-inputs.ts';
 
 export const REVIEW_VERBS = {
   approve: 'earshot_curate_approve',
@@ -74,6 +76,7 @@ export function reviewCard(entry: Entry, mergeCandidates: MergeCandidate[] = [])
               isMultiline: true,
               isRequired: true,
             },
+            ...facetInputs(entry),
           ],
           actions: [
             { type: 'Action.Execute', title: 'Save', verb: REVIEW_VERBS.edit, data: { e: entry.id } },
@@ -131,6 +134,8 @@ const reviewAction = z.object({
         .optional(),
       title: z.string().trim().min(1).max(150).optional(),
       body: z.string().trim().min(1).max(20_000).optional(),
+      industry: z.string().max(1000).optional(),
+      roles: z.string().max(2000).optional(),
     }),
   }),
 });
@@ -141,6 +146,9 @@ export type ReviewAction = {
   target?: number;
   title?: string;
   body?: string;
+  /** Absent: the card had no such input (keep as is); null: cleared. */
+  industry?: string | null;
+  roles?: string[];
 };
 
 export function isReviewVerb(value: unknown): boolean {
@@ -173,5 +181,23 @@ export function parseReviewAction(value: unknown): ReviewAction {
       userMessage: 'Pick the entry to merge into.',
     });
   }
-  return { verb, ...data };
+  const { industry, roles, ...rest } = data;
+  return {
+    verb,
+    ...rest,
+    ...(industry === undefined ? {} : { industry: facet(formFacets.industry, industry, 'Industry') ?? null }),
+    ...(roles === undefined ? {} : { roles: facet(formFacets.roles, roles, 'Buyer roles') }),
+  };
+}
+
+/** One facet input's value, or an error naming the field and what it accepts. */
+function facet<T>(schema: z.ZodType<T>, value: string, field: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const message = parsed.error.issues[0]?.message ?? 'is not valid';
+  throw new EarshotError({
+    code: 'invalid_input',
+    message: `review card edit: ${field} ${message}`,
+    userMessage: `${field} ${message}.`,
+  });
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
+import { formFacets } from '../../knowledge/capture/form-facets.ts';
 import { BUYING_STAGES, ENTRY_KINDS, type EntryKind } from '../../knowledge/entry.ts';
 import { ADAPTIVE_CARD_SCHEMA, type AdaptiveCard } from './card-types.ts';
+import { facetInputs } from './facet-inputs.ts';
 
 export const SAVE_COMMAND_ID = 'saveToEarshot';
 
@@ -25,6 +27,7 @@ export function saveForm(prefill: { kind: EntryKind; title: string }): AdaptiveC
           choice('tip', 'Seller tip'),
           choice('research', 'Research'),
           choice('expert', 'Expert content'),
+          choice('demo', 'Demo (script, recording, click path)'),
         ],
       },
       {
@@ -42,6 +45,7 @@ export function saveForm(prefill: { kind: EntryKind; title: string }): AdaptiveC
         label: 'Buying stage',
         choices: BUYING_STAGES.map((stage) => choice(stage, stage[0]?.toUpperCase() + stage.slice(1))),
       },
+      ...facetInputs(),
     ],
     actions: [{ type: 'Action.Submit', title: 'Save' }],
   } as unknown as AdaptiveCard;
@@ -65,6 +69,7 @@ const submission = z.object({
     .union([z.enum(BUYING_STAGES), z.literal('')])
     .optional()
     .transform((stage) => stage || undefined),
+  ...formFacets,
 });
 
 /** The submitted form; Teams posts it as data the user could tamper with, so it is validated. */
@@ -74,8 +79,17 @@ export function parseSaveForm(data: unknown) {
     throw new EarshotError({
       code: 'invalid_input',
       message: `Invalid Save to Earshot form: ${z.prettifyError(parsed.error)}`,
-      userMessage: parsed.error.issues[0]?.message ?? 'Check the form and save again.',
+      userMessage: userMessageOf(parsed.error.issues[0]),
     });
   }
   return parsed.data;
+}
+
+const FIELD_NAMES: Record<string, string> = { industry: 'Industry', roles: 'Buyer roles' };
+
+/** The first problem in words, naming the field when its message does not. */
+function userMessageOf(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return 'Check the form and save again.';
+  const field = FIELD_NAMES[String(issue.path[0])];
+  return field ? `${field} ${issue.message}.` : issue.message;
 }

@@ -1,0 +1,150 @@
+import type { SearchFilters } from '../search/search-filters.ts';
+import type { AnswerDeps, AskRequest } from './answer-question.ts';
+import type { AnswerFacets } from './answer-types.ts';
+import { facetLabels } from './facet-labels.ts';
+import { overdueSince } from './freshness.ts';
+import { detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
+import { retrievalQuery } from './question-subject.ts';
+import { judgeHits } from './relevance.ts';
+import { type SourceEntry, selectSources } from './select-sources.ts';
+
+/** How many hits are read to judge which answer the question; only the best few are cited. */
+const SEARCH_LIMIT = 20;
+
+/**
+ * Words that ask for material, or name who it is from, without saying what about ("healthcare
+ * prospects", "content for the decide stage"): with only these left, the facets are the subject.
+ */
+const NO_SUBJECT = new Set(
+  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going saying asking hearing care say ask want wants how who handle approach pitch talk'.split(
+    ' ',
+  ),
+);
+
+export interface Found {
+  selected: SourceEntry[];
+  query: string;
+  termWeights: ReadonlyMap<string, number>;
+}
+
+/** `now` decides which entries are past their review date (marked, or left out with `staleEntries: 'exclude'`). */
+type SearchDeps = Pick<AnswerDeps, 'search' | 'staleEntries'> & { now: Date };
+
+/**
+ * Searches with the facets the question names. Stage, industry and role are hard filters: a rep asking
+ * for "healthcare" or "the decide stage" wants that slice, and an answer from another industry would
+ * mislead. The industry filter keeps entries tagged with it, heard from an account in it, or naming it
+ * in their text (untagged tips and research often do). A role is detected only as the person content is
+ * for, never as someone's ("Acme's CFO said…"), and only when some entry carries it. "Demo" is a preference, not a filter: demo entries are searched first and the
+ * other kinds answer when none does, since a tip or expert note often describes how to demo. When the
+ * facets leave nothing while the question's own words would find something, the answer says so.
+ */
+export async function findWithFacets(
+  deps: SearchDeps,
+  request: AskRequest,
+  conversationKey: string | undefined,
+): Promise<{ facets: AnswerFacets | null; found: Found }> {
+  const base = { deps, request, conversationKey };
+  const vocabulary = await deps.search.facetVocabulary(request.workspaceId);
+  const { facets, rest } = detectFacets(request.question, vocabulary);
+  if (!hasFacets(facets)) return { facets: null, found: await find(base, request.question, request.filters) };
+  if (request.ignoreFacets) return { facets: null, found: await withoutFacets(base, rest) };
+
+  const filters: SearchFilters = {
+    ...request.filters,
+    ...(facets.stage ? { stage: facets.stage } : {}),
+    ...(facets.industry ? { industry: facets.industry } : {}),
+    ...(facets.role ? { role: facets.role } : {}),
+  };
+  // "What are manufacturers asking for?": the industry is the whole subject, so its words stay the
+  // query (ranked and judged as before) while the filter keeps the entries about it.
+  const words = facets.industry && !hasSubject(retrievalQuery(rest)) ? request.question : rest;
+  let found: Found = { selected: [], query: words, termWeights: new Map() };
+  if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
+  if (found.selected.length === 0) found = await find(base, words, filters);
+  const filtered = Boolean(facets.stage || facets.industry || facets.role);
+  // Only a question with words of its own can be answered without its facets: "content for the decide
+  // stage" without the stage is every entry, which answers nothing.
+  const withoutFindsMore =
+    found.selected.length === 0 &&
+    filtered &&
+    hasSubject(retrievalQuery(rest)) &&
+    (await withoutFacets(base, rest)).selected.length > 0;
+  return { facets: toAnswerFacets(facets, withoutFindsMore), found };
+}
+
+/**
+ * The question's own words with no facet filter: what "Ask without filters" answers. The words that
+ * named the facets stay out ("payback for a CISO" searches "payback"), or a CISO nobody tagged would
+ * still sink every entry; a question of facets alone is searched whole.
+ */
+function withoutFacets(base: FindBase, rest: string): Promise<Found> {
+  const words = hasSubject(retrievalQuery(rest)) ? rest : base.request.question;
+  return find(base, words, base.request.filters);
+}
+
+interface FindBase {
+  deps: SearchDeps;
+  request: AskRequest;
+  conversationKey?: string;
+}
+
+async function find(
+  { deps, request, conversationKey }: FindBase,
+  question: string,
+  filters: SearchFilters | undefined,
+): Promise<Found> {
+  const query = retrievalQuery(question);
+  const viewer = { conversationKey };
+  if (!hasSubject(query)) {
+    // Only facets were named ("content for the decide stage"): list what they select, newest first.
+    const hits = await deps.search.newest({
+      workspaceId: request.workspaceId,
+      limit: SEARCH_LIMIT,
+      filters,
+      viewer,
+    });
+    return {
+      selected: selectSources(
+        fresh(deps, hits).map((hit) => ({ hit, relevance: 1 })),
+        deps.now,
+      ),
+      query,
+      termWeights: new Map(),
+    };
+  }
+  const hits = await deps.search.search({
+    workspaceId: request.workspaceId,
+    query,
+    limit: SEARCH_LIMIT,
+    filters,
+    viewer,
+  });
+  const { relevant, termWeights } = judgeHits({ question, query }, fresh(deps, hits));
+  return { selected: selectSources(relevant, deps.now), query, termWeights };
+}
+
+/** The hits an answer may use: all of them, or with `EARSHOT_STALE_ENTRIES=exclude` those not overdue. */
+function fresh<T extends { entry: { reviewBy: Date | null } }>(deps: SearchDeps, hits: T[]): T[] {
+  return deps.staleEntries === 'exclude'
+    ? hits.filter((hit) => overdueSince(hit.entry.reviewBy, deps.now) === null)
+    : hits;
+}
+
+function hasSubject(query: string): boolean {
+  return query
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((word) => word !== '' && !NO_SUBJECT.has(word));
+}
+
+function toAnswerFacets(facets: QuestionFacets, withoutFindsMore: boolean): AnswerFacets {
+  return {
+    stage: facets.stage ?? null,
+    industry: facets.industry ?? null,
+    role: facets.role ?? null,
+    demo: facets.demo ?? false,
+    labels: facetLabels(facets),
+    withoutFindsMore,
+  };
+}

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import type { Earshot } from '../../src/main.ts';
+import { writeAccounts } from '../../src/nudges/accounts/import-accounts.ts';
+import { testEarshot } from '../helpers/earshot.ts';
+import { seedEntry } from '../helpers/seed.ts';
+import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
+
+describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
+  let db: Database;
+  let earshot: Earshot;
+
+  beforeEach(async () => {
+    db = await openTestDatabase(kind);
+    earshot = await testEarshot(db);
+    await writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [{ name: 'Harborview Health', industry: 'Healthcare', ownerEmail: 'ana@example.com' }],
+    });
+    await seedEntry(db, {
+      title: 'CFO payback story',
+      kind: 'tip',
+      body: 'Show the CFO the payback period on the ROI calculator before the pricing page.',
+      industry: 'Healthcare',
+      roles: ['CFO'],
+      stage: 'decide',
+    });
+    await seedEntry(db, {
+      title: 'Manufacturing CFO payback',
+      kind: 'tip',
+      body: 'Show the CFO the payback period on the ROI calculator, then the plant rollout plan.',
+      industry: 'Manufacturing',
+      roles: ['CFO'],
+      stage: 'decide',
+    });
+    await seedEntry(db, {
+      title: 'Harborview on payback',
+      kind: 'chatter',
+      account: 'Harborview Health',
+      body: 'Harborview wants the payback period in months before signing.',
+      stage: 'decide',
+      roles: ['CFO'],
+    });
+    await seedEntry(db, {
+      title: 'Approvals click path',
+      kind: 'demo',
+      body: 'Click path: Settings, then Approvals, then SSO setup. Show the admin audit log last.',
+      roles: ['IT admin'],
+      stage: 'evaluate',
+    });
+    await seedEntry(db, {
+      title: 'Admin audit log tip',
+      kind: 'tip',
+      body: 'IT admins always ask to see the audit log and SSO setup.',
+      roles: ['IT admin'],
+      stage: 'evaluate',
+    });
+  });
+  afterEach(() => earshot.close());
+
+  const ask = (question: string, extra: { ignoreFacets?: boolean } = {}) =>
+    earshot.ask({ workspaceId: 'acme', question, ...extra });
+  const titles = (answer: { sources: Array<{ title: string }> }) =>
+    answer.sources.map((source) => source.title);
+
+  it('filters to the industry (the entry’s own or its account’s), role and stage a question names, and says so', async () => {
+    const answer = await ask('What about payback for a CFO in healthcare at the decide stage?');
+    expect(answer.heard).toBe(true);
+    expect(titles(answer).sort()).toEqual(['CFO payback story', 'Harborview on payback']);
+    expect(answer.facets).toMatchObject({
+      industry: 'healthcare',
+      role: 'CFO',
+      stage: 'decide',
+      labels: ['healthcare', 'CFO', 'decide stage'],
+      withoutFindsMore: false,
+    });
+  });
+
+  it('counts an untagged entry that names the industry in its text as about it', async () => {
+    await seedEntry(db, {
+      title: 'Hospital payback research',
+      kind: 'research',
+      body: 'Hospitals see payback in 7 months on average.',
+    });
+    const answer = await ask('payback research for healthcare');
+    expect(titles(answer)).toContain('Hospital payback research');
+    expect(titles(answer)).not.toContain('Manufacturing CFO payback');
+  });
+
+  it('keeps an industry that is the whole question as its words, filtered to entries about it', async () => {
+    const answer = await ask('Anything from healthcare?');
+    expect(answer.facets?.labels).toEqual(['healthcare']);
+    expect(titles(answer)).toContain('Harborview on payback');
+    expect(titles(answer)).not.toContain('Manufacturing CFO payback');
+  });
+
+  it('lists what the facets select when the question names nothing else', async () => {
+    const answer = await ask('content for the decide stage');
+    expect(answer.heard).toBe(true);
+    expect(titles(answer).sort()).toEqual([
+      'CFO payback story',
+      'Harborview on payback',
+      'Manufacturing CFO payback',
+    ]);
+    expect(answer.facets?.labels).toEqual(['decide stage']);
+  });
+
+  it('prefers demo entries when a demo is asked for', async () => {
+    const answer = await ask('what demo should I show an IT admin evaluating us?');
+    expect(titles(answer)).toEqual(['Approvals click path']);
+    expect(answer.facets?.labels).toEqual(['IT admin', 'evaluate stage', 'demos first']);
+    // The demo is objective material: it is quoted on the research side, not counted as field chatter.
+    expect(answer.objective.statements).toHaveLength(1);
+    expect(answer.field.summary.entries).toBe(0);
+  });
+
+  it('says when the facets leave nothing but the question alone has an answer, and answers without them', async () => {
+    const filtered = await ask('What about payback for an IT admin?');
+    expect(filtered.heard).toBe(false);
+    expect(filtered.facets).toMatchObject({ role: 'IT admin', withoutFindsMore: true });
+
+    const unfiltered = await ask('What about payback for an IT admin?', { ignoreFacets: true });
+    expect(unfiltered.heard).toBe(true);
+    expect(unfiltered.facets).toBeUndefined();
+  });
+
+  it('leaves a role no entry carries in the question instead of filtering everything out', async () => {
+    const answer = await ask('payback for a CISO');
+    expect(answer.facets).toBeUndefined();
+    expect(answer.question).toBe('payback for a CISO');
+  });
+
+  it('does not filter a question that only uses a stage word as a verb', async () => {
+    const answer = await ask('help me decide between the ROI calculator and the plant rollout plan');
+    expect(answer.facets).toBeUndefined();
+    expect(titles(answer)).toContain('Manufacturing CFO payback');
+  });
+
+  it('never lists an entry private to another conversation, even when facets alone select', async () => {
+    await seedEntry(db, {
+      title: 'Private decide note',
+      body: 'Said in a private channel.',
+      stage: 'decide',
+      audience: 'slack:G_PRIVATE',
+    });
+    const answer = await ask('content for the decide stage');
+    expect(titles(answer)).not.toContain('Private decide note');
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { detectFacets } from '../../src/knowledge/answer/question-facets.ts';
+import { canonicalRole } from '../../src/knowledge/buyer-roles.ts';
+
+const known = { industries: ['healthcare', 'manufacturing', 'financial services'] };
+const detect = (question: string) => detectFacets(question, known);
+
+describe('facets named in a question', () => {
+  it('finds a role, an industry and a stage, and keeps the rest as the question', () => {
+    expect(detect('What works for a CFO in healthcare at the decide stage?')).toEqual({
+      facets: { stage: 'decide', role: 'CFO', industry: 'healthcare' },
+      rest: 'What works?',
+    });
+  });
+
+  it('reads a buyer "evaluating us" as the evaluate stage and "demo" as a demo preference', () => {
+    expect(detect('what demo should I show an IT admin evaluating us?')).toEqual({
+      facets: { stage: 'evaluate', role: 'IT admin', demo: true },
+      rest: 'what demo should I show?',
+    });
+  });
+
+  it('finds a stage named on its own, and a buyer still exploring', () => {
+    expect(detect('content for the decide stage').facets).toEqual({ stage: 'decide' });
+    expect(detect('what resonates with buyers who are still exploring?').facets).toEqual({
+      stage: 'explore',
+    });
+    expect(detect('anything for the evaluation phase?').facets).toEqual({ stage: 'evaluate' });
+  });
+
+  it('maps role aliases and industry words to the canonical names', () => {
+    expect(detect('pitch for the chief financial officer').facets.role).toBe('CFO');
+    expect(detect('What are healthcare CFOs saying about SSO?').facets).toEqual({
+      role: 'CFO',
+      industry: 'healthcare',
+    });
+    expect(detect('implementation timelines for hospitals')).toEqual({
+      facets: { industry: 'healthcare' },
+      rest: 'implementation timelines',
+    });
+    expect(detect('Which reference can I use for an SAP manufacturer?').facets).toEqual({
+      industry: 'manufacturing',
+    });
+    expect(canonicalRole('Finance leader')).toBe('CFO');
+    expect(canonicalRole('V.P. Sales')).toBe('VP Sales');
+  });
+
+  it('does not read a plain verb or noun as a stage', () => {
+    for (const question of [
+      'help me decide between Arcbill and Ledgerline',
+      'How do customers evaluate pricing?',
+      'What are we hearing about implementation timelines?',
+      'Any decision on the Harborview deal?',
+      'how long does it take to implement the SAP connector?',
+    ]) {
+      expect(detect(question).facets, question).toEqual({});
+    }
+  });
+
+  it('does not read somebody’s role, or a role word used as a plain word, as a role filter', () => {
+    for (const question of [
+      "What did Acme's CFO say about pricing?",
+      'their CISO pushed back on SSO',
+      'what are we hearing about legal review?',
+      'how long does the procurement process take?',
+      'any issues with the admin console?',
+    ]) {
+      expect(detect(question).facets, question).toEqual({});
+    }
+    expect(detect('one-pager for legal').facets.role).toBe('Legal');
+  });
+
+  it('does not read an industry word inside a company name, nor a role no entry carries', () => {
+    const insurance = { industries: ['insurance'] };
+    expect(detectFacets("What's the status with Brightpath Insurance?", insurance).facets).toEqual({});
+    expect(detectFacets('What do insurance buyers ask?', insurance).facets).toEqual({
+      industry: 'insurance',
+    });
+    expect(
+      detectFacets('How do I talk DPO with a CFO?', { industries: [], roles: new Set(['CISO']) }),
+    ).toEqual({
+      facets: {},
+      rest: 'How do I talk DPO with a CFO?',
+    });
+  });
+
+  it('names only industries the workspace knows, and leaves the rest of the question alone', () => {
+    expect(detectFacets('what do hospitals ask about SSO?', { industries: [] }).facets).toEqual({});
+    expect(detect('what are retailers saying about returns?').facets).toEqual({});
+    expect(detect('what are you hearing about SSO?')).toEqual({
+      facets: {},
+      rest: 'what are you hearing about SSO?',
+    });
+  });
+});
