@@ -41,7 +41,18 @@ describe('the earshot command line', () => {
     const scores = answer.sources.map((source: { score: number }) => source.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(Object.keys(answer.sources[0]).sort()).toEqual(
-      ['account', 'author', 'createdAt', 'externalId', 'id', 'kind', 'score', 'title', 'url'].sort(),
+      [
+        'account',
+        'author',
+        'createdAt',
+        'externalId',
+        'id',
+        'kind',
+        'score',
+        'staleSince',
+        'title',
+        'url',
+      ].sort(),
     );
     expect(answer.summary.field.reps).toBeGreaterThan(1);
   });
