@@ -10,6 +10,9 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'earshot-test-'));
   const pglite = await createPglite({ dataDir: 'memory://' });
   await migrate(wrapPglite(pglite));
+  // The dump copies the data files: without a checkpoint the statistics ANALYZE just wrote can still be
+  // in shared buffers only, and every test database would start "never analyzed".
+  await pglite.query('CHECKPOINT');
   const dump = await pglite.dumpDataDir('none');
   await pglite.close();
   const dumpPath = path.join(dir, 'migrated.tar');
