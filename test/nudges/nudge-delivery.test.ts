@@ -183,7 +183,10 @@ describe('buying-trigger alerts in Slack', () => {
     await vi.waitFor(async () => expect(await db.prisma.nudge.count({ where: { status: 'sent' } })).toBe(2), {
       timeout: 10_000,
     });
-    const [first, second] = await db.prisma.nudge.findMany({ orderBy: { id: 'asc' } });
+    // The two alerts are created concurrently: pick them by their event, not by id order.
+    const nudges = await db.prisma.nudge.findMany({ include: { trigger: true } });
+    const first = nudges.find((nudge) => nudge.trigger.type === 'funding');
+    const second = nudges.find((nudge) => nudge.trigger.type === 'news');
     const actor = { workspaceId: W, platform: 'slack' as const, userId: ANA_ID };
     await earshot.nudgeActions.snooze({ ...actor, nudgeId: first?.id ?? 0 });
     await earshot.nudgeActions.dismiss({ ...actor, nudgeId: second?.id ?? 0 });
