@@ -3,6 +3,7 @@ import { EarshotError } from '../../errors.ts';
 import type { Entry } from '../../knowledge/entry.ts';
 import { inlineText, linkTarget, markdownLink, neutralizeLabel } from './card-markdown.ts';
 import { ADAPTIVE_CARD_SCHEMA } from './card-types.ts';
+import { titleAndTextInputs } from './review-card.ts';
 
 export const DUE_REVIEW_VERBS = {
   reviewed: 'earshot_due_reviewed',
@@ -79,25 +80,7 @@ export function dueReviewCard(entry: Entry, now: Date) {
         title: 'Edit',
         card: {
           type: 'AdaptiveCard',
-          body: [
-            {
-              type: 'Input.Text',
-              id: 'title',
-              label: 'Title',
-              value: entry.title.slice(0, 150),
-              maxLength: 150,
-              isRequired: true,
-            },
-            {
-              type: 'Input.Text',
-              id: 'body',
-              label: 'Text',
-              value: entry.body.slice(0, 3000),
-              isMultiline: true,
-              isRequired: true,
-            },
-            reviewByInput,
-          ],
+          body: [...titleAndTextInputs(entry), reviewByInput],
           actions: [
             { type: 'Action.Execute', title: 'Save', verb: DUE_REVIEW_VERBS.edit, data: { e: entry.id } },
           ],

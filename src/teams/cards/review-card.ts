@@ -59,25 +59,7 @@ export function reviewCard(entry: Entry, mergeCandidates: MergeCandidate[] = [])
         title: 'Edit',
         card: {
           type: 'AdaptiveCard',
-          body: [
-            {
-              type: 'Input.Text',
-              id: 'title',
-              label: 'Title',
-              value: entry.title.slice(0, 150),
-              maxLength: 150,
-              isRequired: true,
-            },
-            {
-              type: 'Input.Text',
-              id: 'body',
-              label: 'Text',
-              value: entry.body.slice(0, 3000),
-              isMultiline: true,
-              isRequired: true,
-            },
-            ...facetInputs(entry),
-          ],
+          body: [...titleAndTextInputs(entry), ...facetInputs(entry)],
           actions: [
             { type: 'Action.Execute', title: 'Save', verb: REVIEW_VERBS.edit, data: { e: entry.id } },
           ],
@@ -200,4 +182,26 @@ function facet<T>(schema: z.ZodType<T>, value: string, field: string): T {
     message: `review card edit: ${field} ${message}`,
     userMessage: `${field} ${message}.`,
   });
+}
+
+/** The title and text inputs of a card's Edit form, prefilled from the entry. */
+export function titleAndTextInputs(entry: Pick<Entry, 'title' | 'body'>) {
+  return [
+    {
+      type: 'Input.Text',
+      id: 'title',
+      label: 'Title',
+      value: entry.title.slice(0, 150),
+      maxLength: 150,
+      isRequired: true,
+    },
+    {
+      type: 'Input.Text',
+      id: 'body',
+      label: 'Text',
+      value: entry.body.slice(0, 3000),
+      isMultiline: true,
+      isRequired: true,
+    },
+  ];
 }
