@@ -1,5 +1,5 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import type { AnswerCard } from './cards/answer-card.ts';
+
 import type { RichCard } from './cards/card-elements.ts';
 import type { AdaptiveCard } from './cards/card-types.ts';
 
@@ -9,6 +9,6 @@ export function invokeMessage(text: string): AdaptiveCardInvokeResponse {
 }
 
 /** Replaces the clicked card with `card`. */
-export function invokeCard(card: AdaptiveCard | RichCard | AnswerCard): AdaptiveCardInvokeResponse {
+export function invokeCard(card: AdaptiveCard | RichCard): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
 }

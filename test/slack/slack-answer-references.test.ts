@@ -169,7 +169,7 @@ describe.each(DATABASE_KINDS)('answers in Slack: references and freshness (%s)',
     await start();
     await seed();
     const marked = JSON.stringify((await ask('what are you hearing about Okta SSO?')).blocks);
-    expect(marked).toMatch(/Okta SSO setup[^"]*:warning: not reviewed since March/);
+    expect(marked).toMatch(/Okta SSO setup[^"]*⚠️ not reviewed since March/);
     expect(marked).not.toMatch(/Okta SSO pricing[^"]*not reviewed/);
     await harness.close();
     await harness.earshot.close();

@@ -119,14 +119,14 @@ describe.each(DATABASE_KINDS)('answers and curation in Teams: references and fre
     await say(REP, 'Which reference can I use for a healthcare payments deal?');
     const card = await answerIn(REP);
     expect(card).toContain('Reference customers for “healthcare payments deal”: 1 of 3 can take a call now');
-    const available = card.indexOf('**Northwind Health** · Healthcare');
+    const available = card.indexOf('**Northwind Health** (Healthcare)');
     expect(available).toBeGreaterThan(-1);
     expect(card.indexOf('**Lakeside Hospital**')).toBeGreaterThan(available);
     expect(card).toContain(
-      '**Lakeside Hospital** · Healthcare — not available until 2027-02-11: limit reached (1 of 1 in 90 days, frees up 2027-02-11)',
+      '**Lakeside Hospital** (Healthcare) — not available until 2027-02-11: limit reached (1 of 1 in 90 days, frees up 2027-02-11)',
     );
     expect(card).toContain(
-      '**Contoso Clinics** · Healthcare — not available (paused: open P1 service issue)',
+      '**Contoso Clinics** (Healthcare) — not available (paused: open P1 service issue)',
     );
     expect(card).not.toContain('Fabrikam');
     // One Request, for the available reference only: the reference list's own button.

@@ -32,6 +32,37 @@ export interface InputText {
   maxLength: number;
   isRequired?: boolean;
   errorMessage?: string;
+  value?: string;
+}
+
+export interface InputChoiceSet {
+  type: 'Input.ChoiceSet';
+  id: string;
+  label: string;
+  choices: Array<{ title: string; value: string }>;
+  isMultiSelect?: boolean;
+  style?: 'compact' | 'expanded' | 'filtered';
+  isRequired?: boolean;
+  errorMessage?: string;
+  /** The chosen values, comma-joined when several. */
+  value?: string;
+}
+
+export interface InputDate {
+  type: 'Input.Date';
+  id: string;
+  label: string;
+  value?: string;
+  min?: string;
+  isRequired?: boolean;
+  errorMessage?: string;
+}
+
+export interface FactSet {
+  type: 'FactSet';
+  facts: Array<{ title: string; value: string }>;
+  separator?: boolean;
+  spacing?: TextBlock['spacing'];
 }
 
 export interface ActionSet {
@@ -62,7 +93,15 @@ export interface RichTextBlock {
   spacing?: TextBlock['spacing'];
 }
 
-export type CardElement = TextBlock | RichTextBlock | InputText | ActionSet | Container;
+export type CardElement =
+  | TextBlock
+  | RichTextBlock
+  | InputText
+  | InputChoiceSet
+  | InputDate
+  | FactSet
+  | ActionSet
+  | Container;
 
 export interface RichCard {
   type: 'AdaptiveCard';

@@ -1,0 +1,173 @@
+import { clip } from '../../views/clip.ts';
+import { fitView } from '../../views/fit-view.ts';
+import type {
+  FormField,
+  FormView,
+  MessageView,
+  ViewBlock,
+  ViewButton,
+  ViewItem,
+} from '../../views/view-model.ts';
+import type { ActionData, CardButton, CardElement, ExecuteButton, RichCard } from './card-elements.ts';
+import { paragraph, richCard } from './card-elements.ts';
+import { cardBytes, MAX_CARD_BYTES } from './card-types.ts';
+import { markdownLine } from './render-markdown-line.ts';
+
+const MAX_FALLBACK = 300;
+
+/**
+ * A view as an Adaptive Card within Teams' size limit (cut by the one policy in fit-view.ts). Buttons
+ * at the end of the view become the card's own actions; others stay where they are in the body.
+ */
+export function renderTeamsCard(view: MessageView): RichCard {
+  const fitted = fitView(view, (candidate) => cardBytes(buildCard(candidate)) <= MAX_CARD_BYTES);
+  return buildCard(fitted);
+}
+
+function buildCard(view: MessageView): RichCard {
+  const last = view.blocks.at(-1);
+  const trailing = last?.type === 'buttons' ? last : null;
+  const body = trailing ? view.blocks.slice(0, -1) : view.blocks;
+  return richCard({
+    fallbackText: clip(view.fallback, MAX_FALLBACK),
+    body: renderBody(body),
+    actions: trailing ? trailing.buttons.map(cardButton) : [],
+  });
+}
+
+function renderBody(blocks: ViewBlock[]): CardElement[] {
+  const elements: CardElement[] = [];
+  let separate = false;
+  for (const block of blocks) {
+    if (block.type === 'divider') {
+      separate = true;
+      continue;
+    }
+    const rendered = renderBlock(block);
+    const [first] = rendered;
+    if (
+      separate &&
+      first &&
+      first.type !== 'Input.Text' &&
+      first.type !== 'Input.ChoiceSet' &&
+      first.type !== 'Input.Date'
+    ) {
+      Object.assign(first, { separator: true, spacing: 'Medium' });
+    }
+    separate = false;
+    elements.push(...rendered);
+  }
+  return elements;
+}
+
+function renderBlock(block: Exclude<ViewBlock, { type: 'divider' }>): CardElement[] {
+  switch (block.type) {
+    case 'heading':
+      return [paragraph(`**${markdownLine([block.text]).replace(/\*/g, '＊')}**`, { size: 'Medium' })];
+    case 'text':
+      return block.lines.map((line) => paragraph(markdownLine(line), block.subtle ? small : {}));
+    case 'list':
+      return block.items.map((item) => listItem(item, block.bullets ?? false, block.subtle ?? false));
+    case 'facts':
+      return [
+        {
+          type: 'FactSet',
+          facts: block.facts.map((fact) => ({
+            title: clip(fact.label, 100),
+            value: markdownLine(fact.value),
+          })),
+        },
+      ];
+    case 'buttons':
+      return [{ type: 'ActionSet', actions: block.buttons.map(cardButton) }];
+  }
+}
+
+const small = { isSubtle: true, size: 'Small' } as const;
+
+function listItem(item: ViewItem, bullets: boolean, subtle: boolean): CardElement {
+  const first = `${bullets ? '• ' : ''}${markdownLine(item.line)}`.trimEnd();
+  const text = paragraph(
+    item.detail ? `${first}\n\n${markdownLine(item.detail)}` : first,
+    subtle ? { size: 'Small' } : {},
+  );
+  if (!item.button) return text;
+  return { type: 'Container', items: [text, { type: 'ActionSet', actions: [cardButton(item.button)] }] };
+}
+
+/** A button sends its action as the `Action.Execute` verb and its payload as `data`; a form opens inline. */
+export function cardButton(button: ViewButton): CardButton {
+  if (button.form) {
+    return {
+      type: 'Action.ShowCard',
+      title: button.label,
+      card: { type: 'AdaptiveCard', body: formBody(button.form), actions: [formSubmit(button.form)] },
+    };
+  }
+  return executeButton(button.label, button.action, button.payload, button.style);
+}
+
+function executeButton(
+  title: string,
+  verb: string,
+  data: ActionData,
+  style?: ViewButton['style'],
+): ExecuteButton {
+  const teamsStyle = style === 'primary' ? 'positive' : style === 'danger' ? 'destructive' : undefined;
+  return { type: 'Action.Execute', title, verb, data, ...(teamsStyle ? { style: teamsStyle } : {}) };
+}
+
+/** A form as a card of its own (a reply, or a task module), submitted with `Action.Execute`. */
+export function renderTeamsForm(form: FormView): RichCard {
+  return richCard({
+    fallbackText: form.title,
+    body: [paragraph(`**${markdownLine([form.title])}**`, { size: 'Medium' }), ...formBody(form)],
+    actions: [formSubmit(form)],
+  });
+}
+
+function formSubmit(form: FormView): ExecuteButton {
+  return executeButton(form.submitLabel, form.action, form.payload, 'primary');
+}
+
+function formBody(form: FormView): CardElement[] {
+  return [
+    ...(form.intro ?? []).map((line) => paragraph(markdownLine(line), small)),
+    ...form.fields.map(input),
+  ];
+}
+
+function input(field: FormField): CardElement {
+  const common = {
+    id: field.id,
+    label: field.hint ? `${field.label} (${field.hint})` : field.label,
+    ...(field.optional ? {} : { isRequired: true, errorMessage: `${field.label} is required.` }),
+  };
+  switch (field.type) {
+    case 'text':
+      return {
+        type: 'Input.Text',
+        ...common,
+        maxLength: field.maxLength,
+        ...(field.multiline ? { isMultiline: true } : {}),
+        ...(field.initial ? { value: field.initial } : {}),
+        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+      };
+    case 'date':
+      return {
+        type: 'Input.Date',
+        ...common,
+        ...(field.initial ? { value: field.initial } : {}),
+        ...(field.min ? { min: field.min } : {}),
+      };
+    case 'select':
+      return {
+        type: 'Input.ChoiceSet',
+        ...common,
+        choices: field.options.map((option) => ({ title: option.label, value: option.value })),
+        ...(field.multiple ? { isMultiSelect: true } : {}),
+        ...(field.options.length > 10 ? { style: 'filtered' as const } : {}),
+        ...(field.initial && field.initial.length > 0 ? { value: field.initial.join(',') } : {}),
+      };
+  }
+}

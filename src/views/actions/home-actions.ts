@@ -1,0 +1,2 @@
+/** Buttons on the home view and help. */
+export const HOME_VIEW_ACTIONS = {} as const;
