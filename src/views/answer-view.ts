@@ -30,8 +30,12 @@ const MAX_FACET = 80;
 export function answerView(answer: Answer, options: AnswerViewOptions = {}): MessageView {
   const view = answer.heard ? heardView(answer, options) : notHeardView(answer);
   const facets = appliedFacets(answer);
-  if (!facets) return view;
-  const note: ViewBlock = { type: 'text', subtle: true, lines: [[`Filtered to: ${facets}`]] };
+  const notes = [
+    ...(answer.followUp ? [`Following up: “${clip(answer.question, MAX_SUBJECT)}”`] : []),
+    ...(facets ? [`Filtered to: ${facets}`] : []),
+  ];
+  if (notes.length === 0) return view;
+  const note: ViewBlock = { type: 'text', subtle: true, lines: [[notes.join(' · ')]] };
   return { ...view, blocks: [note, ...view.blocks] };
 }
 

@@ -5,7 +5,9 @@ import { encodeActionValue, parseActionValue } from '../../src/slack/blocks/acti
 describe('parseActionValue', () => {
   it('reads back what a button was given', () => {
     expect(parseActionValue(encodeActionValue({ q: 42 }))).toEqual({ q: 42 });
-    expect(parseActionValue('{"q": 9007199254740991}')).toEqual({ q: 9007199254740991 });
+    expect(parseActionValue('{"q": 2147483647}')).toEqual({ q: 2147483647 });
+    // Past the largest row id a question can have: a forged value.
+    expect(() => parseActionValue('{"q": 2147483648}')).toThrow(EarshotError);
   });
 
   it.each([

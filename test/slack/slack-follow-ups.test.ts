@@ -90,6 +90,8 @@ describe.each(DATABASE_KINDS)('follow-ups in Slack threads (%s)', (kind) => {
     const root = await askInChannel('what are you hearing about Okta SSO?');
     const shown = (await reply(root, 'and in healthcare?')) ?? '';
     expect(shown).toContain('Mercy Health, a healthcare network');
+    // The rep sees how the reply was read.
+    expect(shown).toContain('Following up: “Okta SSO in healthcare”');
     // The healthcare account comes first; the retail one, if shown at all, after it.
     const retail = shown.indexOf('Shopwise retail');
     if (retail !== -1) expect(shown.indexOf('Mercy Health')).toBeLessThan(retail);

@@ -113,6 +113,8 @@ describe.each(DATABASE_KINDS)('follow-ups in Teams reply chains (%s)', (kind) =>
     const root = await askInChannel('what are you hearing about Okta SSO?');
     const shown = (await reply(root, 'and in healthcare?')) ?? '';
     expect(shown).toContain('Mercy Health, a healthcare network');
+    // The rep sees how the reply was read.
+    expect(shown).toContain('Following up: “Okta SSO in healthcare”');
     expect(await loggedTexts()).toContain('Okta SSO in healthcare');
   });
 

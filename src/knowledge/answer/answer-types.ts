@@ -58,6 +58,8 @@ export interface Answer {
   questionId: number;
   /** Set when the question named a stage, industry, role or demo and the search applied it. */
   facets?: AnswerFacets;
+  /** True when a reply in a thread was read as a follow-up: `question` is then the question it became. */
+  followUp?: boolean;
 }
 
 /** The facets a question named and the answer applied (question-facets.ts). */

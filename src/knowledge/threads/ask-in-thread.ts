@@ -62,7 +62,7 @@ export async function askInThread(deps: ThreadDeps, request: ThreadAskRequest): 
     turns: state ? state.turns + 1 : 1,
     updatedAt: now,
   });
-  return answer;
+  return followUp ? { ...answer, followUp: true } : answer;
 }
 
 function lastAnswerOf(answer: Answer): string {

@@ -1,19 +1,17 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { ANSWER_ACTIONS } from '../../views/actions/answer-actions.ts';
 import { parseButtonValue } from './button-value.ts';
 
-/** The action_id of every button Earshot renders; listeners register on these. */
+/** The action_id of every button on an answer; listeners register on these. */
 export const ACTION_IDS = {
-  helpful: 'earshot_feedback_helpful',
-  notHelpful: 'earshot_feedback_not_helpful',
-  share: 'earshot_share',
-  routeToCurators: 'earshot_route_to_curators',
-  dropFacets: 'earshot_drop_facets',
+  helpful: ANSWER_ACTIONS.helpful.id,
+  notHelpful: ANSWER_ACTIONS.notHelpful.id,
+  share: ANSWER_ACTIONS.share.id,
+  routeToCurators: ANSWER_ACTIONS.routeToCurators.id,
+  dropFacets: ANSWER_ACTIONS.dropFacets.id,
 } as const;
 
-/** What a button on an answer carries: the question's row in the question log. */
-export const questionActionValue = z.strictObject({ q: z.int().positive() });
-
-export type QuestionActionValue = z.infer<typeof questionActionValue>;
+export type QuestionActionValue = z.infer<typeof ANSWER_ACTIONS.helpful.payload>;
 
 export function encodeActionValue(value: QuestionActionValue): string {
   return JSON.stringify({ q: value.q });
@@ -21,5 +19,5 @@ export function encodeActionValue(value: QuestionActionValue): string {
 
 /** Reads the value back from an interaction payload; anyone can post one, so it is checked. */
 export function parseActionValue(raw: string | undefined): QuestionActionValue {
-  return parseButtonValue(questionActionValue, raw, 'That button is out of date. Ask again.');
+  return parseButtonValue(ANSWER_ACTIONS.helpful.payload, raw, 'That button is out of date. Ask again.');
 }

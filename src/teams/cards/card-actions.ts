@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
+import { ANSWER_ACTIONS } from '../../views/actions/answer-actions.ts';
 
 /** The verb of every `Action.Execute` Earshot renders; the invoke handler dispatches on these. */
 export const TEAMS_VERBS = {
-  helpful: 'earshot_feedback_helpful',
-  notHelpful: 'earshot_feedback_not_helpful',
-  routeToCurators: 'earshot_route_to_curators',
-  dropFacets: 'earshot_drop_facets',
+  helpful: ANSWER_ACTIONS.helpful.id,
+  notHelpful: ANSWER_ACTIONS.notHelpful.id,
+  routeToCurators: ANSWER_ACTIONS.routeToCurators.id,
+  dropFacets: ANSWER_ACTIONS.dropFacets.id,
 } as const;
 
 export type TeamsVerb = (typeof TEAMS_VERBS)[keyof typeof TEAMS_VERBS];
@@ -23,7 +24,7 @@ export const cardActionSchema = z.object({
   action: z.object({
     type: z.literal('Action.Execute'),
     verb: z.enum(VERBS),
-    data: z.strictObject({ q: z.int().positive().max(Number.MAX_SAFE_INTEGER) }),
+    data: ANSWER_ACTIONS.helpful.payload,
   }),
 });
 
