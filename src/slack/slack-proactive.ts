@@ -1,11 +1,12 @@
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { OutboundMessage, ProactiveSender, SentMessage } from '../delivery/proactive-sender.ts';
 import { EarshotError } from '../errors.ts';
+import { digestView } from '../views/digest-view.ts';
 import type { SlackMessage } from './blocks/answer-blocks.ts';
-import { digestBlocks } from './blocks/digest-blocks.ts';
 import { escapeMrkdwn } from './blocks/mrkdwn.ts';
 import { nudgeBlocks } from './blocks/nudge-blocks.ts';
 import { referenceRequestBlocks } from './blocks/reference-request-blocks.ts';
+import { renderSlackMessage } from './blocks/render-message.ts';
 import type { SlackTokens } from './slack-tokens.ts';
 
 /**
@@ -47,6 +48,6 @@ function render(message: OutboundMessage): Partial<SlackMessage> & { text: strin
     case 'reference_request':
       return referenceRequestBlocks(message.request);
     case 'digest':
-      return digestBlocks(message);
+      return renderSlackMessage(digestView(message));
   }
 }

@@ -6,8 +6,9 @@ import type { DigestStatus } from '../digest/digests.ts';
 import { describeSchedule } from '../digest/weekly-schedule.ts';
 import { zonedDayTime } from '../digest/zoned-dates.ts';
 import { EarshotError } from '../errors.ts';
+import { digestView } from '../views/digest-view.ts';
 import { inlineText } from './cards/card-markdown.ts';
-import { digestCard } from './cards/digest-card.ts';
+import { renderTeamsCard } from './cards/render-card.ts';
 import { timeZoneOf } from './remember-teams-person.ts';
 import type { TeamsDeps } from './teams-bot.ts';
 import { isTeamsCurator, mayManageInTeams } from './teams-curators.ts';
@@ -116,7 +117,9 @@ async function sendPreview(
   }
   const message = await earshot.digests.preview(channel, { timeZone: await callerTimeZone(deps, context) });
   if (!chat) {
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(digestCard(message))] });
+    await context.sendActivity({
+      attachments: [CardFactory.adaptiveCard(renderTeamsCard(digestView(message)))],
+    });
     return;
   }
   await proactive.send(chat, { kind: 'digest', ...message });

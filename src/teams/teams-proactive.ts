@@ -8,9 +8,10 @@ import {
 import type { ChatPeople } from '../delivery/chat-people.ts';
 import type { ConversationRefs, StoredConversation } from '../delivery/conversation-refs.ts';
 import type { OutboundMessage, ProactiveSender, SentMessage } from '../delivery/proactive-sender.ts';
-import { digestCard, digestSummary } from './cards/digest-card.ts';
+import { digestView } from '../views/digest-view.ts';
 import { nudgeCard } from './cards/nudge-card.ts';
 import { referenceRequestCard } from './cards/reference-cards.ts';
+import { renderTeamsCard } from './cards/render-card.ts';
 import { channelIdOf } from './teams-capture.ts';
 import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
@@ -87,12 +88,11 @@ export class TeamsProactiveSender implements ProactiveSender {
         });
         return { attachments: [CardFactory.adaptiveCard(card)] };
       }
-      case 'digest':
+      case 'digest': {
+        const card = renderTeamsCard(digestView(message));
         // The summary is what notifications and the activity feed show instead of the card.
-        return {
-          summary: digestSummary(message),
-          attachments: [CardFactory.adaptiveCard(digestCard(message))],
-        };
+        return { summary: card.fallbackText, attachments: [CardFactory.adaptiveCard(card)] };
+      }
     }
   }
 

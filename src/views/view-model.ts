@@ -38,6 +38,8 @@ export interface ViewItem {
   line: Line;
   /** More lines under the first, e.g. details. */
   detail?: Line;
+  /** Further lines under the first, one per line (a digest theme's example quotes). */
+  details?: Line[];
   button?: ViewButton;
 }
 
@@ -45,7 +47,19 @@ export type ViewBlock =
   | { type: 'heading'; text: string }
   | { type: 'text'; lines: Line[]; subtle?: boolean }
   /** Items the renderers may cut from the end (with "…and N more {noun}s") to fit the platform. */
-  | { type: 'list'; items: ViewItem[]; noun: string; bullets?: boolean; subtle?: boolean }
+  | {
+      type: 'list';
+      items: ViewItem[];
+      noun: string;
+      /** The plural when it is not `noun` + "s" ("entries"). */
+      nouns?: string;
+      bullets?: boolean;
+      subtle?: boolean;
+      /** Show at most this many items even where more would fit (a digest section's first few). */
+      max?: number;
+      /** Items left out before the view was built (a query's cap), counted in "…and N more" too. */
+      more?: number;
+    }
   | { type: 'facts'; facts: Array<{ label: string; value: Line }> }
   | { type: 'divider' }
   | { type: 'buttons'; id: string; buttons: ViewButton[] };
@@ -54,6 +68,8 @@ export type ViewBlock =
 export interface MessageView {
   fallback: string;
   blocks: ViewBlock[];
+  /** Added at the end only when the truncation policy left items out: where to read them all. */
+  whenCut?: ViewBlock[];
 }
 
 export type FormField =

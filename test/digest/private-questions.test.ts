@@ -4,8 +4,9 @@ import { buildDigest } from '../../src/digest/build-digest.ts';
 import { showCommandFor } from '../../src/digest/digest-message.ts';
 import { digestText } from '../../src/digest/digest-text.ts';
 import type { Earshot } from '../../src/main.ts';
-import { digestBlocks } from '../../src/slack/blocks/digest-blocks.ts';
-import { digestCard } from '../../src/teams/cards/digest-card.ts';
+import { renderSlackMessage } from '../../src/slack/blocks/render-message.ts';
+import { renderTeamsCard } from '../../src/teams/cards/render-card.ts';
+import { digestView } from '../../src/views/digest-view.ts';
 import { testEarshot } from '../helpers/earshot.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { shownText } from '../slack-blocks/digests.ts';
@@ -70,11 +71,11 @@ describe.each(DATABASE_KINDS)("private questions in the curators' digest on %s",
       preview: false,
       showCommand: showCommandFor(digest),
     };
-    const blocks = digestBlocks(message);
+    const blocks = renderSlackMessage(digestView(message));
     return [
       digestText(digest),
       `${blocks.text}\n${shownText(blocks.blocks)}`,
-      richTexts(digestCard(message)).join('\n'),
+      richTexts(renderTeamsCard(digestView(message))).join('\n'),
     ];
   };
 

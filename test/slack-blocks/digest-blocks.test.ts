@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { buildDigest } from '../../src/digest/build-digest.ts';
+import type { DigestMessage } from '../../src/digest/digest-message.ts';
 import { showCommandFor } from '../../src/digest/digest-message.ts';
 import { QUIET_WEEK } from '../../src/digest/digest-text.ts';
-import { DIGEST_NOTES, digestBlocks } from '../../src/slack/blocks/digest-blocks.ts';
+import { renderSlackMessage } from '../../src/slack/blocks/render-message.ts';
+import { DIGEST_NOTES, digestView } from '../../src/views/digest-view.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { links } from './answers.ts';
 import { capped, digest, expectDigestWithinLimits, message, shownText, theme, tip, WEEK } from './digests.ts';
 
 const SHOW = 'earshot digest show --workspace T_TEAM';
+
+const digestBlocks = (shown: DigestMessage) => renderSlackMessage(digestView(shown));
 
 /** A week with something in every section, a few of each. */
 function busyWeek() {
@@ -122,22 +126,22 @@ describe('digestBlocks', () => {
     expect(text).toContain('*What the field is hearing*\n7 new field notes from 4 reps across 3 accounts.');
     expect(text).toContain('*sso* · 4 notes from 3 reps across 2 accounts');
     expect(text).toContain(
-      '• “Harborview wants Okta SSO before signing.” — Maya, Harborview · <https://crm.example/harborview|source>',
+      '• <https://crm.example/harborview|“Harborview wants Okta SSO before signing.”> — Maya, Harborview',
     );
     expect(text).toContain('• “SAML or no deal.” — <@U0DAN>');
     expect(text).toContain(
-      '*New tips* (2)\n• *<https://wiki.example/soc2|Send the SOC 2 report early>* — Sam',
+      '*New tips* (2)\n• *<https://wiki.example/soc2|Send the SOC 2 report early>* — by Sam',
     );
     expect(text).toContain('• *Ask for the IdP owner*\n');
-    expect(text).toContain('• *ROI calculator* — Rita · cited 3 times');
-    expect(text).toContain('• Research: *Identity survey* — Analyst Co');
+    expect(text).toContain('• *ROI calculator* — by Rita · cited 3 times');
+    expect(text).toContain('• Research: *Identity survey* — by Analyst Co');
     expect(text).toContain(
       '• Fri 20 Nov · Funding round · Harborview Health: *<https://news.example/harborview|Harborview raises a Series C>*',
     );
     expect(text).toContain(
-      '_Questions nobody could answer (1)_\n• “Do we support SCIM?” — <@U0ASKER>, Tue 17 Nov',
+      '*Questions nobody could answer* (1)\n• “Do we support SCIM?” — <@U0ASKER>, Tue 17 Nov',
     );
-    expect(text).toContain('_Answers marked not helpful (1)_\n• “What about SSO?”: 2 not-helpful votes');
+    expect(text).toContain('*Answers marked not helpful* (1)\n• “What about SSO?”: 2 not-helpful votes');
     expect(text).toContain('Review queue: 4 entries waiting.');
     expect(text).toContain(
       '*Top contributors* (3)\n1. Maya: 3 entries\n2. <@U0DAN>: 1 entry\n3. UBS: 1 entry',
@@ -178,9 +182,9 @@ describe('digestBlocks', () => {
     const text = shownText(rendered.blocks);
     expect(text).toContain('_…and 2 more themes_');
     expect(text).toContain('*New tips* (13)\n');
-    expect(text).toContain('• *Tip number 5*\n_…and 8 more_');
+    expect(text).toContain('• *Tip number 5*\n_…and 8 more tips_');
     expect(text).not.toContain('Tip number 6');
-    expect(text).toContain('5. Rep 5: 1 entry\n_…and 4 more_');
+    expect(text).toContain('5. Rep 5: 1 entry\n_…and 4 more contributors_');
     expect(rendered.blocks.at(-1)).toEqual({
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `Full digest: \`${SHOW} --from a --to b\`` }],
@@ -261,6 +265,7 @@ describe('digestBlocks', () => {
     expect(rendered.blocks.length).toBeLessThanOrEqual(50);
 
     const text = shownText(rendered.blocks);
+    const shownBlocks = rendered.blocks.map((block) => shownText([block]));
     // Every list ends with how many it left out, and then comes one pointer to the whole digest.
     for (const [heading, total] of [
       ['New tips', 1500],
@@ -271,16 +276,20 @@ describe('digestBlocks', () => {
       ['Answers marked not helpful', 300],
       ['Top contributors', 350],
     ] as const) {
-      const section = rendered.blocks
-        .map((block) => shownText([block]))
-        .find((shown) => shown.includes(`${heading}*`) || shown.includes(`${heading} (`));
-      expect(section, heading).toBeDefined();
-      const more = /_…and (\d+) more_$/.exec(section ?? '');
+      // The section's heading, its items, and the "…and N more" line that closes it.
+      const start = shownBlocks.findIndex((shown) => shown.startsWith(`*${heading}* (`));
+      expect(start, heading).toBeGreaterThanOrEqual(0);
+      const end = shownBlocks.findIndex((shown, index) => index > start && shown.startsWith('_…and'));
+      const section = shownBlocks.slice(start, end + 1).join('\n');
+      const more = /_…and (\d+) more \w+_$/.exec(section);
       expect(more, heading).not.toBeNull();
-      const shownItems = (section ?? '').split('\n').filter((line) => /^(•|\d+\.) /.test(line)).length;
+      const shownItems = section.split('\n').filter((line) => /^(•|\d+\.) /.test(line)).length;
       expect(shownItems + Number(more?.[1]), heading).toBe(total);
     }
-    expect(text).toContain('_…and 495 more themes_');
+    const themesLeft = Number(/_…and (\d+) more themes_/.exec(text)?.[1]);
+    const themesShown = text.split('\n').filter((line) => line.startsWith('*theme ')).length;
+    expect(themesShown).toBeGreaterThan(0);
+    expect(themesShown + themesLeft).toBe(500);
     expect(rendered.blocks.filter((block) => shownText([block]).startsWith('Full digest:'))).toHaveLength(1);
     expect(text).toContain(
       `Full digest: \`earshot digest show --workspace T_TEAM --from ${WEEK.from.toISOString()}`,
@@ -450,7 +459,7 @@ describe.each(DATABASE_KINDS)('digestBlocks over a built digest (%s)', (kind) =>
     const rendered = digestBlocks(message(built, { showCommand: showCommandFor(built) }));
     const text = shownText(rendered.blocks);
 
-    expect(text).toContain('*Bring a security engineer to the SSO call* — Priya');
+    expect(text).toContain('*Bring a security engineer to the SSO call* — by Priya');
     expect(text).toContain('“Harborview wants Okta SSO before signing.” — Maya, Harborview');
     expect(text).toContain('1 new field note from 1 rep across 1 account.');
     for (const hidden of ['Secret', 'Zed', 'Secretco', 'Confidential']) {

@@ -246,7 +246,7 @@ describe.each(DATABASE_KINDS)('the weekly digest in Slack (%s)', (kind) => {
     expect(reply?.response_type).toBe('ephemeral');
     const text = shown(reply?.blocks);
     expect(text).toContain('Preview — only you can see this');
-    expect(text).toContain('*Bring a security engineer to the SSO call* — Priya Patel');
+    expect(text).toContain('*Bring a security engineer to the SSO call* — by Priya Patel');
     expect(text).not.toContain('Secret');
     expect(reply?.text).toMatch(
       /^Preview of the Earshot digest, 22–29 Nov 2026: 2 field notes from 2 reps, 1 new tip$/,
@@ -273,7 +273,7 @@ describe.each(DATABASE_KINDS)('the weekly digest in Slack (%s)', (kind) => {
     expect(text).toContain('2 new field notes from 2 reps across 2 accounts.');
     expect(text).toContain('*sso* · 2 notes from 2 reps across 2 accounts');
     expect(text).toContain('“Harborview wants Okta SSO before signing.” — Maya, Harborview');
-    expect(text).toContain('*New tips* (1)\n• *Bring a security engineer to the SSO call* — Priya Patel');
+    expect(text).toContain('*New tips* (1)\n• *Bring a security engineer to the SSO call* — by Priya Patel');
     expect(text).toContain('1. Dan: 1 entry');
     expect(text).not.toContain('Late');
     expect(text).not.toContain('Preview');
@@ -305,7 +305,7 @@ describe.each(DATABASE_KINDS)('the weekly digest in Slack (%s)', (kind) => {
     expect(posts).toHaveLength(2);
     const second = shown(posts[1]?.args.blocks);
     expect(second).toContain('Earshot digest · 30 Nov – 7 Dec 2026');
-    expect(second).toContain('*Quote the annual price first* — Sam');
+    expect(second).toContain('*Quote the annual price first* — by Sam');
     expect(second).not.toContain('Bring a security engineer');
     const runs = await again.digests.runs.recent(CHANNEL_KEY, 5);
     expect(runs.map((run) => [run.status, run.scheduledFor.toISOString()])).toEqual([

@@ -6,11 +6,15 @@ import type { Capped, Digest, DigestEntry, DigestTheme } from '../../src/digest/
 import { type DigestMessage, showCommandFor } from '../../src/digest/digest-message.ts';
 import { QUIET_WEEK } from '../../src/digest/digest-text.ts';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/teams/cards/card-types.ts';
-import { digestCard, digestSummary } from '../../src/teams/cards/digest-card.ts';
+import { renderTeamsCard } from '../../src/teams/cards/render-card.ts';
+import { digestView } from '../../src/views/digest-view.ts';
 import { blankDigest } from '../helpers/digests.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { links, richTexts } from './cards.ts';
+
+const digestCard = (shown: DigestMessage) => renderTeamsCard(digestView(shown));
+const digestSummary = (shown: DigestMessage) => digestCard(shown).fallbackText;
 
 const none = { items: [], more: 0 };
 const noGap = { ...none, askedInPrivate: 0 };
@@ -129,48 +133,48 @@ describe('digestCard', () => {
     expect(CardFactory.adaptiveCard(card).content).toEqual(card);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5', msteams: { width: 'Full' } });
     expect(richTexts(card)).toEqual([
-      '**Earshot digest** · Mon 23 Nov – Sun 29 Nov 2026',
+      '**Earshot digest · 23–29 Nov 2026**',
       'Topics: pricing, sso',
-      'For curators: with content gaps and the review queue',
+      'For curators: includes content gaps and the review queue',
       '**What the field is hearing**',
       '5 new field notes from 3 reps across 2 accounts.',
-      '**sso** · 3 entries from 2 reps across 2 accounts',
-      '• [“Harborview wants Okta SSO before signing.”](https://crm.example/harborview) — Maya, Harborview',
-      '• “Kessler asked about SCIM.” — Dan',
-      '**New tips (1)**',
-      '• [Send the SOC 2 report early](https://wiki.example/soc2) — by Sam',
-      '**Older tips cited this week (1)**',
-      '• Lead with the ROI calculator — by Rita · cited 2 times',
-      '**New research and expert content (1)**',
-      '• _research_ · Win/loss Q3',
-      '**Buying triggers (1)**',
-      '• Tue 24 Nov · **Funding round** · Harborview Health: [Series C](https://news.example/c)',
-      '**For curators: content gaps**',
+      '**sso** · 3 notes from 2 reps across 2 accounts\n\n' +
+        '• [“Harborview wants Okta SSO before signing.”](https://crm.example/harborview) — Maya, Harborview\n\n' +
+        '• “Kessler asked about SCIM.” — Dan',
+      '**New tips** (1)',
+      '• **[Send the SOC 2 report early](https://wiki.example/soc2)** — by Sam',
+      '**Older tips cited this week** (1)',
+      '• **Lead with the ROI calculator** — by Rita · cited 2 times',
+      '**New research and expert content** (1)',
+      '• Research: **Win/loss Q3**',
+      '**Buying triggers** (1)',
+      '• Tue 24 Nov · Funding round · Harborview Health: **[Series C](https://news.example/c)**',
+      '**Content gaps**',
       '**Questions nobody could answer** (1)',
-      '• “Do we support SCIM?” — Lee · Wed 25 Nov',
+      '• “Do we support SCIM?” — Lee, Wed 25 Nov',
       '**Answers marked not helpful** (1)',
-      '• “What about SSO?” · 2 not-helpful votes',
+      '• “What about SSO?”: 2 not-helpful votes',
       'Review queue: 4 entries waiting.',
-      '**Top contributors (1)**',
-      '• Maya · 2 entries',
+      '**Top contributors** (1)',
+      '1. Maya: 2 entries',
     ]);
     // Nothing was cut, so no pointer to the full digest.
     expect(JSON.stringify(card)).not.toContain('Full digest');
     expect(card.fallbackText).toBe(
-      'Earshot digest, Mon 23 Nov – Sun 29 Nov 2026: 5 field notes, 1 new tip, 1 research and expert, 1 buying trigger',
+      'Earshot digest, 23–29 Nov 2026: 5 field notes from 3 reps, 1 new tip, 1 older tip cited, 1 new research entry, 1 buying trigger, 1 unanswered question',
     );
   });
 
   it('dates the period in the subscription’s time zone', () => {
     const card = digestCard(message(digest({ empty: true }), { timeZone: 'America/Los_Angeles' }));
-    expect(richTexts(card)[0]).toBe('**Earshot digest** · Sun 22 Nov – Sun 29 Nov 2026');
+    expect(richTexts(card)[0]).toBe('**Earshot digest · 22–29 Nov 2026**');
     const oneDay = digest({ empty: true, period: { from: FROM, to: new Date('2026-11-23T05:00:00Z') } });
-    expect(richTexts(digestCard(message(oneDay)))[0]).toBe('**Earshot digest** · Mon 23 Nov 2026');
+    expect(richTexts(digestCard(message(oneDay)))[0]).toBe('**Earshot digest · 23 Nov 2026**');
   });
 
   it('keeps a quiet week brief, telling curators only how many captures wait for review', () => {
     expect(richTexts(digestCard(message(digest({ empty: true }))))).toEqual([
-      '**Earshot digest** · Mon 23 Nov – Sun 29 Nov 2026',
+      '**Earshot digest · 23–29 Nov 2026**',
       QUIET_WEEK,
     ]);
     const curators = digest({
@@ -181,15 +185,15 @@ describe('digestCard', () => {
     const card = digestCard(message(curators));
     expect(richTexts(card).slice(-2)).toEqual([QUIET_WEEK, 'Review queue: 3 entries waiting.']);
     expect(digestSummary(message(curators))).toBe(
-      `Earshot digest, Mon 23 Nov – Sun 29 Nov 2026: ${QUIET_WEEK}`,
+      'Earshot digest, 23–29 Nov 2026: quiet week, nothing new was heard',
     );
   });
 
   it('marks a late digest and a preview', () => {
     const shown = richTexts(digestCard(message(digest({ empty: true }), { late: true, preview: true })));
     expect(shown.slice(1, 3)).toEqual([
-      '👁 Preview — only you can see this',
-      '⏰ Late: Earshot was offline at the scheduled time',
+      '**👀 Preview — only you can see this**',
+      '⏳ Late: Earshot was offline at the scheduled time',
     ]);
     const onTime = JSON.stringify(digestCard(message(full)));
     expect(onTime).not.toContain('Late:');
@@ -255,12 +259,12 @@ describe('digestCard', () => {
     const texts = richTexts(card);
     for (const heading of [
       '**What the field is hearing**',
-      '**New tips (100)**',
-      '**Older tips cited this week (25)**',
-      '**New research and expert content (50)**',
-      '**Buying triggers (100)**',
-      '**For curators: content gaps**',
-      '**Top contributors (60)**',
+      '**New tips** (100)',
+      '**Older tips cited this week** (25)',
+      '**New research and expert content** (50)',
+      '**Buying triggers** (100)',
+      '**Content gaps**',
+      '**Top contributors** (60)',
     ])
       expect(texts).toContain(heading);
     // Giant links leave room for two items a section; each section says how many it left out.
@@ -278,14 +282,14 @@ describe('digestCard', () => {
     expect(texts.at(-1)).toBe(`Full digest: ${shown.showCommand}`);
     expect(shown.showCommand).toContain('--topics "pricing" --curators');
 
-    // Without giant links, five of each fit.
+    // Without giant links, each section shows its first few: five, eight of the triggers.
     const plain = richTexts(digestCard(message(week('Pricing pushback', (i) => `https://crm.example/${i}`))));
     expect(plain.filter((text) => text.startsWith('_…and'))).toEqual([
       '_…and 25 more themes_',
       '_…and 95 more tips_',
       '_…and 20 more tips_',
       '_…and 45 more entries_',
-      '_…and 95 more triggers_',
+      '_…and 92 more triggers_',
       '_…and 35 more questions_',
       '_…and 10 more answers_',
       '_…and 55 more contributors_',
@@ -387,7 +391,7 @@ describe.each(DATABASE_KINDS)('digestCard from a built digest (%s)', (kind) => {
       },
     );
     const json = JSON.stringify(digestCard(message(built)));
-    expect(json).toContain('Send the SOC 2 report early — by Sam');
+    expect(json).toContain('Send the SOC 2 report early** — by Sam');
     expect(json).toContain('Harborview pushes back on per-seat pricing.');
     expect(json).toContain('1 new field note from 1 rep across 1 account.');
     for (const hidden of ['Secret', 'Globex', 'Zed', 'churn']) expect(json).not.toContain(hidden);

@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       (call) =>
         call.method === 'POST' &&
         call.conversationId === conversationId &&
-        cardOf(call).includes('**Earshot digest**'),
+        cardOf(call).includes('**Earshot digest · '),
     );
 
   const subscription = () => db.prisma.digestSubscription.findFirst();
@@ -250,7 +250,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     const preview = cardOf(sent[0] as RecordedActivity);
     expect(preview).toContain('Preview — only you can see this');
     expect(preview).toContain('Topics: pricing');
-    expect(preview).toContain('Quote the three-year price lock — by Priya');
+    expect(preview).toContain('Quote the three-year price lock** — by Priya');
     expect(sent[0]?.authorization).toBe('Bearer outbound-token');
 
     // In the 1:1 chat itself the card is the reply, for the chat's own (unsubscribed) digest.
@@ -313,16 +313,18 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     // Monday 09:00 to Monday 09:00: the period's last day is the Monday it is posted on.
     const [posted] = digestsPosted(CHANNEL);
     const card = cardOf(posted as RecordedActivity);
-    expect(card).toContain('**Earshot digest** · Mon 23 Nov – Mon 30 Nov 2026');
+    expect(card).toContain('**Earshot digest · 23–30 Nov 2026**');
     expect(card).toContain('Topics: pricing');
     expect(card).toContain('2 new field notes from 2 reps across 2 accounts.');
-    expect(card).toContain('**pricing** · 2 entries from 2 reps across 2 accounts');
+    expect(card).toContain('**pricing** · 2 notes from 2 reps across 2 accounts');
     expect(card).toContain('Harborview pushes back on per-seat pricing.');
-    expect(card).toContain('[Quote the three-year price lock](https://wiki.example/price-lock) — by Priya');
+    expect(card).toContain(
+      '**[Quote the three-year price lock](https://wiki.example/price-lock)** — by Priya',
+    );
     for (const hidden of ['Globex', 'Zed', 'Okta SCIM tip', 'Preview', 'Late:'])
       expect(card).not.toContain(hidden);
     expect(posted?.activity.summary).toBe(
-      'Earshot digest, Mon 23 Nov – Mon 30 Nov 2026: 2 field notes, 1 new tip',
+      'Earshot digest, 23–30 Nov 2026: 2 field notes from 2 reps, 1 new tip',
     );
     expect(posted?.authorization).toBe('Bearer outbound-token');
     expect(await db.prisma.digestRun.findMany()).toEqual([
@@ -356,8 +358,8 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     const both = digestsPosted(CHANNEL);
     expect(both).toHaveLength(2);
     const next = cardOf(both[1] as RecordedActivity);
-    expect(next).toContain('**Earshot digest** · Mon 30 Nov – Mon 7 Dec 2026');
-    expect(next).toContain('Offer quarterly billing before a discount — by Sam');
+    expect(next).toContain('**Earshot digest · 30 Nov – 7 Dec 2026**');
+    expect(next).toContain('Offer quarterly billing before a discount** — by Sam');
     expect(next).not.toContain('Quote the three-year price lock');
   });
 });

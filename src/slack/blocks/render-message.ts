@@ -68,10 +68,12 @@ function listBlocks(items: ViewItem[], bullets: boolean, subtle: boolean): types
     const first = `${bullets ? '• ' : ''}${mrkdwnLine(item.line)}`.trimEnd();
     return item.detail ? `${first}\n${mrkdwnLine(item.detail)}` : first;
   };
-  if (!items.some((item) => item.button)) return textBlocks(items.map(line), subtle);
+  // Further lines pack as lines of their own, so a long item splits between sections, never inside a link.
+  const lines = (item: ViewItem) => [line(item), ...(item.details ?? []).map(mrkdwnLine)];
+  if (!items.some((item) => item.button)) return textBlocks(items.flatMap(lines), subtle);
   return items.map((item) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: line(item) },
+    text: { type: 'mrkdwn', text: lines(item).join('\n') },
     ...(item.button ? { accessory: slackButton(item.button) } : {}),
   }));
 }

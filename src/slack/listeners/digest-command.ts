@@ -4,14 +4,15 @@ import type { StoredConversation } from '../../delivery/conversation-refs.ts';
 import { type DigestCommand, parseDigestCommand } from '../../digest/digest-command.ts';
 import { isTimeZone } from '../../digest/weekly-schedule.ts';
 import { EarshotError } from '../../errors.ts';
+import { digestView } from '../../views/digest-view.ts';
 import type { SlackMessage } from '../blocks/answer-blocks.ts';
-import { digestBlocks } from '../blocks/digest-blocks.ts';
 import {
   DIGEST_REPLIES,
   digestStatusText,
   digestUsageText,
   subscribedText,
 } from '../blocks/digest-replies.ts';
+import { renderSlackMessage } from '../blocks/render-message.ts';
 import type { SlackDeps } from '../slack-context.ts';
 
 type Reply = { text: string } & Partial<SlackMessage>;
@@ -85,7 +86,7 @@ async function run(
       return { text: digestStatusText(await digests.status(channel)) };
     case 'preview': {
       const timeZone = await userTimeZone(deps, client, command.user_id);
-      return digestBlocks(await digests.preview(channel, { timeZone }));
+      return renderSlackMessage(digestView(await digests.preview(channel, { timeZone })));
     }
     case 'off':
       if (!(await deps.curators.mayManage(client, workspaceId, command.user_id)))

@@ -87,10 +87,8 @@ const small = { isSubtle: true, size: 'Small' } as const;
 
 function listItem(item: ViewItem, bullets: boolean, subtle: boolean): CardElement {
   const first = `${bullets ? '• ' : ''}${markdownLine(item.line)}`.trimEnd();
-  const text = paragraph(
-    item.detail ? `${first}\n\n${markdownLine(item.detail)}` : first,
-    subtle ? { size: 'Small' } : {},
-  );
+  const under = [...(item.detail ? [item.detail] : []), ...(item.details ?? [])].map(markdownLine);
+  const text = paragraph([first, ...under].join('\n\n'), subtle ? { size: 'Small' } : {});
   if (!item.button) return text;
   return { type: 'Container', items: [text, { type: 'ActionSet', actions: [cardButton(item.button)] }] };
 }
