@@ -208,7 +208,7 @@ describe.each(DATABASE_KINDS)('the weekly digest in Slack (%s)', (kind) => {
     const { reply: again } = await command('digest off', CURATOR);
     expect(again?.text).toBe('There was no weekly digest here to stop.');
     const { reply: status } = await command('digest', REP);
-    expect(status?.text).toContain('No weekly digest in this channel yet.');
+    expect(status?.text).toContain('No weekly digest here yet.');
   });
 
   it('keeps `for curators` to named curators, also where anyone may subscribe', async () => {

@@ -34,6 +34,9 @@ interface Instance {
   url: string;
 }
 
+/** What every schedule reply ends with: how to preview or stop the digest. */
+const COMMANDS = '\n`digest preview` shows what it would post now; `digest off` stops it.';
+
 describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
   let teams: TeamsHarness;
   let connector: FakeBotConnector;
@@ -124,7 +127,8 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
 
   it('lets a curator set, show and stop a channel’s weekly digest; others may only look', async () => {
     expect(await reply(inChannel(CURATOR, 'digest weekly mon 09:00 Europe/Berlin topics: pricing'))).toBe(
-      'Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 30 Nov at 09:00; topics: pricing. Send `digest preview` to see one now.',
+      'Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 30 Nov at 09:00; topics: pricing.' +
+        COMMANDS,
     );
     expect(await subscription()).toMatchObject({
       platform: 'teams',
@@ -146,21 +150,23 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     });
 
     const status =
-      'Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 30 Nov at 09:00; topics: pricing.';
+      'Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 30 Nov at 09:00; topics: pricing.\n' +
+      'No digest posted here yet.' +
+      COMMANDS;
     expect(await reply(inChannel(REP, 'digest'))).toBe(status);
     const refusal =
-      'Sorry, only Earshot curators can change the digest here. Ask a curator, or an admin to make you one (`earshot curators add`).';
+      'Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here.';
     expect(await reply(inChannel(REP, 'digest off'))).toBe(refusal);
     expect(await reply(inChannel(REP, 'digest weekly tue 10:00'))).toBe(refusal);
     expect(await subscription()).toMatchObject({ weekday: 1, topics: ['pricing'] });
 
     expect(await reply(inChannel(CURATOR, 'DIGEST OFF'))).toBe(
-      'Weekly digest stopped here. Send `digest weekly mon 09:00` to start it again.',
+      'Weekly digest stopped here. `digest weekly mon 09:00` starts it again.',
     );
     expect(await subscription()).toBeNull();
     expect(await reply(inChannel(CURATOR, 'digest off'))).toBe('There was no weekly digest here to stop.');
     expect(await reply(inChannel(REP, 'digest'))).toMatch(
-      /^No weekly digest here yet\. Send `digest weekly mon 09:00`/,
+      /^No weekly digest here yet\.\n\nWeekly digest of what the field is hearing[^]*`digest weekly mon 09:00`/,
     );
   });
 
@@ -168,8 +174,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     expect(
       await reply(inChannel(CURATOR, 'digest weekly fri 16:30', { localTimezone: 'America/New_York' })),
     ).toBe(
-      'Weekly digest here: Fridays at 16:30 (America/New_York), next on Fri 27 Nov at 16:30.' +
-        ' Send `digest preview` to see one now.',
+      `Weekly digest here: Fridays at 16:30 (America/New_York), next on Fri 27 Nov at 16:30; all topics.${COMMANDS}`,
     );
     expect(await subscription()).toMatchObject({ weekday: 5, time: '16:30', timeZone: 'America/New_York' });
 
@@ -203,7 +208,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       open,
     );
     expect(await reply(inChannel(REP, 'digest weekly mon 09:00', { conversation: group }), open)).toBe(
-      'Weekly digest here: Mondays at 09:00 (Asia/Tokyo), next on Mon 30 Nov at 09:00. Send `digest preview` to see one now.',
+      `Weekly digest here: Mondays at 09:00 (Asia/Tokyo), next on Mon 30 Nov at 09:00; all topics.${COMMANDS}`,
     );
     // …and without one falls back to EARSHOT_DEFAULT_TIME_ZONE; zone names are fixed up.
     const stranger = teamsUser('sol', 'Sol Stranger');
@@ -341,7 +346,9 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     await restarted.earshot.digests.scheduler.sync();
     expect(digestsPosted(CHANNEL)).toHaveLength(1);
     expect(await reply(inChannel(REP, 'digest'), restarted)).toBe(
-      'Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 7 Dec at 09:00; topics: pricing. Last one: Mon 30 Nov at 09:00.',
+      'Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 7 Dec at 09:00; topics: pricing.\n' +
+        'Last digest: Mon 30 Nov at 09:00, posted.' +
+        COMMANDS,
     );
 
     await seedEntry(db, {

@@ -4,18 +4,17 @@ import type { StoredConversation } from '../../delivery/conversation-refs.ts';
 import { type DigestCommand, parseDigestCommand } from '../../digest/digest-command.ts';
 import { isTimeZone } from '../../digest/weekly-schedule.ts';
 import { EarshotError } from '../../errors.ts';
+import { digestReplies } from '../../views/digest-replies.ts';
 import { digestView } from '../../views/digest-view.ts';
 import type { SlackMessage } from '../blocks/answer-blocks.ts';
-import {
-  DIGEST_REPLIES,
-  digestStatusText,
-  digestUsageText,
-  subscribedText,
-} from '../blocks/digest-replies.ts';
 import { renderSlackMessage } from '../blocks/render-message.ts';
+import { slackReplyText } from '../blocks/render-reply.ts';
 import type { SlackDeps } from '../slack-context.ts';
 
 type Reply = { text: string } & Partial<SlackMessage>;
+
+const REPLIES = digestReplies('/earshot digest');
+const textReply = (lines: Parameters<typeof slackReplyText>[0]): Reply => ({ text: slackReplyText(lines) });
 
 /**
  * `/earshot digest …`: subscribe the channel to the weekly digest, stop it, show its schedule, or
@@ -41,7 +40,7 @@ export async function digestCommand(
     request = parseDigestCommand(options.words);
   } catch (error) {
     if (!(error instanceof EarshotError)) throw error;
-    await options.ack({ response_type: 'ephemeral', text: digestUsageText(error.userMessage) });
+    await options.ack({ response_type: 'ephemeral', text: slackReplyText(REPLIES.usage(error.userMessage)) });
     return;
   }
   // Curator checks, profile lookups and building a preview each cost Web API calls or queries, and
@@ -63,7 +62,7 @@ export async function digestCommand(
       },
       'digest command failed',
     );
-    return { text: DIGEST_REPLIES.failed };
+    return textReply(REPLIES.failed);
   });
   await options.respond({ response_type: 'ephemeral', ...reply });
 }
@@ -83,23 +82,21 @@ async function run(
   };
   switch (request.action) {
     case 'status':
-      return { text: digestStatusText(await digests.status(channel)) };
+      return textReply(REPLIES.status(await digests.status(channel)));
     case 'preview': {
       const timeZone = await userTimeZone(deps, client, command.user_id);
       return renderSlackMessage(digestView(await digests.preview(channel, { timeZone })));
     }
     case 'off':
       if (!(await deps.curators.mayManage(client, workspaceId, command.user_id)))
-        return { text: DIGEST_REPLIES.curatorsOnly };
-      return {
-        text: (await digests.unsubscribe(channel)) ? DIGEST_REPLIES.stopped : DIGEST_REPLIES.notSubscribed,
-      };
+        return textReply(REPLIES.curatorsOnly);
+      return textReply((await digests.unsubscribe(channel)) ? REPLIES.stopped : REPLIES.notSubscribed);
     case 'subscribe': {
       if (!(await deps.curators.mayManage(client, workspaceId, command.user_id)))
-        return { text: DIGEST_REPLIES.curatorsOnly };
+        return textReply(REPLIES.curatorsOnly);
       // Gaps quote the questions people asked: only named curators may send them to a channel.
       if (request.forCurators && !(await deps.curators.isCurator(client, workspaceId, command.user_id))) {
-        return { text: DIGEST_REPLIES.gapsForCuratorsOnly };
+        return textReply(REPLIES.gapsForCuratorsOnly);
       }
       const conversation: StoredConversation = {
         ...channel,
@@ -119,8 +116,7 @@ async function run(
         forCurators: request.forCurators,
         createdBy: command.user_id,
       });
-      const text = subscribedText(status);
-      return { text: reachable ? text : `${text}\n${DIGEST_REPLIES.notInConversation}` };
+      return textReply([...REPLIES.subscribed(status), ...(reachable ? [] : REPLIES.notInConversation)]);
     }
   }
 }
