@@ -166,7 +166,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
     expect(await subscription()).toBeNull();
     expect(await reply(inChannel(CURATOR, 'digest off'))).toBe('There was no weekly digest here to stop.');
     expect(await reply(inChannel(REP, 'digest'))).toMatch(
-      /^No weekly digest here yet\.\n\nWeekly digest of what the field is hearing[^]*`digest weekly mon 09:00`/,
+      /^No weekly digest here yet\.\n\nWeekly digest of what the field is hearing[\s\S]*`digest weekly mon 09:00`/,
     );
   });
 
