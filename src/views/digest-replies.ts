@@ -16,8 +16,11 @@ const MAX_TOPICS = 500;
 const MAX_ERROR = 200;
 
 export function digestReplies(command: string) {
-  const code = (words: string) => ({ code: words ? `${command} ${words}` : command });
+  const code = (words: string) => ({ code: `${command} ${words}` });
   const commands: Line = [code('preview'), ' shows what it would post now; ', code('off'), ' stops it.'];
+  const usage = (message: string = DIGEST_USAGE): DigestReply => [
+    [message.replaceAll('`digest', `\`${command}`)],
+  ];
   return {
     curatorsOnly: [
       ['Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here.'],
@@ -50,8 +53,7 @@ export function digestReplies(command: string) {
     ],
     previewSent: [['I sent you a preview in our chat.']],
     /** The core's usage and parse errors, with the commands spelled as people type them here. */
-    usage: (message: string = DIGEST_USAGE): DigestReply =>
-      [message.replaceAll('`digest', `\`${command}`)].map((text) => [text]),
+    usage,
     /** "Weekly digest here: Mondays at 09:00 (Europe/Berlin), next on Mon 30 Nov at 09:00; topics: pricing." */
     subscribed: (status: DigestStatus): DigestReply => [
       [`Weekly digest here: ${scheduleLine(status)}.`],
@@ -59,7 +61,7 @@ export function digestReplies(command: string) {
     ],
     /** The schedule and how the last digest went, or how to start one. */
     status: (status: DigestStatus | null): DigestReply => {
-      if (!status) return [['No weekly digest here yet.'], [''], ...digestReplies(command).usage()];
+      if (!status) return [['No weekly digest here yet.'], [''], ...usage()];
       const { last } = status;
       const zone = status.subscription.schedule.timeZone;
       const lastLine = last
