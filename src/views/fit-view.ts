@@ -37,7 +37,8 @@ export function capLists(view: MessageView, max: number): MessageView {
     cut ||= capped.cut;
     return capped.blocks;
   });
-  return { fallback: view.fallback, blocks: cut && view.whenCut ? [...blocks, ...view.whenCut] : blocks };
+  if (!cut) return view;
+  return { fallback: view.fallback, blocks: view.whenCut ? [...blocks, ...view.whenCut] : blocks };
 }
 
 function capList(block: ViewBlock, max: number): { blocks: ViewBlock[]; cut: boolean } {

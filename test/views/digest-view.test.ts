@@ -2,7 +2,6 @@ import { CardFactory } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/digest/digest.ts';
 import { showCommandFor } from '../../src/digest/digest-message.ts';
-import { SLACK_LIMITS } from '../../src/slack/blocks/block-limits.ts';
 import { renderSlackMessage } from '../../src/slack/blocks/render-message.ts';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/teams/cards/card-types.ts';
 import { renderTeamsCard } from '../../src/teams/cards/render-card.ts';
@@ -12,36 +11,22 @@ import {
   digest,
   expectDigestWithinLimits,
   message,
-  shownText,
   theme,
   tip,
   WEEK,
 } from '../slack-blocks/digests.ts';
-import { richTexts } from '../teams-cards/cards.ts';
+import { expectWithinSlackLimits, expectWithinTeamsLimits, slackLines, teamsLines } from './rendered.ts';
 
-/** The digest as a reader sees it on each platform: Slack's blocks and Teams' text blocks, in order. */
+/** The digest as a reader sees it on each platform, line by line, markup (and code marks) taken off. */
 function onBoth(content: Digest, overrides: Parameters<typeof message>[1] = {}) {
   const shown = message(content, { showCommand: showCommandFor(content), ...overrides });
   const slack = renderSlackMessage(digestView(shown));
   const teams = renderTeamsCard(digestView(shown));
-  return {
-    slack,
-    teams,
-    // Each Slack block, split into its lines; each Teams TextBlock, split at its paragraph breaks.
-    slackLines: slack.blocks.flatMap((block) => shownText([block]).split('\n')),
-    teamsLines: richTexts(teams).flatMap((text) => text.split('\n\n')),
-  };
+  const plain = (line: string) => line.replace(/`/g, '');
+  return { slack, teams, slackLines: slackLines(slack).map(plain), teamsLines: teamsLines(teams).map(plain) };
 }
 
-/** Markup aside, the words a reader sees: links reduced to their labels, bold, italics and code marks dropped. */
-function plain(line: string): string {
-  return line
-    .replace(/<[^|<>]+\|([^<>]*)>/g, '$1')
-    .replace(/\[([^\]]*)\]\([^()]*\)/g, '$1')
-    .replace(/[*_`]/g, '');
-}
-
-const items = (lines: string[]) => lines.map(plain).filter((line) => /^(• |\d+\. )/.test(line));
+const items = (lines: string[]) => lines.filter((line) => /^(• |\d+\. )/.test(line));
 
 /** A week with something in every section, a few of each, and a Slack user credited by id. */
 const busy = digest({
@@ -131,7 +116,7 @@ describe('the digest view on Slack and Teams', () => {
       'Review queue: 4 entries waiting.',
       'Top contributors (1)',
     ];
-    for (const lines of [slackLines.map(plain), teamsLines.map(plain)]) {
+    for (const lines of [slackLines, teamsLines]) {
       const at = headings.map((heading) => lines.indexOf(heading));
       expect(at.every((index) => index >= 0)).toBe(true);
       expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -159,7 +144,7 @@ describe('the digest view on Slack and Teams', () => {
         ),
       }),
     );
-    for (const lines of [slackLines.map(plain), teamsLines.map(plain)]) {
+    for (const lines of [slackLines, teamsLines]) {
       expect(lines).toContain('New tips (13)');
       expect(items(lines).filter((line) => line.includes('Tip number'))).toHaveLength(5);
       expect(lines).toContain('…and 8 more tips');
@@ -228,11 +213,10 @@ describe('the digest view on Slack and Teams', () => {
     });
     const { slack, teams, slackLines, teamsLines } = onBoth(huge, { late: true });
 
-    expect(slack.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
-    for (const block of slack.blocks) {
-      expect(shownText([block]).length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
-    }
+    expectWithinSlackLimits(slack);
     expectDigestWithinLimits(slack);
+    expectWithinTeamsLimits(teams);
+    // As Teams receives it: the card inside an attachment.
     expect(cardBytes(CardFactory.adaptiveCard(teams))).toBeLessThanOrEqual(MAX_CARD_BYTES);
 
     const sections = [
@@ -245,8 +229,8 @@ describe('the digest view on Slack and Teams', () => {
       ['Top contributors', 350],
     ] as const;
     for (const [platform, lines] of [
-      ['slack', slackLines.map(plain)],
-      ['teams', teamsLines.map(plain)],
+      ['slack', slackLines],
+      ['teams', teamsLines],
     ] as const) {
       for (const [heading, total] of sections) {
         const start = lines.findIndex((line) => line.startsWith(`${heading} (`));
