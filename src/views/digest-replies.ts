@@ -23,7 +23,11 @@ export function digestReplies(command: string) {
   ];
   return {
     curatorsOnly: [
-      ['Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here.'],
+      [
+        'Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here, or an admin to make you one (',
+        { code: 'earshot curators add' },
+        ').',
+      ],
     ],
     gapsForCuratorsOnly: [
       [

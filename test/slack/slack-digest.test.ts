@@ -191,7 +191,7 @@ describe.each(DATABASE_KINDS)('the weekly digest in Slack (%s)', (kind) => {
   it('lets only curators subscribe or stop the digest, and confirms a stop', async () => {
     const { reply: refused } = await command('digest weekly mon 09:00', REP);
     expect(refused?.text).toBe(
-      'Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here.',
+      'Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here, or an admin to make you one (`earshot curators add`).',
     );
     expect(await harness.earshot.digests.status(CHANNEL_KEY)).toBeNull();
 

@@ -155,7 +155,7 @@ describe.each(DATABASE_KINDS)('weekly digests in Teams (%s)', (kind) => {
       COMMANDS;
     expect(await reply(inChannel(REP, 'digest'))).toBe(status);
     const refusal =
-      'Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here.';
+      'Sorry, only curators can set up or stop the weekly digest. Ask one of them to run this here, or an admin to make you one (`earshot curators add`).';
     expect(await reply(inChannel(REP, 'digest off'))).toBe(refusal);
     expect(await reply(inChannel(REP, 'digest weekly tue 10:00'))).toBe(refusal);
     expect(await subscription()).toMatchObject({ weekday: 1, topics: ['pricing'] });
