@@ -95,16 +95,32 @@ function listItem(item: ViewItem, bullets: boolean, subtle: boolean): CardElemen
   return { type: 'Container', items: [text, { type: 'ActionSet', actions: [cardButton(item.button)] }] };
 }
 
-/** A button sends its action as the `Action.Execute` verb and its payload as `data`; a form opens inline. */
+/**
+ * A button sends its action as the `Action.Execute` verb and its payload as `data`; a form opens inline,
+ * and so does a confirmation (Adaptive Cards have no dialog): the question and the confirming button.
+ */
 export function cardButton(button: ViewButton): CardButton {
   if (button.form) {
     return {
       type: 'Action.ShowCard',
       title: button.label,
-      card: { type: 'AdaptiveCard', body: formBody(button.form), actions: [formSubmit(button.form)] },
+      card: { type: 'AdaptiveCard', body: formBody(button.form), actions: formSubmit(button.form) },
     };
   }
-  return executeButton(button.label, button.action, button.payload, button.style);
+  const execute = executeButton(button.label, button.action, button.payload, button.style);
+  if (button.confirm) {
+    const { title, text, confirm } = button.confirm;
+    return {
+      type: 'Action.ShowCard',
+      title: button.label,
+      card: {
+        type: 'AdaptiveCard',
+        body: [paragraph(`**${markdownLine([title])}**`), paragraph(markdownLine([text]))],
+        actions: [{ ...execute, title: confirm }],
+      },
+    };
+  }
+  return execute;
 }
 
 function executeButton(
@@ -117,17 +133,25 @@ function executeButton(
   return { type: 'Action.Execute', title, verb, data, ...(teamsStyle ? { style: teamsStyle } : {}) };
 }
 
-/** A form as a card of its own (a reply, or a task module), submitted with `Action.Execute`. */
-export function renderTeamsForm(form: FormView): RichCard {
+/**
+ * A form as a card of its own, submitted with `Action.Execute`. In a task module (a dialog, such as a
+ * message action's) the dialog shows the title and the form submits with `Action.Submit`.
+ */
+export function renderTeamsForm(form: FormView, options: { inTaskModule?: boolean } = {}): RichCard {
+  const heading = paragraph(`**${markdownLine([form.title])}**`, { size: 'Medium' });
   return richCard({
     fallbackText: form.title,
-    body: [paragraph(`**${markdownLine([form.title])}**`, { size: 'Medium' }), ...formBody(form)],
-    actions: [formSubmit(form)],
+    body: [...(options.inTaskModule ? [] : [heading]), ...formBody(form)],
+    actions: options.inTaskModule
+      ? [{ type: 'Action.Submit', title: form.submitLabel, data: form.payload }]
+      : formSubmit(form),
   });
 }
 
-function formSubmit(form: FormView): ExecuteButton {
-  return executeButton(form.submitLabel, form.action, form.payload, 'primary');
+/** A form without fields only tells something: nothing to submit. */
+function formSubmit(form: FormView): ExecuteButton[] {
+  if (form.fields.length === 0) return [];
+  return [executeButton(form.submitLabel, form.action, form.payload, 'primary')];
 }
 
 function formBody(form: FormView): CardElement[] {
