@@ -5,6 +5,9 @@ import { type MergeTarget, mergeEntryForm, mergeTargetsFor } from './merge-entry
 import { actionButton } from './view-actions.ts';
 import type { MessageView, ViewButton } from './view-model.ts';
 
+/** Merge targets a review item offers inline (Teams): enough to find a duplicate, few enough for a card. */
+const MAX_INLINE_TARGETS = 25;
+
 export interface ReviewItemOptions {
   /**
    * Entries it may duplicate, offered by Merge; none: no Merge button. Left out, Merge asks for the
@@ -35,7 +38,8 @@ export function reviewItemView(entry: Entry, options: ReviewItemOptions = {}): M
 
 function reviewButtons(entry: Entry, options: ReviewItemOptions): ViewButton[] {
   const e = { e: entry.id };
-  const targets = options.mergeTargets && mergeTargetsFor(entry, options.mergeTargets);
+  const targets =
+    options.mergeTargets && mergeTargetsFor(entry, options.mergeTargets).slice(0, MAX_INLINE_TARGETS);
   const merge = actionButton('curateMerge', 'Merge into…', e);
   return [
     actionButton('curateApprove', 'Approve', e, { style: 'primary' }),

@@ -12,16 +12,16 @@ const inputState = z.object({
   }),
 });
 
-function valueOf({ value: input }: z.output<typeof inputState>): FormValues[string] {
-  switch (input.type) {
+function fieldValue({ value: element }: z.output<typeof inputState>): FormValues[string] {
+  switch (element.type) {
     case 'multi_static_select':
-      return input.selected_options?.map((option) => option.value) ?? [];
+      return element.selected_options?.map((option) => option.value) ?? [];
     case 'static_select':
-      return input.selected_option?.value ?? null;
+      return element.selected_option?.value ?? null;
     case 'datepicker':
-      return input.selected_date ?? null;
+      return element.selected_date ?? null;
     default:
-      return input.value ?? null;
+      return element.value ?? null;
   }
 }
 
@@ -30,7 +30,7 @@ export const slackFormValues = z
   .record(z.string(), inputState)
   .transform(
     (state): FormValues =>
-      Object.fromEntries(Object.entries(state).map(([id, input]) => [id, valueOf(input)])),
+      Object.fromEntries(Object.entries(state).map(([id, input]) => [id, fieldValue(input)])),
   );
 
 /** Reads a modal's `view.state.values` with a form's schema; issues are keyed by field (block) id. */
