@@ -100,8 +100,11 @@ interface Input {
   initial: string[];
 }
 
+/** Earshot renders known blocks only; Bolt's type also allows others. */
+const blocksOf = (modal: types.ModalView) => modal.blocks as types.KnownBlock[];
+
 function slackInputs(modal: types.ModalView): Input[] {
-  return modal.blocks.flatMap((block): Input[] => {
+  return blocksOf(modal).flatMap((block): Input[] => {
     if (block.type !== 'input') return [];
     const element = block.element;
     const base = { id: block.block_id ?? '', required: !block.optional };
@@ -167,7 +170,7 @@ function expectValidModal(modal: types.ModalView) {
   expect(modal.title.text.length).toBeLessThanOrEqual(24);
   expect(modal.submit?.text.length ?? 0).toBeLessThanOrEqual(24);
   expect(modal.private_metadata?.length ?? 0).toBeLessThanOrEqual(3000);
-  for (const block of modal.blocks) {
+  for (const block of blocksOf(modal)) {
     if (block.type === 'context') {
       for (const element of block.elements) {
         if ('text' in element) expect(element.text.length).toBeLessThanOrEqual(SLACK_LIMITS.contextText);
@@ -470,7 +473,7 @@ describe('the curation forms on Slack and Teams', () => {
 /** Slack's `view.state.values` for what was typed and picked. */
 function slackState(modal: types.ModalView, values: Record<string, string | string[] | null>) {
   const state: Record<string, { value: Record<string, unknown> }> = {};
-  for (const block of modal.blocks) {
+  for (const block of blocksOf(modal)) {
     if (block.type !== 'input' || !block.block_id || !(block.block_id in values)) continue;
     const value = values[block.block_id] ?? null;
     const type = block.element.type;
