@@ -156,6 +156,29 @@ describe('capture and curation in Teams', () => {
       title: 'Fernway needs SCIM',
       body: 'Fernway needs SCIM on Growth.',
     });
+    // The Edit form on today's cards has every field and submits the edit form's id.
+    const form = {
+      e: second.id,
+      kind: 'tip',
+      title: 'Fernway needs SCIM',
+      body: 'Fernway needs SCIM on Growth.',
+      topics: 'SCIM, provisioning',
+      stage: 'evaluate',
+      industry: '',
+      roles: 'IT admin',
+      review_by: '',
+    };
+    const badStage = await act('earshot_edit_modal', { ...form, stage: 'haggle' });
+    expect(JSON.stringify(badStage.body)).toContain('Pick a stage from the list; nothing was changed.');
+    const editedCard = JSON.stringify((await act('earshot_edit_modal', form)).body);
+    expect(editedCard).toContain('Topics: scim, provisioning · Stage: evaluate · Roles: IT admin');
+    expect(await earshot.entries.get(WORKSPACE, second.id)).toMatchObject({
+      kind: 'tip',
+      topics: ['scim', 'provisioning'],
+      stage: 'evaluate',
+      roles: ['IT admin'],
+      reviewBy: null,
+    });
     await act('earshot_curate_reject', { e: second.id });
     expect((await earshot.entries.get(WORKSPACE, second.id)).status).toBe('rejected');
 
