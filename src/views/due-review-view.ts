@@ -4,7 +4,7 @@ import { entryTitle, excerpt, kindAndTitle } from './entry-lines.ts';
 import { isoDay } from './iso-day.ts';
 import { markReviewedForm } from './mark-reviewed-form.ts';
 import { actionButton } from './view-actions.ts';
-import type { MessageView } from './view-model.ts';
+import type { MessageView, ViewButton } from './view-model.ts';
 
 /** "overdue since 2026-10-03", "due today" or "due 2026-11-10". */
 export function dueWhen(reviewBy: Date | null, now: Date): string {
@@ -20,7 +20,6 @@ export function dueWhen(reviewBy: Date | null, now: Date): string {
  */
 export function dueReviewView(entry: Entry, now: Date): MessageView {
   const when = dueWhen(entry.reviewBy, now);
-  const e = { e: entry.id };
   return {
     fallback: `Due for review: ${entryTitle(entry)} (${when})`,
     blocks: [
@@ -34,17 +33,19 @@ export function dueReviewView(entry: Entry, now: Date): MessageView {
       ...(entry.sourceUrl
         ? [{ type: 'text' as const, subtle: true, lines: [[{ text: 'source', href: entry.sourceUrl }]] }]
         : []),
-      {
-        type: 'buttons',
-        id: `earshot_due_actions_${entry.id}`,
-        buttons: [
-          {
-            ...actionButton('dueReviewed', 'Mark reviewed', e, { style: 'primary' }),
-            form: markReviewedForm(entry, now),
-          },
-          { ...actionButton('dueEdit', 'Edit', e), form: editEntryForm(entry, { due: { now } }) },
-        ],
-      },
+      { type: 'buttons', id: `earshot_due_actions_${entry.id}`, buttons: dueButtons(entry, now) },
     ],
   };
+}
+
+/** Mark reviewed and Edit, each opening its form (a next review date after `now`'s day). */
+export function dueButtons(entry: Entry, now: Date): ViewButton[] {
+  const e = { e: entry.id };
+  return [
+    {
+      ...actionButton('dueReviewed', 'Mark reviewed', e, { style: 'primary' }),
+      form: markReviewedForm(entry, now),
+    },
+    { ...actionButton('dueEdit', 'Edit', e), form: editEntryForm(entry, { due: { now } }) },
+  ];
 }

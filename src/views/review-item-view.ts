@@ -3,7 +3,7 @@ import { editEntryForm } from './edit-entry-form.ts';
 import { entryTitle, excerpt, kindAndTitle, origin, tags } from './entry-lines.ts';
 import { type MergeTarget, mergeEntryForm, mergeTargetsFor } from './merge-entry-form.ts';
 import { actionButton } from './view-actions.ts';
-import type { MessageView, ViewButton } from './view-model.ts';
+import type { Line, MessageView, ViewButton } from './view-model.ts';
 
 /** Merge targets a review item offers inline (Teams): enough to find a duplicate, few enough for a card. */
 const MAX_INLINE_TARGETS = 25;
@@ -19,24 +19,27 @@ export interface ReviewItemOptions {
 /**
  * One pending entry for a curator: kind and title, an excerpt, where it came from, who may see it,
  * how it is tagged; then Approve, Edit, Merge into… and Reject (confirmed). Its blocks can be
- * embedded in a longer view (App Home); the buttons row is named after the entry.
+ * embedded in a longer view (App Home), whose list items can also be built from `kindAndTitle`,
+ * `excerpt`, `reviewDetails` and `reviewButtons`; the buttons row is named after the entry.
  */
 export function reviewItemView(entry: Entry, options: ReviewItemOptions = {}): MessageView {
   return {
     fallback: `Waiting for review: ${entryTitle(entry)}`,
     blocks: [
       { type: 'text', lines: [kindAndTitle(entry), excerpt(entry)] },
-      {
-        type: 'text',
-        subtle: true,
-        lines: [origin(entry), ...(entry.audience ? [['🔒 private to its channel']] : []), ...tags(entry)],
-      },
+      { type: 'text', subtle: true, lines: reviewDetails(entry) },
       { type: 'buttons', id: `earshot_queue_actions_${entry.id}`, buttons: reviewButtons(entry, options) },
     ],
   };
 }
 
-function reviewButtons(entry: Entry, options: ReviewItemOptions): ViewButton[] {
+/** Where a pending entry came from, who may see it and how it is tagged, a line each. */
+export function reviewDetails(entry: Entry): Line[] {
+  return [origin(entry), ...(entry.audience ? [['🔒 private to its channel']] : []), ...tags(entry)];
+}
+
+/** Approve, Edit, Merge into… (see `mergeTargets`) and Reject, each carrying the entry. */
+export function reviewButtons(entry: Entry, options: ReviewItemOptions): ViewButton[] {
   const e = { e: entry.id };
   const targets =
     options.mergeTargets && mergeTargetsFor(entry, options.mergeTargets).slice(0, MAX_INLINE_TARGETS);

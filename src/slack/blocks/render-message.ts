@@ -84,11 +84,11 @@ export function slackButton(button: ViewButton): types.Button {
     action_id: button.action,
     value: JSON.stringify(button.payload),
     ...(button.style ? { style: button.style } : {}),
-    ...(button.confirm ? { confirm: confirmDialog(button.confirm, button.style) } : {}),
+    ...(button.confirm ? { confirm: slackConfirm(button.confirm, button.style) } : {}),
   };
 }
 
-function confirmDialog(
+function slackConfirm(
   confirm: NonNullable<ViewButton['confirm']>,
   style: ViewButton['style'],
 ): types.ConfirmationDialog {
@@ -98,7 +98,7 @@ function confirmDialog(
     text: plain(confirm.text, 300),
     confirm: plain(confirm.confirm, 30),
     deny: plain(confirm.deny, 30),
-    ...(style === 'danger' ? { style: 'danger' as const } : {}),
+    ...(style ? { style } : {}),
   };
 }
 

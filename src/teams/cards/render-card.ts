@@ -95,32 +95,27 @@ function listItem(item: ViewItem, bullets: boolean, subtle: boolean): CardElemen
   return { type: 'Container', items: [text, { type: 'ActionSet', actions: [cardButton(item.button)] }] };
 }
 
-/**
- * A button sends its action as the `Action.Execute` verb and its payload as `data`; a form opens inline,
- * and so does a confirmation (Adaptive Cards have no dialog): the question and the confirming button.
- */
+/** A button sends its action as the `Action.Execute` verb and its payload as `data`; a form opens inline. */
 export function cardButton(button: ViewButton): CardButton {
   if (button.form) {
     return {
       type: 'Action.ShowCard',
       title: button.label,
-      card: { type: 'AdaptiveCard', body: formBody(button.form), actions: formSubmit(button.form) },
+      card: { type: 'AdaptiveCard', body: formBody(button.form), actions: [formSubmit(button.form)] },
     };
   }
   const execute = executeButton(button.label, button.action, button.payload, button.style);
-  if (button.confirm) {
-    const { title, text, confirm } = button.confirm;
-    return {
-      type: 'Action.ShowCard',
-      title: button.label,
-      card: {
-        type: 'AdaptiveCard',
-        body: [paragraph(`**${markdownLine([title])}**`), paragraph(markdownLine([text]))],
-        actions: [{ ...execute, title: confirm }],
-      },
-    };
-  }
-  return execute;
+  if (!button.confirm) return execute;
+  // Adaptive Cards have no confirm dialog: the question and the real button open on the click.
+  return {
+    type: 'Action.ShowCard',
+    title: button.label,
+    card: {
+      type: 'AdaptiveCard',
+      body: [paragraph(markdownLine([{ text: button.confirm.title, bold: true }, ' ', button.confirm.text]))],
+      actions: [{ ...execute, title: button.confirm.confirm }],
+    },
+  };
 }
 
 function executeButton(
@@ -139,19 +134,19 @@ function executeButton(
  */
 export function renderTeamsForm(form: FormView, options: { inTaskModule?: boolean } = {}): RichCard {
   const heading = paragraph(`**${markdownLine([form.title])}**`, { size: 'Medium' });
+  const submit: CardButton = options.inTaskModule
+    ? { type: 'Action.Submit', title: form.submitLabel, data: form.payload }
+    : formSubmit(form);
   return richCard({
     fallbackText: form.title,
     body: [...(options.inTaskModule ? [] : [heading]), ...formBody(form)],
-    actions: options.inTaskModule
-      ? [{ type: 'Action.Submit', title: form.submitLabel, data: form.payload }]
-      : formSubmit(form),
+    // A form without fields only tells something: nothing to submit.
+    actions: form.fields.length > 0 ? [submit] : [],
   });
 }
 
-/** A form without fields only tells something: nothing to submit. */
-function formSubmit(form: FormView): ExecuteButton[] {
-  if (form.fields.length === 0) return [];
-  return [executeButton(form.submitLabel, form.action, form.payload, 'primary')];
+function formSubmit(form: FormView): ExecuteButton {
+  return executeButton(form.submitLabel, form.action, form.payload, 'primary');
 }
 
 function formBody(form: FormView): CardElement[] {
