@@ -282,6 +282,7 @@ export class TeamsBot extends TeamsActivityHandler {
     });
     if (!payload?.id) return reply('Earshot could not read that message. Try again from the message itself.');
     try {
+      // The form as shown, so a problem is reported by its field's label.
       const form = saveEntryForm({ kind: 'chatter', title: '', message: {} });
       const read = readCardForm(form, saveEntrySchema, action.data, 'nothing was saved');
       if (!read.ok) return reply(read.message);
