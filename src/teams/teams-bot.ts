@@ -15,12 +15,13 @@ import { titleFromBody } from '../knowledge/entries/entry-title.ts';
 import { asksSomething } from '../knowledge/threads/follow-up-question.ts';
 import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
-import { isDueReviewVerb } from './cards/due-review-card.ts';
+import { saveEntryForm, saveEntrySchema } from '../views/save-entry-form.ts';
+import { isDueVerb, isReviewVerb } from './cards/curation-card-actions.ts';
 import { verbOf } from './cards/execute-action.ts';
 import { isNudgeVerb } from './cards/nudge-card.ts';
+import { readCardForm } from './cards/read-card-form.ts';
 import { isReferenceVerb } from './cards/reference-card-actions.ts';
-import { isReviewVerb } from './cards/review-card.ts';
-import { parseSaveForm, saveForm } from './cards/save-form.ts';
+import { renderTeamsForm } from './cards/render-card.ts';
 import { isPrivateTeamsConversation } from './private-conversation.ts';
 import { rememberTeamsPerson } from './remember-teams-person.ts';
 import { handleAnswerAction } from './teams-answer-actions.ts';
@@ -234,8 +235,8 @@ export class TeamsBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const verb = verbOf(invokeValue);
-    if (isReviewVerb(invokeValue)) return handleReviewAction(this.deps, context, invokeValue);
-    if (isDueReviewVerb(verb)) return handleDueReviewAction(this.deps, context, invokeValue);
+    if (isReviewVerb(verb)) return handleReviewAction(this.deps, context, invokeValue);
+    if (isDueVerb(verb)) return handleDueReviewAction(this.deps, context, invokeValue);
     if (isNudgeVerb(verb)) return handleNudgeAction(this.deps.earshot, context, invokeValue);
     if (isReferenceVerb(verb)) return handleReferenceAction(this.deps, context, invokeValue);
     return handleAnswerAction(this.deps, this.proactive, context, invokeValue);
@@ -255,10 +256,15 @@ export class TeamsBot extends TeamsActivityHandler {
           width: 'medium',
           height: 'medium',
           card: CardFactory.adaptiveCard(
-            saveForm({
-              kind: (await this.deps.earshot.classifier.classify(text)) === 'tip' ? 'tip' : 'chatter',
-              title: titleFromBody(text),
-            }),
+            renderTeamsForm(
+              saveEntryForm({
+                kind: (await this.deps.earshot.classifier.classify(text)) === 'tip' ? 'tip' : 'chatter',
+                title: titleFromBody(text),
+                // The message action brings the message with the submission.
+                message: {},
+              }),
+              { inTaskModule: true },
+            ),
           ),
         },
       },
@@ -276,10 +282,13 @@ export class TeamsBot extends TeamsActivityHandler {
     });
     if (!payload?.id) return reply('Earshot could not read that message. Try again from the message itself.');
     try {
-      const form = parseSaveForm(action.data);
+      // The form as shown, so a problem is reported by its field's label.
+      const form = saveEntryForm({ kind: 'chatter', title: '', message: {} });
+      const read = readCardForm(form, saveEntrySchema, action.data, 'nothing was saved');
+      if (!read.ok) return reply(read.message);
       const here = teamsCapturedMessage(context);
       const { outcome } = await this.deps.earshot.capture({
-        ...form,
+        ...read.data,
         message: {
           ...here,
           messageId: payload.id,

@@ -4,7 +4,14 @@ import { mergeEntry } from '../knowledge/curation/merge-entry.ts';
 import { reviewQueue } from '../knowledge/curation/review-queue.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import { conversationKey } from '../knowledge/workspaces/platform-ids.ts';
-import { type MergeCandidate, parseReviewAction, REVIEW_VERBS, reviewCard } from './cards/review-card.ts';
+import { editEntryForm, editEntrySchema } from '../views/edit-entry-form.ts';
+import { initialValues } from '../views/form-values.ts';
+import { type MergeTarget, mergeEntryForm, mergeEntrySchema } from '../views/merge-entry-form.ts';
+import { reviewItemView } from '../views/review-item-view.ts';
+import { VIEW_ACTIONS } from '../views/view-actions.ts';
+import { parseCurationInvoke, REVIEW_VERBS } from './cards/curation-card-actions.ts';
+import { readCardForm } from './cards/read-card-form.ts';
+import { renderTeamsCard } from './cards/render-card.ts';
 import { textCard } from './cards/text-card.ts';
 import { invokeCard, invokeMessage } from './invoke-responses.ts';
 import type { TeamsDeps } from './teams-bot.ts';
@@ -17,6 +24,7 @@ const REFUSAL =
 const MAX_REVIEW_CARDS = 10;
 /** Merge targets offered on a review card: enough to find a duplicate, few enough for a card. */
 const MAX_MERGE_CANDIDATES = 15;
+const STALE = 'That card is out of date. Type review again.';
 const ELSEWHERE =
   'That entry is private to another conversation: review it there, where its members can see it.';
 
@@ -70,7 +78,8 @@ export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Pr
   await context.sendActivity(`${queue.size} waiting for review; here are the oldest ${visible.length}.`);
   for (const entry of visible) {
     const candidates = await mergeCandidates(deps, context, entry);
-    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(reviewCard(entry, candidates))] });
+    const card = renderTeamsCard(reviewItemView(entry, { mergeTargets: candidates }));
+    await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
   }
 }
 
@@ -78,11 +87,7 @@ export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Pr
  * Published entries the pending one most resembles (searched by its own words), then the newest: only
  * entries seen by the same people, since merging never moves words across audiences.
  */
-async function mergeCandidates(
-  deps: TeamsDeps,
-  context: TurnContext,
-  entry: Entry,
-): Promise<MergeCandidate[]> {
+async function mergeCandidates(deps: TeamsDeps, context: TurnContext, entry: Entry): Promise<MergeTarget[]> {
   const workspaceId = teamsWorkspaceOf(context);
   const sameAudience = (candidate: Entry) =>
     candidate.id !== entry.id && candidate.status === 'published' && candidate.audience === entry.audience;
@@ -98,7 +103,7 @@ async function mergeCandidates(
     audience: entry.audience,
     limit: MAX_MERGE_CANDIDATES + 1,
   });
-  const byId = new Map<number, MergeCandidate>();
+  const byId = new Map<number, MergeTarget>();
   for (const candidate of [...alike.map((hit) => hit.entry), ...newest]) {
     if (sameAudience(candidate) && !byId.has(candidate.id))
       byId.set(candidate.id, { id: candidate.id, title: candidate.title });
@@ -116,26 +121,33 @@ export async function handleReviewAction(
   const workspaceId = teamsWorkspaceOf(context);
   const who = context.activity.from?.name ?? 'a curator';
   try {
-    const action = parseReviewAction(value);
+    const { verb, e, values } = parseCurationInvoke(value, REVIEW_VERBS, STALE);
     const { entries } = deps.earshot;
     // A card's entry id could name another conversation's private capture; its title would come back here.
-    const entry = await entries.get(workspaceId, action.e);
+    const entry = await entries.get(workspaceId, e);
     if (entry.audience !== null && entry.audience !== here(context)) return invokeMessage(ELSEWHERE);
-    if (action.verb === REVIEW_VERBS.edit) {
-      const { title, body, industry, roles } = action;
-      const edited = await entries.edit(workspaceId, action.e, { title, body, industry, roles });
-      return invokeCard(reviewCard(edited));
+    if (verb === VIEW_ACTIONS.editEntry.id || verb === VIEW_ACTIONS.curateEdit.id) {
+      const form = editEntryForm(entry);
+      // Cards made before the edit form had every field sent only some: the others keep their values.
+      const submitted = verb === VIEW_ACTIONS.curateEdit.id ? { ...initialValues(form), ...values } : values;
+      const edit = readCardForm(form, editEntrySchema(), submitted);
+      if (!edit.ok) return invokeMessage(edit.message);
+      const edited = await entries.edit(workspaceId, e, edit.data);
+      const mergeTargets = await mergeCandidates(deps, context, edited);
+      return invokeCard(renderTeamsCard(reviewItemView(edited, { mergeTargets })));
     }
-    if (action.verb === REVIEW_VERBS.merge && action.target) {
+    if (verb === VIEW_ACTIONS.mergeEntry.id || verb === VIEW_ACTIONS.curateMerge.id) {
+      const merge = readCardForm(mergeEntryForm(entry, []), mergeEntrySchema, values);
+      if (!merge.ok) return invokeMessage(merge.message);
       const merged = await mergeEntry(deps.earshot.db, {
         workspaceId,
-        sourceId: action.e,
-        targetId: action.target,
+        sourceId: e,
+        targetId: merge.data.targetId,
       });
       return invokeCard(textCard(`Merged by ${who} into: ${merged.title}`));
     }
-    const status = action.verb === REVIEW_VERBS.approve ? 'published' : 'rejected';
-    const curated = await entries.setStatus(workspaceId, action.e, status);
+    const status = verb === VIEW_ACTIONS.curateApprove.id ? 'published' : 'rejected';
+    const curated = await entries.setStatus(workspaceId, e, status);
     const done = status === 'published' ? 'Approved' : 'Rejected';
     return invokeCard(textCard(`${done} by ${who}: ${curated.title}`));
   } catch (error) {

@@ -1,18 +1,25 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import {
-  EDIT_MODAL_ID,
-  editEntryModal,
-  editSubmission,
-  MERGE_MODAL_ID,
-  mergeModal,
-  mergeSubmission,
-  submissionErrors,
-} from '../../src/slack/blocks/curation-modals.ts';
+import type { Entry } from '../../src/knowledge/entry.ts';
 import { parseEntryValue } from '../../src/slack/blocks/entry-action-values.ts';
+import { renderSlackModal } from '../../src/slack/blocks/render-form.ts';
+import { slackSubmission } from '../../src/slack/blocks/slack-form-values.ts';
+import { editEntryForm, editEntrySchema } from '../../src/views/edit-entry-form.ts';
+import { fieldErrors as submissionErrors } from '../../src/views/form-values.ts';
+import { type MergeTarget, mergeEntryForm, mergeEntrySchema } from '../../src/views/merge-entry-form.ts';
+import { VIEW_ACTIONS } from '../../src/views/view-actions.ts';
 import { entryFixture } from '../helpers/entry-fixture.ts';
 
 const entry = entryFixture;
+
+// The curation forms are views now (src/views); these render them as Slack shows them.
+const EDIT_MODAL_ID = VIEW_ACTIONS.editEntry.id;
+const MERGE_MODAL_ID = VIEW_ACTIONS.mergeEntry.id;
+const editEntryModal = (edited: Entry) => renderSlackModal(editEntryForm(edited));
+const mergeModal = (merged: Entry, candidates: MergeTarget[]) =>
+  renderSlackModal(mergeEntryForm(merged, candidates));
+const editSubmission = slackSubmission(editEntrySchema());
+const mergeSubmission = slackSubmission(mergeEntrySchema);
 
 const sap = entry({
   id: 42,
@@ -258,8 +265,8 @@ describe('mergeModal', () => {
     expect(view).toMatchObject({ callback_id: MERGE_MODAL_ID, submit: { text: 'Merge' } });
     expect(parseEntryValue(view.private_metadata)).toEqual({ e: 42 });
     expect(view.blocks[0]).toMatchObject({
-      type: 'section',
-      text: { text: expect.stringContaining('Merge *Kessler wants SAP* (Seller tip)') },
+      type: 'context',
+      elements: [{ text: expect.stringContaining('Merge *Kessler wants SAP* (Seller tip)') }],
     });
     expect(select.action_id).toBe('value');
     expect(select.options?.map((option) => option.value)).toEqual(['7', '9']);

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { appHomeOpened, eventCallbackBody } from '../helpers/slack/slack-event-payloads.ts';
@@ -160,6 +160,62 @@ describe('curating in Slack', () => {
     await harness.slack.waitForCall('views.publish');
     expect(await statusOf(capture.id)).toBe('archived');
     expect((await harness.earshot.entries.get(TEAM, target.id)).body).toContain('Harborview needs SCIM too.');
+  });
+
+  it('marks an entry due for review reviewed, or edits it, with a next review date after today', async () => {
+    const due = await seedEntry(db, {
+      workspaceId: TEAM,
+      title: 'Pricing guardrails',
+      body: 'Discounts over 20% need the CFO.',
+      reviewBy: new Date('2026-03-10T00:00:00Z'),
+    });
+    const opened = async (actionId: string) => {
+      await click(actionId, due.id, CURATOR);
+      const call = await harness.slack.waitForCall(
+        'views.open',
+        (candidate) => (candidate.args.view as { callback_id: string }).callback_id === actionId,
+      );
+      return call.args.view as { private_metadata: string; blocks: Array<Record<string, unknown>> };
+    };
+    const submit = (callbackId: string, privateMetadata: string, values: Record<string, unknown>) =>
+      harness.post(
+        viewSubmissionBody({
+          callback_id: callbackId,
+          private_metadata: privateMetadata,
+          values: values as never,
+          user: CURATOR,
+        }),
+      );
+
+    const reviewed = await opened('earshot_due_reviewed');
+    expect(JSON.stringify(reviewed.blocks)).toContain('"type":"datepicker"');
+    const date = (day: string) => ({ value: { type: 'datepicker', selected_date: day } });
+    const past = await submit('earshot_due_reviewed', reviewed.private_metadata, {
+      reviewBy: date('2020-01-01'),
+    });
+    expect(JSON.parse(past.text)).toEqual({
+      response_action: 'errors',
+      errors: { reviewBy: 'Pick a next review date after today.' },
+    });
+    await submit('earshot_due_reviewed', reviewed.private_metadata, { reviewBy: date('2099-02-21') });
+    await harness.slack.waitForCall('views.publish');
+    expect((await harness.earshot.entries.get(TEAM, due.id)).reviewBy).toEqual(
+      new Date('2099-02-21T00:00:00Z'),
+    );
+
+    const edit = await opened('earshot_due_edit');
+    await submit('earshot_due_edit', edit.private_metadata, {
+      kind: { value: { type: 'static_select', selected_option: { value: 'expert' } } },
+      title: { value: { type: 'plain_text_input', value: 'Pricing guardrails' } },
+      body: { value: { type: 'plain_text_input', value: 'Discounts over 25% need the CFO.' } },
+      review_by: date('2099-05-01'),
+    });
+    await vi.waitFor(async () =>
+      expect(await harness.earshot.entries.get(TEAM, due.id)).toMatchObject({
+        body: 'Discounts over 25% need the CFO.',
+        reviewBy: new Date('2099-05-01T00:00:00Z'),
+      }),
+    );
   });
 
   it('shows a curator private captures only from conversations they are in', async () => {

@@ -17,6 +17,11 @@ import { openTestDatabase } from '../helpers/test-database.ts';
 const WORKSPACE = TEAMS_DEFAULTS.workspaceId;
 const CURATOR = TEAMS_DEFAULTS.user;
 const REP = { id: '29:rep-2', name: 'Rory Rep', aadObjectId: '00000000-0000-0000-0000-000000000002' };
+/** One input of the form card a message action's fetch returned. */
+const inputOf = (body: unknown, id: string) =>
+  (
+    body as { task: { value: { card: { content: { body: Array<{ id?: string }> } } } } }
+  ).task.value.card.content.body.find((element) => element.id === id);
 const INTEL =
   'The CFO at Harborview told me they are evaluating Ledgerline because our pricing is 30% higher.';
 
@@ -151,6 +156,29 @@ describe('capture and curation in Teams', () => {
       title: 'Fernway needs SCIM',
       body: 'Fernway needs SCIM on Growth.',
     });
+    // The Edit form on today's cards has every field and submits the edit form's id.
+    const form = {
+      e: second.id,
+      kind: 'tip',
+      title: 'Fernway needs SCIM',
+      body: 'Fernway needs SCIM on Growth.',
+      topics: 'SCIM, provisioning',
+      stage: 'evaluate',
+      industry: '',
+      roles: 'IT admin',
+      review_by: '',
+    };
+    const badStage = await act('earshot_edit_modal', { ...form, stage: 'haggle' });
+    expect(JSON.stringify(badStage.body)).toContain('Pick a stage from the list; nothing was changed.');
+    const editedCard = JSON.stringify((await act('earshot_edit_modal', form)).body);
+    expect(editedCard).toContain('Topics: scim, provisioning · Stage: evaluate · Roles: IT admin');
+    expect(await earshot.entries.get(WORKSPACE, second.id)).toMatchObject({
+      kind: 'tip',
+      topics: ['scim', 'provisioning'],
+      stage: 'evaluate',
+      roles: ['IT admin'],
+      reviewBy: null,
+    });
     await act('earshot_curate_reject', { e: second.id });
     expect((await earshot.entries.get(WORKSPACE, second.id)).status).toBe('rejected');
 
@@ -183,15 +211,20 @@ describe('capture and curation in Teams', () => {
     );
     const card = await connector.waitForActivity((call) => Array.isArray(call.activity.attachments));
     const json = JSON.stringify(card.activity);
-    expect(json).toContain('earshot_curate_merge');
+    // Merge opens a form on the card that submits the merge form's id.
+    expect(json).toContain('earshot_merge_modal');
     expect(json).toContain(`"value":"${published.id}"`);
     expect(json).not.toContain(`"value":"${privateElsewhere.id}"`);
 
-    const merge = (target: number, from: { id: string; name: string; aadObjectId: string } = CURATOR) =>
+    const merge = (
+      target: number,
+      from: { id: string; name: string; aadObjectId: string } = CURATOR,
+      verb = 'earshot_merge_modal',
+    ) =>
       teams.postActivity(
         url,
         adaptiveCardInvoke({
-          verb: 'earshot_curate_merge',
+          verb,
           data: { e: duplicate.id, target: String(target) },
           from,
           serviceUrl: connector.serviceUrl,
@@ -199,6 +232,9 @@ describe('capture and curation in Teams', () => {
       );
     expect(JSON.stringify((await merge(published.id, REP)).body)).toContain('only Earshot curators');
     expect(JSON.stringify((await merge(privateElsewhere.id)).body)).toContain('seen by different people');
+    // Cards sent before the merge form had its own id submitted the Merge button's.
+    const legacy = await merge(privateElsewhere.id, CURATOR, 'earshot_curate_merge');
+    expect(JSON.stringify(legacy.body)).toContain('seen by different people');
     expect((await earshot.entries.get(WORKSPACE, duplicate.id)).status).toBe('pending');
 
     expect(JSON.stringify((await merge(published.id)).body)).toContain('Merged by');
@@ -221,7 +257,7 @@ describe('capture and curation in Teams', () => {
     };
     const fetched = await teams.postActivity(url, messageExtensionAction({ ...base, phase: 'fetch' }));
     const form = JSON.stringify(fetched.body);
-    expect(form).toContain('"id":"kind","label":"What is it?","value":"chatter"');
+    expect(inputOf(fetched.body, 'kind')).toMatchObject({ label: 'What is it?', value: 'chatter' });
     expect(form).toContain('The CFO at Harborview told me');
 
     const invalid = await teams.postActivity(

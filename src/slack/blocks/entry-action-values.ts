@@ -1,24 +1,25 @@
-import { z } from 'zod';
+import { VIEW_ACTIONS, type ViewActionPayload } from '../../views/view-actions.ts';
 import { parseButtonValue } from './button-value.ts';
 
 /** The action_id of every curation button on the Home tab; listeners register on these. */
 export const CURATION_ACTIONS = {
-  approve: 'earshot_curate_approve',
-  reject: 'earshot_curate_reject',
-  edit: 'earshot_curate_edit',
-  merge: 'earshot_curate_merge',
+  approve: VIEW_ACTIONS.curateApprove.id,
+  reject: VIEW_ACTIONS.curateReject.id,
+  edit: VIEW_ACTIONS.curateEdit.id,
+  merge: VIEW_ACTIONS.curateMerge.id,
+  dueReviewed: VIEW_ACTIONS.dueReviewed.id,
+  dueEdit: VIEW_ACTIONS.dueEdit.id,
 } as const;
 
-/** What a curation button (or a curation modal's private_metadata) carries: the entry's id. */
-export const entryActionValue = z.strictObject({ e: z.int().positive() });
+export type EntryActionValue = ViewActionPayload<'curateApprove'>;
 
-export type EntryActionValue = z.infer<typeof entryActionValue>;
+export const STALE_HOME_BUTTON = 'That button is out of date. Refresh the Home tab.';
 
 export function encodeEntryValue(value: EntryActionValue): string {
   return JSON.stringify({ e: value.e });
 }
 
-/** Reads the value back from an interaction payload; anyone can post one, so it is checked. */
+/** Reads a curation button's value (or a curation modal's private_metadata); anyone can post one. */
 export function parseEntryValue(raw: string | undefined): EntryActionValue {
-  return parseButtonValue(entryActionValue, raw, 'That button is out of date. Refresh the Home tab.');
+  return parseButtonValue(VIEW_ACTIONS.curateApprove.payload, raw, STALE_HOME_BUTTON);
 }

@@ -11,16 +11,18 @@ const MAX_LABEL = 2000;
 
 /**
  * A form as a Slack modal: submitting sends `view_submission` with the form's action as `callback_id`,
- * its payload as `private_metadata`, and each field under `state.values[field.id].value`.
+ * its payload as `private_metadata`, and each field under `state.values[field.id].value`. A form
+ * without fields only tells something: it has nothing to submit, just Close.
  */
 export function renderSlackModal(form: FormView): types.ModalView {
+  const submits = form.fields.length > 0;
   return {
     type: 'modal',
     callback_id: form.action,
     private_metadata: JSON.stringify(form.payload),
     title: { type: 'plain_text', text: clip(form.title, MAX_TITLE) },
-    submit: { type: 'plain_text', text: clip(form.submitLabel, MAX_TITLE) },
-    close: { type: 'plain_text', text: 'Cancel' },
+    ...(submits ? { submit: { type: 'plain_text' as const, text: clip(form.submitLabel, MAX_TITLE) } } : {}),
+    close: { type: 'plain_text', text: submits ? 'Cancel' : 'Close' },
     blocks: [
       ...(form.intro ?? []).map(
         (line): types.KnownBlock => ({

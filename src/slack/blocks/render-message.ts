@@ -86,6 +86,21 @@ export function slackButton(button: ViewButton): types.Button {
     action_id: button.action,
     value: JSON.stringify(button.payload),
     ...(button.style ? { style: button.style } : {}),
+    ...(button.confirm ? { confirm: slackConfirm(button.confirm, button.style) } : {}),
+  };
+}
+
+function slackConfirm(
+  confirm: NonNullable<ViewButton['confirm']>,
+  style: ViewButton['style'],
+): types.ConfirmationDialog {
+  const plain = (text: string, max: number) => ({ type: 'plain_text' as const, text: clip(text, max) });
+  return {
+    title: plain(confirm.title, 100),
+    text: plain(confirm.text, 300),
+    confirm: plain(confirm.confirm, 30),
+    deny: plain(confirm.deny, 30),
+    ...(style ? { style } : {}),
   };
 }
 

@@ -2,27 +2,21 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { EarshotError } from '../../errors.ts';
 import { contributionsOf } from '../../knowledge/curation/contributions.ts';
-import { mergeEntry } from '../../knowledge/curation/merge-entry.ts';
 import { dueForReview, reviewQueue } from '../../knowledge/curation/review-queue.ts';
-import {
-  EDIT_MODAL_ID,
-  editEntryModal,
-  editSubmission,
-  MERGE_MODAL_ID,
-  mergeModal,
-  mergeSubmission,
-  submissionErrors,
-} from '../blocks/curation-modals.ts';
+import type { Entry } from '../../knowledge/entry.ts';
+import { editEntryForm } from '../../views/edit-entry-form.ts';
+import { markReviewedForm } from '../../views/mark-reviewed-form.ts';
+import { mergeEntryForm } from '../../views/merge-entry-form.ts';
+import type { FormView } from '../../views/view-model.ts';
 import { CURATION_ACTIONS, parseEntryValue } from '../blocks/entry-action-values.ts';
 import { homeView } from '../blocks/home-blocks.ts';
+import { renderSlackModal } from '../blocks/render-form.ts';
 import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { visibleToMember } from '../visible-to-member.ts';
+import { CURATOR_REFUSAL as REFUSAL, registerCurationForms } from './register-curation-forms.ts';
 
 type ButtonBody = BlockAction<ButtonAction>;
-
-const REFUSAL =
-  'Sorry, only Earshot curators can publish, edit, merge or reject entries. Ask a curator, or an admin to make you one (`earshot curators add`).';
 
 /** App Home: the review queue and due reviews for curators, and each rep's own contributions. */
 export function registerCuration(app: App, deps: SlackDeps) {
@@ -104,64 +98,33 @@ export function registerCuration(app: App, deps: SlackDeps) {
     return entry;
   };
 
-  curatorAction(CURATION_ACTIONS.edit, async ({ client, workspaceId, entryId, body }) => {
-    const entry = await readableEntry(client, workspaceId, entryId, body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: editEntryModal(entry) });
-    return false;
-  });
-  curatorAction(CURATION_ACTIONS.merge, async ({ client, workspaceId, entryId, body }) => {
-    const entry = await readableEntry(client, workspaceId, entryId, body.user.id);
+  /** A button that opens a form about an entry this curator may read. */
+  const formAction = (
+    actionId: string,
+    form: (entry: Entry, args: { client: WebClient; userId: string }) => FormView | Promise<FormView>,
+  ) =>
+    curatorAction(actionId, async ({ client, workspaceId, entryId, body }) => {
+      const entry = await readableEntry(client, workspaceId, entryId, body.user.id);
+      const view = renderSlackModal(await form(entry, { client, userId: body.user.id }));
+      await client.views.open({ trigger_id: body.trigger_id, view });
+      return false;
+    });
+
+  formAction(CURATION_ACTIONS.edit, (entry) => editEntryForm(entry));
+  formAction(CURATION_ACTIONS.dueEdit, (entry) =>
+    editEntryForm(entry, { due: { now: earshot.clock.now() } }),
+  );
+  formAction(CURATION_ACTIONS.dueReviewed, (entry) => markReviewedForm(entry, earshot.clock.now()));
+  formAction(CURATION_ACTIONS.merge, async (entry, { client, userId }) => {
     // Only entries seen by the same people: merging never moves words across audiences.
     const published = await earshot.entries.list({
-      workspaceId,
+      workspaceId: entry.workspaceId,
       status: 'published',
       audience: entry.audience,
       limit: 101,
     });
-    const candidates = (await visibleToMember(client, body.user.id, published))
-      .filter((candidate) => candidate.id !== entry.id)
-      .slice(0, 100);
-    await client.views.open({ trigger_id: body.trigger_id, view: mergeModal(entry, candidates) });
-    return false;
+    return mergeEntryForm(entry, await visibleToMember(client, userId, published));
   });
 
-  app.view(EDIT_MODAL_ID, async ({ ack, view, body, client, context }) => {
-    const workspaceId = slackWorkspaceOf(context);
-    const parsed = editSubmission.safeParse(view.state.values);
-    if (!parsed.success) {
-      await ack({ response_action: 'errors', errors: submissionErrors(parsed.error) });
-      return;
-    }
-    if (!(await deps.curators.isCurator(client, workspaceId, body.user.id))) {
-      await ack({ response_action: 'errors', errors: { title: REFUSAL } });
-      return;
-    }
-    await ack();
-    const { e } = parseEntryValue(view.private_metadata);
-    await earshot.entries.edit(workspaceId, e, parsed.data);
-    await publishHome(client, workspaceId, body.user.id);
-  });
-
-  app.view(MERGE_MODAL_ID, async ({ ack, view, body, client, context }) => {
-    const workspaceId = slackWorkspaceOf(context);
-    const parsed = mergeSubmission.safeParse(view.state.values);
-    if (!parsed.success) {
-      await ack({ response_action: 'errors', errors: { target: 'Pick the entry to merge into.' } });
-      return;
-    }
-    if (!(await deps.curators.isCurator(client, workspaceId, body.user.id))) {
-      await ack({ response_action: 'errors', errors: { target: REFUSAL } });
-      return;
-    }
-    const { e } = parseEntryValue(view.private_metadata);
-    try {
-      await mergeEntry(earshot.db, { workspaceId, sourceId: e, targetId: parsed.data.targetId });
-    } catch (error) {
-      if (!(error instanceof EarshotError)) throw error;
-      await ack({ response_action: 'errors', errors: { target: error.userMessage } });
-      return;
-    }
-    await ack();
-    await publishHome(client, workspaceId, body.user.id);
-  });
+  registerCurationForms(app, deps, publishHome);
 }

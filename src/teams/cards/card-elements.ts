@@ -21,7 +21,14 @@ export interface ShowCardButton {
   card: { type: 'AdaptiveCard'; body: CardElement[]; actions: CardButton[] };
 }
 
-export type CardButton = ExecuteButton | ShowCardButton;
+/** Submits a task module (dialog): Teams hands its inputs, merged into `data`, to the bot. */
+export interface SubmitButton {
+  type: 'Action.Submit';
+  title: string;
+  data?: ActionData;
+}
+
+export type CardButton = ExecuteButton | ShowCardButton | SubmitButton;
 
 export interface InputText {
   type: 'Input.Text';

@@ -102,7 +102,18 @@ export function cardButton(button: ViewButton): CardButton {
       card: { type: 'AdaptiveCard', body: formBody(button.form), actions: [formSubmit(button.form)] },
     };
   }
-  return executeButton(button.label, button.action, button.payload, button.style);
+  const execute = executeButton(button.label, button.action, button.payload, button.style);
+  if (!button.confirm) return execute;
+  // Adaptive Cards have no confirm dialog: the question and the real button open on the click.
+  return {
+    type: 'Action.ShowCard',
+    title: button.label,
+    card: {
+      type: 'AdaptiveCard',
+      body: [paragraph(markdownLine([{ text: button.confirm.title, bold: true }, ' ', button.confirm.text]))],
+      actions: [{ ...execute, title: button.confirm.confirm }],
+    },
+  };
 }
 
 function executeButton(
@@ -115,12 +126,20 @@ function executeButton(
   return { type: 'Action.Execute', title, verb, data, ...(teamsStyle ? { style: teamsStyle } : {}) };
 }
 
-/** A form as a card of its own (a reply, or a task module), submitted with `Action.Execute`. */
-export function renderTeamsForm(form: FormView): RichCard {
+/**
+ * A form as a card of its own, submitted with `Action.Execute`. In a task module (a dialog, such as a
+ * message action's) the dialog shows the title and the form submits with `Action.Submit`.
+ */
+export function renderTeamsForm(form: FormView, options: { inTaskModule?: boolean } = {}): RichCard {
+  const heading = paragraph(`**${markdownLine([form.title])}**`, { size: 'Medium' });
+  const submit: CardButton = options.inTaskModule
+    ? { type: 'Action.Submit', title: form.submitLabel, data: form.payload }
+    : formSubmit(form);
   return richCard({
     fallbackText: form.title,
-    body: [paragraph(`**${markdownLine([form.title])}**`, { size: 'Medium' }), ...formBody(form)],
-    actions: [formSubmit(form)],
+    body: [...(options.inTaskModule ? [] : [heading]), ...formBody(form)],
+    // A form without fields only tells something: nothing to submit.
+    actions: form.fields.length > 0 ? [submit] : [],
   });
 }
 
