@@ -35,7 +35,10 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');
-    return c.html(messagePage('Something went wrong', 'The page could not be shown. Try again in a moment.'), 500);
+    return c.html(
+      messagePage('Something went wrong', 'The page could not be shown. Try again in a moment.'),
+      500,
+    );
   });
   return app;
 }

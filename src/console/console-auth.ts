@@ -21,7 +21,13 @@ export function requireSession(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv>
     const role = await consoleRoleOf(deps, session.organization, session.email);
     if (!role) {
       await deps.sessions.end(sessionId);
-      return c.html(messagePage('No longer a member', `Earshot no longer knows ${session.email} in ${session.organization}.`), 403);
+      return c.html(
+        messagePage(
+          'No longer a member',
+          `Earshot no longer knows ${session.email} in ${session.organization}.`,
+        ),
+        403,
+      );
     }
     c.set('sessionId', sessionId);
     c.set('viewer', { ...session, role });
@@ -30,7 +36,10 @@ export function requireSession(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv>
       const token = form._csrf;
       if (typeof token !== 'string' || !sameSecret(token, session.csrfToken)) {
         return c.html(
-          messagePage('Form expired', 'This form could not be checked. Go back, reload the page and try again.'),
+          messagePage(
+            'Form expired',
+            'This form could not be checked. Go back, reload the page and try again.',
+          ),
           403,
         );
       }

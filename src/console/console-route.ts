@@ -1,8 +1,8 @@
 import { getRequestListener } from '@hono/node-server';
 import type { Earshot } from '../main.ts';
 import type { Route } from '../server/http-server.ts';
-import { ConsoleAudit } from './console-audit.ts';
 import { consoleApp } from './console-app.ts';
+import { ConsoleAudit } from './console-audit.ts';
 import { ConsoleSessions } from './console-sessions.ts';
 import { SignInLinks } from './sign-in-links.ts';
 

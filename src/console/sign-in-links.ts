@@ -11,7 +11,9 @@ export interface LinkHolder {
   email: string;
 }
 
-export type Redeemed = { ok: true; holder: LinkHolder } | { ok: false; reason: 'unknown' | 'used' | 'expired' };
+export type Redeemed =
+  | { ok: true; holder: LinkHolder }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' };
 
 /** One-time sign-in links to the console: only the token's hash is stored, and it works once, for 15 minutes. */
 export class SignInLinks {

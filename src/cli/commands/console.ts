@@ -17,7 +17,9 @@ const linkOptions = z.object({
 export function registerConsole(program: Command) {
   const consoleCommand = program
     .command('console')
-    .description('the curator web console that `earshot serve` serves: print its address (EARSHOT_PUBLIC_URL)')
+    .description(
+      'the curator web console that `earshot serve` serves: print its address (EARSHOT_PUBLIC_URL)',
+    )
     .action(() => {
       try {
         const { publicUrl } = loadConfig();
@@ -30,8 +32,13 @@ export function registerConsole(program: Command) {
     });
   consoleCommand
     .command('link')
-    .description('print a one-time sign-in link to the console for someone of an organization (15 minutes, single use)')
-    .requiredOption('--org <org>', 'the organization: its id, its name, or a linked Slack team / Teams tenant id')
+    .description(
+      'print a one-time sign-in link to the console for someone of an organization (15 minutes, single use)',
+    )
+    .requiredOption(
+      '--org <org>',
+      'the organization: its id, its name, or a linked Slack team / Teams tenant id',
+    )
     .requiredOption('--as <email>', "the person's email, as their Slack or Teams profile has it")
     .action((raw: unknown) =>
       runCommand(async (earshot) => {

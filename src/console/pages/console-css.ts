@@ -32,6 +32,8 @@ th { background: var(--soft); }
 .muted { color: var(--muted); }
 .notice { background: var(--soft); border-left: 4px solid var(--accent); padding: .75rem 1rem; margin: 1rem 0; }
 .answer { border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; margin-top: 1rem; }
+.answer h2 { margin-top: 0; }
+input[type="checkbox"] { width: 1.25rem; height: 1.25rem; }
 .actions { display: flex; gap: .5rem; flex-wrap: wrap; }
 .bulk { margin: 1rem 0; display: flex; gap: .75rem; }
 `;

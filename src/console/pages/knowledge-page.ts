@@ -1,5 +1,12 @@
 import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
-import { BUYING_STAGES, type BuyingStage, ENTRY_KINDS, type Entry, type EntryKind, KIND_NAMES } from '../../knowledge/entry.ts';
+import {
+  BUYING_STAGES,
+  type BuyingStage,
+  ENTRY_KINDS,
+  type Entry,
+  type EntryKind,
+  KIND_NAMES,
+} from '../../knowledge/entry.ts';
 import { answerSection } from './answer-section.ts';
 import { day, type Html, html } from './html.ts';
 import { layout, type Viewer } from './layout.ts';
@@ -40,13 +47,15 @@ ${answer ? answerSection(answer, query, now) : ''}
     <legend>Filter entries</legend>
     <div><label for="kind">Kind</label>
       <select id="kind" name="kind"><option value="">Any kind</option>${ENTRY_KINDS.map(
-        (kind) => html`<option value="${kind}"${filters.kind === kind ? ' selected' : ''}>${KIND_NAMES[kind]}</option>`,
+        (kind) =>
+          html`<option value="${kind}"${filters.kind === kind ? ' selected' : ''}>${KIND_NAMES[kind]}</option>`,
       )}</select></div>
     <div><label for="topic">Topic</label>
       <input type="text" id="topic" name="topic" value="${filters.topic ?? ''}"></div>
     <div><label for="stage">Buying stage</label>
       <select id="stage" name="stage"><option value="">Any stage</option>${BUYING_STAGES.map(
-        (stage) => html`<option value="${stage}"${filters.stage === stage ? ' selected' : ''}>${stage}</option>`,
+        (stage) =>
+          html`<option value="${stage}"${filters.stage === stage ? ' selected' : ''}>${stage}</option>`,
       )}</select></div>
     <button type="submit" class="secondary">Apply filters</button>
   </fieldset>
@@ -61,7 +70,8 @@ function entriesTable(entries: Entry[]): Html {
 <caption class="visually-hidden">Recent published entries, newest first</caption>
 <thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Stage</th><th scope="col">Added</th></tr></thead>
 <tbody>${entries.map(
-    (entry) => html`<tr><td>${entry.title}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.topics.join(', ')}</td><td>${entry.stage ?? ''}</td><td>${day(entry.createdAt)}</td></tr>`,
+    (entry) =>
+      html`<tr><td>${entry.title}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.topics.join(', ')}</td><td>${entry.stage ?? ''}</td><td>${day(entry.createdAt)}</td></tr>`,
   )}</tbody>
 </table>`;
 }

@@ -41,9 +41,7 @@ export function knowledgeRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       stage: filters.stage ?? undefined,
       limit: RECENT_ENTRIES,
     });
-    return c.html(
-      knowledgePage({ viewer, query, answer, problem, filters, entries, now: deps.clock.now() }),
-    );
+    return c.html(knowledgePage({ viewer, query, answer, problem, filters, entries, now: deps.clock.now() }));
   });
 }
 

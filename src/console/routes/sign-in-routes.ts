@@ -6,7 +6,8 @@ import { messagePage } from '../pages/layout.ts';
 const REFUSED = {
   unknown: 'This sign-in link is not valid. Ask for a new one (`earshot console link`).',
   used: 'This sign-in link was already used: each link works once. Ask for a new one (`earshot console link`).',
-  expired: 'This sign-in link has expired: links work for 15 minutes. Ask for a new one (`earshot console link`).',
+  expired:
+    'This sign-in link has expired: links work for 15 minutes. Ask for a new one (`earshot console link`).',
 } as const;
 
 /** `GET /console/sign-in?token=…` spends a one-time link and starts a session; sign-out ends it. */
