@@ -32,7 +32,8 @@ export function requireSession(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv>
     c.set('sessionId', sessionId);
     c.set('viewer', { ...session, role });
     if (c.req.method === 'POST') {
-      const form = await c.req.parseBody({ all: true });
+      const form = await c.req.parseBody({ all: true }).catch(() => null);
+      if (!form) return c.html(messagePage('Not a form', 'That request could not be read as a form.'), 400);
       const token = form._csrf;
       if (typeof token !== 'string' || !sameSecret(token, session.csrfToken)) {
         return c.html(

@@ -131,6 +131,11 @@ describe('the console: sign-in, roles and form tokens', () => {
     expect((await post({ one: `approve:${pending.id}` })).status()).toBe(403);
     expect((await post({ _csrf: await formToken(other), one: `approve:${pending.id}` })).status()).toBe(403);
     expect((await server.earshot.entries.get('acme', pending.id)).status).toBe('pending');
+    const broken = await curator.request.post(`${server.origin}/console/review`, {
+      headers: { 'content-type': 'multipart/form-data' },
+      data: '--nothing--',
+    });
+    expect(broken.status()).toBe(400);
     const accepted = await post({ _csrf: await formToken(curator), one: `reject:${pending.id}` });
     expect(accepted.status()).toBe(303);
     expect((await server.earshot.entries.get('acme', pending.id)).status).toBe('rejected');
