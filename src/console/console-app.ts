@@ -12,7 +12,8 @@ const SECURITY_HEADERS = {
   'content-security-policy':
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // Same-origin requests keep their Origin (the sign-in form is checked by it); other sites learn nothing.
+  'referrer-policy': 'same-origin',
 };
 
 /** The curator web console under /console: sign-in by one-time link, knowledge, review queue, audit log. */

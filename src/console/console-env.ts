@@ -20,6 +20,8 @@ export interface ConsoleDeps {
   audit: ConsoleAudit;
   /** Cookies get `Secure` when people reach the console over https. */
   secureCookies: boolean;
+  /** EARSHOT_PUBLIC_URL's origin: behind a proxy that ends TLS, what browsers send as `Origin`. */
+  publicOrigin: string;
 }
 
 /** Hono's per-request variables once the session is known; `form` is the parsed body of a POST. */

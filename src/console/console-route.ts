@@ -19,6 +19,7 @@ export function consoleRoute(
     sessions: new ConsoleSessions({ db, clock }),
     audit: new ConsoleAudit({ db, clock }),
     secureCookies: earshot.config.publicUrl.startsWith('https:'),
+    publicOrigin: new URL(earshot.config.publicUrl).origin,
   });
   // Hono's Node adapter would otherwise replace the global Request and Response for the whole process.
   const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });

@@ -38,6 +38,17 @@ export class SignInLinks {
     return token;
   }
 
+  /** Whom a link would sign in, without spending it; why not when it is no longer valid. */
+  async check(token: string): Promise<Redeemed> {
+    const link = await this.deps.db.prisma.consoleSignInLink.findUnique({
+      where: { tokenHash: hashSecret(token) },
+    });
+    if (!link) return { ok: false, reason: 'unknown' };
+    if (link.usedAt) return { ok: false, reason: 'used' };
+    if (link.expiresAt <= this.deps.clock.now()) return { ok: false, reason: 'expired' };
+    return { ok: true, holder: { organization: link.workspaceId, email: link.email } };
+  }
+
   /** Spends the link: its holder the first time while it is valid, why not otherwise. */
   async redeem(token: string): Promise<Redeemed> {
     const now = this.deps.clock.now();

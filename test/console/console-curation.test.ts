@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
-import { type ConsoleServer, startConsoleServer } from '../helpers/console-server.ts';
+import { type ConsoleServer, signInWith, startConsoleServer } from '../helpers/console-server.ts';
 import { seedEntry } from '../helpers/seed.ts';
 
 const CURATOR = 'cara@acme.test';
@@ -15,7 +15,7 @@ describe('the console: curating and searching from a browser', () => {
     [browser, server] = await Promise.all([launchChromium(), startConsoleServer()]);
     await server.earshot.curators.add('acme', { kind: 'email', id: CURATOR });
     page = await (await browser.newContext()).newPage();
-    await page.goto(await server.signInUrl(CURATOR));
+    await signInWith(page, await server.signInUrl(CURATOR));
   });
   afterAll(async () => {
     await browser?.close();

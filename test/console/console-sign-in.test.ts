@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_IDLE_MS } from '../../src/console/console-sessions.ts';
 import { SIGN_IN_LINK_MS } from '../../src/console/sign-in-links.ts';
 import { launchChromium, seriousViolations } from '../helpers/browser.ts';
-import { addSlackPerson, type ConsoleServer, startConsoleServer } from '../helpers/console-server.ts';
+import {
+  addSlackPerson,
+  type ConsoleServer,
+  signInWith,
+  startConsoleServer,
+} from '../helpers/console-server.ts';
 import { seedEntry } from '../helpers/seed.ts';
 
 const CURATOR = 'cara@acme.test';
@@ -33,7 +38,7 @@ describe('the console: sign-in, roles and form tokens', () => {
 
   async function signedIn(email: string): Promise<Page> {
     const page = await freshPage();
-    await page.goto(await server.signInUrl(email));
+    await signInWith(page, await server.signInUrl(email));
     return page;
   }
 
@@ -44,10 +49,13 @@ describe('the console: sign-in, roles and form tokens', () => {
 
   it('signs in with a one-time link once: the session cookie is HttpOnly and SameSite=Lax, a reused link is refused', async () => {
     const url = await server.signInUrl(CURATOR);
+    // Opening the link (as a chat app's link preview would) spends nothing: the button does.
+    expect((await fetch(url)).status).toBe(200);
     const page = await freshPage();
-    const first = await page.goto(url);
-    expect(first?.status()).toBe(200);
-    expect(new URL(page.url()).pathname).toBe('/console');
+    await page.goto(url);
+    await expect(page.locator('main').textContent()).resolves.toContain(`signs in ${CURATOR} to acme`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${server.origin}/console`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Knowledge');
     await expect(page.getByRole('banner').textContent()).resolves.toContain(`${CURATOR} · curator of acme`);
     const [cookie] = await page.context().cookies();
@@ -74,11 +82,33 @@ describe('the console: sign-in, roles and form tokens', () => {
     await expect(again.locator('main').textContent()).resolves.toContain('earshot console link');
   });
 
-  it('marks the session cookie Secure when people reach Earshot over https', async () => {
+  it('refuses a sign-in posted from another site, leaving the link unspent', async () => {
+    const url = await server.signInUrl(CURATOR);
+    const token = new URL(url).searchParams.get('token') ?? '';
+    const forged = await fetch(`${server.origin}/console/sign-in`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      body: new URLSearchParams({ token }),
+      redirect: 'manual',
+    });
+    expect([forged.status, forged.headers.get('set-cookie')]).toEqual([403, null]);
+    const page = await freshPage();
+    await signInWith(page, url);
+    await expect(page.getByRole('banner').textContent()).resolves.toContain(CURATOR);
+  });
+
+  it('marks the session cookie Secure when people reach Earshot over https, as a proxy ending TLS forwards it', async () => {
     const https = await startConsoleServer({ EARSHOT_PUBLIC_URL: 'https://earshot.example.com' });
     try {
       await https.earshot.curators.add('acme', { kind: 'email', id: CURATOR });
-      const response = await fetch(await https.signInUrl(CURATOR), { redirect: 'manual' });
+      const token = new URL(await https.signInUrl(CURATOR)).searchParams.get('token') ?? '';
+      // Behind a proxy that ends TLS, the browser's Origin is the public URL's, not the request's.
+      const response = await fetch(`${https.origin}/console/sign-in`, {
+        method: 'POST',
+        headers: { origin: 'https://earshot.example.com' },
+        body: new URLSearchParams({ token }),
+        redirect: 'manual',
+      });
       expect([response.status, response.headers.get('location')]).toEqual([303, '/console']);
       const cookie = response.headers.get('set-cookie') ?? '';
       expect(cookie.split('; ').slice(1).sort()).toEqual([
@@ -92,10 +122,14 @@ describe('the console: sign-in, roles and form tokens', () => {
     }
   });
 
-  it('refuses a link past its 15 minutes, and ends a session left idle', async () => {
+  it('refuses a link past its 15 minutes, even from a sign-in page opened in time, and ends a session left idle', async () => {
     const url = await server.signInUrl(CURATOR);
     const idle = await signedIn(CURATOR);
+    const opened = await freshPage();
+    await opened.goto(url);
     server.clock.advance(SIGN_IN_LINK_MS + 1_000);
+    await opened.getByRole('button', { name: 'Sign in' }).click();
+    await expect(opened.locator('main').textContent()).resolves.toContain('expired');
     const late = await freshPage();
     const expired = await late.goto(url);
     expect(expired?.status()).toBe(403);
@@ -154,6 +188,8 @@ describe('the console: sign-in, roles and form tokens', () => {
       expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
     await page.goto(`${server.origin}/console/sign-in?token=nope`);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(await server.signInUrl(REP));
     expect(await seriousViolations(page)).toEqual([]);
   });
 

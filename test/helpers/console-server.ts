@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { SignInLinks } from '../../src/console/sign-in-links.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ensureWorkspace } from '../../src/knowledge/workspaces/ensure-workspace.ts';
@@ -46,4 +47,11 @@ export async function startConsoleServer(env: Record<string, string> = {}): Prom
 /** Someone Earshot has met in Slack, so the console knows their email. */
 export async function addSlackPerson(earshot: Earshot, userId: string, email: string, organization = 'acme') {
   await earshot.people.save({ platform: 'slack', workspaceId: organization, userId, email, timeZone: null });
+}
+
+/** Opens a one-time link and presses its Sign in button, as a person would; resolves on the console's first page. */
+export async function signInWith(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((address) => address.pathname === '/console');
 }

@@ -39,13 +39,18 @@ export function layout(options: { title: string; viewer: Viewer; current: Consol
   );
 }
 
-/** A page with no one signed in (sign-in problems, signed out). */
-export function messagePage(title: string, message: Html | string): Html {
+/** A page without the signed-in header (sign-in, sign-in problems, signed out). */
+export function plainPage(title: string, body: Html): Html {
   return document(
     title,
     html`<header><span class="brand">Earshot console</span></header>
-<main id="main"><h1>${title}</h1><p>${message}</p></main>`,
+<main id="main">${body}</main>`,
   );
+}
+
+/** A heading and one message: refusals and errors. */
+export function messagePage(title: string, message: Html | string): Html {
+  return plainPage(title, html`<h1>${title}</h1><p>${message}</p>`);
 }
 
 function document(title: string, content: Html): Html {

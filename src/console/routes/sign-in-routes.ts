@@ -1,7 +1,9 @@
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv, SESSION_COOKIE } from '../console-env.ts';
 import { messagePage } from '../pages/layout.ts';
+import { signInPage } from '../pages/sign-in-page.ts';
+import type { Redeemed } from '../sign-in-links.ts';
 
 const REFUSED = {
   unknown: 'This sign-in link is not valid. Ask for a new one (`earshot console link`).',
@@ -10,12 +12,28 @@ const REFUSED = {
     'This sign-in link has expired: links work for 15 minutes. Ask for a new one (`earshot console link`).',
 } as const;
 
-/** `GET /console/sign-in?token=…` spends a one-time link and starts a session; sign-out ends it. */
+/**
+ * A one-time link opens a page with a Sign in button (GET spends nothing, so a chat app's link preview or
+ * a mail scanner cannot use the link up); the button's POST spends it and starts the session.
+ */
 export function signInRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   app.get('/sign-in', async (c) => {
     const token = c.req.query('token') ?? '';
-    const redeemed = token ? await deps.links.redeem(token) : ({ ok: false, reason: 'unknown' } as const);
-    if (!redeemed.ok) return c.html(messagePage('Sign-in link refused', REFUSED[redeemed.reason]), 403);
+    const checked = token ? await deps.links.check(token) : REFUSED_UNKNOWN;
+    if (!checked.ok) return refused(c, checked.reason);
+    return c.html(signInPage({ token, ...checked.holder }));
+  });
+
+  app.post('/sign-in', async (c) => {
+    // Another site must not sign a visitor in as someone else (login CSRF): browsers say where a form came from.
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && origin !== deps.publicOrigin) {
+      return c.html(messagePage('Sign-in refused', 'Open the sign-in link itself to sign in.'), 403);
+    }
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const token = typeof form.token === 'string' ? form.token : '';
+    const redeemed = token ? await deps.links.redeem(token) : REFUSED_UNKNOWN;
+    if (!redeemed.ok) return refused(c, redeemed.reason);
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) await deps.sessions.end(previous);
     const sessionId = await deps.sessions.start(redeemed.holder);
@@ -27,6 +45,12 @@ export function signInRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     });
     return c.redirect(CONSOLE_PATH, 303);
   });
+}
+
+const REFUSED_UNKNOWN: Redeemed = { ok: false, reason: 'unknown' };
+
+function refused(c: Context<ConsoleEnv>, reason: keyof typeof REFUSED) {
+  return c.html(messagePage('Sign-in link refused', REFUSED[reason]), 403);
 }
 
 /** `POST /console/sign-out`, behind the session check (its form token included). */
