@@ -15,6 +15,8 @@ const REFUSED = {
 /**
  * A one-time link opens a page with a Sign in button (GET spends nothing, so a chat app's link preview or
  * a mail scanner cannot use the link up); the button's POST spends it and starts the session.
+ * Sign-in with Slack or Entra ID (OpenID Connect) is to come: its callback would end the same way, in
+ * `deps.sessions.start` with the organization and email the identity provider vouches for.
  */
 export function signInRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   app.get('/sign-in', async (c) => {
