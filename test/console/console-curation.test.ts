@@ -63,6 +63,13 @@ describe('the console: curating and searching from a browser', () => {
     expect(await statusOf(newest.id)).toBe('rejected');
     expect(await statusOf(secret.id)).toBe('pending');
     await expect(main.textContent()).resolves.toContain('Nothing to review here.');
+    // A private capture's id posted by hand is left alone: the console cannot tell who is in its conversation.
+    const token = await page.locator('input[name="_csrf"]').first().inputValue();
+    const forced = await page.request.post(`${server.origin}/console/review`, {
+      form: { _csrf: token, one: `approve:${secret.id}` },
+    });
+    await expect(forced.text()).resolves.toContain('1 could not be changed');
+    expect(await statusOf(secret.id)).toBe('pending');
 
     await page.getByRole('link', { name: 'Audit log' }).click();
     const rows = await page
