@@ -57,6 +57,12 @@ const envSchema = z.object({
     z.coerce.number('must be a number of milliseconds such as 15000').int().min(100).max(300_000),
   ),
   PORT: optional(z.coerce.number('must be a port number such as 3000').int().min(0).max(65_535)),
+  EARSHOT_PUBLIC_URL: optional(
+    urlWithoutCredentials(
+      'must be the address people open Earshot at, such as https://earshot.example.com',
+      'must not contain a user name or password',
+    ).refine((value) => /^https?:/.test(value), 'must start with https:// (or http:// for local use)'),
+  ),
   EARSHOT_EVENT_LEASE_SECONDS: optional(
     z.coerce.number('must be a number of seconds such as 120').int().min(2).max(3_600),
   ),
@@ -230,6 +236,11 @@ export interface Config {
   };
   port: number;
   /**
+   * Where people reach this server (EARSHOT_PUBLIC_URL, without a trailing slash): console links are
+   * built on it, and its cookies are Secure when it is https. Defaults to http://localhost:PORT.
+   */
+  publicUrl: string;
+  /**
    * How long a process may work on one inbound event before another may take it over (it crashed), and
    * how long failures are retried in memory before the user gets an apology.
    */
@@ -293,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     teams,
     port: vars.PORT ?? 3000,
+    publicUrl: (vars.EARSHOT_PUBLIC_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),
     events: { leaseMs: (vars.EARSHOT_EVENT_LEASE_SECONDS ?? 120) * 1000, retryWindowMs: 120_000 },
     slack,
     curatorChannel: vars.EARSHOT_CURATOR_CHANNEL,

@@ -1,5 +1,7 @@
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
+import { CONSOLE_PATH } from './console/console-env.ts';
+import { consoleRoute } from './console/console-route.ts';
 import { type Database, type OpenOptions, openDatabase } from './db/database.ts';
 import { databaseReadiness } from './db/database-readiness.ts';
 import { migrate } from './db/migrate.ts';
@@ -352,8 +354,8 @@ export async function connectMessenger(earshot: Earshot, platform: 'slack' | 'te
 }
 
 /**
- * Serves Earshot over HTTP (health and readiness, Slack events, Teams messages, the trigger webhook)
- * and Slack's Socket Mode when configured. A chat platform that cannot start is retried in the
+ * Serves Earshot over HTTP (health and readiness, Slack events, Teams messages, the trigger webhook,
+ * the curator web console under /console) and Slack's Socket Mode when configured. A chat platform that cannot start is retried in the
  * background (see `PlatformSupervisor`) while the rest serves.
  */
 export async function startServer(earshot: Earshot, options: { port?: number } = {}): Promise<EarshotServer> {
@@ -425,6 +427,7 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   const http = await startHttpServer({
     port: options.port ?? config.port,
     routes,
+    prefixes: { [CONSOLE_PATH]: consoleRoute(earshot) },
     logger,
     readiness: earshot.readiness,
   });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { PROJECT_ROOT } from '../project-root.ts';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerAsk } from './commands/ask.ts';
+import { registerConsole } from './commands/console.ts';
 import { registerCurators } from './commands/curators.ts';
 import { registerDb } from './commands/db.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -54,5 +55,6 @@ registerDigest(program);
 registerDb(program);
 registerDemo(program);
 registerServe(program);
+registerConsole(program);
 
 await program.parseAsync(process.argv);

@@ -35,13 +35,16 @@ const TIMEOUT_CHECK_MS = 2_000;
 /**
  * Earshot's one HTTP server: liveness (`/healthz`, always 200 while the process serves), readiness
  * (`/readyz`, 503 with the reasons until every registered check passes) and whatever the adapters
- * mount (path → route). Every
+ * mount: exact paths (path → route), and prefixes (`/console` takes `/console` and everything under
+ * `/console/`) for an adapter with its own router. Every
  * request gets an id (`x-request-id`), and any request gets a status code: a handler that throws or
  * rejects gives 500 and one error log line, and the server keeps serving.
  */
 export async function startHttpServer(options: {
   port: number;
   routes: Record<string, Route>;
+  /** Routes for a path and everything under it; exact routes win. */
+  prefixes?: Record<string, Route>;
   logger: Logger;
   readiness?: Readiness;
 }): Promise<RunningServer> {
@@ -78,7 +81,11 @@ export async function startHttpServer(options: {
 }
 
 function dispatch(
-  { routes, readiness }: { routes: Record<string, Route>; readiness?: Readiness },
+  {
+    routes,
+    prefixes = {},
+    readiness,
+  }: { routes: Record<string, Route>; prefixes?: Record<string, Route>; readiness?: Readiness },
   path: string,
   req: IncomingMessage,
   res: ServerResponse,
@@ -92,7 +99,7 @@ function dispatch(
     if (!HEALTH_METHODS.includes(method)) return methodNotAllowed(res, HEALTH_METHODS);
     return readiness.report().then(({ ready, states }) => replyJson(res, ready ? 200 : 503, states));
   }
-  const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
+  const route = Object.hasOwn(routes, path) ? routes[path] : prefixRoute(prefixes, path);
   if (!route) return replyJson(res, 404, { error: 'not_found' });
   if (!route.methods.includes(method)) return methodNotAllowed(res, route.methods);
   if (Number(req.headers['content-length'] ?? 0) > route.maxBodyBytes) {
@@ -102,6 +109,14 @@ function dispatch(
     });
   }
   return route.handle(req, res);
+}
+
+/** The route of the prefix the path is, or lies under (`/console/x` is under `/console`, `/consoles` is not). */
+function prefixRoute(prefixes: Record<string, Route>, path: string): Route | undefined {
+  for (const [prefix, route] of Object.entries(prefixes)) {
+    if (path === prefix || path.startsWith(`${prefix}/`)) return route;
+  }
+  return undefined;
 }
 
 function methodNotAllowed(res: ServerResponse, methods: readonly string[]) {

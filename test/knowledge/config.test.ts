@@ -88,6 +88,20 @@ describe('Slack configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrowError(/PORT: must be a port number/);
   });
 
+  it('reads the public URL the console links are built on, defaulting to localhost on the port', () => {
+    expect(loadConfig({}).publicUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ EARSHOT_PUBLIC_URL: 'https://earshot.example.com/' }).publicUrl).toBe(
+      'https://earshot.example.com',
+    );
+    expect(() => loadConfig({ EARSHOT_PUBLIC_URL: 'earshot.example.com' })).toThrowError(
+      /EARSHOT_PUBLIC_URL: must be the address people open Earshot at/,
+    );
+    expect(() => loadConfig({ EARSHOT_PUBLIC_URL: 'ftp://earshot.example.com' })).toThrowError(
+      /EARSHOT_PUBLIC_URL: must start with https:\/\//,
+    );
+  });
+
   it('reads the capture emoji and the curators', () => {
     const config = loadConfig({
       EARSHOT_CAPTURE_EMOJI: ':star:',

@@ -14,9 +14,9 @@ describe('the HTTP server', () => {
     running = undefined;
   });
 
-  async function start(routes: Record<string, Route>) {
+  async function start(routes: Record<string, Route>, prefixes: Record<string, Route> = {}) {
     const logs = captureLogs();
-    running = await startHttpServer({ port: 0, routes, logger: logs.logger });
+    running = await startHttpServer({ port: 0, routes, prefixes, logger: logs.logger });
     return { logs, base: `http://127.0.0.1:${running.port}` };
   }
 
@@ -72,6 +72,42 @@ describe('the HTTP server', () => {
     expect((await fetch(`${base}/hook`, { method: 'POST', body: 'x'.repeat(11) })).status).toBe(413);
     expect((await fetch(`${base}/hook?x=1`, { method: 'POST', body: 'small' })).status).toBe(204);
     expect(seen).toEqual(['POST']);
+  });
+
+  it('hands a prefix and every path under it to its route, checking methods and sizes there too', async () => {
+    const seen: string[] = [];
+    const { base } = await start(
+      {
+        '/console/exact': {
+          methods: ['GET'],
+          maxBodyBytes: 0,
+          handle: (_req, res) => {
+            res.writeHead(200).end('exact');
+          },
+        },
+      },
+      {
+        '/console': {
+          methods: ['GET', 'POST'],
+          maxBodyBytes: 10,
+          handle: (req, res) => {
+            seen.push(`${req.method} ${req.url}`);
+            res.writeHead(200).end('console');
+          },
+        },
+      },
+    );
+    for (const path of ['/console', '/console/', '/console/review?x=1', '/console/a/b']) {
+      expect(await (await fetch(`${base}${path}`)).text()).toBe('console');
+    }
+    expect(await (await fetch(`${base}/console/exact`)).text()).toBe('exact');
+    expect((await fetch(`${base}/consoles`)).status).toBe(404);
+    expect((await fetch(`${base}/x/console`)).status).toBe(404);
+    const wrong = await fetch(`${base}/console/review`, { method: 'DELETE' });
+    expect([wrong.status, wrong.headers.get('allow')]).toEqual([405, 'GET, POST']);
+    const large = await fetch(`${base}/console/review`, { method: 'POST', body: 'x'.repeat(11) });
+    expect(large.status).toBe(413);
+    expect(seen).toEqual(['GET /console', 'GET /console/', 'GET /console/review?x=1', 'GET /console/a/b']);
   });
 });
 

@@ -27,6 +27,7 @@ const ROUTES = [
   '/hooks/triggers',
   '/nowhere',
   '/slack/events/x',
+  '/console/review',
 ];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 const CONTENT_TYPES = [undefined, 'application/json', 'application/x-www-form-urlencoded', 'text/plain'];

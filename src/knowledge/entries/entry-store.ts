@@ -11,6 +11,9 @@ export interface EntryFilter {
   industry?: string;
   /** Only entries tagged with this canonical buyer role. */
   role?: string;
+  /** Only entries with this topic (topics are stored lower-cased). */
+  topic?: string;
+  stage?: BuyingStage;
   /** Only entries with this audience (null: public ones); omitted, any. */
   audience?: string | null;
   limit?: number;
@@ -40,6 +43,8 @@ export class EntryStore {
         audience: filter.audience,
         ...(filter.industry ? { industry: { equals: filter.industry, mode: 'insensitive' as const } } : {}),
         ...(filter.role ? { roles: { has: filter.role } } : {}),
+        ...(filter.topic ? { topics: { has: filter.topic.toLowerCase() } } : {}),
+        stage: filter.stage,
       },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: filter.limit,

@@ -77,6 +77,8 @@ export async function mergeOrganizations(
   }
   await moved(session, 'digest_runs', from, into);
   conflicts.push(...(await mergeCurators(session, from, into)));
+  await moved(session, 'console_audit_events', from, into);
+  // Console sign-in links and sessions go with the merged organization: its people sign in again.
   const installations = await moved(session, 'installations', from, into);
   await session.query('DELETE FROM workspaces WHERE id = $1', [from]);
   return { entries, questions, accounts, references, installations, conflicts };

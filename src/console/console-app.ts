@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { requireSession } from './console-auth.ts';
+import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.ts';
+import { CONSOLE_CSS } from './pages/console-css.ts';
+import { messagePage } from './pages/layout.ts';
+import { knowledgeRoutes } from './routes/knowledge-routes.ts';
+import { reviewRoutes } from './routes/review-routes.ts';
+import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
+
+// Pages load nothing but their own stylesheet, post only to themselves, and are never framed.
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'x-content-type-options': 'nosniff',
+  // Same-origin requests keep their Origin (the sign-in form is checked by it); other sites learn nothing.
+  'referrer-policy': 'same-origin',
+};
+
+/** The curator web console under /console: sign-in by one-time link, knowledge, review queue, audit log. */
+export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
+  const app = new Hono<ConsoleEnv>({ strict: false }).basePath(CONSOLE_PATH);
+  app.use(async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    // Pages show the organization's knowledge: no shared cache keeps them.
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
+  });
+  app.get('/console.css', (c) =>
+    c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }),
+  );
+  signInRoutes(app, deps);
+  app.use(requireSession(deps));
+  signOutRoute(app, deps);
+  knowledgeRoutes(app, deps);
+  reviewRoutes(app, deps);
+  app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, path: c.req.path }, 'console request failed');
+    return c.html(
+      messagePage('Something went wrong', 'The page could not be shown. Try again in a moment.'),
+      500,
+    );
+  });
+  return app;
+}

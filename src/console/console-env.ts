@@ -1,0 +1,37 @@
+import type { Clock } from '../clock.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
+import type { Earshot } from '../main.ts';
+import type { ConsoleAudit } from './console-audit.ts';
+import type { ConsoleSessions } from './console-sessions.ts';
+import type { Viewer } from './pages/layout.ts';
+import type { SignInLinks } from './sign-in-links.ts';
+
+/** What the console uses of Earshot, and its own stores. */
+export interface ConsoleDeps {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  entries: Earshot['entries'];
+  curators: Earshot['curators'];
+  askWithoutLogging: Earshot['askWithoutLogging'];
+  links: SignInLinks;
+  sessions: ConsoleSessions;
+  audit: ConsoleAudit;
+  /** Cookies get `Secure` when people reach the console over https. */
+  secureCookies: boolean;
+  /** EARSHOT_PUBLIC_URL's origin: behind a proxy that ends TLS, what browsers send as `Origin`. */
+  publicOrigin: string;
+}
+
+/** Hono's per-request variables once the session is known; `form` is the parsed body of a POST. */
+export interface ConsoleEnv {
+  Variables: {
+    viewer: Viewer;
+    sessionId: string;
+    form: Record<string, string | File | (string | File)[]>;
+  };
+}
+
+export const SESSION_COOKIE = 'earshot_console';
+export const CONSOLE_PATH = '/console';

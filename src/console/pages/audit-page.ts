@@ -1,0 +1,29 @@
+import type { AuditEvent } from '../console-audit.ts';
+import { type Html, html, moment } from './html.ts';
+import { layout, type Viewer } from './layout.ts';
+
+const DID: Record<AuditEvent['action'], string> = { approve: 'Approved', reject: 'Rejected' };
+
+/** What curators did in the console, newest first. */
+export function auditPage(options: { viewer: Viewer; events: AuditEvent[] }): Html {
+  const { events } = options;
+  return layout({
+    title: 'Audit log',
+    viewer: options.viewer,
+    current: 'audit',
+    body: html`<h1>Audit log</h1>
+<p>Every curator action taken in the console, newest first.</p>
+${
+  events.length === 0
+    ? html`<p>No curator actions yet.</p>`
+    : html`<table>
+<caption class="visually-hidden">Curator actions, newest first</caption>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Entry</th></tr></thead>
+<tbody>${events.map(
+        (event) =>
+          html`<tr><td>${moment(event.at)}</td><td>${event.actor}</td><td>${DID[event.action]}</td><td>#${event.entryId} ${event.entryTitle}</td></tr>`,
+      )}</tbody>
+</table>`
+}`,
+  });
+}

@@ -1,0 +1,77 @@
+import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
+import {
+  BUYING_STAGES,
+  type BuyingStage,
+  ENTRY_KINDS,
+  type Entry,
+  type EntryKind,
+  KIND_NAMES,
+} from '../../knowledge/entry.ts';
+import { answerSection } from './answer-section.ts';
+import { day, type Html, html } from './html.ts';
+import { layout, type Viewer } from './layout.ts';
+
+export interface EntryFilters {
+  kind: EntryKind | null;
+  topic: string | null;
+  stage: BuyingStage | null;
+}
+
+/** Search (the chat answer) and the newest published entries, filtered by kind, topic and stage. */
+export function knowledgePage(options: {
+  viewer: Viewer;
+  query: string;
+  answer: UnloggedAnswer | null;
+  /** Why the question could not be answered, in words for the reader. */
+  problem: string | null;
+  filters: EntryFilters;
+  entries: Entry[];
+  now: Date;
+}): Html {
+  const { query, answer, problem, filters, entries, now } = options;
+  return layout({
+    title: 'Knowledge',
+    viewer: options.viewer,
+    current: 'knowledge',
+    body: html`<h1>Knowledge</h1>
+<form method="get" action="/console" role="search" aria-label="Knowledge base">
+  <label for="q">Ask or search: what are you hearing about…</label>
+  <input type="search" id="q" name="q" value="${query}" placeholder="e.g. SSO objections in healthcare">
+  <button type="submit">Search</button>
+</form>
+${problem ? html`<p class="notice" role="alert">${problem}</p>` : ''}
+${answer ? answerSection(answer, query, now) : ''}
+<h2 id="recent-heading">Recent entries</h2>
+<form method="get" action="/console" aria-labelledby="recent-heading">
+  <fieldset>
+    <legend>Filter entries</legend>
+    <div><label for="kind">Kind</label>
+      <select id="kind" name="kind"><option value="">Any kind</option>${ENTRY_KINDS.map(
+        (kind) =>
+          html`<option value="${kind}"${filters.kind === kind ? ' selected' : ''}>${KIND_NAMES[kind]}</option>`,
+      )}</select></div>
+    <div><label for="topic">Topic</label>
+      <input type="text" id="topic" name="topic" value="${filters.topic ?? ''}"></div>
+    <div><label for="stage">Buying stage</label>
+      <select id="stage" name="stage"><option value="">Any stage</option>${BUYING_STAGES.map(
+        (stage) =>
+          html`<option value="${stage}"${filters.stage === stage ? ' selected' : ''}>${stage}</option>`,
+      )}</select></div>
+    <button type="submit" class="secondary">Apply filters</button>
+  </fieldset>
+</form>
+${entriesTable(entries)}`,
+  });
+}
+
+function entriesTable(entries: Entry[]): Html {
+  if (entries.length === 0) return html`<p>No published entries match.</p>`;
+  return html`<table>
+<caption class="visually-hidden">Recent published entries, newest first</caption>
+<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Stage</th><th scope="col">Added</th></tr></thead>
+<tbody>${entries.map(
+    (entry) =>
+      html`<tr><td>${entry.title}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.topics.join(', ')}</td><td>${entry.stage ?? ''}</td><td>${day(entry.createdAt)}</td></tr>`,
+  )}</tbody>
+</table>`;
+}

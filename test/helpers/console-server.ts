@@ -1,0 +1,57 @@
+import type { Page } from 'playwright-core';
+import { SignInLinks } from '../../src/console/sign-in-links.ts';
+import type { Database } from '../../src/db/database.ts';
+import { ensureWorkspace } from '../../src/knowledge/workspaces/ensure-workspace.ts';
+import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
+import { testEarshot } from './earshot.ts';
+import { FakeClock } from './fake-clock.ts';
+import { openTestDatabase } from './test-database.ts';
+
+export interface ConsoleServer {
+  earshot: Earshot;
+  db: Database;
+  clock: FakeClock;
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** A fresh one-time sign-in URL for the email, as `earshot console link` prints it (on this origin). */
+  signInUrl(email: string, organization?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * `earshot serve` in this process on a PGlite test database, with a clock the test moves. Organization
+ * `acme` exists; people and curators are added by the test.
+ */
+export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
+  const db = await openTestDatabase('pglite');
+  const clock = new FakeClock(new Date());
+  const earshot = await testEarshot(db, env, { clock });
+  await ensureWorkspace(db, 'acme');
+  const server: EarshotServer = await startServer(earshot, { port: 0 });
+  const origin = `http://127.0.0.1:${server.port}`;
+  const links = new SignInLinks({ db, clock });
+  return {
+    earshot,
+    db,
+    clock,
+    origin,
+    signInUrl: async (email, organization = 'acme') =>
+      `${origin}/console/sign-in?token=${await links.create({ organization, email })}`,
+    close: async () => {
+      await server.close();
+      await earshot.close();
+    },
+  };
+}
+
+/** Someone Earshot has met in Slack, so the console knows their email. */
+export async function addSlackPerson(earshot: Earshot, userId: string, email: string, organization = 'acme') {
+  await earshot.people.save({ platform: 'slack', workspaceId: organization, userId, email, timeZone: null });
+}
+
+/** Opens a one-time link and presses its Sign in button, as a person would; resolves on the console's first page. */
+export async function signInWith(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((address) => address.pathname === '/console');
+}
