@@ -40,6 +40,15 @@ describe('framing and filler in questions', () => {
     expect(retrievalQuery('What are you hearing?')).toBe('What are you hearing?');
   });
 
+  it('searches a phrasal verb split by its object as the word people also write ("roll … out": rollout)', () => {
+    expect(searched('How long does it take to roll the agent out to a thousand laptops?')).toContain(
+      analyze('rollout')[0],
+    );
+    expect(searched('How do I set the demo tenant up?')).toContain(analyze('setup')[0]);
+    // A verb that has its particle already keeps it: "sign off on" is not "sign on" (SSO).
+    expect(searched('Who can sign off on a bigger discount?')).not.toContain(analyze('signon')[0]);
+  });
+
   it('shows the subject as the rep wrote it', () => {
     expect(questionSubject('What are you hearing about SSO?')).toBe('SSO');
     expect(questionSubject('Any word on the Kessler renewal?')).toBe('Kessler renewal');
