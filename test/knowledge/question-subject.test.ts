@@ -49,6 +49,11 @@ describe('framing and filler in questions', () => {
     expect(searched('Who can sign off on a bigger discount?')).not.toContain(analyze('signon')[0]);
   });
 
+  it('drops how often something is usually done: the subject is what is done', () => {
+    expect(searched('How are deployments usually done?')).toEqual(analyze('deployments'));
+    expect(searched('How is a security review typically handled?')).toEqual(analyze('security review'));
+  });
+
   it('shows the subject as the rep wrote it', () => {
     expect(questionSubject('What are you hearing about SSO?')).toBe('SSO');
     expect(questionSubject('Any word on the Kessler renewal?')).toBe('Kessler renewal');
