@@ -58,5 +58,9 @@ describe('framing and filler in questions', () => {
     expect(questionSubject('What are you hearing about SSO?')).toBe('SSO');
     expect(questionSubject('Any word on the Kessler renewal?')).toBe('Kessler renewal');
     expect(questionSubject('What are you hearing from healthcare prospects?')).toBe('healthcare prospects');
+    // "Nothing heard about much is Halyard Mail…" read badly: a measure question's subject follows its frame.
+    expect(questionSubject('How much is Halyard Mail per mailbox?')).toBe('Halyard Mail per mailbox');
+    expect(questionSubject('What is the SLA for MDR?')).toBe('SLA for MDR');
+    expect(questionSubject('How long does it take to roll out the agent?')).toBe('roll out the agent');
   });
 });

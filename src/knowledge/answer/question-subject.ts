@@ -51,10 +51,19 @@ export function compileQuestionPatterns(): void {
 /** The part of a question that names its subject: "What are you hearing about SSO?" → "SSO". */
 export function questionSubject(question: string): string {
   const subject = unframe(question, 'display')
-    .replace(/^(?:what|which|who|how|why|when|where|is|are|do|does|did|any|anything|the)\s+/i, '')
+    .replace(QUESTION_OPENER, '')
+    .replace(AUXILIARY, '')
+    .replace(MEASURE_FRAME, '')
+    .replace(/^the\s+/i, '')
     .trim();
   return subject || question.trim();
 }
+
+// "How much is Halyard Mail per mailbox?" is about "Halyard Mail per mailbox", not "much is Halyard…".
+const QUESTION_OPENER =
+  /^(?:what|which|who|how(?:\s+(?:long|much|many|often|soon))?|why|when|where|is|are|do|does|did|any|anything|the)\s+/i;
+const AUXILIARY = /^(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!we\b|you\b|they\b|I\b)/i;
+const MEASURE_FRAME = /^it\s+(?:take|takes|cost|costs)\s+to\s+/i;
 
 /**
  * The question with its framing and filler dropped, for retrieval: what is left is what the answer
