@@ -40,9 +40,27 @@ describe('framing and filler in questions', () => {
     expect(retrievalQuery('What are you hearing?')).toBe('What are you hearing?');
   });
 
+  it('searches a phrasal verb split by its object as the word people also write ("roll … out": rollout)', () => {
+    expect(searched('How long does it take to roll the agent out to a thousand laptops?')).toContain(
+      analyze('rollout')[0],
+    );
+    expect(searched('How do I set the demo tenant up?')).toContain(analyze('setup')[0]);
+    // A verb that has its particle already keeps it: "sign off on" is not "sign on" (SSO).
+    expect(searched('Who can sign off on a bigger discount?')).not.toContain(analyze('signon')[0]);
+  });
+
+  it('drops how often something is usually done: the subject is what is done', () => {
+    expect(searched('How are deployments usually done?')).toEqual(analyze('deployments'));
+    expect(searched('How is a security review typically handled?')).toEqual(analyze('security review'));
+  });
+
   it('shows the subject as the rep wrote it', () => {
     expect(questionSubject('What are you hearing about SSO?')).toBe('SSO');
     expect(questionSubject('Any word on the Kessler renewal?')).toBe('Kessler renewal');
     expect(questionSubject('What are you hearing from healthcare prospects?')).toBe('healthcare prospects');
+    // "Nothing heard about much is Halyard Mail…" read badly: a measure question's subject follows its frame.
+    expect(questionSubject('How much is Halyard Mail per mailbox?')).toBe('Halyard Mail per mailbox');
+    expect(questionSubject('What is the SLA for MDR?')).toBe('SLA for MDR');
+    expect(questionSubject('How long does it take to roll out the agent?')).toBe('roll out the agent');
   });
 });

@@ -83,6 +83,9 @@ describe('what a hit holds of the question', () => {
     expect(nameTerms('any news on the initech deal?')).toEqual([]);
     // German capitalizes every noun: there only acronyms name something.
     expect(nameTerms('Wo speichern wir Daten für Kunden in der EU?')).toEqual(['eu']);
+    // Many capitals beside a lowercase content word are names, not Title Case.
+    expect(nameTerms('How do we compete with Palo Alto Networks?').length).toBeGreaterThan(0);
+    expect(nameTerms('How Do We Compete With Datadog?')).toEqual([]);
   });
 
   it('judges an entry lacking the name the question asks about less likely to answer', () => {
@@ -105,6 +108,35 @@ describe('what a hit holds of the question', () => {
     expect(judged.find((j) => j.hit === other)?.features.factSubjectMissing).toBe(1);
     expect(judged.find((j) => j.hit === answers)?.features.factSubjectMissing).toBe(0);
     expect(relevant.map((j) => j.hit)).toEqual([answers]);
+  });
+
+  it('does not cite a general policy for a question about one account the knowledge base knows', () => {
+    const asked = { question: 'What discount did Harborview get?', query: 'discount Harborview' };
+    const policy = hit('Deal desk approves up to a 12% discount for three-year deals.', 0.67, 6);
+    const account = hit('Harborview pushed the agent to 2,400 machines in four days.', 0.33, 3);
+    const { judged, relevant } = judgeHits(asked, [policy, account]);
+    expect(judged.find((j) => j.hit === policy)?.features.knownNameMissing).toBe(1);
+    expect(judged.find((j) => j.hit === account)?.features.knownNameMissing).toBe(0);
+    expect(relevant).toEqual([]);
+  });
+
+  it('does not take a version number for the price or duration asked for', () => {
+    const asked = { question: 'How much does the legacy agent cost?', query: 'legacy agent cost' };
+    const platforms = hit(
+      'Supported: Windows 10 and 11, macOS 13. A legacy agent covers Windows 7 and Server 2008 R2 with reduced features.',
+      0.6,
+      6,
+    );
+    const { judged, relevant } = judgeHits(asked, [platforms]);
+    expect(judged[0]?.features.factMissing).toBe(1);
+    expect(relevant).toEqual([]);
+  });
+
+  it('reads "win rate" as asking for a percentage, which an entry about the competitor alone lacks', () => {
+    const asked = { question: "What's our win rate against Trellix?", query: 'win rate Trellix' };
+    const mention = hit('Sabre Ridge is evaluating Trellix for the air-gapped sites.', 0.4, 4);
+    const { judged } = judgeHits(asked, [mention]);
+    expect(judged[0]?.features.factMissing).toBe(1);
   });
 
   it('knows a question about our own product in Spanish, French, German or Portuguese', () => {

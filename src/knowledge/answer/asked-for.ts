@@ -11,7 +11,7 @@ const ASKS: Array<[AskedFor, RegExp]> = [
   ],
   [
     'percent',
-    /\bwhat (?:percent(?:age)?|share|fraction|proportion|rate)\b|%|\bpercent(?:age)?\b|\bporcentaje\b|\bpourcentage\b|\bprozent/i,
+    /\bwhat (?:percent(?:age)?|share|fraction|proportion|rate)\b|\b[a-z]+ rates?\b|%|\bpercent(?:age)?\b|\bporcentaje\b|\bpourcentage\b|\bprozent/i,
   ],
   [
     'amount',
@@ -46,7 +46,7 @@ const HAS: Record<AskedFor, RegExp> = {
   amount:
     /[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i,
   count:
-    /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
+    /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
   date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b/i,
   name: /./, // answered by hasName
 };
@@ -57,11 +57,24 @@ const NOT_NAMES = new Set(['I', 'I’m', "I'm", 'I’ve', "I've", 'I’d', "I'd"
 /** How well a text holds the asked-for fact: 1 exactly, 0.5 a number where a duration or amount was asked, 0 not. */
 export function holdsAskedFor(text: string, kinds: AskedFor[]): number {
   let best = 0;
+  const quantity = hasQuantity(text);
   for (const kind of kinds) {
+    if (kind === 'count' && quantity) return 1;
     if (kind === 'name' ? hasName(text) : HAS[kind].test(text)) return 1;
-    if (kind !== 'name' && kind !== 'count' && /\d/.test(text)) best = 0.5;
+    if (kind !== 'name' && kind !== 'count' && quantity) best = 0.5;
   }
   return best;
+}
+
+/**
+ * Numbers that are part of a name ("Windows 7", "Server 2008 R2", "ISO 27001", "CIP-007") or a year
+ * count nothing: "How much does the legacy agent cost?" is not answered by "covers Windows 7".
+ */
+const NAMED_NUMBER = /\b\p{Lu}[\p{L}&]*[\s-]?\d+(?:\.\d+)*\b|\b(?:19|20)\d\d\b/gu;
+
+/** The text states some quantity: a digit outside names and years. */
+function hasQuantity(text: string): boolean {
+  return /\d/.test(text.replace(NAMED_NUMBER, ' '));
 }
 
 /** A capitalized word that is not the first of the sentence, or an acronym: "Ledgerline", "SAP". */

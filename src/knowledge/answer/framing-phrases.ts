@@ -122,7 +122,8 @@ export const TRAILING_FILLER: readonly RegExp[] = [
 
 /** "How is the Grafana partnership going?": the verb frames a how-question. */
 export const HOW_QUESTION = /^how\b/i;
-export const HOW_TRAILING = /\s+(?:go|going|went|gone|turn out|turning out|look|looking|shaping up)$/i;
+export const HOW_TRAILING =
+  /\s+(?:go|going|went|gone|turn out|turning out|look|looking|shaping up|done|handled)$/i;
 
 /**
  * Words that carry no subject wherever they stand in a question: who is asked, the verbs of hearing and
@@ -133,7 +134,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   people folks reps rep others anyone anybody everyone everybody someone somebody yall y'all guys
   customers customer buyers buyer prospects prospect lately recently currently nowadays anything
   something please thanks thx hey hi hello earshot expect expects expecting expected take takes taking
-  know knows think thinks`.split(/\s+/),
+  know knows think thinks usually typically normally generally`.split(/\s+/),
 );
 
 /** Measure-question openers whose second word only asks for a number: "how long", "how much", "how many". */

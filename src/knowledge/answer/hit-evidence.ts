@@ -132,6 +132,24 @@ function analyzedMatches(hit: SearchHit, wanted: Set<string>): Map<string, TermM
 const GERMAN =
   /(?:^|\s)(?:der|dem|den|und|wir|für|mit|nicht|ist|sind|eine?n?|keine?n?|wie|wo|welche[rsmn]?|unsere?[rsmn]?|gibt|bei|auf|zu|vom|zum|zur)(?=\s|$)/iu;
 
+/** Words Title Case leaves in lowercase. */
+const TITLE_CASE_SMALL = new Set([
+  'and',
+  'the',
+  'for',
+  'with',
+  'from',
+  'into',
+  'onto',
+  'over',
+  'about',
+  'against',
+  'than',
+  'nor',
+  'but',
+  'via',
+]);
+
 /**
  * Terms of words written as names: acronyms and inner capitals anywhere ("SIEM", "FedRAMP", "HL7"),
  * capitalized words past the first word ("Initech") unless most words are capitalized (Title Case)
@@ -144,7 +162,11 @@ export function nameTerms(question: string): string[] {
     .filter((word) => word.length >= 2);
   const later = words.slice(1).filter((word) => /^\p{L}{3,}/u.test(word));
   const capitalized = later.filter((word) => /^\p{Lu}\p{Ll}/u.test(word));
-  const caseMeansName = capitalized.length * 2 <= later.length && !GERMAN.test(question);
+  // Title Case capitalizes every word but the short function words; one lowercase content word
+  // ("compete with Palo Alto Networks") says the capitals are names, however many there are.
+  const lowercaseContent = later.some((word) => /^\p{Ll}/u.test(word) && !TITLE_CASE_SMALL.has(word));
+  const caseMeansName =
+    (capitalized.length * 2 <= later.length || lowercaseContent) && !GERMAN.test(question);
   const names = words.filter(
     (word, index) =>
       /\p{Lu}.*\p{Lu}|\p{Lu}.*\p{N}|\p{N}.*\p{Lu}/u.test(word) ||

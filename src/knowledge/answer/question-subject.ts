@@ -1,3 +1,4 @@
+import { isJoinedPhrase } from '../search/tokenizer.ts';
 import {
   FILLER_WORDS,
   HOW_QUESTION,
@@ -50,10 +51,19 @@ export function compileQuestionPatterns(): void {
 /** The part of a question that names its subject: "What are you hearing about SSO?" → "SSO". */
 export function questionSubject(question: string): string {
   const subject = unframe(question, 'display')
-    .replace(/^(?:what|which|who|how|why|when|where|is|are|do|does|did|any|anything|the)\s+/i, '')
+    .replace(QUESTION_OPENER, '')
+    .replace(AUXILIARY, '')
+    .replace(MEASURE_FRAME, '')
+    .replace(/^the\s+/i, '')
     .trim();
   return subject || question.trim();
 }
+
+// "How much is Halyard Mail per mailbox?" is about "Halyard Mail per mailbox", not "much is Halyard…".
+const QUESTION_OPENER =
+  /^(?:what|which|who|how(?:\s+(?:long|much|many|often|soon))?|why|when|where|is|are|do|does|did|any|anything|the)\s+/i;
+const AUXILIARY = /^(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!we\b|you\b|they\b|I\b)/i;
+const MEASURE_FRAME = /^it\s+(?:take|takes|cost|costs)\s+to\s+/i;
 
 /**
  * The question with its framing and filler dropped, for retrieval: what is left is what the answer
@@ -61,11 +71,40 @@ export function questionSubject(question: string): string {
  * then words that never carry a subject ("hearing", "folks") wherever they stand.
  */
 export function retrievalQuery(question: string): string {
-  const kept = unframe(question, 'retrieval')
+  const kept = closeUpPhrasalVerbs(unframe(question, 'retrieval'))
     .replace(MEASURE_WORDS, ' ')
     .split(/\s+/)
     .filter((word) => word !== '' && !FILLER_WORDS.has(normalize(word)));
   return kept.length > 0 ? kept.join(' ') : question;
+}
+
+/** The particles of phrasal verbs, which English lets stand after the object ("roll the agent out"). */
+const PARTICLES = new Set(['out', 'up', 'off', 'in', 'on', 'back', 'down', 'over']);
+/** Words an object may span between a verb and its particle: "roll the new agent out". */
+const MAX_OBJECT_WORDS = 3;
+
+/**
+ * Moves a particle next to its verb when the two make a word people also write joined ("roll the agent
+ * out" → "roll out the agent"), so the analyser joins them as it joins "roll out" (rollout).
+ */
+function closeUpPhrasalVerbs(text: string): string {
+  const words = text.split(' ');
+  for (let i = 0; i < words.length - 2; i++) {
+    const verb = words[i] as string;
+    // "sign off on": the verb has its particle already.
+    if (PARTICLES.has(normalize(words[i + 1] as string))) continue;
+    const last = Math.min(words.length - 1, i + 1 + MAX_OBJECT_WORDS);
+    for (let j = i + 2; j <= last; j++) {
+      const word = words[j] as string;
+      if (/[,;:.!?]$/.test(words[j - 1] as string)) break;
+      const particle = normalize(word);
+      if (!PARTICLES.has(particle) || !isJoinedPhrase(normalize(verb), particle)) continue;
+      words.splice(j, 1);
+      words.splice(i + 1, 0, word);
+      break;
+    }
+  }
+  return words.join(' ');
 }
 
 function normalize(word: string) {

@@ -28,6 +28,12 @@ export interface RelevanceFeatures {
   missingUnknown: number;
   /** 1 when the entry lacks a name or acronym the question asks about ("Initech", "SIEM"). */
   missingName: number;
+  /**
+   * 1 when the entry lacks a name or acronym the question asks about that other hits hold: the knowledge
+   * base speaks of that account or product, so an entry without it is about something else ("What
+   * discount did Harborview get?" is not answered by the discount policy).
+   */
+  knownNameMissing: number;
   /** 1 when the entry holds a name or acronym the question asks about. */
   heldName: number;
   /** How far the entry's share falls short of the best share any hit holds. */
@@ -128,11 +134,24 @@ export function relevanceFeatures(
   let sentenceCoverage = 0;
   let sentenceFact = 0;
   const { language, units } = entryUnits(hit.entry);
+  let bodyCoverage = 0;
+  const body: Array<{ termScore: number; fact: number }> = [];
   for (const unit of units) {
     const scored = context.scoreSentence(unit.text, language);
     sentenceCoverage = Math.max(sentenceCoverage, scored.termScore);
     if (scored.termScore > 0 && scored.fact === 1) sentenceFact = 1;
+    if (hit.entry.title.includes(unit.text.trim())) continue;
+    body.push(scored);
+    bodyCoverage = Math.max(bodyCoverage, scored.termScore);
   }
+  // A bare number, where a duration or amount was asked, counts only where the body speaks of the
+  // question's subject: in a sentence holding at least half of what its best sentence holds of the
+  // question ("covers Windows 7 and 11" does not price the legacy agent). A title names the subject of
+  // the whole body, so it is not the measure.
+  const subjectFact = Math.max(
+    0,
+    ...body.filter((scored) => scored.termScore >= bodyCoverage / 2).map((scored) => scored.fact),
+  );
   return {
     coverage: hit.coverage,
     fieldCoverage,
@@ -142,6 +161,7 @@ export function relevanceFeatures(
     missingKnown,
     missingUnknown,
     missingName: nameList.some((term) => !matched.has(term)) ? 1 : 0,
+    knownNameMissing: nameList.some((term) => !matched.has(term) && evidence.known.has(term)) ? 1 : 0,
     heldName: nameList.some((term) => matched.has(term)) ? 1 : 0,
     coverageGap: Math.max(0, context.bestCoverage - fieldCoverage),
     oneTerm: terms.length > 1 && matched.size === 1 ? 1 : 0,
@@ -149,7 +169,8 @@ export function relevanceFeatures(
     relativeScore: context.bestLexicalScore > 0 ? hit.lexicalScore / context.bestLexicalScore : 0,
     scoreShare: idfTotal ? Math.min(1.5, hit.lexicalScore / idfTotal) / 1.5 : 0,
     factHeld: fact,
-    factMissing: context.facts.length > 0 && fact === 0 ? 1 : 0,
+    factMissing:
+      context.facts.length > 0 && (fact === 0 || (fact < 1 && body.length > 0 && subjectFact === 0)) ? 1 : 0,
     factSubjectMissing: context.factSubject !== null && !matched.has(context.factSubject) ? 1 : 0,
     ownObjective: context.own && objective ? 1 : 0,
     ownField: context.own && !objective ? 1 : 0,

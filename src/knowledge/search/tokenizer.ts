@@ -70,6 +70,11 @@ const PHRASES = new Map<string, string>(
 
 const JOINED_WORDS = new Set(PHRASES.values());
 
+/** Whether "first second" is a pair people also write as one word ("roll out" → rollout). */
+export function isJoinedPhrase(first: string, second: string): boolean {
+  return PHRASES.has(`${first.toLowerCase()} ${second.toLowerCase()}`);
+}
+
 // First and second words of the phrases as written in text, so most tokens are ruled out by a lookup.
 const phraseWords = (side: 0 | 1) =>
   new Set(
