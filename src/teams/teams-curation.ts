@@ -78,7 +78,7 @@ export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Pr
  * Published entries the pending one most resembles (searched by its own words), then the newest: only
  * entries seen by the same people, since merging never moves words across audiences.
  */
-async function mergeCandidates(
+export async function mergeCandidates(
   deps: TeamsDeps,
   context: TurnContext,
   entry: Entry,

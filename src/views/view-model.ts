@@ -31,6 +31,8 @@ export interface ViewButton {
   style?: 'primary' | 'danger';
   /** The button opens this form: Teams shows it inline on the card, Slack opens it as a modal. */
   form?: FormView;
+  /** Asked before the action is sent: Slack's confirm dialog, Teams a card shown on the click. */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
 }
 
 /** One line of a list, optionally with its own button (Request beside a reference customer). */
@@ -41,6 +43,10 @@ export interface ViewItem {
   /** Further lines under the first, one per line (a digest theme's example quotes). */
   details?: Line[];
   button?: ViewButton;
+  /** A row of buttons under the item (Approve / Edit / Reject on a queued entry). */
+  buttons?: ViewButton[];
+  /** Names the item's block (Slack `block_id`, Teams element `id`); unique within a message. */
+  id?: string;
 }
 
 export type ViewBlock =

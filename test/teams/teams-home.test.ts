@@ -72,10 +72,10 @@ describe.each(DATABASE_KINDS)('the personal home in Teams on %s', (kind) => {
     expect(card).toContain('1 more shared in private conversations');
     expect(card).not.toContain('Harborview churn risk');
     expect(card).not.toContain('someone else');
-    expect(card).not.toContain('For curators');
+    expect(card).not.toContain('Review queue');
   });
 
-  it('tells a curator how many entries wait for review and how many are due', async () => {
+  it('shows a curator the review queue and what is due for review', async () => {
     await seedEntry(db, { workspaceId: WORKSPACE, title: 'Pending one', status: 'pending' });
     await seedEntry(db, {
       workspaceId: WORKSPACE,
@@ -84,8 +84,11 @@ describe.each(DATABASE_KINDS)('the personal home in Teams on %s', (kind) => {
     });
     const card = await home(CURATOR);
     expect(card).toContain('Your contributions');
-    expect(card).toContain('For curators');
-    expect(card).toContain('1 waiting for review');
-    expect(card).toContain('1 published entry is due for review');
+    expect(card).toContain('Review queue');
+    expect(card).toContain('(1 pending, oldest first)');
+    expect(card).toContain('Pending one');
+    expect(card).toContain('Due for review');
+    expect(card).toContain('Stale pricing page');
+    expect(card).toContain('overdue since');
   });
 });

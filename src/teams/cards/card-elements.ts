@@ -72,6 +72,7 @@ export interface ActionSet {
 
 export interface Container {
   type: 'Container';
+  id?: string;
   items: CardElement[];
   separator?: boolean;
   spacing?: TextBlock['spacing'];

@@ -1,0 +1,14 @@
+import type { HelpSyntax } from '../views/help-view.ts';
+
+/** Earshot's features as Teams reaches them: words sent to Earshot, the message's … menu. */
+export const TEAMS_HELP_SYNTAX: HelpSyntax = {
+  verb: 'Send',
+  command: (words) => words,
+  mention: '@Earshot',
+  howToShare: [
+    'Save a message with ',
+    { text: 'Save to Earshot', bold: true },
+    " (the message's … menu) to share a tip or what you heard.",
+  ],
+  home: 'command',
+};
