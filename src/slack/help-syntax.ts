@@ -6,6 +6,7 @@ export function slackHelpSyntax(captureEmoji: string): HelpSyntax {
   return {
     verb: 'Type',
     command: (words) => `/earshot ${words}`,
+    literal: (words) => words,
     mention: '@Earshot',
     howToShare: [
       `React with :${captureEmoji}: on a useful message or use `,

@@ -4,8 +4,10 @@ import type { Line, MessageView, ViewBlock, ViewItem } from './view-model.ts';
 export interface HelpSyntax {
   /** How a command is given: "Type" (a slash command) or "Send" (a message to Earshot). */
   verb: 'Type' | 'Send';
-  /** A command as the person writes it: `/earshot digest` in Slack, `digest` in Teams. */
+  /** A command as the person writes it: `/earshot digest` in Slack, "digest" in Teams. */
   command: (words: string) => string;
+  /** Words to type as they are, e.g. a command's option. */
+  literal: (words: string) => string;
   /** How Earshot is mentioned in a channel. */
   mention: string;
   /** How a message is saved to Earshot on this platform. */
@@ -65,9 +67,9 @@ function featureList(syntax: HelpSyntax, options: { curator: boolean }): ViewBlo
       'Weekly digest',
       code('digest weekly mon 09:00'),
       ' posts what the field is hearing here each week (add a time zone, ',
-      { code: 'topics: pricing, sso' },
+      { code: syntax.literal('topics: pricing, sso') },
       ' or ',
-      { code: 'for curators' },
+      { code: syntax.literal('for curators') },
       '); ',
       code('digest'),
       ' shows its schedule, ',

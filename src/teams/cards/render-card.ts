@@ -115,7 +115,7 @@ export function cardButton(button: ViewButton): CardButton {
     title: button.label,
     card: {
       type: 'AdaptiveCard',
-      body: [paragraph(`**${markdownLine([button.confirm.title])}** ${markdownLine([button.confirm.text])}`)],
+      body: [paragraph(markdownLine([{ text: button.confirm.title, bold: true }, ' ', button.confirm.text]))],
       actions: [{ ...execute, title: button.confirm.confirm }],
     },
   };
