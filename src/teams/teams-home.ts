@@ -14,8 +14,8 @@ import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 /** The words that open the personal home (what Slack's App Home shows). */
 export const HOME_COMMANDS = new Set(['home', 'my contributions', 'contributions']);
 
-/** Queued entries a card can carry with their Edit and Merge forms. */
-const MAX_QUEUED = 10;
+/** Queued entries a card can carry with their Edit and Merge forms (24 KB holds about five). */
+const MAX_QUEUED = 5;
 
 /**
  * Sends the person's home card: what they can do, their contributions with citations, and for curators

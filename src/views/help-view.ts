@@ -1,4 +1,4 @@
-import type { Line, MessageView, ViewBlock, ViewItem } from './view-model.ts';
+import type { Line, MessageView, ViewBlock } from './view-model.ts';
 
 /** How features are reached on one platform; the help itself is the same everywhere. */
 export interface HelpSyntax {
@@ -42,9 +42,7 @@ export function whatYouCanDo(syntax: HelpSyntax, options: { curator: boolean }):
 
 function featureList(syntax: HelpSyntax, options: { curator: boolean }): ViewBlock {
   const code = (words: string) => ({ code: syntax.command(words) });
-  const feature = (name: string, ...how: Line): ViewItem => ({
-    line: [{ text: name, bold: true }, ' — ', ...how],
-  });
+  const feature = (name: string, ...how: Line): Line => ['• ', { text: name, bold: true }, ' — ', ...how];
   const items = [
     feature(
       'Ask what the field is hearing',
@@ -109,5 +107,6 @@ function featureList(syntax: HelpSyntax, options: { curator: boolean }): ViewBlo
       ),
     );
   }
-  return { type: 'list', noun: 'feature', bullets: true, items };
+  // Text, not a list: the truncation policy may shorten lists, and no feature may be cut from the help.
+  return { type: 'text', lines: items };
 }

@@ -201,6 +201,10 @@ describe('the home view within platform limits', () => {
       expect(shown).toBeGreaterThan(0);
       expect(shown + cut + beyond).toBe(250);
       expect(all).toMatch(/…and \d+ more due/);
+      // What the person can do is never cut.
+      for (const feature of ['Ask what the field is hearing', 'Weekly digest', 'Curators: review']) {
+        expect(all).toContain(feature);
+      }
     }
   });
 });
