@@ -30,11 +30,11 @@ describe.each(DATABASE_KINDS)('the personal home in Teams on %s', (kind) => {
     await teams.close();
   });
 
-  const home = async (from: Person) => {
+  const home = async (from: Person, text = 'home') => {
     const before = teams.connector.activities.length;
     await teams.postActivity(
       teams.urlOf(server),
-      teamsMessage({ text: 'home', from, serviceUrl: teams.connector.serviceUrl }),
+      teamsMessage({ text, from, serviceUrl: teams.connector.serviceUrl }),
     );
     const card = await teams.connector.waitForActivity(
       (call) =>
@@ -90,5 +90,14 @@ describe.each(DATABASE_KINDS)('the personal home in Teams on %s', (kind) => {
     expect(card).toContain('Due for review');
     expect(card).toContain('Stale pricing page');
     expect(card).toContain('overdue since');
+  });
+
+  it('answers "help" with what Earshot does and the words to send for each feature', async () => {
+    const card = await home(REP, 'help');
+    expect(card).toContain('Ask what the field is hearing');
+    expect(card).toContain('Reference customers');
+    expect(card).toContain('\\"references healthcare\\"');
+    expect(card).toContain('Send \\"home\\"');
+    expect(card).not.toContain('/earshot');
   });
 });
