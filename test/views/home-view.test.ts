@@ -1,25 +1,15 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../src/knowledge/entry.ts';
-import { SLACK_LIMITS } from '../../src/slack/blocks/block-limits.ts';
 import { HOME_MAX_BLOCKS, renderSlackHome } from '../../src/slack/blocks/render-home.ts';
-import { withinSlackLimits } from '../../src/slack/blocks/render-message.ts';
+import { type SlackMessage, withinSlackLimits } from '../../src/slack/blocks/render-message.ts';
 import { slackHelpSyntax } from '../../src/slack/help-syntax.ts';
-import { cardBytes, MAX_CARD_BYTES } from '../../src/teams/cards/card-types.ts';
 import { renderTeamsCard } from '../../src/teams/cards/render-card.ts';
 import { TEAMS_HELP_SYNTAX } from '../../src/teams/help-syntax.ts';
 import type { HelpSyntax } from '../../src/views/help-view.ts';
 import { type HomeInput, homeView } from '../../src/views/home-view.ts';
 import { entryFixture } from '../helpers/entry-fixture.ts';
-import {
-  bySent,
-  slackButtons,
-  slackSent,
-  slackTexts,
-  teamsButtonTitles,
-  teamsSent,
-  teamsTexts,
-} from '../helpers/rendered-views.ts';
+import { expectWithinTeamsLimits, slackButtons, slackLines, teamsButtons, teamsLines } from './rendered.ts';
 
 const NOW = new Date('2026-11-02T12:00:00Z');
 const DAY = 86_400_000;
@@ -54,35 +44,36 @@ function input(syntax: HelpSyntax, overrides: Partial<HomeInput> = {}): HomeInpu
 
 /** The same home rendered for each platform, each with its own way of reaching the features. */
 function both(overrides: Partial<HomeInput> = {}) {
-  const slack = renderSlackHome(homeView(input(slackHelpSyntax('bulb'), overrides)));
+  const home = renderSlackHome(homeView(input(slackHelpSyntax('bulb'), overrides)));
+  const slack: SlackMessage = { text: '', blocks: home.blocks as types.KnownBlock[] };
   const teams = renderTeamsCard(homeView(input(TEAMS_HELP_SYNTAX, overrides)));
-  return { slack: slack.blocks as types.KnownBlock[], teams };
+  return { slack, teams };
 }
 
 const SECTIONS = ['Review queue', 'Due for review', 'Your contributions', 'What you can do'];
-const firstIndex = (texts: string[], words: string) => texts.findIndex((text) => text.includes(words));
+
+function expectInOrder(lines: string[], starts: string[]) {
+  const positions = starts.map((start) =>
+    lines.findIndex((line) => line.replace(/^• /, '').startsWith(start)),
+  );
+  expect(positions.every((position) => position >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+}
 
 describe('the home view on Slack and Teams', () => {
-  it('shows a curator the same sections, in the same order, on both platforms', () => {
+  it('shows a curator the same sections and entries, in the same order, on both platforms', () => {
     const { slack, teams } = both();
-    for (const texts of [slackTexts(slack), teamsTexts(teams)]) {
-      const positions = SECTIONS.map((section) => firstIndex(texts, section));
-      expect(positions.every((position) => position >= 0)).toBe(true);
-      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-      const all = texts.join('\n');
-      for (const title of [
-        'Lead with SCIM',
-        'Kessler wants SAP',
-        'Old SSO survey',
-        'Pricing sheet',
-        'My tip',
-      ]) {
-        expect(all).toContain(title);
-      }
-      expect(all).toContain('(5 pending, oldest first)');
-      expect(all).toContain('…and 3 more; showing the oldest');
-      expect(all).toContain('overdue since 2026-10-03');
-      expect(all).toContain('cited 2 times');
+    for (const lines of [slackLines(slack), teamsLines(teams)]) {
+      expectInOrder(lines, SECTIONS);
+      expectInOrder(lines, [
+        'Seller tip · Lead with SCIM',
+        'Field intel · Kessler wants SAP',
+        'Old SSO survey · Research · overdue since 2026-10-03',
+        'Pricing sheet · Field intel · due 2026-11-07',
+        'My tip — Field intel · published · cited 2 times',
+      ]);
+      expect(lines).toContain('Review queue (5 pending, oldest first)');
+      expect(lines).toContain('…and 3 more; showing the oldest');
     }
   });
 
@@ -90,25 +81,31 @@ describe('the home view on Slack and Teams', () => {
     const { slack, teams } = both();
     const labels = ['Approve', 'Edit', 'Merge into…', 'Reject'];
 
-    expect(slackButtons(slack).map((button) => button.text.text)).toEqual([
-      ...labels,
-      ...labels,
-      'Edit',
-      'Edit',
-    ]);
-    expect(teamsButtonTitles(teams)).toEqual([...labels, ...labels, 'Edit', 'Edit']);
-    expect(teamsSent(teams).sort(bySent)).toEqual(slackSent(slack).sort(bySent));
-    expect(slackSent(slack)).toContainEqual({ action: 'earshot_curate_approve', payload: { e: 7 } });
-    expect(slackSent(slack)).toContainEqual({ action: 'earshot_curate_edit', payload: { e: 22 } });
+    expect(slackButtons(slack).map((button) => button.label)).toEqual([...labels, ...labels, 'Edit', 'Edit']);
+    expect(teamsButtons(teams)).toEqual(slackButtons(slack));
+    expect(slackButtons(slack)).toContainEqual({
+      label: 'Approve',
+      action: 'earshot_curate_approve',
+      payload: { e: 7 },
+    });
+    expect(slackButtons(slack)).toContainEqual({
+      label: 'Edit',
+      action: 'earshot_curate_edit',
+      payload: { e: 22 },
+    });
   });
 
   it('asks before rejecting on both: Slack with a dialog, Teams on a card shown on the click', () => {
     const { slack, teams } = both();
-    const reject = slackButtons(slack).find((button) => button.action_id === 'earshot_curate_reject');
+    const reject = slack.blocks
+      .flatMap((block) => (block.type === 'actions' ? block.elements : []))
+      .find(
+        (element): element is types.Button => element.type === 'button' && element.text.text === 'Reject',
+      );
     expect(reject?.confirm?.title?.text).toBe('Reject this entry?');
-    const shown = JSON.stringify(teams);
-    expect(shown).toContain('Reject this entry?');
-    expect(shown).toContain("won't show up in answers");
+    const card = JSON.stringify(teams);
+    expect(card).toContain('Reject this entry?');
+    expect(card).toContain("won't show up in answers");
   });
 
   it('puts Edit and Merge forms on the Teams card; Slack opens its own modals', () => {
@@ -120,7 +117,7 @@ describe('the home view on Slack and Teams', () => {
     expect(card).toContain('Mention SCIM right away.');
     expect(card).toContain('"value":"90"');
     expect(JSON.stringify(slack)).not.toContain('SCIM provisioning');
-    expect(teamsSent(teams).sort(bySent)).toEqual(slackSent(slack).sort(bySent));
+    expect(teamsButtons(teams)).toEqual(slackButtons(slack));
   });
 
   it('offers no Merge on either platform when there is nothing to merge into', () => {
@@ -129,17 +126,16 @@ describe('the home view on Slack and Teams', () => {
       queue: QUEUE.slice(0, 1),
       queueSize: 1,
     });
-    expect(slackButtons(slack).map((button) => button.text.text)).not.toContain('Merge into…');
-    expect(teamsButtonTitles(teams)).not.toContain('Merge into…');
+    expect(slackButtons(slack).map((button) => button.label)).not.toContain('Merge into…');
+    expect(teamsButtons(teams)).toEqual(slackButtons(slack));
   });
 
   it('shows a rep only their contributions and what they can do, with no curation button', () => {
     const { slack, teams } = both({ isCurator: false, privateContributions: 2 });
-    for (const texts of [slackTexts(slack), teamsTexts(teams)]) {
-      const all = texts.join('\n');
-      expect(all).toContain('My tip');
-      expect(all).toContain('2 more shared in private conversations');
-      expect(all).toContain('What you can do');
+    for (const lines of [slackLines(slack), teamsLines(teams)]) {
+      expectInOrder(lines, ['Your contributions', 'My tip', 'My intel', 'What you can do']);
+      expect(lines).toContain('2 more shared in private conversations: they are shown only there.');
+      const all = lines.join('\n');
       for (const hidden of [
         'Review queue',
         'Due for review',
@@ -151,15 +147,19 @@ describe('the home view on Slack and Teams', () => {
       }
     }
     expect(slackButtons(slack)).toEqual([]);
-    expect(teamsSent(teams)).toEqual([]);
+    expect(teamsButtons(teams)).toEqual([]);
   });
 
-  it('tells each platform its own way to share when there is nothing yet', () => {
+  it('tells each platform its own way to share and to use commands', () => {
     const { slack, teams } = both({ isCurator: false, contributions: [] });
-    expect(slackTexts(slack).join('\n')).toContain('React with :bulb:');
-    expect(teamsTexts(teams).join('\n')).toContain("the message's … menu");
-    expect(slackTexts(slack).join('\n')).toContain('`/earshot references healthcare`');
-    expect(teamsTexts(teams).join('\n')).not.toContain('/earshot');
+    const slackText = slackLines(slack).join('\n');
+    const teamsText = teamsLines(teams).join('\n');
+
+    expect(slackText).toContain('Nothing yet. React with :bulb: on a useful message');
+    expect(teamsText).toContain("Nothing yet. Save a message with Save to Earshot (the message's … menu)");
+    expect(slackText).toContain('/earshot references healthcare');
+    expect(teamsText).toContain('Send "references healthcare"');
+    expect(teamsText).not.toContain('/earshot');
   });
 });
 
@@ -181,27 +181,31 @@ describe('the home view within platform limits', () => {
   it('fits Slack’s Home tab (100 blocks) and a Teams card (24,000 bytes) with 200 of everything', () => {
     const { slack, teams } = both(huge);
 
-    expect(slack.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
-    expect(withinSlackLimits(slack, HOME_MAX_BLOCKS)).toBe(true);
+    expect(slack.blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
+    expect(withinSlackLimits(slack.blocks, HOME_MAX_BLOCKS)).toBe(true);
     for (const button of slackButtons(slack)) {
-      expect(button.value?.length ?? 0).toBeLessThanOrEqual(SLACK_LIMITS.buttonValue);
+      expect(button.label.length).toBeLessThanOrEqual(75);
+      expect(JSON.stringify(button.payload).length).toBeLessThanOrEqual(2000);
     }
-    expect(cardBytes(teams)).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    expectWithinTeamsLimits(teams);
+    // Inputs hold the text as written (to edit it); everything shown is markdown that cannot link.
+    const shown = JSON.stringify(teams, (key, value) => (key === 'value' ? undefined : value));
+    expect(shown).not.toContain('](https://evil');
   });
 
-  it('says on both what it left out: every queued entry is shown or counted', () => {
+  it('says on both what it left out, and never cuts what the person can do', () => {
     const { slack, teams } = both(huge);
-    for (const [texts, shown] of [
-      [slackTexts(slack), slackSent(slack).filter((sent) => sent.action === 'earshot_curate_approve').length],
-      [teamsTexts(teams), teamsSent(teams).filter((sent) => sent.action === 'earshot_curate_approve').length],
+    for (const [lines, buttons] of [
+      [slackLines(slack), slackButtons(slack)],
+      [teamsLines(teams), teamsButtons(teams)],
     ] as const) {
-      const all = texts.join('\n');
+      const all = lines.join('\n');
+      const shown = buttons.filter((button) => button.action === 'earshot_curate_approve').length;
       const cut = Number(/…and (\d+) more queued captures/.exec(all)?.[1] ?? 0);
       const beyond = Number(/…and (\d+) more; showing the oldest/.exec(all)?.[1] ?? 0);
       expect(shown).toBeGreaterThan(0);
       expect(shown + cut + beyond).toBe(250);
       expect(all).toMatch(/…and \d+ more due/);
-      // What the person can do is never cut.
       for (const feature of ['Ask what the field is hearing', 'Weekly digest', 'Curators: review']) {
         expect(all).toContain(feature);
       }
