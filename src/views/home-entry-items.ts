@@ -6,7 +6,10 @@ import type { FormView, Line, ViewButton, ViewItem } from './view-model.ts';
 
 /*
  * The per-entry parts of the home view: one queued entry, one entry due for review. Kept here, behind
- * these two functions, so the curation views (review-item-view.ts, due-review-view.ts) can replace them.
+ * these two functions, so the curation views can replace them:
+ *   queuedEntryItem = (entry, targets) =>
+ *     itemFromView(reviewItemView(entry, { mergeTargets: targets }), `earshot_queue_${entry.id}`)
+ *   dueEntryItem = (entry, now) => itemFromView(dueReviewView(entry, now), `earshot_due_${entry.id}`)
  */
 
 const MAX_TITLE = 200;
@@ -73,7 +76,9 @@ export function queuedEntryItem(entry: Entry, mergeTargets?: MergeTarget[]): Vie
 }
 
 /** A published entry due for review: title, kind, since when it is due, and Edit. */
-export function dueEntryItem(entry: Entry, day: string, today: string): ViewItem {
+export function dueEntryItem(entry: Entry, now: Date): ViewItem {
+  const day = entry.reviewBy ? isoDay(entry.reviewBy) : '';
+  const today = isoDay(now);
   const when = day < today ? `overdue since ${day}` : day === today ? 'due today' : `due ${day}`;
   const parts = [KIND_LABELS[entry.kind], when, ...(entry.audience ? ['🔒 private'] : [])];
   return {
@@ -91,8 +96,7 @@ function origin(entry: Entry): Line {
   ]
     .filter(Boolean)
     .join(' ');
-  const day = Number.isNaN(entry.createdAt.getTime()) ? '' : entry.createdAt.toISOString().slice(0, 10);
-  const where = [from, day].filter(Boolean).join(', ');
+  const where = [from, isoDay(entry.createdAt)].filter(Boolean).join(', ');
   if (!entry.sourceUrl) return where ? [where] : [];
   return [...(where ? [`${where} · `] : []), { text: 'source', href: entry.sourceUrl }];
 }
@@ -136,4 +140,9 @@ function mergeForm(entry: Entry, targets: MergeTarget[]): FormView {
       },
     ],
   };
+}
+
+/** The UTC day, as review dates are stored; '' for an invalid date. */
+export function isoDay(date: Date): string {
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }

@@ -1,7 +1,7 @@
 import type { Entry } from '../knowledge/entry.ts';
 import { KIND_LABELS, STATUS_LABELS } from './entry-labels.ts';
 import { type HelpSyntax, whatYouCanDo } from './help-view.ts';
-import { dueEntryItem, entryTitle, type MergeTarget, queuedEntryItem } from './home-entry-items.ts';
+import { dueEntryItem, entryTitle, isoDay, type MergeTarget, queuedEntryItem } from './home-entry-items.ts';
 import type { Line, MessageView, ViewBlock, ViewItem } from './view-model.ts';
 
 export interface HomeInput {
@@ -76,7 +76,6 @@ function queueBlocks(input: HomeInput): ViewBlock[] {
 
 /** Published entries whose review date has passed or falls within the window, most overdue first. */
 function dueBlocks(input: HomeInput): ViewBlock[] {
-  const today = isoDay(input.now);
   const horizon = isoDay(new Date(input.now.getTime() + REVIEW_WINDOW_DAYS * DAY));
   const due = uniqueById(input.dueForReview)
     .flatMap((entry) => {
@@ -93,7 +92,7 @@ function dueBlocks(input: HomeInput): ViewBlock[] {
     {
       type: 'list',
       noun: 'due review',
-      items: shown.map(({ entry, day }) => dueEntryItem(entry, day, today)),
+      items: shown.map(({ entry }) => dueEntryItem(entry, input.now)),
     },
   ];
   if (due.length > shown.length) blocks.push(subtle(`…and ${due.length - shown.length} more due`));
@@ -144,10 +143,6 @@ function text(...lines: Line[]): ViewBlock {
 
 function subtle(words: string): ViewBlock {
   return { type: 'text', subtle: true, lines: [[{ text: words, italic: true }]] };
-}
-
-function isoDay(date: Date): string {
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
 }
 
 function uniqueById(entries: Entry[]): Entry[] {
