@@ -12,6 +12,6 @@ export function itemFromView(view: MessageView, id: string): ViewItem {
     if (block.type === 'heading') lines.push([{ text: block.text, bold: true }]);
     if (block.type === 'buttons') buttons.push(...block.buttons);
   }
-  const [line = [view.fallback], ...detail] = lines.filter((l) => l.length > 0);
-  return { id, line, ...(detail.length > 0 ? { detail } : {}), ...(buttons.length > 0 ? { buttons } : {}) };
+  const [line = [view.fallback], ...details] = lines.filter((l) => l.length > 0);
+  return { id, line, ...(details.length > 0 ? { details } : {}), ...(buttons.length > 0 ? { buttons } : {}) };
 }
