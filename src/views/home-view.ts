@@ -65,12 +65,12 @@ function queueBlocks(input: HomeInput): ViewBlock[] {
     text([bold('Review queue'), ` (${pending} pending, oldest first)`]),
     {
       type: 'list',
-      noun: 'queued capture',
+      noun: 'waiting for review',
+      nouns: 'waiting for review',
       items: shown.map((entry) => queuedEntryItem(entry, input.mergeTargets?.get(entry.id))),
+      more: pending - shown.length,
     },
   ];
-  const more = pending - shown.length;
-  if (more > 0) blocks.push(subtle(`…and ${more} more; showing the oldest`));
   return blocks;
 }
 
@@ -91,11 +91,12 @@ function dueBlocks(input: HomeInput): ViewBlock[] {
     text([bold('Due for review')]),
     {
       type: 'list',
-      noun: 'due review',
+      noun: 'due for review',
+      nouns: 'due for review',
       items: shown.map(({ entry }) => dueEntryItem(entry, input.now)),
+      more: due.length - shown.length,
     },
   ];
-  if (due.length > shown.length) blocks.push(subtle(`…and ${due.length - shown.length} more due`));
   return blocks;
 }
 

@@ -185,7 +185,7 @@ describe('homeView for a curator', () => {
     const view = home({ queue: queued, queueSize: 12 });
 
     expect(textOf(view)[0]).toBe('*Review queue* (12 pending, oldest first)');
-    expect(allText(view)).toContain('…and 10 more; showing the oldest');
+    expect(allText(view)).toContain('…and 10 more waiting for review');
   });
 
   it('shows published entries due for review: overdue, due today and upcoming, most overdue first', () => {
@@ -331,11 +331,11 @@ describe('homeView limits', () => {
       /^earshot_queue_\d+_actions$/.test(block.block_id ?? ''),
     ).length;
     expect(shown).toBeGreaterThan(0);
-    expect(allText(view)).toContain(`…and ${250 - shown} more; showing the oldest`);
+    expect(allText(view)).toContain(`…and ${250 - shown} more waiting for review`);
     // The oldest come first, as given.
     expect(sectionById(view, 'earshot_queue_1')).toBeDefined();
     expect(sectionById(view, `earshot_queue_${shown + 1}`)).toBeUndefined();
-    expect(allText(view)).toMatch(/…and \d+ more due/);
+    expect(allText(view)).toMatch(/…and \d+ more due for review/);
     // Every contribution is shown or counted in a "more" line.
     const listed = allText(view).match(/ — Field intel · pending review · /g)?.length ?? 0;
     const counted = Number(/_…and (\d+) more contributions_/.exec(allText(view))?.[1] ?? 0);
