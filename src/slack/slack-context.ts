@@ -25,11 +25,3 @@ export function stripMention(text: string, botUserId: string | undefined): strin
   const tag = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[A-Z0-9]+(\|[^>]*)?>/;
   return text.replace(tag, ' ').replace(/\s+/g, ' ').trim();
 }
-
-export const HELP_TEXT =
-  'Ask me what the field is hearing: `/earshot what are buyers saying about SSO?`, mention me in a channel, or DM me. ' +
-  'React with the capture emoji to save a message; `/earshot watch` captures tips and field intel in a channel. ' +
-  '`/earshot references healthcare` shows which reference customers can take a call now, with a button to request one. ' +
-  '`/earshot digest weekly mon 09:00` posts a weekly digest of what the field is hearing in the channel ' +
-  '(add a time zone, `topics: pricing, sso`, or `for curators`); `/earshot digest` shows its schedule, ' +
-  '`/earshot digest preview` shows it to you now, `/earshot digest off` stops it.';

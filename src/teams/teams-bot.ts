@@ -30,6 +30,7 @@ import { handleReviewAction, sendReviewQueue, toggleWatch } from './teams-curati
 import { digestArguments, handleDigestCommand } from './teams-digest.ts';
 import { teamsEventId } from './teams-event-id.ts';
 import { type SendToConversation, teamsCaptureJob, teamsQuestionJob } from './teams-event-jobs.ts';
+import { sendHelp } from './teams-help.ts';
 import { HOME_COMMANDS, sendHome } from './teams-home.ts';
 import { activityFromBot, teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 import { handleNudgeAction } from './teams-nudge-actions.ts';
@@ -43,14 +44,6 @@ export interface TeamsDeps {
   config: Config;
   logger: Logger;
 }
-
-const HELP =
-  'Ask me what the field is hearing, for example: "What are buyers saying about SSO?" ' +
-  'Send "references healthcare" (any industry, product or use case) to see which reference customers can take a call. ' +
-  'Send "digest weekly mon 09:00" for a weekly digest of what the field is hearing, "digest preview" to see one now. ' +
-  'Send "home" for what you shared and how often answers cited it. ' +
-  'Curators: send "review" for captured messages waiting, "review due" for entries due for review. ' +
-  'In a channel, @mention me.';
 
 /** Earshot in Teams: questions in 1:1 chats, group chats and channel mentions; card buttons. */
 export class TeamsBot extends TeamsActivityHandler {
@@ -120,6 +113,10 @@ export class TeamsBot extends TeamsActivityHandler {
       return;
     }
     const command = textWithoutMentions(context).trim().toLowerCase();
+    if (command === 'help') {
+      await sendHelp(context);
+      return;
+    }
     if (command === 'watch' || command === 'unwatch') {
       await context.sendActivity(await toggleWatch(this.deps, context, command));
       return;
@@ -206,7 +203,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const workspaceId = teamsWorkspaceOf(context);
     const question = textWithoutMentions(context).trim();
     if (!question) {
-      await context.sendActivity(HELP);
+      await sendHelp(context);
       return;
     }
     await context.sendActivity({ type: ActivityTypes.Typing });

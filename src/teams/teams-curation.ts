@@ -87,7 +87,11 @@ export async function sendReviewQueue(deps: TeamsDeps, context: TurnContext): Pr
  * Published entries the pending one most resembles (searched by its own words), then the newest: only
  * entries seen by the same people, since merging never moves words across audiences.
  */
-async function mergeCandidates(deps: TeamsDeps, context: TurnContext, entry: Entry): Promise<MergeTarget[]> {
+export async function mergeCandidates(
+  deps: TeamsDeps,
+  context: TurnContext,
+  entry: Entry,
+): Promise<MergeTarget[]> {
   const workspaceId = teamsWorkspaceOf(context);
   const sameAudience = (candidate: Entry) =>
     candidate.id !== entry.id && candidate.status === 'published' && candidate.audience === entry.audience;

@@ -43,6 +43,10 @@ export interface ViewItem {
   /** Further lines under the first, one per line (a digest theme's example quotes). */
   details?: Line[];
   button?: ViewButton;
+  /** A row of buttons under the item (Approve / Edit / Reject on a queued entry). */
+  buttons?: ViewButton[];
+  /** Names the item's block (Slack `block_id`, Teams element `id`); unique within a message. */
+  id?: string;
 }
 
 export type ViewBlock =

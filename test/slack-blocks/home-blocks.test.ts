@@ -103,7 +103,7 @@ describe('homeView for a curator', () => {
     const first = sectionById(view, 'earshot_queue_7')?.text?.text ?? '';
     expect(first.split('\n')).toEqual([
       'Seller tip · *Lead with SCIM*',
-      '>When SSO comes up, mention SCIM provisioning right away. Buyers love it.',
+      'When SSO comes up, mention SCIM provisioning right away. Buyers love it.',
       'from Maya in #field-intel, 2026-10-20 · <https://acme.slack.com/archives/C1/p1700?thread=1&amp;x=2|source>',
       'Topics: sso, scim · Stage: evaluate',
     ]);
@@ -112,9 +112,9 @@ describe('homeView for a curator', () => {
     );
     expect(order).toEqual([
       'earshot_queue_7',
-      'earshot_queue_actions_7',
+      'earshot_queue_7_actions',
       'earshot_queue_3',
-      'earshot_queue_actions_3',
+      'earshot_queue_3_actions',
     ]);
     expectValidHome(view);
   });
@@ -123,7 +123,7 @@ describe('homeView for a curator', () => {
     const view = home({ queue: queued, queueSize: 2 });
     const actions = blocksOf(view).find(
       (block): block is types.ActionsBlock =>
-        block.type === 'actions' && block.block_id === 'earshot_queue_actions_3',
+        block.type === 'actions' && block.block_id === 'earshot_queue_3_actions',
     );
     const row = (actions?.elements ?? []) as types.Button[];
 
@@ -185,7 +185,7 @@ describe('homeView for a curator', () => {
     const view = home({ queue: queued, queueSize: 12 });
 
     expect(textOf(view)[0]).toBe('*Review queue* (12 pending, oldest first)');
-    expect(allText(view)).toContain('…and 10 more; showing the oldest');
+    expect(allText(view)).toContain('…and 10 more waiting for review');
   });
 
   it('shows published entries due for review: overdue, due today and upcoming, most overdue first', () => {
@@ -213,16 +213,19 @@ describe('homeView for a curator', () => {
     const text = allText(view);
     const due = text.slice(text.indexOf('*Due for review*'));
 
-    expect(due.split('\n').slice(0, 4)).toEqual([
-      '*Due for review*',
-      '*Old SSO survey* · Research · overdue since 2026-10-03',
-      '*Today* · Field intel · due today',
-      '*Pricing sheet* · Field intel · due 2026-11-10',
+    expect(due.split('\n').filter((line) => / · (overdue|due) /.test(line))).toEqual([
+      'Research · *Old SSO survey* · overdue since 2026-10-03',
+      'Field intel · *Today* · due today',
+      'Field intel · *Pricing sheet* · due 2026-11-10',
     ]);
     for (const title of ['Far away', 'Archived', 'No date']) expect(text).not.toContain(title);
-    const edit = sectionById(view, 'earshot_due_22')?.accessory as types.Button;
-    expect(edit).toMatchObject({ action_id: CURATION_ACTIONS.edit, text: { text: 'Edit' } });
-    expect(parseEntryValue(edit.value)).toEqual({ e: 22 });
+    const row = blocksOf(view).find((block) => block.block_id === 'earshot_due_22_actions');
+    const buttons = row?.type === 'actions' ? (row.elements as types.Button[]) : [];
+    expect(buttons.map((button) => [button.action_id, button.text.text])).toEqual([
+      ['earshot_due_reviewed', 'Mark reviewed'],
+      ['earshot_due_edit', 'Edit'],
+    ]);
+    for (const button of buttons) expect(parseEntryValue(button.value)).toEqual({ e: 22 });
     expectValidHome(view);
   });
 
@@ -269,15 +272,16 @@ describe('homeView for a rep', () => {
       contributions,
     });
 
-    expect(textOf(view)).toEqual([
+    expect(textOf(view).slice(0, 2)).toEqual([
+      '*Your contributions*',
       [
-        '*Your contributions*',
         '• *<https://crm.example.com/1|Harborview wants SAML>* — Field intel · published · cited 5 times',
         '• *Lead with SCIM* — Seller tip · pending review · not cited yet',
         '• *Off-topic* — Field intel · rejected · not cited yet',
         '• *Old pricing* — Field intel · archived · cited 1 time',
       ].join('\n'),
     ]);
+    expect(allText(view)).toContain('*What you can do*');
     expectValidHome(view);
   });
 
@@ -301,9 +305,9 @@ describe('homeView for a rep', () => {
   it('tells a rep with nothing shared yet how to share', () => {
     const view = home({ isCurator: false });
 
-    expect(textOf(view)).toEqual([
-      '*Your contributions*\nNothing yet. React with :bulb: on a useful message or use *Save to Earshot* to share one.',
-    ]);
+    expect(textOf(view)[0]).toBe(
+      "*Your contributions*\nNothing yet. React with :bulb: on a useful message or use *Save to Earshot* (the message's ⋮ menu) to share one.",
+    );
   });
 });
 
@@ -327,15 +331,19 @@ describe('homeView limits', () => {
 
     expectValidHome(view);
     const shown = blocksOf(view).filter((block) =>
-      block.block_id?.startsWith('earshot_queue_actions_'),
+      /^earshot_queue_\d+_actions$/.test(block.block_id ?? ''),
     ).length;
     expect(shown).toBeGreaterThan(0);
-    expect(allText(view)).toContain(`…and ${250 - shown} more; showing the oldest`);
+    expect(allText(view)).toContain(`…and ${250 - shown} more waiting for review`);
     // The oldest come first, as given.
     expect(sectionById(view, 'earshot_queue_1')).toBeDefined();
     expect(sectionById(view, `earshot_queue_${shown + 1}`)).toBeUndefined();
-    expect(allText(view)).toMatch(/…and \d+ more due/);
-    expect(allText(view)).toMatch(/_…and \d+ more_/);
+    expect(allText(view)).toMatch(/…and \d+ more due for review/);
+    // Every contribution is shown or counted in a "more" line.
+    const listed = allText(view).match(/ — Field intel · pending review · /g)?.length ?? 0;
+    const counted = Number(/_…and (\d+) more contributions_/.exec(allText(view))?.[1] ?? 0);
+    expect(listed).toBeGreaterThan(0);
+    expect(listed + counted).toBe(200);
   });
 
   it('shows an entry listed twice only once, so block ids stay unique', () => {

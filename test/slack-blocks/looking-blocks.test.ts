@@ -6,7 +6,8 @@ describe('lookingBlocks', () => {
   it('names the subject of the question while the answer is written', () => {
     const message = lookingBlocks('What are you hearing about SSO?');
 
-    expect(message.text).toBe('Looking into what the field has heard about *SSO*…');
+    // The notification text is plain; the message shows the subject in bold.
+    expect(message.text).toBe('Looking into what the field has heard about SSO…');
     expect(message.blocks.map(blockText).join('\n')).toContain(
       'Looking into what the field has heard about *SSO*…',
     );
@@ -17,6 +18,9 @@ describe('lookingBlocks', () => {
     const message = lookingBlocks('what are you hearing about <script> & <!here>?');
 
     expect(message.text).toBe(
+      'Looking into what the field has heard about &lt;script&gt; &amp; &lt;!here&gt;…',
+    );
+    expect(message.blocks.map(blockText).join('\n')).toContain(
       'Looking into what the field has heard about *&lt;script&gt; &amp; &lt;!here&gt;*…',
     );
     expectWithinSlackLimits(message);

@@ -70,6 +70,18 @@ describe('asking Earshot in Slack', () => {
     expect(placeholder?.args.thread_ts).toBeUndefined();
   });
 
+  it('answers /earshot help privately with what Earshot does and its commands', async () => {
+    const ack = await harness.post(slashCommandBody({ text: 'help' }));
+    expect(ack.status).toBe(200);
+    const shown = ack.text;
+    expect(shown).toContain('ephemeral');
+    for (const feature of ['Ask what the field is hearing', 'Reference customers', 'Weekly digest']) {
+      expect(shown).toContain(feature);
+    }
+    expect(shown).toContain('`/earshot references healthcare`');
+    expect(harness.slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
   it('answers /earshot privately, and "Share in channel" posts it for everyone', async () => {
     const responseUrl = harness.slack.responseUrl('command');
     const ack = await harness.post(

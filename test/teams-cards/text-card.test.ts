@@ -12,7 +12,7 @@ describe('textCard', () => {
   it('cuts text that would not fit', () => {
     const card = textCard('x'.repeat(100_000));
     expect(cardBytes(card)).toBeLessThan(28 * 1024);
-    expect(card.body[0]?.text.endsWith('…')).toBe(true);
+    expect((card.body[0] as { text: string }).text.endsWith('…')).toBe(true);
   });
 });
 

@@ -30,11 +30,11 @@ describe.each(DATABASE_KINDS)('the personal home in Teams on %s', (kind) => {
     await teams.close();
   });
 
-  const home = async (from: Person) => {
+  const home = async (from: Person, text = 'home') => {
     const before = teams.connector.activities.length;
     await teams.postActivity(
       teams.urlOf(server),
-      teamsMessage({ text: 'home', from, serviceUrl: teams.connector.serviceUrl }),
+      teamsMessage({ text, from, serviceUrl: teams.connector.serviceUrl }),
     );
     const card = await teams.connector.waitForActivity(
       (call) =>
@@ -72,10 +72,10 @@ describe.each(DATABASE_KINDS)('the personal home in Teams on %s', (kind) => {
     expect(card).toContain('1 more shared in private conversations');
     expect(card).not.toContain('Harborview churn risk');
     expect(card).not.toContain('someone else');
-    expect(card).not.toContain('For curators');
+    expect(card).not.toContain('Review queue');
   });
 
-  it('tells a curator how many entries wait for review and how many are due', async () => {
+  it('shows a curator the review queue and what is due for review', async () => {
     await seedEntry(db, { workspaceId: WORKSPACE, title: 'Pending one', status: 'pending' });
     await seedEntry(db, {
       workspaceId: WORKSPACE,
@@ -84,8 +84,20 @@ describe.each(DATABASE_KINDS)('the personal home in Teams on %s', (kind) => {
     });
     const card = await home(CURATOR);
     expect(card).toContain('Your contributions');
-    expect(card).toContain('For curators');
-    expect(card).toContain('1 waiting for review');
-    expect(card).toContain('1 published entry is due for review');
+    expect(card).toContain('Review queue');
+    expect(card).toContain('(1 pending, oldest first)');
+    expect(card).toContain('Pending one');
+    expect(card).toContain('Due for review');
+    expect(card).toContain('Stale pricing page');
+    expect(card).toContain('overdue since');
+  });
+
+  it('answers "help" with what Earshot does and the words to send for each feature', async () => {
+    const card = await home(REP, 'help');
+    expect(card).toContain('Ask what the field is hearing');
+    expect(card).toContain('Reference customers');
+    expect(card).toContain('\\"references healthcare\\"');
+    expect(card).toContain('Send \\"home\\"');
+    expect(card).not.toContain('/earshot');
   });
 });

@@ -70,12 +70,24 @@ function listBlocks(items: ViewItem[], bullets: boolean, subtle: boolean): types
   };
   // Further lines pack as lines of their own, so a long item splits between sections, never inside a link.
   const lines = (item: ViewItem) => [line(item), ...(item.details ?? []).map(mrkdwnLine)];
-  if (!items.some((item) => item.button)) return textBlocks(items.flatMap(lines), subtle);
-  return items.map((item) => ({
-    type: 'section',
-    text: { type: 'mrkdwn', text: lines(item).join('\n') },
-    ...(item.button ? { accessory: slackButton(item.button) } : {}),
-  }));
+  if (!items.some((item) => item.button || item.buttons)) return textBlocks(items.flatMap(lines), subtle);
+  return items.flatMap((item): types.KnownBlock[] => {
+    const section: types.SectionBlock = {
+      type: 'section',
+      text: { type: 'mrkdwn', text: lines(item).join('\n') },
+      ...(item.id ? { block_id: item.id } : {}),
+      ...(item.button ? { accessory: slackButton(item.button) } : {}),
+    };
+    if (!item.buttons?.length) return [section];
+    return [
+      section,
+      {
+        type: 'actions',
+        ...(item.id ? { block_id: `${item.id}_actions` } : {}),
+        elements: item.buttons.map(slackButton),
+      },
+    ];
+  });
 }
 
 /** A button sends its action as `action_id` and its payload as JSON in `value`. */
@@ -105,8 +117,11 @@ function slackConfirm(
 }
 
 /** Block Kit's limits as Slack checks them; a message that breaks one is refused whole. */
-export function withinSlackLimits(blocks: types.KnownBlock[]): boolean {
-  if (blocks.length > SLACK_LIMITS.blocksPerMessage) return false;
+export function withinSlackLimits(
+  blocks: types.KnownBlock[],
+  maxBlocks: number = SLACK_LIMITS.blocksPerMessage,
+): boolean {
+  if (blocks.length > maxBlocks) return false;
   return blocks.every((block) => {
     if (block.type === 'section') {
       const fits = (block.text?.text.length ?? 0) <= SLACK_LIMITS.sectionText;

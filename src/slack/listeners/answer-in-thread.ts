@@ -4,8 +4,9 @@ import type { ThreadAskRequest } from '../../knowledge/threads/ask-in-thread.ts'
 import { asksSomething } from '../../knowledge/threads/follow-up-question.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
+import { slackHelpMessage } from '../help-syntax.ts';
 import { isPrivateSlackConversation } from '../private-conversation.ts';
-import { HELP_TEXT, NOTHING_ASKED_TEXT, type SlackDeps } from '../slack-context.ts';
+import { NOTHING_ASKED_TEXT, type SlackDeps } from '../slack-context.ts';
 import type { SlackEventPayload } from '../slack-event-job.ts';
 
 /** One question from a mention, a DM or a reply in a thread Earshot answered in, normalized. */
@@ -40,7 +41,8 @@ export async function answerInConversation(deps: SlackDeps, client: WebClient, q
   const { work } = question;
   const where = { channel: question.channelId, thread_ts: question.threadTs };
   if (!question.text) {
-    if (question.addressed) await client.chat.postMessage({ ...where, text: HELP_TEXT });
+    if (question.addressed)
+      await client.chat.postMessage({ ...where, ...slackHelpMessage(deps.config.captureEmoji) });
     return;
   }
   const request: ThreadAskRequest = {

@@ -3,9 +3,10 @@ import type { WebClient } from '@slack/web-api';
 import { retryWhileTransient } from '../../events/retry-transient.ts';
 import { answerBlocks } from '../blocks/answer-blocks.ts';
 import { lookingBlocks } from '../blocks/looking-blocks.ts';
+import { slackHelpMessage } from '../help-syntax.ts';
 import { slackInstallationOf, slackWorkspaceOf } from '../pin-workspace.ts';
 import { isPrivateSlackConversation } from '../private-conversation.ts';
-import { APOLOGY, HELP_TEXT, type SlackDeps } from '../slack-context.ts';
+import { APOLOGY, type SlackDeps } from '../slack-context.ts';
 import { digestCommand } from './digest-command.ts';
 import { listReferences } from './list-references.ts';
 
@@ -15,7 +16,7 @@ export function registerCommand(app: App, deps: SlackDeps) {
     const workspaceId = slackWorkspaceOf(context);
     const text = command.text.trim();
     if (!text || text === 'help') {
-      await ack({ response_type: 'ephemeral', text: HELP_TEXT });
+      await ack({ response_type: 'ephemeral', ...slackHelpMessage(deps.config.captureEmoji) });
       return;
     }
     if (text === 'watch' || text === 'unwatch') {

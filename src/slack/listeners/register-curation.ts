@@ -39,6 +39,7 @@ export function registerCuration(app: App, deps: SlackDeps) {
         dueForReview: await visibleToMember(client, userId, due),
         contributions,
         now,
+        captureEmoji: deps.config.captureEmoji,
       }),
     });
   };

@@ -79,6 +79,7 @@ export interface ActionSet {
 
 export interface Container {
   type: 'Container';
+  id?: string;
   items: CardElement[];
   separator?: boolean;
   spacing?: TextBlock['spacing'];

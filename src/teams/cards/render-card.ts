@@ -89,8 +89,13 @@ function listItem(item: ViewItem, bullets: boolean, subtle: boolean): CardElemen
   const first = `${bullets ? '• ' : ''}${markdownLine(item.line)}`.trimEnd();
   const under = [...(item.detail ? [item.detail] : []), ...(item.details ?? [])].map(markdownLine);
   const text = paragraph([first, ...under].join('\n\n'), subtle ? { size: 'Small' } : {});
-  if (!item.button) return text;
-  return { type: 'Container', items: [text, { type: 'ActionSet', actions: [cardButton(item.button)] }] };
+  const buttons = [...(item.button ? [item.button] : []), ...(item.buttons ?? [])];
+  if (buttons.length === 0) return item.id ? { type: 'Container', id: item.id, items: [text] } : text;
+  return {
+    type: 'Container',
+    ...(item.id ? { id: item.id } : {}),
+    items: [text, { type: 'ActionSet', actions: buttons.map(cardButton) }],
+  };
 }
 
 /** A button sends its action as the `Action.Execute` verb and its payload as `data`; a form opens inline. */
