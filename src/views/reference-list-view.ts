@@ -91,7 +91,10 @@ function unavailableItem(reference: ReferenceAvailability): ViewItem {
 function overridableItem(reference: ReferenceAvailability): ViewItem {
   return {
     line: headline(reference),
-    detail: [`Not now: ${clip(reasons(reference), MAX_DETAILS)} · `, { text: usage(reference), italic: true }],
+    detail: [
+      `Not now: ${clip(reasons(reference), MAX_DETAILS)} · `,
+      { text: usage(reference), italic: true },
+    ],
     button: {
       ...actionButton('overrideReference', 'Request anyway (override)', { ref: reference.id }),
       form: referenceOverrideForm(reference),
@@ -101,7 +104,10 @@ function overridableItem(reference: ReferenceAvailability): ViewItem {
 
 /** "**Acme Health** (Healthcare)" */
 function headline(reference: ReferenceAvailability): Line {
-  return [{ text: clip(reference.account, MAX_NAME), bold: true }, ` (${clip(reference.industry, MAX_NAME)})`];
+  return [
+    { text: clip(reference.account, MAX_NAME), bold: true },
+    ` (${clip(reference.industry, MAX_NAME)})`,
+  ];
 }
 
 /** "Products: … · Use cases: … · _1 of 3 calls in the last 90 days_" */

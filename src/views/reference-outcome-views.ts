@@ -61,7 +61,12 @@ export function requestDecidedView(decided: DecidedRequest): MessageView {
               type: 'buttons' as const,
               id: 'earshot_request_actions',
               buttons: [
-                actionButton('markCallDone', 'Mark call done', { req: decided.requestId }, { style: 'primary' }),
+                actionButton(
+                  'markCallDone',
+                  'Mark call done',
+                  { req: decided.requestId },
+                  { style: 'primary' },
+                ),
               ],
             },
           ]

@@ -26,7 +26,7 @@ const REFERENCE_ACTIONS = {
   decline: VIEW_ACTIONS.declineRequest.id,
   markDone: VIEW_ACTIONS.markCallDone.id,
 };
-const valueOf = (button: types.Button | undefined) => JSON.parse(button?.value ?? 'null');
+const payloadOf = (button: types.Button | undefined) => JSON.parse(button?.value ?? 'null');
 
 const cooling = availability({
   id: 6,
@@ -54,7 +54,7 @@ describe('referenceListBlocks', () => {
     expect(accessories(message.blocks).map((b) => [b.text.text, b.action_id])).toEqual([
       ['Request', REFERENCE_ACTIONS.request],
     ]);
-    expect(valueOf(accessories(message.blocks)[0])).toEqual({ ref: 5 });
+    expect(payloadOf(accessories(message.blocks)[0])).toEqual({ ref: 5 });
     expect(text.indexOf('Mercy Health')).toBeLessThan(text.indexOf('*Not available now*'));
     expect(text).toContain('• *Lakeside Care* (Healthcare) — cooling down until 2026-11-07');
     expect(text).toContain('• *Northwind Clinics* (Healthcare) — paused: open P1 service issue');
@@ -98,7 +98,7 @@ describe('the reference request to its owner', () => {
       ['Approve', REFERENCE_ACTIONS.approve],
       ['Decline', REFERENCE_ACTIONS.decline],
     ]);
-    for (const button of buttons(message.blocks)) expect(valueOf(button)).toEqual({ req: 9 });
+    for (const button of buttons(message.blocks)) expect(payloadOf(button)).toEqual({ req: 9 });
     expectValidMessage(message);
   });
 

@@ -76,7 +76,10 @@ export function registerReferenceRequests(app: App, deps: SlackDeps) {
       const reasonField = overrideReasonField(metadata.ref);
       const reason = formText(view.state, reasonField);
       if (override && !reason) {
-        await ack({ response_action: 'errors', errors: { [reasonField]: 'Say why the limit should give way.' } });
+        await ack({
+          response_action: 'errors',
+          errors: { [reasonField]: 'Say why the limit should give way.' },
+        });
         return;
       }
       await ack();

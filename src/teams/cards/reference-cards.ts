@@ -1,5 +1,9 @@
 import type { ReferenceAvailability, ReferenceRequestView } from '../../nudges/references/reference-views.ts';
-import { type DecidedRequest, requestDecidedView, requestDoneView } from '../../views/reference-outcome-views.ts';
+import {
+  type DecidedRequest,
+  requestDecidedView,
+  requestDoneView,
+} from '../../views/reference-outcome-views.ts';
 import { referenceRequestView } from '../../views/reference-request-view.ts';
 import type { PersonRef } from '../../views/view-model.ts';
 import type { RichCard } from './card-elements.ts';
