@@ -6,8 +6,8 @@ import { actionButton } from './view-actions.ts';
 import type { Line, MessageView, ViewBlock, ViewItem } from './view-model.ts';
 
 const MAX_CRITERIA = 200;
-const MAX_NAME = 150;
-const MAX_DETAILS = 600;
+const MAX_NAME = 100;
+const MAX_DETAILS = 200;
 /** Each part of the list shows this many; more words narrow it. */
 const MAX_LISTED = 10;
 

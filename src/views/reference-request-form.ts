@@ -36,7 +36,7 @@ export function referenceOverrideForm(reference: {
     submitLabel: 'Send with override',
     action: VIEW_ACTIONS.overrideReference.id,
     payload: { ref: reference.id },
-    intro: [[`⚠️ Not available now${why ? `: ${clip(why, 600)}` : ''}. Your override is recorded.`]],
+    intro: [[`⚠️ Not available now${why ? `: ${clip(why, 200)}` : ''}. Your override is recorded.`]],
     fields: [
       {
         type: 'text',
