@@ -1,3 +1,4 @@
+import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { renderSlackModal } from '../../src/slack/blocks/render-form.ts';
 import { renderTeamsForm } from '../../src/teams/cards/render-card.ts';
@@ -213,7 +214,7 @@ describe('the reference forms on both platforms', () => {
     for (const form of forms) {
       const modal = renderSlackModal(form);
       const card = renderTeamsForm(form);
-      const slackFields = (modal.blocks ?? []).flatMap((block) =>
+      const slackFields = ((modal.blocks ?? []) as types.KnownBlock[]).flatMap((block) =>
         block.type === 'input' ? [[block.block_id, Boolean(block.optional)]] : [],
       );
       expect(slackFields).toEqual(form.fields.map((field) => [field.id, Boolean(field.optional)]));
