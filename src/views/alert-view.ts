@@ -134,15 +134,9 @@ function referenceBlocks(nudge: NudgeView): ViewBlock[] {
   ];
 }
 
-/** At most MAX_ITEMS bullets, then how many more there were. */
-function shortList(items: ViewItem[], one: string, many: string): ViewBlock[] {
-  const omitted = items.length - MAX_ITEMS;
-  return [
-    { type: 'list', noun: one, bullets: true, items: items.slice(0, MAX_ITEMS) },
-    ...(omitted > 0
-      ? [subtle([{ text: `…and ${omitted} more ${omitted === 1 ? one : many}`, italic: true }])]
-      : []),
-  ];
+/** A few bullets; the one truncation policy says how many more there were. */
+function shortList(items: ViewItem[], noun: string, nouns: string): ViewBlock[] {
+  return [{ type: 'list', noun, nouns, bullets: true, max: MAX_ITEMS, items }];
 }
 
 /** Snooze only while not snoozed, Helpful until said, Dismiss until dismissed. */

@@ -53,24 +53,15 @@ export function referenceListView(
     }
   }
   const matching = criteria ? `References matching “${criteria}”` : 'All references';
-  return { fallback: `${matching}: ${available.length} of ${references.length} available now`, blocks };
+  return {
+    fallback: `${matching}: ${available.length} of ${references.length} available now`,
+    blocks,
+    whenCut: [{ type: 'text', subtle: true, lines: [['Add words to narrow the list.']] }],
+  };
 }
 
 function listed(items: ViewItem[], bullets: boolean): ViewBlock[] {
-  const omitted = items.length - MAX_LISTED;
-  if (items.length === 0) return [];
-  return [
-    { type: 'list', noun: 'reference', bullets, items: items.slice(0, MAX_LISTED) },
-    ...(omitted > 0
-      ? [
-          {
-            type: 'text',
-            subtle: true,
-            lines: [[{ text: `…and ${omitted} more; add words to narrow the list.`, italic: true }]],
-          } satisfies ViewBlock,
-        ]
-      : []),
-  ];
+  return items.length > 0 ? [{ type: 'list', noun: 'reference', bullets, max: MAX_LISTED, items }] : [];
 }
 
 function availableItem(reference: ReferenceAvailability): ViewItem {

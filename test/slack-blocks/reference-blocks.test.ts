@@ -82,7 +82,8 @@ describe('referenceListBlocks', () => {
     const many = Array.from({ length: 80 }, (_, i) => availability({ id: i + 1, account: `Customer ${i}` }));
     const message = referenceListBlocks([...many, cooling], { criteria: '', isCurator: true });
     expectValidMessage(message);
-    expect(allText(message.blocks)).toMatch(/…and \d+ more; add words to narrow the list\./);
+    expect(allText(message.blocks)).toMatch(/…and \d+ more references/);
+    expect(allText(message.blocks)).toContain('Add words to narrow the list.');
   });
 });
 

@@ -44,9 +44,9 @@ describe('the alert on both platforms', () => {
     expect(both.slackText).toContain('`/earshot references Healthcare`');
     expect(both.teamsText).toContain('**references Healthcare**');
     expect(both.slackButtons).toEqual([
-      ['Snooze 1 week', snooze, { n: 17 }],
-      ['Dismiss', dismiss, { n: 17 }],
-      ['Helpful', helpful, { n: 17 }],
+      { label: 'Snooze 1 week', action: snooze, payload: { n: 17 } },
+      { label: 'Dismiss', action: dismiss, payload: { n: 17 } },
+      { label: 'Helpful', action: helpful, payload: { n: 17 } },
     ]);
     expect(both.teamsButtons).toEqual(both.slackButtons);
     expect(both.slack.text).toBe(both.teams.fallbackText);
@@ -58,7 +58,7 @@ describe('the alert on both platforms', () => {
     ['dismissed', { dismissed: true, helpful: true }, [], 'Dismissed. You won’t see this alert again.'],
   ])('after %s, both say what the owner did and keep the same useful buttons', (_, state, labels, says) => {
     const both = renderBoth(alertView(nudgeView({ reminder: true }), state));
-    expect(both.slackButtons.map(([label]) => label)).toEqual(labels);
+    expect(both.slackButtons.map((button) => button.label)).toEqual(labels);
     expect(both.teamsButtons).toEqual(both.slackButtons);
     for (const text of [both.slackText, both.teamsText]) {
       expect(text).toContain(says);

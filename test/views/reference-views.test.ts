@@ -59,7 +59,9 @@ describe('the reference list on both platforms', () => {
       expect(text).toContain('Only a curator can override a limit.');
     }
     // In Teams Request opens its note inline and "Send request" sends it; in Slack the click opens the form.
-    expect(both.slackButtons).toEqual([['Request', requestReference.id, { ref: 5 }]]);
+    expect(both.slackButtons).toEqual([
+      { label: 'Request', action: requestReference.id, payload: { ref: 5 } },
+    ]);
     expect(both.teamsButtons).toEqual(both.slackButtons);
     expect(inputs(both.teams).map((input) => input.id)).toEqual(['note-5']);
   });
@@ -69,9 +71,9 @@ describe('the reference list on both platforms', () => {
       referenceListView([availability(), cooling, paused], { criteria: '', isCurator: true }),
     );
     expect(both.slackButtons).toEqual([
-      ['Request', requestReference.id, { ref: 5 }],
-      ['Request anyway (override)', overrideReference.id, { ref: 6 }],
-      ['Request anyway (override)', overrideReference.id, { ref: 7 }],
+      { label: 'Request', action: requestReference.id, payload: { ref: 5 } },
+      { label: 'Request anyway (override)', action: overrideReference.id, payload: { ref: 6 } },
+      { label: 'Request anyway (override)', action: overrideReference.id, payload: { ref: 7 } },
     ]);
     expect(both.teamsButtons).toEqual(both.slackButtons);
     for (const text of [both.slackText, both.teamsText]) {
@@ -97,8 +99,10 @@ describe('the reference list on both platforms', () => {
         expect(slack.slice(0, teams.length)).toEqual(teams);
       }
       expect(both.slackButtons.slice(0, 1)).toEqual(both.teamsButtons.slice(0, 1));
+      expect(both.slackText).toContain('…and 20 more references');
       for (const text of [both.slackText, both.teamsText]) {
-        expect(text).toMatch(/…and 20 more; add words to narrow the list\./);
+        expect(text).toMatch(/…and \d+ more references/);
+        expect(text).toContain('Add words to narrow the list.');
       }
     }
   });
@@ -133,8 +137,8 @@ describe('the request to the owner and its outcomes on both platforms', () => {
       expect(text).toContain('Usage: 1 of 3 calls in the last 90 days');
     }
     expect(both.slackButtons).toEqual([
-      ['Approve', approveRequest.id, { req: 9 }],
-      ['Decline', declineRequest.id, { req: 9 }],
+      { label: 'Approve', action: approveRequest.id, payload: { req: 9 } },
+      { label: 'Decline', action: declineRequest.id, payload: { req: 9 } },
     ]);
     expect(both.teamsButtons).toEqual(both.slackButtons);
   });
@@ -155,7 +159,9 @@ describe('the request to the owner and its outcomes on both platforms', () => {
     expect(approved.teamsText).toContain(
       '**Approved** by dana@example.com: “Intro by email tomorrow”. bob@example.com has been told.',
     );
-    expect(approved.slackButtons).toEqual([['Mark call done', markCallDone.id, { req: 9 }]]);
+    expect(approved.slackButtons).toEqual([
+      { label: 'Mark call done', action: markCallDone.id, payload: { req: 9 } },
+    ]);
     expect(approved.teamsButtons).toEqual(approved.slackButtons);
 
     const declined = renderBoth(requestDecidedView({ ...decided, status: 'declined', requesterTold: false }));
