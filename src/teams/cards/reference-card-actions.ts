@@ -35,13 +35,14 @@ const STALE = 'That reference card is out of date. Send "references" again.';
  * every input of the card into the data under the input's id, so a list's data holds every reference's
  * note; only text under the ids of this card's inputs is accepted.
  */
-function withInputs(payload: z.ZodObject, inputIds: RegExp) {
+function withInputs<S extends z.ZodObject>(payload: S, inputIds: RegExp) {
   const typed = z.string().max(20_000);
   return z.record(z.string(), z.unknown()).transform((data, context) => {
     const inputs: Record<string, string> = {};
     const rest: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(data)) {
-      if (inputIds.test(key) && typed.safeParse(value).success) inputs[key] = value as string;
+      const text = typed.safeParse(value);
+      if (inputIds.test(key) && text.success) inputs[key] = text.data;
       else rest[key] = value;
     }
     const parsed = payload.safeParse(rest);
@@ -49,7 +50,7 @@ function withInputs(payload: z.ZodObject, inputIds: RegExp) {
       for (const issue of parsed.error.issues) context.addIssue({ ...issue, code: 'custom' });
       return z.NEVER;
     }
-    return { payload: parsed.data as Record<string, number>, inputs };
+    return { payload: parsed.data as z.infer<S>, inputs };
   });
 }
 
@@ -59,7 +60,7 @@ const decisionInputs = new RegExp(`^${DECISION_NOTE_FIELD}$`);
 /** A reference card's button with what was typed; tampered or outdated invokes are refused. */
 export function parseReferenceAction(value: unknown): ReferenceAction {
   const verb = verbOf(value);
-  const parse = (action: { id: string; payload: z.ZodObject }, inputs: RegExp) =>
+  const parse = <S extends z.ZodObject>(action: { id: string; payload: S }, inputs: RegExp) =>
     parseExecute(value, {
       verbs: [action.id],
       data: withInputs(action.payload, inputs),
@@ -69,25 +70,18 @@ export function parseReferenceAction(value: unknown): ReferenceAction {
   if (verb === requestReference.id || verb === overrideReference.id) {
     const override = verb === overrideReference.id;
     const { payload, inputs } = parse(override ? overrideReference : requestReference, requestInputs);
-    const ref = payload.ref as number;
-    const note = cardNote(MAX_REQUEST_NOTE).parse(inputs[requestNoteField(ref)]);
-    return {
-      verb: 'request',
-      referenceId: ref,
-      note,
-      ...(override
-        ? { override: { reason: cardNote(MAX_OVERRIDE_REASON).parse(inputs[overrideReasonField(ref)]) } }
-        : {}),
-    };
+    const note = cardNote(MAX_REQUEST_NOTE).parse(inputs[requestNoteField(payload.ref)]);
+    const reason = cardNote(MAX_OVERRIDE_REASON).parse(inputs[overrideReasonField(payload.ref)]);
+    return { verb: 'request', referenceId: payload.ref, note, ...(override ? { override: { reason } } : {}) };
   }
   if (verb === markCallDone.id) {
-    return { verb: 'done', requestId: parse(markCallDone, /^$/).payload.req as number };
+    return { verb: 'done', requestId: parse(markCallDone, /^$/).payload.req };
   }
   const approve = verb === approveRequest.id;
   const { payload, inputs } = parse(approve ? approveRequest : declineRequest, decisionInputs);
   return {
     verb: approve ? 'approve' : 'decline',
-    requestId: payload.req as number,
+    requestId: payload.req,
     note: cardNote(MAX_DECISION_NOTE).parse(inputs[DECISION_NOTE_FIELD]),
   };
 }
