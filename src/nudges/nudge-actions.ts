@@ -5,6 +5,13 @@ import { EarshotError } from '../errors.ts';
 
 export const SNOOZE_DAYS = 7;
 
+/** What the owner has done with an alert after a click, for showing it again. */
+export interface NudgeOwnerState {
+  snoozedUntil: Date | null;
+  helpful: boolean;
+  dismissed: boolean;
+}
+
 export interface NudgeActor {
   workspaceId: string;
   nudgeId: number;
@@ -16,26 +23,34 @@ export interface NudgeActor {
 export class NudgeActions {
   constructor(private readonly deps: { db: Database; clock: Clock }) {}
 
-  /** Sends the alert again in a week, as a reminder. Returns when. */
-  async snooze(actor: NudgeActor): Promise<{ until: Date }> {
+  /** Sends the alert again in a week, as a reminder. */
+  async snooze(actor: NudgeActor): Promise<NudgeOwnerState> {
     await this.ownNudge(actor);
     const until = new Date(this.deps.clock.now().getTime() + SNOOZE_DAYS * 86_400_000);
-    await this.deps.db.prisma.nudge.update({
+    const nudge = await this.deps.db.prisma.nudge.update({
       where: { id: actor.nudgeId },
       data: { status: 'pending', dueAt: until, snoozeCount: { increment: 1 }, claimedAt: null, attempts: 0 },
     });
-    return { until };
+    return ownerState(nudge);
   }
 
   /** Never shows this alert again, including a snoozed reminder. */
-  async dismiss(actor: NudgeActor): Promise<void> {
+  async dismiss(actor: NudgeActor): Promise<NudgeOwnerState> {
     await this.ownNudge(actor);
-    await this.deps.db.prisma.nudge.update({ where: { id: actor.nudgeId }, data: { status: 'dismissed' } });
+    const nudge = await this.deps.db.prisma.nudge.update({
+      where: { id: actor.nudgeId },
+      data: { status: 'dismissed' },
+    });
+    return ownerState(nudge);
   }
 
-  async markHelpful(actor: NudgeActor): Promise<void> {
+  async markHelpful(actor: NudgeActor): Promise<NudgeOwnerState> {
     await this.ownNudge(actor);
-    await this.deps.db.prisma.nudge.update({ where: { id: actor.nudgeId }, data: { helpful: true } });
+    const nudge = await this.deps.db.prisma.nudge.update({
+      where: { id: actor.nudgeId },
+      data: { helpful: true },
+    });
+    return ownerState(nudge);
   }
 
   /** Only the person the alert went to may act on it, and only in their own workspace. */
@@ -59,4 +74,18 @@ export class NudgeActions {
     }
     return nudge;
   }
+}
+
+/** A snoozed alert waits (pending) for its reminder; one that was never snoozed was never pending after a click. */
+function ownerState(nudge: {
+  status: string;
+  snoozeCount: number;
+  dueAt: Date;
+  helpful: boolean | null;
+}): NudgeOwnerState {
+  return {
+    snoozedUntil: nudge.status === 'pending' && nudge.snoozeCount > 0 ? nudge.dueAt : null,
+    helpful: nudge.helpful === true,
+    dismissed: nudge.status === 'dismissed',
+  };
 }

@@ -2,13 +2,9 @@ import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { EarshotError } from '../errors.ts';
 import type { Earshot } from '../main.ts';
 import { composeNudge } from '../nudges/compose-nudge.ts';
-import {
-  NUDGE_VERBS,
-  type NudgeCardState,
-  nudgeCard,
-  nudgeDismissedCard,
-  parseNudgeAction,
-} from './cards/nudge-card.ts';
+import type { NudgeOwnerState } from '../nudges/nudge-actions.ts';
+import { alertOutcomeText } from '../views/alert-view.ts';
+import { NUDGE_VERBS, nudgeCard, parseNudgeAction } from './cards/nudge-card.ts';
 import { invokeCard, invokeMessage } from './invoke-responses.ts';
 import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
@@ -31,18 +27,14 @@ export async function handleNudgeAction(
       platform: 'teams' as const,
       userId: teamsUserId(context),
     };
-    switch (verb) {
-      case NUDGE_VERBS.snooze: {
-        const { until } = await earshot.nudgeActions.snooze(actor);
-        return await refreshed(earshot, nudgeId, { snoozedUntil: until });
-      }
-      case NUDGE_VERBS.dismiss:
-        await earshot.nudgeActions.dismiss(actor);
-        return invokeCard(nudgeDismissedCard());
-      case NUDGE_VERBS.helpful:
-        await earshot.nudgeActions.markHelpful(actor);
-        return await refreshed(earshot, nudgeId, { helpful: true });
-    }
+    const actions = earshot.nudgeActions;
+    const state =
+      verb === NUDGE_VERBS.snooze
+        ? await actions.snooze(actor)
+        : verb === NUDGE_VERBS.dismiss
+          ? await actions.dismiss(actor)
+          : await actions.markHelpful(actor);
+    return await refreshed(earshot, nudgeId, state);
   } catch (error) {
     if (!(error instanceof EarshotError)) throw error;
     return invokeMessage(error.userMessage);
@@ -53,14 +45,12 @@ export async function handleNudgeAction(
 async function refreshed(
   earshot: NudgeDeps,
   nudgeId: number,
-  state: NudgeCardState,
+  state: NudgeOwnerState,
 ): Promise<AdaptiveCardInvokeResponse> {
   try {
     return invokeCard(nudgeCard(await composeNudge(earshot, nudgeId), state));
   } catch (error) {
     earshot.logger.warn({ err: error, nudge: nudgeId, platform: 'teams' }, 'could not rebuild an alert card');
-    return invokeMessage(
-      state.snoozedUntil ? 'Snoozed for a week.' : 'Thanks! Noted that this alert helped.',
-    );
+    return invokeMessage(alertOutcomeText(state));
   }
 }

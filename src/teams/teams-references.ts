@@ -1,7 +1,7 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
 import { EarshotError } from '../errors.ts';
 import type { Earshot } from '../main.ts';
-import { inlineText, neutralizeLabel } from './cards/card-markdown.ts';
+import type { PersonRef } from '../views/view-model.ts';
 import { parseReferenceAction, type ReferenceAction } from './cards/reference-card-actions.ts';
 import { referenceDecidedCard, referenceDoneCard } from './cards/reference-cards.ts';
 import { referenceListCard } from './cards/reference-list-card.ts';
@@ -29,14 +29,6 @@ export async function sendReferenceList(
     workspaceId: teamsWorkspaceOf(context),
     criteria,
   });
-  if (references.length === 0) {
-    await context.sendActivity(
-      criteria
-        ? `No reference customers match “${inlineText(criteria, 200, neutralizeLabel)}”. Try an industry or a product, or send **references** to see them all.`
-        : 'There are no reference customers yet. Marketing adds them with `earshot references import`.',
-    );
-    return;
-  }
   // Only curators see "Request anyway"; asking costs a profile lookup, so only when it matters.
   const isCurator = references.some((reference) => !reference.available)
     ? await isTeamsCurator(deps.earshot.curators, context)
@@ -100,16 +92,25 @@ async function act(
         approve: action.verb === 'approve',
         note: action.note,
       });
-      const requester = await deps.earshot.people
-        .byId(outcome.requester.platform, actor.workspaceId, outcome.requester.userId)
-        .catch(() => null);
-      return invokeCard(
-        referenceDecidedCard({ ...outcome, requester: requester?.email ?? null, note: action.note }),
-      );
+      const [requester, decidedBy] = await Promise.all([
+        named(deps, actor.workspaceId, outcome.requester),
+        named(deps, actor.workspaceId, actor),
+      ]);
+      return invokeCard(referenceDecidedCard({ ...outcome, requester, decidedBy, note: action.note }));
     }
-    case 'done':
-      return invokeCard(
-        referenceDoneCard(await references.markDone({ ...actor, requestId: action.requestId })),
-      );
+    case 'done': {
+      const reference = await references.markDone({ ...actor, requestId: action.requestId });
+      return invokeCard(referenceDoneCard(reference, await named(deps, actor.workspaceId, actor)));
+    }
   }
+}
+
+/** A person as cards name them: Teams keeps no names Earshot can look up, so the email stored for them. */
+async function named(
+  deps: TeamsReferenceDeps,
+  workspaceId: string,
+  who: { platform: 'slack' | 'teams'; userId: string },
+): Promise<PersonRef> {
+  const person = await deps.earshot.people.byId(who.platform, workspaceId, who.userId).catch(() => null);
+  return { platform: who.platform, userId: who.userId, name: person?.email ?? null };
 }

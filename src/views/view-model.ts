@@ -18,6 +18,8 @@ export type Span =
   | { date: Date }
   | { person: PersonRef }
   | { code: string }
+  /** An Earshot command, as each platform types it: `/earshot references x` in Slack, `references x` in Teams. */
+  | { command: string }
   /** Numbered citations `[1][2]`, each linked when its source has a safe url, cut at a budget. */
   | { citations: Array<{ n: number; href: string | null }> };
 

@@ -1,12 +1,7 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { NUDGE_ACTIONS, parseNudgeValue } from '../../src/slack/blocks/nudge-action-values.ts';
-import {
-  NUDGE_BLOCK_IDS,
-  nudgeBlocks,
-  nudgeButtons,
-  nudgeWithOutcome,
-} from '../../src/slack/blocks/nudge-blocks.ts';
+import { nudgeBlocks } from '../../src/slack/blocks/nudge-blocks.ts';
+import { VIEW_ACTIONS } from '../../src/views/view-actions.ts';
 import { blockText, buttons, links } from './answers.ts';
 import { expectValidMessage, nudgeView } from './nudge-views.ts';
 
@@ -42,16 +37,18 @@ describe('nudgeBlocks', () => {
   it('carries the nudge id on Snooze 1 week / Dismiss / Helpful', () => {
     const actions = buttons(nudgeBlocks(nudgeView({ nudgeId: 31 })).blocks);
     expect(actions.map((button) => [button.text.text, button.action_id])).toEqual([
-      ['Snooze 1 week', NUDGE_ACTIONS.snooze],
-      ['Dismiss', NUDGE_ACTIONS.dismiss],
-      ['Helpful', NUDGE_ACTIONS.helpful],
+      ['Snooze 1 week', VIEW_ACTIONS.snoozeAlert.id],
+      ['Dismiss', VIEW_ACTIONS.dismissAlert.id],
+      ['Helpful', VIEW_ACTIONS.alertHelpful.id],
     ]);
-    for (const button of actions) expect(parseNudgeValue(button.value)).toEqual({ n: 31 });
+    for (const button of actions) {
+      expect(VIEW_ACTIONS.snoozeAlert.payload.parse(JSON.parse(button.value ?? ''))).toEqual({ n: 31 });
+    }
   });
 
   it('marks a reminder after a snooze', () => {
     const message = nudgeBlocks(nudgeView({ reminder: true }));
-    expect(message.blocks[0]).toMatchObject({ text: { text: 'Reminder · Funding round: Harborview' } });
+    expect(message.blocks[0]).toMatchObject({ text: { text: '⏰ Reminder · Funding round: Harborview' } });
     expect(allText(message.blocks)).toContain('You snoozed this alert a week ago');
     expect(message.text).toMatch(/^Reminder: /);
   });
@@ -116,20 +113,27 @@ describe('nudgeBlocks', () => {
   });
 });
 
-describe('nudgeWithOutcome', () => {
-  it('keeps the alert, puts the outcome where the buttons were, and keeps only the buttons still useful', () => {
+describe('the alert after a click', () => {
+  it('keeps the alert, says what the owner did at the top, and keeps only the buttons still useful', () => {
     const sent = nudgeBlocks(nudgeView()).blocks;
-    const helped = nudgeWithOutcome(sent, 'Thanks', nudgeButtons(17, { helpful: false }));
-    expect(helped.slice(0, sent.length - 1)).toEqual(sent.slice(0, -1));
-    expect(helped.at(-2)).toMatchObject({
-      block_id: NUDGE_BLOCK_IDS.outcome,
-      elements: [{ text: 'Thanks' }],
-    });
+    const helped = nudgeBlocks(nudgeView(), { helpful: true }).blocks;
+    expect(helped.slice(1)).toEqual([...sent.slice(0, -1), expect.objectContaining({ type: 'actions' })]);
+    expect(blockText(helped[0] as types.KnownBlock)).toBe('👍 You marked this alert helpful. Thanks!');
     expect(buttons(helped).map((button) => button.text.text)).toEqual(['Snooze 1 week', 'Dismiss']);
 
-    const dismissed = nudgeWithOutcome(helped, 'Dismissed', null);
+    const snoozed = nudgeBlocks(nudgeView({ reminder: true }), {
+      snoozedUntil: new Date('2026-11-30T15:00:00Z'),
+      helpful: true,
+    });
+    expect(allText(snoozed.blocks)).toContain(
+      '😴 Snoozed: Earshot brings this back on <!date^1796050800^{date_long}|2026-11-30>.',
+    );
+    expect(allText(snoozed.blocks)).not.toContain('Reminder');
+    expect(buttons(snoozed.blocks).map((button) => button.text.text)).toEqual(['Dismiss']);
+
+    const dismissed = nudgeBlocks(nudgeView(), { dismissed: true, helpful: true }).blocks;
     expect(buttons(dismissed)).toEqual([]);
-    expect(dismissed.filter((block) => block.block_id === NUDGE_BLOCK_IDS.outcome)).toHaveLength(1);
-    expect(allText(dismissed)).not.toContain('Thanks');
+    expect(allText(dismissed)).toContain('Dismissed. You won’t see this alert again.');
+    expect(allText(dismissed)).toContain('Harborview raises $40M Series C');
   });
 });

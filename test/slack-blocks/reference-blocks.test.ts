@@ -1,23 +1,15 @@
 import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import {
-  parseReferenceValue,
-  parseRequestValue,
-  REFERENCE_ACTIONS,
-} from '../../src/slack/blocks/reference-action-values.ts';
 import { referenceListBlocks } from '../../src/slack/blocks/reference-list-blocks.ts';
 import {
-  decisionMetadata,
-  decisionModal,
-  readMetadata,
-  requestModal,
-} from '../../src/slack/blocks/reference-modals.ts';
-import {
-  REQUEST_BLOCK_IDS,
   referenceRequestBlocks,
   requestDecidedBlocks,
   requestDoneBlocks,
 } from '../../src/slack/blocks/reference-request-blocks.ts';
+import { renderSlackModal } from '../../src/slack/blocks/render-form.ts';
+import { referenceDecisionForm } from '../../src/views/reference-decision-form.ts';
+import { referenceOverrideForm, referenceRequestForm } from '../../src/views/reference-request-form.ts';
+import { VIEW_ACTIONS } from '../../src/views/view-actions.ts';
 import { blockText, buttons } from './answers.ts';
 import { availability, expectValidMessage, NOW, requestView } from './nudge-views.ts';
 
@@ -27,6 +19,14 @@ const accessories = (blocks: types.KnownBlock[]) =>
     block.type === 'section' && block.accessory?.type === 'button' ? [block.accessory] : [],
   );
 const allText = (blocks: types.KnownBlock[]) => blocks.map(blockText).join('\n');
+const REFERENCE_ACTIONS = {
+  request: VIEW_ACTIONS.requestReference.id,
+  override: VIEW_ACTIONS.overrideReference.id,
+  approve: VIEW_ACTIONS.approveRequest.id,
+  decline: VIEW_ACTIONS.declineRequest.id,
+  markDone: VIEW_ACTIONS.markCallDone.id,
+};
+const payloadOf = (button: types.Button | undefined) => JSON.parse(button?.value ?? 'null');
 
 const cooling = availability({
   id: 6,
@@ -54,7 +54,7 @@ describe('referenceListBlocks', () => {
     expect(accessories(message.blocks).map((b) => [b.text.text, b.action_id])).toEqual([
       ['Request', REFERENCE_ACTIONS.request],
     ]);
-    expect(parseReferenceValue(accessories(message.blocks)[0]?.value)).toEqual({ ref: 5 });
+    expect(payloadOf(accessories(message.blocks)[0])).toEqual({ ref: 5 });
     expect(text.indexOf('Mercy Health')).toBeLessThan(text.indexOf('*Not available now*'));
     expect(text).toContain('• *Lakeside Care* (Healthcare) — cooling down until 2026-11-07');
     expect(text).toContain('• *Northwind Clinics* (Healthcare) — paused: open P1 service issue');
@@ -73,9 +73,8 @@ describe('referenceListBlocks', () => {
 
   it('says so plainly when nothing matches, and how to list them all', () => {
     const message = referenceListBlocks([], { criteria: 'aerospace <b>', isCurator: false });
-    expect(message.text).toBe(
-      'No references match “aerospace &lt;b&gt;”. `/earshot references` lists them all.',
-    );
+    expect(message.text).toBe('No reference customers match “aerospace &lt;b&gt;”.');
+    expect(allText(message.blocks)).toContain('`/earshot references` lists them all.');
     expect(accessories(message.blocks)).toEqual([]);
   });
 
@@ -83,7 +82,8 @@ describe('referenceListBlocks', () => {
     const many = Array.from({ length: 80 }, (_, i) => availability({ id: i + 1, account: `Customer ${i}` }));
     const message = referenceListBlocks([...many, cooling], { criteria: '', isCurator: true });
     expectValidMessage(message);
-    expect(allText(message.blocks)).toMatch(/…and \d+ more; add words to narrow the list\./);
+    expect(allText(message.blocks)).toMatch(/…and \d+ more references/);
+    expect(allText(message.blocks)).toContain('Add words to narrow the list.');
   });
 });
 
@@ -92,14 +92,14 @@ describe('the reference request to its owner', () => {
     const message = referenceRequestBlocks(requestView());
     const text = allText(message.blocks);
     expect(text).toContain('<@U_BOB> asks to use *Mercy Health* (Healthcare) as a reference.');
-    expect(text).toContain('>Kessler Clinics wants to hear about patient intake.');
+    expect(text).toContain('Their note: “Kessler Clinics wants to hear about patient intake.”');
     expect(text).toContain('Usage: 1 of 3 calls in the last 90 days');
     expect(text).not.toContain('override');
     expect(buttons(message.blocks).map((b) => [b.text.text, b.action_id])).toEqual([
       ['Approve', REFERENCE_ACTIONS.approve],
       ['Decline', REFERENCE_ACTIONS.decline],
     ]);
-    for (const button of buttons(message.blocks)) expect(parseRequestValue(button.value)).toEqual({ req: 9 });
+    for (const button of buttons(message.blocks)) expect(payloadOf(button)).toEqual({ req: 9 });
     expectValidMessage(message);
   });
 
@@ -130,12 +130,12 @@ describe('the reference request to its owner', () => {
     ]);
     expectValidMessage(decided);
 
-    const done = requestDoneBlocks(decided.blocks, cooling, 'U_DANA');
-    expect(buttons(done)).toEqual([]);
-    expect(done.filter((block) => block.block_id === REQUEST_BLOCK_IDS.outcome)).toHaveLength(1);
-    expect(allText(done)).toContain(
-      'Call marked done by <@U_DANA>. Lakeside Care is cooling down until 2026-11-07.',
+    const done = requestDoneBlocks(cooling, 'U_DANA');
+    expect(buttons(done.blocks)).toEqual([]);
+    expect(allText(done.blocks)).toContain(
+      '*Call done*: Lakeside Care, marked done by <@U_DANA>. Thanks for closing the loop.\nLakeside Care is cooling down until 2026-11-07.',
     );
+    expectValidMessage(done);
   });
 
   it('a declined request has no buttons left', () => {
@@ -155,30 +155,31 @@ describe('the reference request to its owner', () => {
 
 describe('the reference forms', () => {
   it('asks for a reason only when overriding', () => {
-    const plain = requestModal(availability(), { ref: 5, override: false, channel: 'C1' });
-    const override = requestModal(cooling, { ref: 6, override: true, channel: 'C1' });
+    const plain = renderSlackModal(referenceRequestForm(availability()));
+    const override = renderSlackModal(referenceOverrideForm(cooling));
     const inputs = (view: types.ModalView) =>
       (view.blocks as types.KnownBlock[]).flatMap((block) =>
         block.type === 'input' ? [[block.block_id, block.optional]] : [],
       );
-    expect(inputs(plain)).toEqual([['note', true]]);
+    expect(inputs(plain)).toEqual([['note-5', true]]);
     expect(inputs(override)).toEqual([
-      ['reason', false],
-      ['note', true],
+      ['reason-6', undefined],
+      ['note-6', true],
+    ]);
+    expect([plain.callback_id, override.callback_id]).toEqual([
+      REFERENCE_ACTIONS.request,
+      REFERENCE_ACTIONS.override,
     ]);
     expect(JSON.stringify(override.blocks)).toContain('cooling down until 2026-11-07');
   });
 
-  it('keeps which request and message the decision form is about, and refuses tampered metadata', () => {
-    const view = decisionModal({ req: 9, approve: true, channel: 'D1', ts: '1732000000.000100' });
+  it('keeps which request the decision form is about, and its schema refuses tampered metadata', () => {
+    const view = renderSlackModal(referenceDecisionForm(9, true));
     expect(view.submit?.text).toBe('Approve');
-    expect(readMetadata(decisionMetadata, view.private_metadata ?? '')).toEqual({
-      req: 9,
-      approve: true,
-      channel: 'D1',
-      ts: '1732000000.000100',
-    });
-    expect(readMetadata(decisionMetadata, '{"req":"9 OR 1=1"}')).toBeNull();
-    expect(readMetadata(decisionMetadata, 'not json')).toBeNull();
+    expect(view.callback_id).toBe(REFERENCE_ACTIONS.approve);
+    const schema = VIEW_ACTIONS.approveRequest.payload;
+    expect(schema.parse(JSON.parse(view.private_metadata ?? ''))).toEqual({ req: 9 });
+    expect(schema.safeParse({ req: '9 OR 1=1' }).success).toBe(false);
+    expect(renderSlackModal(referenceDecisionForm(9, false)).callback_id).toBe(REFERENCE_ACTIONS.decline);
   });
 });

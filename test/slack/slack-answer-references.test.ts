@@ -114,7 +114,8 @@ describe.each(DATABASE_KINDS)('answers in Slack: references and freshness (%s)',
       viewSubmissionBody({
         callback_id: view.callback_id,
         private_metadata: view.private_metadata,
-        values: plainTextValues({ note: { value: 'Globex CFO wants a hospital peer' } }),
+        // The modal is the answer's own request form: one note input per reference.
+        values: plainTextValues({ [`note-${mercy.id}`]: { value: 'Globex CFO wants a hospital peer' } }),
         user: REP,
       }),
     );

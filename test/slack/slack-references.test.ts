@@ -101,11 +101,24 @@ describe.each(DATABASE_KINDS)('reference customers in Slack (%s)', (kind) => {
     return trigger;
   };
 
-  /** The form a click opened (by its trigger id), submitted by `user` with `values`. */
+  /**
+   * The form a click opened (by its trigger id), submitted by `user` with `values` by field: `note` fills
+   * the form's note input, whatever reference it is for (`note-5`).
+   */
   const submitForm = async (trigger: string, user: string, values: Record<string, string>) => {
     const opened = await harness.slack.waitForCall('views.open', (call) => call.args.trigger_id === trigger);
-    const view = opened.args.view as { callback_id: string; private_metadata: string };
-    const typed = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value }]));
+    const view = opened.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: Array<{ block_id?: string }>;
+    };
+    const inputId = (field: string) =>
+      view.blocks
+        .map((block) => block.block_id ?? '')
+        .find((id) => id === field || id.startsWith(`${field}-`));
+    const typed = Object.fromEntries(
+      Object.entries(values).map(([field, value]) => [inputId(field) ?? field, { value }]),
+    );
     return harness.post(
       viewSubmissionBody({
         callback_id: view.callback_id,
@@ -151,7 +164,8 @@ describe.each(DATABASE_KINDS)('reference customers in Slack (%s)', (kind) => {
     expect(text).not.toContain('Ledgerly');
 
     const none = await command('references aerospace');
-    expect(none.text).toBe('No references match “aerospace”. `/earshot references` lists them all.');
+    expect(none.text).toBe('No reference customers match “aerospace”.');
+    expect(JSON.stringify(none.blocks)).toContain('`/earshot references` lists them all.');
 
     const all = await command('references');
     expect(all.text).toBe('All references: 2 of 4 available now');
@@ -296,9 +310,9 @@ describe.each(DATABASE_KINDS)('reference customers in Slack (%s)', (kind) => {
     // A rep forging the form itself is refused by the core, and nothing is recorded.
     await harness.post(
       viewSubmissionBody({
-        callback_id: 'earshot_reference_request_modal',
-        private_metadata: JSON.stringify({ ref: lakeside.id, override: true, channel: CHANNEL }),
-        values: plainTextValues({ reason: { value: 'trust me' } }),
+        callback_id: 'earshot_reference_override',
+        private_metadata: JSON.stringify({ ref: lakeside.id, channel: CHANNEL }),
+        values: plainTextValues({ [`reason-${lakeside.id}`]: { value: 'trust me' } }),
         user: REP,
       }),
     );
@@ -329,19 +343,22 @@ describe.each(DATABASE_KINDS)('reference customers in Slack (%s)', (kind) => {
       viewSubmissionBody({
         callback_id: view.callback_id,
         private_metadata: view.private_metadata,
-        values: plainTextValues({ note: { value: 'Board call Friday' } }),
+        values: plainTextValues({ [`note-${lakeside.id}`]: { value: 'Board call Friday' } }),
         user: CURATOR,
       }),
     );
-    expect(missing.json).toEqual({ response_action: 'errors', errors: { reason: expect.any(String) } });
+    expect(missing.json).toEqual({
+      response_action: 'errors',
+      errors: { [`reason-${lakeside.id}`]: expect.any(String) },
+    });
 
     await harness.post(
       viewSubmissionBody({
         callback_id: view.callback_id,
         private_metadata: view.private_metadata,
         values: plainTextValues({
-          note: { value: 'Board call Friday' },
-          reason: { value: 'Last step before signature' },
+          [`note-${lakeside.id}`]: { value: 'Board call Friday' },
+          [`reason-${lakeside.id}`]: { value: 'Last step before signature' },
         }),
         user: CURATOR,
       }),

@@ -3,12 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EarshotError } from '../../src/errors.ts';
 import type { NudgeView } from '../../src/nudges/nudge-view.ts';
 import { cardBytes, MAX_CARD_BYTES } from '../../src/teams/cards/card-types.ts';
-import {
-  NUDGE_VERBS,
-  nudgeCard,
-  nudgeDismissedCard,
-  parseNudgeAction,
-} from '../../src/teams/cards/nudge-card.ts';
+import { NUDGE_VERBS, nudgeCard, parseNudgeAction } from '../../src/teams/cards/nudge-card.ts';
 import { buttons, links, richTexts } from './cards.ts';
 
 const view = (overrides: Partial<NudgeView> = {}): NudgeView => ({
@@ -43,26 +38,24 @@ describe('nudgeCard', () => {
 
   it('says what happened at which account and when (in the reader’s time zone), with the link', () => {
     expect(CardFactory.adaptiveCard(card).content).toEqual(card);
-    expect(body[0]).toBe('**Funding round** at **Acme Robotics**');
+    expect(body[0]).toBe('**Funding round: Acme Robotics**');
     expect(body[1]).toBe(
-      '[Acme Robotics raised a $40M Series B](https://news.example.com/acme-series-b) ({{DATE(2026-11-21T09:00:00Z, SHORT)}}) · acme.com',
+      '**[Acme Robotics raised a $40M Series B](https://news.example.com/acme-series-b)**',
     );
-    expect(card.fallbackText).toBe(
-      'Funding round at Acme Robotics: Acme Robotics raised a $40M Series B (2026-11-21)',
-    );
+    expect(body[2]).toBe('{{DATE(2026-11-21T09:00:00Z, SHORT)}} · acme.com · Manufacturing');
+    expect(card.fallbackText).toBe('Funding round at Acme Robotics: Acme Robotics raised a $40M Series B');
   });
 
   it('says why it matters, what the field says and which references can take a call', () => {
-    expect(body).toContain(
-      '**Why it matters:** Fresh funding comes with a growth plan and budget to spend on it.',
-    );
+    expect(body).toContain('**Why it matters**');
+    expect(body).toContain('Fresh funding comes with a growth plan and budget to spend on it.');
     expect(body).toContain('**What the field says**');
     expect(body).toContain(
-      '• _tip_ · [Lead with time to value](https://wiki.example.com/ttv) — Show the 30-day rollout plan.',
+      '• Seller tip: **[Lead with time to value](https://wiki.example.com/ttv)** — Show the 30-day rollout plan.',
     );
-    expect(body).toContain('• _chatter_ · **Budgets open after a raise** — Heard at Globex.');
-    expect(body).toContain('**References in Manufacturing that can take a call now**');
-    expect(body).toContain('• Fabrikam Steel (Analytics)');
+    expect(body).toContain('• Field intel: **Budgets open after a raise** — Heard at Globex.');
+    expect(body).toContain('**References in Manufacturing available now**');
+    expect(body).toContain('• **Fabrikam Steel** — Analytics');
     expect(body).toContain('Send **references Manufacturing** to request one.');
   });
 
@@ -74,11 +67,13 @@ describe('nudgeCard', () => {
     ]);
   });
 
-  it('marks a reminder after a snooze, and leaves out empty sections', () => {
+  it('marks a reminder after a snooze, and says plainly when a section is empty', () => {
     const reminder = richTexts(nudgeCard(view({ reminder: true, entries: [], references: [] })));
-    expect(reminder[0]).toBe('⏰ Reminder · **Funding round** at **Acme Robotics**');
-    expect(reminder.join('\n')).not.toContain('What the field says');
-    expect(reminder.join('\n')).not.toContain('References');
+    expect(reminder[0]).toBe('**⏰ Reminder · Funding round: Acme Robotics**');
+    expect(reminder).toContain('Nothing in Earshot about this kind of trigger yet.');
+    expect(reminder).toContain(
+      'None can take a call right now; **references Manufacturing** shows when they free up.',
+    );
   });
 
   it('shows what the owner did and drops the button they used', () => {
@@ -86,12 +81,14 @@ describe('nudgeCard', () => {
     expect(richTexts(snoozed)[0]).toBe(
       '😴 Snoozed: Earshot brings this back on {{DATE(2026-11-30T15:00:00Z, SHORT)}}.',
     );
-    expect(richTexts(snoozed)[1]).toBe('**Funding round** at **Acme Robotics**');
+    expect(richTexts(snoozed)[1]).toBe('**Funding round: Acme Robotics**');
     expect(buttons(snoozed).map((b) => b.title)).toEqual(['Dismiss', 'Helpful']);
     const helpful = nudgeCard(view(), { helpful: true });
     expect(richTexts(helpful)[0]).toBe('👍 You marked this alert helpful. Thanks!');
     expect(buttons(helpful).map((b) => b.title)).toEqual(['Snooze 1 week', 'Dismiss']);
-    expect(richTexts(nudgeDismissedCard())).toEqual(['Dismissed. You won’t see this alert again.']);
+    const dismissed = nudgeCard(view(), { dismissed: true });
+    expect(richTexts(dismissed)[0]).toBe('Dismissed. You won’t see this alert again.');
+    expect(buttons(dismissed)).toEqual([]);
   });
 
   it('never lets trigger or knowledge text form links, and does not link unsafe URLs', () => {
@@ -117,7 +114,7 @@ describe('nudgeCard', () => {
     const all = richTexts(hostile).join('\n');
     expect(links(all)).toEqual([]);
     expect(all).not.toContain('javascript:');
-    expect(all).toContain('**Evil＊＊ ［x］（https://evil.example）**');
+    expect(all).toContain('**Funding round: Evil＊＊ ［x］(https://evil.example)**');
   });
 
   it('stays within the Teams size limit however long the texts are', () => {

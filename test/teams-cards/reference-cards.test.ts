@@ -62,17 +62,24 @@ describe('referenceRequestCard (to the owner)', () => {
     const card = referenceRequestCard(request(), { requester: 'rory@seller.example' });
     expect(richTexts(card)).toEqual([
       '**Reference request: Northwind Health**',
-      '**rory@seller.example** asks to use **Northwind Health** (Healthcare) as a reference.',
+      'rory@seller.example asks to use **Northwind Health** (Healthcare) as a reference.',
       'Their note: “Globex wants a payments peer.”',
       'Usage: 1 of 3 calls in the last 90 days; last call 2026-10-02',
     ]);
+    // Approve and Decline each open a note to the rep, sent with the decision.
     expect(inputs(card)).toEqual([
       expect.objectContaining({ id: 'note', isMultiline: true, maxLength: 500 }),
+      expect.objectContaining({ id: 'note', isMultiline: true, maxLength: 500 }),
     ]);
-    expect(buttons(card).map((b) => b.type === 'Action.Execute' && [b.title, b.verb, b.data])).toEqual([
-      ['Approve', REFERENCE_VERBS.approve, { r: 17 }],
-      ['Decline', REFERENCE_VERBS.decline, { r: 17 }],
+    expect(buttons(card).map((b) => [b.type, b.title, b.type === 'Action.Execute' && b.verb])).toEqual([
+      ['Action.ShowCard', 'Approve', false],
+      ['Action.Execute', 'Approve', REFERENCE_VERBS.approve],
+      ['Action.ShowCard', 'Decline', false],
+      ['Action.Execute', 'Decline', REFERENCE_VERBS.decline],
     ]);
+    for (const button of buttons(card)) {
+      if (button.type === 'Action.Execute') expect(button.data).toEqual({ req: 17 });
+    }
   });
 
   it('shows a curator’s override with who and why', () => {
@@ -84,9 +91,11 @@ describe('referenceRequestCard (to the owner)', () => {
       },
     );
     const body = richTexts(card);
-    expect(body[1]).toBe('**A rep** asks to use **Northwind Health** (Healthcare) as a reference.');
-    expect(body).toContain('⚠️ Past its limit: curator **cara@seller.example** overrode it: “Strategic deal”');
-    expect(body.join('\n')).not.toContain('Their note');
+    expect(body[1]).toBe('a Teams user asks to use **Northwind Health** (Healthcare) as a reference.');
+    expect(body).toContain(
+      "⚠️ **Override:** curator cara@seller.example let this request past the reference's limits: “Strategic deal”",
+    );
+    expect(body).toContain('No note from the rep.');
   });
 
   it('keeps a rep’s note from forming links', () => {
@@ -101,20 +110,21 @@ describe('reference decision cards (the owner’s card after a click)', () => {
   const decided = {
     requestId: 17,
     reference: reference(),
-    requester: 'rory@seller.example',
+    requester: { platform: 'teams', userId: 'aad-rory', name: 'rory@seller.example' },
+    decidedBy: { platform: 'teams', userId: 'aad-nora', name: 'nora@seller.example' },
     note: 'Mornings work.',
   };
 
   it('approved: says so, whether the rep was told, and offers Mark call done', () => {
     const card = referenceDecidedCard({ ...decided, status: 'approved', requesterTold: true });
     expect(richTexts(card)).toEqual([
-      '✅ **Approved**: Northwind Health reference call for rory@seller.example.',
-      'Your note: “Mornings work.”',
-      'Earshot told rory@seller.example in Teams, with your note.',
-      'Mark the call done once it has happened; Northwind Health then rests for 14 days.',
+      'rory@seller.example asked to use **Northwind Health** as a reference.',
+      '✅ **Approved** by nora@seller.example: “Mornings work.”. rory@seller.example has been told.',
+      'Introduce them, then mark the call done once it has happened; Northwind Health then rests for 14 days.',
+      'Usage: 1 of 3 calls in the last 90 days',
     ]);
     expect(buttons(card).map((b) => b.type === 'Action.Execute' && [b.title, b.verb, b.data])).toEqual([
-      ['Mark call done', REFERENCE_VERBS.done, { r: 17 }],
+      ['Mark call done', REFERENCE_VERBS.done, { req: 17 }],
     ]);
   });
 
@@ -126,15 +136,16 @@ describe('reference decision cards (the owner’s card after a click)', () => {
       note: undefined,
     });
     expect(richTexts(card)).toEqual([
-      '**Declined**: Northwind Health reference request from rory@seller.example.',
-      "Earshot couldn't reach rory@seller.example in Teams; please tell them yourself.",
+      'rory@seller.example asked to use **Northwind Health** as a reference.',
+      "**Declined** by nora@seller.example. I couldn't reach rory@seller.example in chat; please tell them yourself.",
+      'Usage: 1 of 3 calls in the last 90 days',
     ]);
     expect(card.actions).toEqual([]);
   });
 
   it('done: when the reference can take calls again', () => {
-    expect(richTexts(referenceDoneCard(cooling))).toEqual([
-      '📞 **Call done**: Lakeside Hospital. Thanks for closing the loop.',
+    expect(richTexts(referenceDoneCard(cooling, decided.decidedBy))).toEqual([
+      '📞 **Call done**: Lakeside Hospital, marked done by nora@seller.example. Thanks for closing the loop.',
       'Lakeside Hospital is cooling down until 2026-12-09.',
       'Usage: 1 of 3 calls in the last 90 days; last call 2026-11-25',
     ]);
@@ -145,16 +156,15 @@ describe('referenceListCard', () => {
   it('lists available references first, each with Request and a note for its owner', () => {
     const card = referenceListCard([reference(), paused], { criteria: 'healthcare', isCurator: false });
     const body = richTexts(card);
-    expect(body.slice(0, 4)).toEqual([
+    expect(body.slice(0, 3)).toEqual([
       '**Reference customers for “healthcare”**',
-      '1 can take a call now.',
-      '**Northwind Health** · Healthcare · Payments, Billing',
-      '1 of 3 calls in the last 90 days',
+      '1 of 2 can take a call now.',
+      '**Northwind Health** (Healthcare)\n\nProducts: Payments, Billing · Use cases: claims automation · _1 of 3 calls in the last 90 days_',
     ]);
-    expect(body.slice(4)).toEqual([
+    expect(body.slice(3)).toEqual([
       '**Not available now**',
-      '**Contoso Clinics** · Healthcare · Payments, Billing',
-      'Not available: paused: open P1 service issue',
+      '• **Contoso Clinics** (Healthcare) — paused: open P1 service issue',
+      'Only a curator can override a limit.',
     ]);
     expect(buttons(card).map((b) => b.title)).toEqual(['Request', 'Send request']);
     expect(buttons(card)[1]).toMatchObject({ verb: REFERENCE_VERBS.request, data: { ref: 3 } });
@@ -166,14 +176,14 @@ describe('referenceListCard', () => {
       criteria: '',
       isCurator: true,
     });
-    expect(richTexts(card)).toContain('1 of 3 calls in the last 90 days; 2 requests waiting for the owner');
-    expect(richTexts(card)).toContain('Not available: cooling down until 2026-12-09');
+    const text = richTexts(card).join('\n');
+    expect(text).toContain('_1 of 3 calls in the last 90 days; 2 requests waiting for the owner_');
+    expect(text).toContain('Not now: cooling down until 2026-12-09');
     expect(richTexts(card)[0]).toBe('**Reference customers**');
-    const overrides = buttons(card).filter((b) => b.type === 'Action.Execute' && b.data.override === true);
-    expect(overrides.map((b) => b.type === 'Action.Execute' && b.data)).toEqual([
-      { ref: 4, override: true },
-      { ref: 5, override: true },
-    ]);
+    const overrides = buttons(card).filter(
+      (b) => b.type === 'Action.Execute' && b.verb === REFERENCE_VERBS.override,
+    );
+    expect(overrides.map((b) => b.type === 'Action.Execute' && b.data)).toEqual([{ ref: 4 }, { ref: 5 }]);
     expect(inputs(card).filter((input) => input.id.startsWith('reason-'))).toEqual([
       expect.objectContaining({ id: 'reason-4', isRequired: true }),
       expect.objectContaining({ id: 'reason-5', isRequired: true }),
@@ -209,36 +219,37 @@ describe('parseReferenceAction', () => {
     ).toEqual({ verb: 'request', referenceId: 3, note: 'Globex' });
     expect(
       parseReferenceAction(
-        value(REFERENCE_VERBS.request, { ref: 4, override: true, 'reason-4': 'Strategic', 'note-4': '' }),
+        value(REFERENCE_VERBS.override, { ref: 4, 'reason-4': 'Strategic', 'note-4': '' }),
       ),
     ).toEqual({ verb: 'request', referenceId: 4, note: undefined, override: { reason: 'Strategic' } });
   });
 
   it('reads Approve / Decline with the typed note, and Mark call done', () => {
-    expect(parseReferenceAction(value(REFERENCE_VERBS.approve, { r: 17, note: 'Mornings' }))).toEqual({
+    expect(parseReferenceAction(value(REFERENCE_VERBS.approve, { req: 17, note: 'Mornings' }))).toEqual({
       verb: 'approve',
       requestId: 17,
       note: 'Mornings',
     });
-    expect(parseReferenceAction(value(REFERENCE_VERBS.decline, { r: 17 }))).toEqual({
+    expect(parseReferenceAction(value(REFERENCE_VERBS.decline, { req: 17 }))).toEqual({
       verb: 'decline',
       requestId: 17,
       note: undefined,
     });
-    expect(parseReferenceAction(value(REFERENCE_VERBS.done, { r: 17 }))).toEqual({
+    expect(parseReferenceAction(value(REFERENCE_VERBS.done, { req: 17 }))).toEqual({
       verb: 'done',
       requestId: 17,
     });
   });
 
   it.each([
-    ['a request without a reference', value(REFERENCE_VERBS.request, { r: 3 })],
-    ['an override that is not true', value(REFERENCE_VERBS.request, { ref: 3, override: 'yes' })],
+    ['a request without a reference', value(REFERENCE_VERBS.request, { req: 3 })],
+    ['a request with extra data', value(REFERENCE_VERBS.request, { ref: 3, override: true })],
+    ['an old request id key', value(REFERENCE_VERBS.approve, { r: 17 })],
     ['a typed value that is not text', value(REFERENCE_VERBS.request, { ref: 3, 'note-3': { $gt: '' } })],
     ['an approval of no request', value(REFERENCE_VERBS.approve, { note: 'x' })],
-    ['an approval with extra data', value(REFERENCE_VERBS.approve, { r: 17, approve: true })],
-    ['a negative id', value(REFERENCE_VERBS.done, { r: -1 })],
-    ['an unknown verb', value('earshot_reference_delete', { r: 17 })],
+    ['an approval with extra data', value(REFERENCE_VERBS.approve, { req: 17, approve: true })],
+    ['a negative id', value(REFERENCE_VERBS.done, { req: -1 })],
+    ['an unknown verb', value('earshot_reference_delete', { req: 17 })],
   ])('refuses %s as an out-of-date card', (_, tampered) => {
     let refusal: unknown;
     try {

@@ -165,17 +165,17 @@ describe.each(DATABASE_KINDS)('buying-trigger alerts in Teams (%s)', (kind) => {
   it('sends the alert to the owner’s 1:1 chat as a card with what happened, why, the field’s knowledge, references and buttons', async () => {
     const { alert, nudge } = await alertBen();
     const card = cardOf(alert);
-    expect(card).toContain('**Funding round** at **Harborview Health**');
+    expect(card).toContain('**Funding round: Harborview Health**');
     expect(card).toContain(
       '[Harborview Health raises a $40M Series C to scale growth](https://news.example.com/harborview-series-c)',
     );
     expect(card).toContain('{{DATE(2026-11-23T09:00:00Z, SHORT)}}');
-    expect(card).toContain('Why it matters:');
+    expect(card).toContain('**Why it matters**');
     expect(card).toContain(
       '[After a funding round, lead with time to value](https://wiki.example.com/funding-playbook)',
     );
-    expect(card).toContain('References in Healthcare that can take a call now');
-    expect(card).toContain('Northwind Clinics (Payments)');
+    expect(card).toContain('References in Healthcare available now');
+    expect(card).toContain('**Northwind Clinics** — Payments');
     const actions = (alert.activity.attachments as Array<{ content: { actions: unknown[] } }>)[0]?.content
       .actions;
     expect(actions).toEqual([

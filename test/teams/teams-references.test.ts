@@ -123,17 +123,19 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
   it('lists available references first with Request, then the others with why; only curators may override', async () => {
     await say(REP, 'references healthcare');
     const list = await cardIn(REP, 'Reference customers for “healthcare”');
-    const northwind = list.indexOf('**Northwind Health** · Healthcare · Payments, Billing');
+    const northwind = list.indexOf('**Northwind Health** (Healthcare)');
     const notAvailable = list.indexOf('**Not available now**');
     expect(northwind).toBeGreaterThan(-1);
     expect(notAvailable).toBeGreaterThan(northwind);
-    expect(list).toContain('1 can take a call now.');
+    expect(list).toContain('1 of 3 can take a call now.');
     expect(list).toContain('0 of 3 calls in the last 90 days');
     expect(list).toContain('"title":"Request"');
     expect(list).toContain(`"data":{"ref":${ids['Northwind Health']}}`);
     expect(list.indexOf('**Contoso Clinics**')).toBeGreaterThan(notAvailable);
-    expect(list).toContain('Not available: paused: open P1 service issue');
-    expect(list).toContain('Not available: limit reached (1 of 1 in 90 days, frees up 2027-02-11)');
+    expect(list).toContain('**Contoso Clinics** (Healthcare) — paused: open P1 service issue');
+    expect(list).toContain(
+      '**Lakeside Hospital** (Healthcare) — limit reached (1 of 1 in 90 days, frees up 2027-02-11)',
+    );
     expect(list).not.toContain('Fabrikam');
     expect(list).not.toContain('Request anyway (override)');
 
@@ -160,8 +162,8 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     expect(cardOf(inChannel)).toContain('Reference customers for “payments”');
 
     await say(REP, 'references carbon accounting');
-    const none = await connector.waitForActivity((call) =>
-      String(call.activity.text).startsWith('No reference customers match “carbon accounting”'),
+    const none = await connector.waitForActivity(
+      (call) => withCard(call) && cardOf(call).includes('No reference customers match “carbon accounting”'),
     );
     expect(none.conversationId).toBe(REP.chatId);
   });
@@ -173,17 +175,15 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       [`note-${contoso}`]: 'please',
     });
     expect(JSON.stringify(plain.body)).toContain("Contoso Clinics can't take a call right now");
-    const forced = await click(REP, 'earshot_reference_request', {
+    const forced = await click(REP, 'earshot_reference_override', {
       ref: contoso,
-      override: true,
       [`reason-${contoso}`]: 'I really want it',
     });
     expect(JSON.stringify(forced.body)).toContain('Only a curator can override');
     expect(await requests()).toEqual([]);
 
-    const overridden = await click(CURATOR, 'earshot_reference_request', {
+    const overridden = await click(CURATOR, 'earshot_reference_override', {
       ref: contoso,
-      override: true,
       [`note-${contoso}`]: 'Globex CFO wants a hospital peer',
       [`reason-${contoso}`]: 'Strategic deal; the P1 is fixed tomorrow',
     });
@@ -224,43 +224,42 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       `Asked ${OWNER.email}, who owns Northwind Health. Earshot will tell you here when they decide.`,
     );
     const requestCard = await cardIn(OWNER, 'Reference request: Northwind Health');
-    expect(requestCard).toContain(`**${REP.email}** asks to use **Northwind Health**`);
+    expect(requestCard).toContain(`${REP.email} asks to use **Northwind Health**`);
     expect(requestCard).toContain(
       'Their note: “Globex is comparing us with Ledgerline; they want a payments peer.”',
     );
     expect(requestCard).toContain('Usage: 0 of 3 calls in the last 90 days');
     expect(requestCard).toContain('"type":"Input.Text","id":"note"');
     const [pending] = await requests();
-    expect(requestCard).toContain(`"verb":"earshot_reference_approve","data":{"r":${pending?.id}}`);
+    expect(requestCard).toContain(`"verb":"earshot_reference_approve","data":{"req":${pending?.id}}`);
     expect(requestCard).toContain('"verb":"earshot_reference_decline"');
 
-    const intruder = await click(REP, 'earshot_reference_approve', { r: pending?.id, note: '' });
+    const intruder = await click(REP, 'earshot_reference_approve', { req: pending?.id, note: '' });
     expect(JSON.stringify(intruder.body)).toContain(
       "Only Northwind Health's reference owner or a curator can do that.",
     );
 
     const approved = await click(OWNER, 'earshot_reference_approve', {
-      r: pending?.id,
+      req: pending?.id,
       note: 'Call Dana Reyes, mornings Eastern work best.',
     });
     const approvedCard = JSON.stringify(approved.body);
     expect(approvedCard).toContain(
-      '✅ **Approved**: Northwind Health reference call for rory@seller.example.',
+      `✅ **Approved** by ${OWNER.email}: “Call Dana Reyes, mornings Eastern work best.”. ${REP.email} has been told.`,
     );
-    expect(approvedCard).toContain(`Earshot told ${REP.email} in Teams, with your note.`);
     expect(approvedCard).toContain(
-      `"title":"Mark call done","verb":"earshot_reference_done","data":{"r":${pending?.id}}`,
+      `"title":"Mark call done","verb":"earshot_reference_done","data":{"req":${pending?.id}}`,
     );
     const told = await toldRep();
     expect(told.activity.text).toContain('Northwind Health');
     expect(told.activity.text).toContain('approved');
     expect(told.activity.text).toContain('Call Dana Reyes, mornings Eastern work best.');
 
-    const again = await click(OWNER, 'earshot_reference_decline', { r: pending?.id });
+    const again = await click(OWNER, 'earshot_reference_decline', { req: pending?.id });
     expect(JSON.stringify(again.body)).toContain('That request is already approved.');
 
     clock.advance(2 * DAY_MS);
-    const done = await click(OWNER, 'earshot_reference_done', { r: pending?.id });
+    const done = await click(OWNER, 'earshot_reference_done', { req: pending?.id });
     expect(JSON.stringify(done.body)).toContain('Call done');
     expect(JSON.stringify(done.body)).toContain('Northwind Health is cooling down until 2026-12-09.');
     expect(await requests()).toEqual([
@@ -269,8 +268,8 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
 
     await say(REP, 'references northwind');
     const list = await cardIn(REP, 'Reference customers for “northwind”');
-    expect(list).toContain('None of them can take a call right now.');
-    expect(list).toContain('Not available: cooling down until 2026-12-09');
+    expect(list).toContain('0 of 1 can take a call now.');
+    expect(list).toContain('**Northwind Health** (Healthcare) — cooling down until 2026-12-09');
   });
 
   it('lets the owner decline; the rep hears it', async () => {
@@ -290,11 +289,11 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     await click(REP, 'earshot_reference_request', { ref: northwind });
     const [pending] = await requests();
     const declined = await click(OWNER, 'earshot_reference_decline', {
-      r: pending?.id,
+      req: pending?.id,
       note: 'They are mid-renewal.',
     });
     expect(JSON.stringify(declined.body)).toContain(
-      '**Declined**: Northwind Health reference request from rory@seller.example.',
+      `**Declined** by ${OWNER.email}: “They are mid-renewal.”. ${REP.email} has been told.`,
     );
     expect(JSON.stringify(declined.body)).not.toContain('Mark call done');
     const told = await toldRep();

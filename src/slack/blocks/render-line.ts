@@ -15,6 +15,7 @@ function mrkdwnSpan(span: Span): string {
   if ('date' in span) return slackDate(span.date);
   if ('person' in span) return personName(span.person);
   if ('code' in span) return `\`${escapeMrkdwn(span.code.replace(/`/g, "'"))}\``;
+  if ('command' in span) return mrkdwnSpan({ code: `/earshot ${span.command}` });
   if ('citations' in span) {
     const targets = new Map(span.citations.map(({ n, href }) => [n, linkTarget(href)]));
     return citationList(
@@ -47,6 +48,7 @@ export function plainLine(line: Line): string {
         return Number.isNaN(span.date.getTime()) ? '' : span.date.toISOString().slice(0, 10);
       if ('person' in span) return span.person.name ?? 'someone';
       if ('code' in span) return span.code;
+      if ('command' in span) return `/earshot ${span.command}`;
       if ('citations' in span) return span.citations.map(({ n }) => `[${n}]`).join('');
       return span.text;
     })

@@ -15,6 +15,7 @@ function markdownSpan(span: Span): string {
   if ('date' in span) return Number.isNaN(span.date.getTime()) ? 'an unknown date' : localDate(span.date);
   if ('person' in span) return neutralizeMarkdown(personName(span.person));
   if ('code' in span) return neutralizeLabel(span.code);
+  if ('command' in span) return `**${neutralizeLabel(span.command)}**`;
   if ('citations' in span) {
     const targets = new Map(span.citations.map(({ n, href }) => [n, linkTarget(href)]));
     return citationList(

@@ -1,0 +1,45 @@
+import type { types } from '@slack/bolt';
+import { renderSlackMessage, type SlackMessage } from '../../src/slack/blocks/render-message.ts';
+import type { RichCard } from '../../src/teams/cards/card-elements.ts';
+import { renderTeamsCard } from '../../src/teams/cards/render-card.ts';
+import type { MessageView } from '../../src/views/view-model.ts';
+import { richTexts } from '../teams-cards/cards.ts';
+import { expectWithinSlackLimits, expectWithinTeamsLimits, slackButtons, teamsButtons } from './rendered.ts';
+
+export interface BothRenders {
+  slack: SlackMessage;
+  teams: RichCard;
+  /** Everything a Slack user reads, markup included, block by block. */
+  slackText: string;
+  /** Everything a Teams user reads, markup included, shown cards too. */
+  teamsText: string;
+  slackButtons: ReturnType<typeof slackButtons>;
+  teamsButtons: ReturnType<typeof teamsButtons>;
+}
+
+/** The view through both renderers, with what each platform shows and sends back. */
+export function renderBoth(view: MessageView): BothRenders {
+  const slack = renderSlackMessage(view);
+  const teams = renderTeamsCard(view);
+  return {
+    slack,
+    teams,
+    slackText: slack.blocks.map(slackBlockText).join('\n'),
+    teamsText: richTexts(teams).join('\n'),
+    slackButtons: slackButtons(slack),
+    teamsButtons: teamsButtons(teams),
+  };
+}
+
+function slackBlockText(block: types.KnownBlock): string {
+  if (block.type === 'header') return block.text.text;
+  if (block.type === 'section') return block.text?.text ?? '';
+  if (block.type === 'context') return block.elements.map((e) => ('text' in e ? e.text : '')).join('\n');
+  return '';
+}
+
+/** Slack's and Teams' limits, checked on what was rendered. */
+export function expectWithinLimits(both: BothRenders) {
+  expectWithinSlackLimits(both.slack);
+  expectWithinTeamsLimits(both.teams);
+}
