@@ -19,7 +19,7 @@ const MAX_DETAILS = 600;
  */
 export function answerReferencesView(references: AnswerReferences): ViewBlock[] {
   const criteria = clip(references.criteria, MAX_CRITERIA);
-  const listAll: Line = [{ code: `/earshot references ${criteria}`.trim() }];
+  const listAll: Line = [{ command: `references ${criteria}`.trim() }];
   if (references.matches.length === 0) {
     const none = criteria
       ? `No reference customers match “${criteria}”.`

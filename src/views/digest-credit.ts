@@ -25,13 +25,7 @@ export function titleSpan(item: { title: string; url: string | null }): Span {
   return { text: clip(item.title, MAX_TITLE) || 'Untitled', bold: true, href: item.url };
 }
 
-export const KIND_LABELS: Record<EntryKind, string> = {
-  chatter: 'Field intel',
-  tip: 'Seller tip',
-  research: 'Research',
-  expert: 'Expert content',
-  demo: 'Demo',
-};
+export { KIND_LABELS } from './kind-labels.ts';
 
 /** "1 note", "3 entries". */
 export function counted(count: number, singular: string, plural = `${singular}s`): string {
