@@ -4,6 +4,7 @@ import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.t
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
+import { oidcRoutes } from './routes/oidc-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
 
@@ -29,6 +30,7 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }),
   );
   signInRoutes(app, deps);
+  oidcRoutes(app, deps);
   app.use(requireSession(deps));
   signOutRoute(app, deps);
   knowledgeRoutes(app, deps);

@@ -36,4 +36,6 @@ th { background: var(--soft); }
 input[type="checkbox"] { width: 1.25rem; height: 1.25rem; }
 .actions { display: flex; gap: .5rem; flex-wrap: wrap; }
 .bulk { margin: 1rem 0; display: flex; gap: .75rem; }
+.sign-in-choices { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; }
+a.button { display: inline-block; padding: .5rem 1rem; border-radius: 4px; background: var(--accent); color: #fff; text-decoration: none; font-weight: 600; }
 `;
