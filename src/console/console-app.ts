@@ -3,6 +3,8 @@ import { requireSession } from './console-auth.ts';
 import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
+import { dueRoutes } from './routes/due-routes.ts';
+import { entryRoutes } from './routes/entry-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
@@ -35,6 +37,8 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   signOutRoute(app, deps);
   knowledgeRoutes(app, deps);
   reviewRoutes(app, deps);
+  entryRoutes(app, deps);
+  dueRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

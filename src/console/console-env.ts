@@ -14,6 +14,7 @@ export interface ConsoleDeps {
   clock: Clock;
   logger: Logger;
   entries: Earshot['entries'];
+  search: Earshot['search'];
   curators: Earshot['curators'];
   askWithoutLogging: Earshot['askWithoutLogging'];
   links: SignInLinks;

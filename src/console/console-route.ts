@@ -13,7 +13,10 @@ const MAX_FORM_BYTES = 64 * 1024;
 
 /** The console as a route of Earshot's one HTTP server, for every path under /console. */
 export function consoleRoute(
-  earshot: Pick<Earshot, 'db' | 'clock' | 'logger' | 'entries' | 'curators' | 'askWithoutLogging' | 'config'>,
+  earshot: Pick<
+    Earshot,
+    'db' | 'clock' | 'logger' | 'entries' | 'search' | 'curators' | 'askWithoutLogging' | 'config'
+  >,
 ): Route {
   const { db, clock } = earshot;
   const app = consoleApp({

@@ -31,7 +31,9 @@ export async function startConsoleServer(
   const clock = new FakeClock(new Date());
   // Sign-in providers send the browser back to EARSHOT_PUBLIC_URL: then it must be this server's origin.
   const port = options.publicUrlIsOrigin ? await freePort() : 0;
-  const publicUrl = options.publicUrlIsOrigin ? { EARSHOT_PUBLIC_URL: `http://127.0.0.1:${port}` } : {};
+  const publicUrl: Record<string, string> = options.publicUrlIsOrigin
+    ? { EARSHOT_PUBLIC_URL: `http://127.0.0.1:${port}` }
+    : {};
   const earshot = await testEarshot(db, { ...env, ...publicUrl }, { clock });
   await ensureWorkspace(db, 'acme');
   const server: EarshotServer = await startServer(earshot, { port });
