@@ -201,3 +201,25 @@ describe('the console without sign-in providers configured', () => {
     }
   });
 });
+
+describe('the console when the identity provider cannot be reached', () => {
+  let server: ConsoleServer;
+  beforeAll(async () => {
+    server = await startConsoleServer({
+      EARSHOT_CONSOLE_SLACK_CLIENT_ID: '1234.5678',
+      EARSHOT_CONSOLE_SLACK_CLIENT_SECRET: 'slack-secret',
+      // Nothing listens on the discard port.
+      EARSHOT_CONSOLE_SLACK_ISSUER: 'http://127.0.0.1:9',
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('says so instead of failing, and starts no sign-in', async () => {
+    const response = await fetch(`${server.origin}/console/sign-in/slack`, { redirect: 'manual' });
+    expect(response.status).toBe(502);
+    expect(await response.text()).toContain('Slack could not be reached to sign you in.');
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+});
