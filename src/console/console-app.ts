@@ -3,7 +3,10 @@ import { requireSession } from './console-auth.ts';
 import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
+import { dueRoutes } from './routes/due-routes.ts';
+import { entryRoutes } from './routes/entry-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
+import { oidcRoutes } from './routes/oidc-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
 
@@ -29,10 +32,13 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
     c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }),
   );
   signInRoutes(app, deps);
+  oidcRoutes(app, deps);
   app.use(requireSession(deps));
   signOutRoute(app, deps);
   knowledgeRoutes(app, deps);
   reviewRoutes(app, deps);
+  entryRoutes(app, deps);
+  dueRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

@@ -2,7 +2,8 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Entry } from '../knowledge/entry.ts';
 
-export type AuditAction = 'approve' | 'reject';
+/** Review decisions, and the curation done on an entry's page or the due-for-review page. */
+export type AuditAction = 'approve' | 'reject' | 'edit' | 'merge' | 'reviewed';
 
 export interface AuditEvent {
   id: number;
@@ -17,14 +18,21 @@ export interface AuditEvent {
 export class ConsoleAudit {
   constructor(private readonly deps: { db: Database; clock: Clock }) {}
 
-  async record(event: { organization: string; actor: string; action: AuditAction; entry: Entry }) {
+  /** `title` replaces the entry's title in the log when the action needs more words (a merge names both). */
+  async record(event: {
+    organization: string;
+    actor: string;
+    action: AuditAction;
+    entry: Entry;
+    title?: string;
+  }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {
         workspaceId: event.organization,
         actor: event.actor,
         action: event.action,
         entryId: event.entry.id,
-        entryTitle: event.entry.title,
+        entryTitle: event.title ?? event.entry.title,
         createdAt: this.deps.clock.now(),
       },
     });

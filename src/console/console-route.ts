@@ -3,14 +3,20 @@ import type { Earshot } from '../main.ts';
 import type { Route } from '../server/http-server.ts';
 import { consoleApp } from './console-app.ts';
 import { ConsoleAudit } from './console-audit.ts';
+import { CONSOLE_PATH } from './console-env.ts';
 import { ConsoleSessions } from './console-sessions.ts';
+import { oidcProviders } from './oidc/oidc-providers.ts';
+import { OidcSignIn } from './oidc/oidc-sign-in.ts';
 import { SignInLinks } from './sign-in-links.ts';
 
 const MAX_FORM_BYTES = 64 * 1024;
 
 /** The console as a route of Earshot's one HTTP server, for every path under /console. */
 export function consoleRoute(
-  earshot: Pick<Earshot, 'db' | 'clock' | 'logger' | 'entries' | 'curators' | 'askWithoutLogging' | 'config'>,
+  earshot: Pick<
+    Earshot,
+    'db' | 'clock' | 'logger' | 'entries' | 'search' | 'curators' | 'askWithoutLogging' | 'config'
+  >,
 ): Route {
   const { db, clock } = earshot;
   const app = consoleApp({
@@ -18,6 +24,12 @@ export function consoleRoute(
     links: new SignInLinks({ db, clock }),
     sessions: new ConsoleSessions({ db, clock }),
     audit: new ConsoleAudit({ db, clock }),
+    oidc: new OidcSignIn({
+      providers: oidcProviders(earshot.config.consoleSignIn),
+      logger: earshot.logger,
+      // Registered with the provider as is: Slack's and Entra's app settings list this exact URL.
+      redirectUri: (id) => `${earshot.config.publicUrl}${CONSOLE_PATH}/sign-in/${id}/callback`,
+    }),
     secureCookies: earshot.config.publicUrl.startsWith('https:'),
     publicOrigin: new URL(earshot.config.publicUrl).origin,
   });

@@ -2,7 +2,13 @@ import type { AuditEvent } from '../console-audit.ts';
 import { type Html, html, moment } from './html.ts';
 import { layout, type Viewer } from './layout.ts';
 
-const DID: Record<AuditEvent['action'], string> = { approve: 'Approved', reject: 'Rejected' };
+const DID: Record<AuditEvent['action'], string> = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  edit: 'Edited',
+  merge: 'Merged',
+  reviewed: 'Marked reviewed',
+};
 
 /** What curators did in the console, newest first. */
 export function auditPage(options: { viewer: Viewer; events: AuditEvent[] }): Html {
