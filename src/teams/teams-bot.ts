@@ -21,7 +21,7 @@ import { verbOf } from './cards/execute-action.ts';
 import { isNudgeVerb } from './cards/nudge-card.ts';
 import { readCardForm } from './cards/read-card-form.ts';
 import { isReferenceVerb } from './cards/reference-card-actions.ts';
-import { renderTeamsForm } from './cards/render-card.ts';
+import { renderTeamsForm, unscopeCardInputs } from './cards/render-card.ts';
 import { isPrivateTeamsConversation } from './private-conversation.ts';
 import { rememberTeamsPerson } from './remember-teams-person.ts';
 import { handleAnswerAction } from './teams-answer-actions.ts';
@@ -229,8 +229,9 @@ export class TeamsBot extends TeamsActivityHandler {
 
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
-    invokeValue: AdaptiveCardInvokeValue,
+    scopedValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    const invokeValue = unscopeCardInputs(scopedValue);
     const verb = verbOf(invokeValue);
     if (isReviewVerb(verb)) return handleReviewAction(this.deps, context, invokeValue);
     if (isDueVerb(verb)) return handleDueReviewAction(this.deps, context, invokeValue);

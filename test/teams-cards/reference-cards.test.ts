@@ -66,10 +66,10 @@ describe('referenceRequestCard (to the owner)', () => {
       'Their note: “Globex wants a payments peer.”',
       'Usage: 1 of 3 calls in the last 90 days; last call 2026-10-02',
     ]);
-    // Approve and Decline each open a note to the rep, sent with the decision.
+    // Approve and Decline each open a note to the rep, sent with the decision; ids stay unique on the card.
     expect(inputs(card)).toEqual([
-      expect.objectContaining({ id: 'note', isMultiline: true, maxLength: 500 }),
-      expect.objectContaining({ id: 'note', isMultiline: true, maxLength: 500 }),
+      expect.objectContaining({ id: 'note@1', isMultiline: true, maxLength: 500 }),
+      expect.objectContaining({ id: 'note@2', isMultiline: true, maxLength: 500 }),
     ]);
     expect(buttons(card).map((b) => [b.type, b.title, b.type === 'Action.Execute' && b.verb])).toEqual([
       ['Action.ShowCard', 'Approve', false],

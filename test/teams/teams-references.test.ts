@@ -229,7 +229,8 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       'Their note: “Globex is comparing us with Ledgerline; they want a payments peer.”',
     );
     expect(requestCard).toContain('Usage: 0 of 3 calls in the last 90 days');
-    expect(requestCard).toContain('"type":"Input.Text","id":"note"');
+    // Approve and Decline each carry a note; Teams sends it under the card's own (unique) input id.
+    expect(requestCard).toContain('"type":"Input.Text","id":"note@1"');
     const [pending] = await requests();
     expect(requestCard).toContain(`"verb":"earshot_reference_approve","data":{"req":${pending?.id}}`);
     expect(requestCard).toContain('"verb":"earshot_reference_decline"');
@@ -241,7 +242,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
 
     const approved = await click(OWNER, 'earshot_reference_approve', {
       req: pending?.id,
-      note: 'Call Dana Reyes, mornings Eastern work best.',
+      'note@1': 'Call Dana Reyes, mornings Eastern work best.',
     });
     const approvedCard = JSON.stringify(approved.body);
     expect(approvedCard).toContain(

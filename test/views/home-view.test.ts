@@ -4,7 +4,7 @@ import type { Entry } from '../../src/knowledge/entry.ts';
 import { HOME_MAX_BLOCKS, renderSlackHome } from '../../src/slack/blocks/render-home.ts';
 import { type SlackMessage, withinSlackLimits } from '../../src/slack/blocks/render-message.ts';
 import { slackHelpSyntax } from '../../src/slack/help-syntax.ts';
-import { renderTeamsCard } from '../../src/teams/cards/render-card.ts';
+import { renderTeamsCard, unscopeCardInputs } from '../../src/teams/cards/render-card.ts';
 import { TEAMS_HELP_SYNTAX } from '../../src/teams/help-syntax.ts';
 import type { HelpSyntax } from '../../src/views/help-view.ts';
 import { type HomeInput, homeView } from '../../src/views/home-view.ts';
@@ -118,11 +118,29 @@ describe('the home view on Slack and Teams', () => {
     const { slack, teams } = both({ mergeTargets: targets, queue: QUEUE.slice(0, 1), queueSize: 1 });
     const card = JSON.stringify(teams);
 
-    expect(card).toContain('"id":"title"');
+    expect(card).toMatch(/"id":"title(@\d+)?"/);
     expect(card).toContain('Mention SCIM right away.');
     expect(card).toContain('"value":"90"');
     expect(JSON.stringify(slack)).not.toContain('SCIM provisioning');
     expect(shownButtons(teamsButtons(teams))).toEqual(shownButtons(slackButtons(slack)));
+  });
+
+  it('gives each entry’s inline form its own input ids on the Teams card, read back as the form’s fields', () => {
+    const { teams } = both();
+    const ids: string[] = [];
+    JSON.stringify(teams, (key, value) => {
+      if (key === 'id' && typeof value === 'string' && value.includes('@')) ids.push(value);
+      return value;
+    });
+    expect(ids.length).toBeGreaterThan(4);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => id.startsWith('title@'))).toHaveLength(4);
+
+    // What Teams sends back for Edit on entry 3: the Execute data plus that form's inputs.
+    const value = {
+      action: { type: 'Action.Execute', verb: 'earshot_edit_modal', data: { e: 3, 'title@2': 'New' } },
+    };
+    expect(unscopeCardInputs(value).action.data).toEqual({ e: 3, title: 'New' });
   });
 
   it('offers no Merge on either platform when there is nothing to merge into', () => {

@@ -28,11 +28,13 @@ function buildCard(view: MessageView): RichCard {
   const last = view.blocks.at(-1);
   const trailing = last?.type === 'buttons' ? last : null;
   const body = trailing ? view.blocks.slice(0, -1) : view.blocks;
-  return richCard({
-    fallbackText: clip(view.fallback, MAX_FALLBACK),
-    body: renderBody(body),
-    actions: trailing ? trailing.buttons.map(cardButton) : [],
-  });
+  return scopeRepeatedInputs(
+    richCard({
+      fallbackText: clip(view.fallback, MAX_FALLBACK),
+      body: renderBody(body),
+      actions: trailing ? trailing.buttons.map(cardButton) : [],
+    }),
+  );
 }
 
 function renderBody(blocks: ViewBlock[]): CardElement[] {
@@ -104,7 +106,11 @@ export function cardButton(button: ViewButton): CardButton {
     return {
       type: 'Action.ShowCard',
       title: button.label,
-      card: { type: 'AdaptiveCard', body: formBody(button.form), actions: [formSubmit(button.form)] },
+      card: {
+        type: 'AdaptiveCard',
+        body: formBody(button.form),
+        actions: [formSubmit(button.form)],
+      },
     };
   }
   const execute = executeButton(button.label, button.action, button.payload, button.style);
@@ -157,6 +163,85 @@ function formBody(form: FormView): CardElement[] {
     ...(form.intro ?? []).map((line) => paragraph(markdownLine(line), small)),
     ...form.fields.map(input),
   ];
+}
+
+const INPUT_SCOPE = '@';
+
+/**
+ * Input ids must be unique on a card, and one card may carry the same form for several items (Edit on
+ * each queued entry of the home card). Where ids repeat, each inline form's inputs are scoped by the
+ * form's place on the card (`title@3`), and `unscopeCardInputs` takes the scope off what comes back.
+ */
+function scopeRepeatedInputs(card: RichCard): RichCard {
+  const ids = new Map<string, number>();
+  walkInputs(card, (element) => ids.set(element.id, (ids.get(element.id) ?? 0) + 1));
+  if (![...ids.values()].some((count) => count > 1)) return card;
+  const scoped = structuredClone(card);
+  let form = 0;
+  walkShowCards(scoped, (shown) => {
+    form += 1;
+    for (const element of shown.body) {
+      if (isInput(element) && (ids.get(element.id) ?? 0) > 1) element.id = `${element.id}${INPUT_SCOPE}${form}`;
+    }
+  });
+  return scoped;
+}
+
+type InputElement = Extract<CardElement, { type: 'Input.Text' | 'Input.ChoiceSet' | 'Input.Date' }>;
+
+function isInput(element: CardElement): element is InputElement {
+  return element.type === 'Input.Text' || element.type === 'Input.ChoiceSet' || element.type === 'Input.Date';
+}
+
+type ShowCard = Extract<CardButton, { type: 'Action.ShowCard' }>['card'];
+
+function walkShowCards(
+  card: { body: CardElement[]; actions: CardButton[] },
+  visit: (form: ShowCard) => void,
+) {
+  const button = (action: CardButton) => {
+    if (action.type !== 'Action.ShowCard') return;
+    visit(action.card);
+    walkShowCards(action.card, visit);
+  };
+  const element = (item: CardElement): void => {
+    if (item.type === 'ActionSet') item.actions.forEach(button);
+    if (item.type === 'Container') item.items.forEach(element);
+  };
+  card.body.forEach(element);
+  card.actions.forEach(button);
+}
+
+function walkInputs(
+  card: { body: CardElement[]; actions: CardButton[] },
+  visit: (input: InputElement) => void,
+) {
+  const element = (item: CardElement): void => {
+    if (isInput(item)) visit(item);
+    if (item.type === 'Container') item.items.forEach(element);
+    if (item.type === 'ActionSet') item.actions.forEach(button);
+  };
+  const button = (action: CardButton) => {
+    if (action.type === 'Action.ShowCard') walkInputs(action.card, visit);
+  };
+  card.body.forEach(element);
+  card.actions.forEach(button);
+}
+
+/** An invoke's data with inline forms' input ids back to the form's own field ids. */
+export function unscopeCardInputs<T>(value: T): T {
+  const action = (value as { action?: { data?: unknown } } | undefined)?.action;
+  const data = action?.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return value;
+  const entries = Object.entries(data as Record<string, unknown>);
+  if (!entries.some(([key]) => key.includes(INPUT_SCOPE))) return value;
+  const plain = Object.fromEntries(entries.filter(([key]) => !key.includes(INPUT_SCOPE)));
+  const scoped = Object.fromEntries(
+    entries
+      .filter(([key]) => key.includes(INPUT_SCOPE))
+      .map(([key, v]) => [key.slice(0, key.indexOf(INPUT_SCOPE)), v]),
+  );
+  return { ...value, action: { ...action, data: { ...plain, ...scoped } } };
 }
 
 function input(field: FormField): CardElement {
