@@ -1,4 +1,3 @@
-import type { EntryKind } from '../knowledge/entry.ts';
 import { clip } from './clip.ts';
 import type { Line, Span } from './view-model.ts';
 

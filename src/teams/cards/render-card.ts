@@ -181,7 +181,8 @@ function scopeRepeatedInputs(card: RichCard): RichCard {
   walkShowCards(scoped, (shown) => {
     form += 1;
     for (const element of shown.body) {
-      if (isInput(element) && (ids.get(element.id) ?? 0) > 1) element.id = `${element.id}${INPUT_SCOPE}${form}`;
+      if (isInput(element) && (ids.get(element.id) ?? 0) > 1)
+        element.id = `${element.id}${INPUT_SCOPE}${form}`;
     }
   });
   return scoped;
