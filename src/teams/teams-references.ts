@@ -1,11 +1,13 @@
 import { type AdaptiveCardInvokeResponse, CardFactory, type TurnContext } from 'botbuilder';
 import { EarshotError } from '../errors.ts';
 import type { Earshot } from '../main.ts';
+import { requestSentReply } from '../views/request-sent-reply.ts';
 import type { PersonRef } from '../views/view-model.ts';
 import { parseReferenceAction, type ReferenceAction } from './cards/reference-card-actions.ts';
 import { referenceDecidedCard, referenceDoneCard } from './cards/reference-cards.ts';
 import { referenceListCard } from './cards/reference-list-card.ts';
 import { invokeCard, invokeMessage } from './invoke-responses.ts';
+import { teamsReplyText } from './render-reply.ts';
 import { isTeamsCurator } from './teams-curators.ts';
 import { teamsUserId, teamsWorkspaceOf } from './teams-identity.ts';
 
@@ -74,15 +76,7 @@ async function act(
         note: action.note,
         override: action.override,
       });
-      const account = outcome.reference.account;
-      // The email Teams gave for the owner reads better than a chat id from the references file.
-      const owner = outcome.deliveredTo?.email ?? outcome.owner;
-      const override = outcome.overridden ? ' Your override was recorded.' : '';
-      return invokeMessage(
-        outcome.deliveredTo
-          ? `Asked ${owner}, who owns ${account}. Earshot will tell you here when they decide.${override}`
-          : `Your request for ${account} is recorded, but Earshot couldn't reach its owner in Teams; contact ${outcome.owner} directly.${override}`,
-      );
+      return invokeMessage(teamsReplyText(requestSentReply(outcome, 'Teams')));
     }
     case 'approve':
     case 'decline': {

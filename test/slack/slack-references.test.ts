@@ -211,7 +211,10 @@ describe.each(DATABASE_KINDS)('reference customers in Slack (%s)', (kind) => {
     );
     expect(JSON.stringify(asked.args.blocks)).toContain(`<@${REP}>`);
     expect(buttonsOf(asked.args.blocks).map((button) => button.text.text)).toEqual(['Approve', 'Decline']);
-    await privateNote(REP, new RegExp(`Asked <@${OWNER}> to approve your request for \\*Mercy Health\\*`));
+    await privateNote(
+      REP,
+      new RegExp(`Asked <@${OWNER}>, who owns \\*Mercy Health\\*, to approve your request`),
+    );
 
     // Only the owner (or a curator) decides.
     const requestMessage = messageIn(OWNER);

@@ -137,7 +137,9 @@ describe.each(DATABASE_KINDS)('answers and curation in Teams: references and fre
       ref: northwind.id,
       [`note-${northwind.id}`]: 'Globex CFO wants a payments peer',
     });
-    expect(JSON.stringify(requested.body)).toContain(`Asked ${OWNER.email}, who owns Northwind Health.`);
+    expect(JSON.stringify(requested.body)).toContain(
+      `Asked ${OWNER.email}, who owns **Northwind Health**, to approve your request.`,
+    );
     await connector.waitForActivity(
       (call) =>
         call.conversationId === OWNER.chatId && cardOf(call).includes('Reference request: Northwind Health'),

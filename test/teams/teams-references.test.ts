@@ -189,7 +189,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
     });
     const message = JSON.stringify(overridden.body);
     expect(message).toContain("couldn't reach its owner in Teams; contact omar@seller.example directly");
-    expect(message).toContain('Your override was recorded.');
+    expect(message).toContain('Your override is recorded.');
     expect(await requests()).toEqual([
       expect.objectContaining({
         referenceId: contoso,
@@ -221,7 +221,7 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       [`note-${northwind}`]: 'Globex is comparing us with Ledgerline; they want a payments peer.',
     });
     expect(JSON.stringify(requested.body)).toContain(
-      `Asked ${OWNER.email}, who owns Northwind Health. Earshot will tell you here when they decide.`,
+      `Asked ${OWNER.email}, who owns **Northwind Health**, to approve your request. I'll tell you when they decide.`,
     );
     const requestCard = await cardIn(OWNER, 'Reference request: Northwind Health');
     expect(requestCard).toContain(`${REP.email} asks to use **Northwind Health**`);
@@ -321,7 +321,9 @@ describe.each(DATABASE_KINDS)('reference customers in Teams (%s)', (kind) => {
       ).not.toBeNull(),
     );
     const requested = await click(REP, 'earshot_reference_request', { ref: byTeamsId.id });
-    expect(JSON.stringify(requested.body)).toContain(`Asked ${OWNER.email}, who owns Riverside Care.`);
+    expect(JSON.stringify(requested.body)).toContain(
+      `Asked ${OWNER.email}, who owns **Riverside Care**, to approve your request.`,
+    );
     expect(await cardIn(OWNER, 'Reference request: Riverside Care')).toContain(
       'asks to use **Riverside Care** (Healthcare)',
     );

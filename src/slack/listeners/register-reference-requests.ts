@@ -8,11 +8,12 @@ import {
   referenceRequestForm,
   requestNoteField,
 } from '../../views/reference-request-form.ts';
+import { requestSentReply } from '../../views/request-sent-reply.ts';
 import { VIEW_ACTIONS } from '../../views/view-actions.ts';
 import { parseButtonValue } from '../blocks/button-value.ts';
 import { formText } from '../blocks/form-text.ts';
-import { requestSentText } from '../blocks/reference-replies.ts';
 import { renderSlackModal } from '../blocks/render-form.ts';
+import { slackReplyText } from '../blocks/render-reply.ts';
 import { slackWorkspaceOf } from '../pin-workspace.ts';
 import type { SlackDeps } from '../slack-context.ts';
 import { tellPrivately } from '../tell-privately.ts';
@@ -96,7 +97,7 @@ export function registerReferenceRequests(app: App, deps: SlackDeps) {
           note: formText(view.state, requestNoteField(metadata.ref)),
           ...(override ? { override: { reason } } : {}),
         });
-        text = requestSentText(outcome);
+        text = slackReplyText(requestSentReply(outcome, 'Slack'));
       } catch (error) {
         if (error instanceof EarshotError) {
           text = error.userMessage;
