@@ -9,7 +9,17 @@ import { DIGEST_NOTES, digestView } from '../../src/views/digest-view.ts';
 import { seedEntry } from '../helpers/seed.ts';
 import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 import { links } from './answers.ts';
-import { capped, digest, expectDigestWithinLimits, message, shownText, theme, tip, WEEK } from './digests.ts';
+import {
+  capped,
+  digest,
+  expectDigestWithinLimits,
+  hugeDigest,
+  message,
+  shownText,
+  theme,
+  tip,
+  WEEK,
+} from './digests.ts';
 
 const SHOW = 'earshot digest show --workspace T_TEAM';
 
@@ -193,73 +203,7 @@ describe('digestBlocks', () => {
   });
 
   it('keeps a huge digest within every Slack limit', () => {
-    const long = (label: string, size: number) => `${label} ${'word '.repeat(size)}`;
-    const url = (n: number) => `https://crm.example/${'x'.repeat(950)}/${n}`;
-    const huge = digest({
-      topics: Array.from({ length: 200 }, (_, n) => `topic-${n}`),
-      forCurators: true,
-      chatter: { entries: 5000, reps: 300, accounts: 200 },
-      themes: capped(
-        200,
-        (n) =>
-          theme(long(`theme ${n}`, 100), {
-            examples: capped(5, (e) => ({
-              id: e,
-              title: long('title', 200),
-              excerpt: long('excerpt', 400),
-              url: url(e),
-              author: long('author', 50),
-              account: long('account', 50),
-            })).items,
-          }),
-        300,
-      ),
-      tips: capped(
-        500,
-        (n) => tip(n, { title: long(`tip ${n}`, 800), url: url(n), author: long('a', 90) }),
-        1000,
-      ),
-      citedTips: capped(300, (n) => ({
-        id: n,
-        title: long('cited', 800),
-        author: 'Rita',
-        url: url(n),
-        citations: n,
-      })),
-      research: capped(300, (n) => tip(n, { kind: 'expert', title: long('research', 800), url: url(n) })),
-      triggers: capped(300, (n) => ({
-        id: n,
-        type: 'funding' as const,
-        typeLabel: 'Funding round',
-        title: long('trigger', 800),
-        url: url(n),
-        occurredAt: new Date('2026-11-18T10:00:00Z'),
-        account: long('account', 100),
-      })),
-      gaps: {
-        unanswered: {
-          ...capped(300, (n) => ({
-            id: n,
-            text: long('question', 2000),
-            askedAt: WEEK.from,
-            askedBy: 'U0ASKER',
-          })),
-          askedInPrivate: 40,
-        },
-        notHelpful: {
-          ...capped(300, (n) => ({
-            id: n,
-            text: long('answer', 2000),
-            askedAt: WEEK.from,
-            askedBy: null,
-            votes: n,
-          })),
-          askedInPrivate: 7,
-        },
-        reviewQueueSize: 9999,
-      },
-      contributors: capped(300, (n) => ({ person: long(`rep ${n}`, 100), entries: n }), 50),
-    });
+    const huge = hugeDigest();
     const rendered = digestBlocks(message(huge, { showCommand: showCommandFor(huge), late: true }));
     expectDigestWithinLimits(rendered);
     expect(rendered.blocks.length).toBeLessThanOrEqual(50);

@@ -65,3 +65,63 @@ export function expectDigestWithinLimits(rendered: { text: string; blocks: types
     if (block.type === 'header') expect(block.text.text.length).toBeLessThanOrEqual(150);
   }
 }
+
+/** A digest far past every platform limit: hundreds of themes, tips, research, triggers and gaps. */
+export function hugeDigest(): Digest {
+  const long = (label: string, size: number) => `${label} ${'word '.repeat(size)}`;
+  const url = (n: number) => `https://crm.example/${'x'.repeat(950)}/${n}`;
+  const question = (n: number) => ({
+    id: n,
+    text: long('question', 2000),
+    askedAt: WEEK.from,
+    askedBy: 'U0ASKER',
+  });
+  return digest({
+    topics: Array.from({ length: 200 }, (_, n) => `topic-${n}`),
+    forCurators: true,
+    chatter: { entries: 5000, reps: 300, accounts: 200 },
+    themes: capped(
+      200,
+      (n) =>
+        theme(long(`theme ${n}`, 100), {
+          examples: capped(5, (e) => ({
+            id: e,
+            title: long('title', 200),
+            excerpt: long('excerpt', 400),
+            url: url(e),
+            author: long('author', 50),
+            account: long('account', 50),
+          })).items,
+        }),
+      300,
+    ),
+    tips: capped(
+      500,
+      (n) => tip(n, { title: long(`tip ${n}`, 800), url: url(n), author: long('a', 90) }),
+      1000,
+    ),
+    citedTips: capped(300, (n) => ({
+      id: n,
+      title: long('cited', 800),
+      author: 'Rita',
+      url: url(n),
+      citations: n,
+    })),
+    research: capped(300, (n) => tip(n, { kind: 'expert', title: long('research', 800), url: url(n) })),
+    triggers: capped(300, (n) => ({
+      id: n,
+      type: 'funding' as const,
+      typeLabel: 'Funding round',
+      title: long('trigger', 800),
+      url: url(n),
+      occurredAt: WEEK.from,
+      account: long('account', 100),
+    })),
+    gaps: {
+      unanswered: { ...capped(300, question), askedInPrivate: 40 },
+      notHelpful: { ...capped(300, (n) => ({ ...question(n), votes: n })), askedInPrivate: 7 },
+      reviewQueueSize: 9999,
+    },
+    contributors: capped(300, (n) => ({ person: long(`rep ${n}`, 100), entries: n }), 50),
+  });
+}
