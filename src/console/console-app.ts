@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { requireSession } from './console-auth.ts';
 import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.ts';
+import { consoleBodyLimits } from './import/import-limits.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
+import { importRoutes } from './routes/import-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
@@ -28,11 +30,13 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/console.css', (c) =>
     c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }),
   );
+  app.use(consoleBodyLimits());
   signInRoutes(app, deps);
   app.use(requireSession(deps));
   signOutRoute(app, deps);
   knowledgeRoutes(app, deps);
   reviewRoutes(app, deps);
+  importRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

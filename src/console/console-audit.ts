@@ -2,14 +2,23 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Entry } from '../knowledge/entry.ts';
 
-export type AuditAction = 'approve' | 'reject';
+/** The review queue's decisions. */
+export type ReviewAction = 'approve' | 'reject';
+/** Actions on one entry. */
+export type EntryAuditAction = ReviewAction | 'create';
+/** Actions on many entries at once, described in words. */
+export type BulkAuditAction = 'import' | 'export';
+export type AuditAction = EntryAuditAction | BulkAuditAction;
 
 export interface AuditEvent {
   id: number;
   actor: string;
   action: AuditAction;
-  entryId: number;
-  entryTitle: string;
+  /** Null for an action on many entries. */
+  entryId: number | null;
+  entryTitle: string | null;
+  /** What an action on many entries did ("people.csv: 12 added, 3 updated"). */
+  detail: string | null;
   at: Date;
 }
 
@@ -17,7 +26,7 @@ export interface AuditEvent {
 export class ConsoleAudit {
   constructor(private readonly deps: { db: Database; clock: Clock }) {}
 
-  async record(event: { organization: string; actor: string; action: AuditAction; entry: Entry }) {
+  async record(event: { organization: string; actor: string; action: EntryAuditAction; entry: Entry }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {
         workspaceId: event.organization,
@@ -25,6 +34,19 @@ export class ConsoleAudit {
         action: event.action,
         entryId: event.entry.id,
         entryTitle: event.entry.title,
+        createdAt: this.deps.clock.now(),
+      },
+    });
+  }
+
+  /** An action on many entries: an import or an export, with what it did. */
+  async recordBulk(event: { organization: string; actor: string; action: BulkAuditAction; detail: string }) {
+    await this.deps.db.prisma.consoleAuditEvent.create({
+      data: {
+        workspaceId: event.organization,
+        actor: event.actor,
+        action: event.action,
+        detail: event.detail,
         createdAt: this.deps.clock.now(),
       },
     });
@@ -43,6 +65,7 @@ export class ConsoleAudit {
       action: row.action as AuditAction,
       entryId: row.entryId,
       entryTitle: row.entryTitle,
+      detail: row.detail,
       at: row.createdAt,
     }));
   }

@@ -4,9 +4,8 @@ import type { Route } from '../server/http-server.ts';
 import { consoleApp } from './console-app.ts';
 import { ConsoleAudit } from './console-audit.ts';
 import { ConsoleSessions } from './console-sessions.ts';
+import { CONSOLE_ROUTE_MAX_BYTES } from './import/import-limits.ts';
 import { SignInLinks } from './sign-in-links.ts';
-
-const MAX_FORM_BYTES = 64 * 1024;
 
 /** The console as a route of Earshot's one HTTP server, for every path under /console. */
 export function consoleRoute(
@@ -23,5 +22,5 @@ export function consoleRoute(
   });
   // Hono's Node adapter would otherwise replace the global Request and Response for the whole process.
   const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
-  return { methods: ['GET', 'HEAD', 'POST'], maxBodyBytes: MAX_FORM_BYTES, handle: listener };
+  return { methods: ['GET', 'HEAD', 'POST'], maxBodyBytes: CONSOLE_ROUTE_MAX_BYTES, handle: listener };
 }

@@ -2,6 +2,8 @@ import type { ConsoleRole } from '../console-roles.ts';
 import { type Html, html } from './html.ts';
 
 export type ConsolePage = 'knowledge' | 'review' | 'audit';
+/** Import and insight pages (their own line, so other pages can be added beside it). */
+export type ImportInsightPage = 'import' | 'insight';
 
 /** Who is signed in, as every page shows it. */
 export interface Viewer {
@@ -11,14 +13,21 @@ export interface Viewer {
   csrfToken: string;
 }
 
-const NAV: { page: ConsolePage; href: string; label: string; curatorsOnly: boolean }[] = [
+const NAV: { page: ConsolePage | ImportInsightPage; href: string; label: string; curatorsOnly: boolean }[] = [
   { page: 'knowledge', href: '/console', label: 'Knowledge', curatorsOnly: false },
   { page: 'review', href: '/console/review', label: 'Review queue', curatorsOnly: true },
   { page: 'audit', href: '/console/audit', label: 'Audit log', curatorsOnly: true },
+  { page: 'insight', href: '/console/insight', label: 'Insight', curatorsOnly: true },
+  { page: 'import', href: '/console/import', label: 'Import', curatorsOnly: true },
 ];
 
 /** A page of the signed-in console: skip link, header with navigation and sign-out, then the page's main. */
-export function layout(options: { title: string; viewer: Viewer; current: ConsolePage; body: Html }): Html {
+export function layout(options: {
+  title: string;
+  viewer: Viewer;
+  current: ConsolePage | ImportInsightPage;
+  body: Html;
+}): Html {
   const { viewer, current } = options;
   const links = NAV.filter((item) => !item.curatorsOnly || viewer.role === 'curator').map(
     (item) =>
