@@ -5,7 +5,9 @@ import { consoleBodyLimits } from './import/import-limits.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
 import { importRoutes } from './routes/import-routes.ts';
+import { insightRoutes } from './routes/insight-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
+import { newEntryRoutes } from './routes/new-entry-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
 
@@ -37,6 +39,8 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   knowledgeRoutes(app, deps);
   reviewRoutes(app, deps);
   importRoutes(app, deps);
+  insightRoutes(app, deps);
+  newEntryRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

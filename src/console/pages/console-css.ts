@@ -36,4 +36,9 @@ th { background: var(--soft); }
 input[type="checkbox"] { width: 1.25rem; height: 1.25rem; }
 .actions { display: flex; gap: .5rem; flex-wrap: wrap; }
 .bulk { margin: 1rem 0; display: flex; gap: .75rem; }
+.export, .period { margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.chart svg.bar { vertical-align: middle; margin-right: .5rem; }
+.entry-form { display: grid; gap: .4rem; max-width: 40rem; }
+.entry-form button { justify-self: start; margin-top: .75rem; }
+textarea { font: inherit; padding: .4rem .5rem; border: 1px solid #6b6b6b; border-radius: 4px; width: 100%; }
 `;
