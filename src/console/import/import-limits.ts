@@ -34,5 +34,19 @@ const formLimit = bodyLimit({
 
 /** Request body limits, before anything reads the body: the import upload's, and every other form's. */
 export function consoleBodyLimits(): MiddlewareHandler<ConsoleEnv> {
-  return (c, next) => (c.req.path === '/console/import' ? uploadLimit(c, next) : formLimit(c, next));
+  return async (c, next) => {
+    const limit = c.req.path === '/console/import' ? uploadLimit : formLimit;
+    let read = false;
+    try {
+      return await limit(c, async () => {
+        read = true;
+        await next();
+      });
+    } catch (error) {
+      // A body without a declared length is read here; a client that breaks off or trickles it past the
+      // server's timeout has sent no form, which is its fault, not a server error.
+      if (read) throw error;
+      return c.html(messagePage('Not a form', 'That request could not be read as a form.'), 400);
+    }
+  };
 }
