@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.ts';
 import { EarshotError } from '../../errors.ts';
 import type { EntryInput } from '../../knowledge/entry.ts';
 import { ImportInvalidError, type ImportProblem } from '../../knowledge/import/import-problems.ts';
-import { parseEntryFile, SUPPORTED_EXTENSIONS } from '../../knowledge/import/parse-entry-file.ts';
+import { parseEntryFile } from '../../knowledge/import/parse-entry-file.ts';
 import { newSecret, sameSecret } from '../console-secrets.ts';
 
 /** An uploaded file waits this long for its confirmation, then is forgotten. */
@@ -100,5 +100,3 @@ function safeFileName(name: string): string {
     .slice(-100);
   return base === '' || base.startsWith('.') ? `upload${base}` : base;
 }
-
-export const ACCEPTED_EXTENSIONS = SUPPORTED_EXTENSIONS;
