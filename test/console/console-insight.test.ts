@@ -52,12 +52,13 @@ describe('the console insight page: gaps, feedback, activity, leaderboard, most 
     await seedEntry(server.db, { title: 'Pricing story', author: 'Priya', createdAt: daysAgo(6) });
     await seedEntry(server.db, { title: 'Pilot plan', contributor: 'U0SAM', createdAt: daysAgo(2) });
     await seedEntry(server.db, { title: 'Old news', author: 'Sam', createdAt: daysAgo(60) });
-    await seedEntry(server.db, {
+    const pending = await seedEntry(server.db, {
       title: 'Still pending',
       author: 'Sam',
       status: 'pending',
       createdAt: daysAgo(1),
     });
+    const secret = await seedEntry(server.db, { title: 'Private capture', audience: 'slack:G0PRIVATE' });
     cited = { most: soc2.id, once: okta.id };
 
     await ask('What are you hearing about SSO?', 20);
@@ -81,6 +82,13 @@ describe('the console insight page: gaps, feedback, activity, leaderboard, most 
       sourceIds: [soc2.id, okta.id],
     });
     await ask('What are you hearing about Okta?', 13, { answered: true, sourceIds: [] });
+    // Cited most, but neither published nor public: never listed.
+    for (const days of [6, 7, 8, 9]) {
+      await ask('What are you hearing about the pilot?', days, {
+        answered: true,
+        sourceIds: [pending.id, secret.id],
+      });
+    }
     for (const [questionId, userId] of [
       [voted.id, 'U1'],
       [voted.id, 'U2'],
@@ -121,7 +129,7 @@ describe('the console insight page: gaps, feedback, activity, leaderboard, most 
 
   it('charts questions per week with the answered rate, in words as well as bars', async () => {
     await expect(page.locator('main').textContent()).resolves.toContain(
-      '11 questions in the period, 36% answered.',
+      '15 questions in the period, 53% answered.',
     );
     const weeks = await rowsOf('Questions per week and answered rate');
     // 30 days back from Thursday 26 November: the weeks starting Monday 26 October to Monday 23 November.
@@ -136,7 +144,7 @@ describe('the console insight page: gaps, feedback, activity, leaderboard, most 
       ['0', 'no questions'],
       ['1', '0% (0 of 1)'],
       ['2', '100% (2 of 2)'],
-      ['4', '50% (2 of 4)'],
+      ['8', '75% (6 of 8)'],
       ['4', '0% (0 of 4)'],
     ]);
     expect(await page.locator('table.chart svg').count()).toBeGreaterThan(0);
