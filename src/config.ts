@@ -16,6 +16,12 @@ const oneWord = (rule: string) => z.string().regex(/^[\x21-\x7e]+$/, rule);
 const urlWithoutCredentials = (rule: string, credentialsRule: string) =>
   z.url(rule).refine(hasNoCredentials, credentialsRule);
 
+const issuerUrl = (example: string) =>
+  urlWithoutCredentials(
+    `must be the OpenID Connect issuer URL, such as ${example}`,
+    'must not contain a user name or password',
+  ).refine((value) => /^https?:/.test(value), 'must start with https://');
+
 const MAKE_KEY = '`openssl rand -base64 32`';
 
 /** A 256-bit key written as base64 (44 characters) or hex (64); null for anything else. */
@@ -154,6 +160,15 @@ const envSchema = z.object({
   EARSHOT_DEFAULT_TIME_ZONE: optional(
     z.string().refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin or America/New_York'),
   ),
+  // Console sign-in with Slack and Microsoft Entra ID (OpenID Connect): off unless both id and secret are set.
+  EARSHOT_CONSOLE_SLACK_CLIENT_ID: optional(oneWord("must be the Slack app's client id, e.g. 1234.5678")),
+  EARSHOT_CONSOLE_SLACK_CLIENT_SECRET: optional(oneWord('must be one word, without spaces or line breaks')),
+  EARSHOT_CONSOLE_SLACK_ISSUER: optional(issuerUrl('https://slack.com')),
+  EARSHOT_CONSOLE_ENTRA_CLIENT_ID: optional(
+    z.string().uuid("must be the app registration's application (client) id, a GUID"),
+  ),
+  EARSHOT_CONSOLE_ENTRA_CLIENT_SECRET: optional(oneWord('must be one word, without spaces or line breaks')),
+  EARSHOT_CONSOLE_ENTRA_ISSUER: optional(issuerUrl('https://login.microsoftonline.com/organizations/v2.0')),
   MICROSOFT_APP_ID: optional(z.string().uuid("must be the bot's app (client) id, a GUID")),
   MICROSOFT_APP_PASSWORD: optional(
     oneWord('must be one word, without spaces or line breaks').refine(
@@ -247,6 +262,8 @@ export interface Config {
   events: { leaseMs: number; retryWindowMs: number };
   /** Null when Slack is not configured: Earshot runs without it. */
   slack: SlackConfig | null;
+  /** The console's sign-in providers; each null (no button, no route) unless configured. */
+  consoleSignIn: ConsoleSignInConfig;
   curatorChannel: string | undefined;
   /** Entries past their review date: marked in answers, or left out of them. */
   staleEntries: 'mark' | 'exclude';
@@ -293,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const slack = slackConfig(vars);
   const teams = teamsConfig(vars);
+  const consoleSignIn = consoleSignInConfig(vars);
   const quiet = vars.EARSHOT_QUIET_HOURS ?? '20:00-08:00';
   const [quietStart = '', quietEnd = ''] = quiet.split('-');
   return {
@@ -307,6 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (vars.EARSHOT_PUBLIC_URL ?? `http://localhost:${vars.PORT ?? 3000}`).replace(/\/+$/, ''),
     events: { leaseMs: (vars.EARSHOT_EVENT_LEASE_SECONDS ?? 120) * 1000, retryWindowMs: 120_000 },
     slack,
+    consoleSignIn,
     curatorChannel: vars.EARSHOT_CURATOR_CHANNEL,
     staleEntries: vars.EARSHOT_STALE_ENTRIES ?? 'mark',
     captureEmoji: vars.EARSHOT_CAPTURE_EMOJI ?? 'bulb',
@@ -407,6 +426,53 @@ function slackOAuthConfig(vars: z.infer<typeof envSchema>): SlackOAuthConfig | n
  * Teams is closed by default: it is on with an app id (every token validated), or without one only by
  * the explicit EARSHOT_TEAMS_DEV_NO_AUTH=true, which production refuses.
  */
+/** An OpenID Connect provider the console signs people in with. */
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface ConsoleSignInConfig {
+  slack: OidcProviderConfig | null;
+  entra: OidcProviderConfig | null;
+}
+
+function consoleSignInConfig(vars: z.infer<typeof envSchema>): ConsoleSignInConfig {
+  const provider = (
+    prefix: 'EARSHOT_CONSOLE_SLACK' | 'EARSHOT_CONSOLE_ENTRA',
+    defaultIssuer: string,
+    where: string,
+  ): OidcProviderConfig | null => {
+    const clientId = vars[`${prefix}_CLIENT_ID`];
+    const clientSecret = vars[`${prefix}_CLIENT_SECRET`];
+    const issuer = vars[`${prefix}_ISSUER`];
+    if (!clientId && !clientSecret) {
+      if (issuer) {
+        throw configError(
+          `Invalid configuration:\n- ${prefix}_CLIENT_ID: is required when ${prefix}_ISSUER is set. Set ${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET, or unset ${prefix}_ISSUER.`,
+        );
+      }
+      return null;
+    }
+    const missing = clientId ? `${prefix}_CLIENT_SECRET` : `${prefix}_CLIENT_ID`;
+    if (!clientId || !clientSecret) {
+      throw configError(
+        `Invalid configuration:\n- ${missing}: is required with ${clientId ? `${prefix}_CLIENT_ID` : `${prefix}_CLIENT_SECRET`} (copy it from ${where}), or unset both to turn this sign-in off.`,
+      );
+    }
+    return { issuer: (issuer ?? defaultIssuer).replace(/\/+$/, ''), clientId, clientSecret };
+  };
+  return {
+    slack: provider('EARSHOT_CONSOLE_SLACK', 'https://slack.com', "the Slack app's Basic Information page"),
+    entra: provider(
+      'EARSHOT_CONSOLE_ENTRA',
+      'https://login.microsoftonline.com/organizations/v2.0',
+      "the Entra app registration's Overview and Certificates & secrets pages",
+    ),
+  };
+}
+
 function teamsConfig(vars: z.infer<typeof envSchema>): TeamsConfig | null {
   const devNoAuth = vars.EARSHOT_TEAMS_DEV_NO_AUTH === 'true';
   if (devNoAuth && vars.NODE_ENV === 'production') {

@@ -4,10 +4,13 @@ import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.t
 import { consoleBodyLimits } from './import/import-limits.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
+import { dueRoutes } from './routes/due-routes.ts';
+import { entryRoutes } from './routes/entry-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
 import { insightRoutes } from './routes/insight-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { newEntryRoutes } from './routes/new-entry-routes.ts';
+import { oidcRoutes } from './routes/oidc-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
 
@@ -34,10 +37,13 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   );
   app.use(consoleBodyLimits());
   signInRoutes(app, deps);
+  oidcRoutes(app, deps);
   app.use(requireSession(deps));
   signOutRoute(app, deps);
   knowledgeRoutes(app, deps);
   reviewRoutes(app, deps);
+  entryRoutes(app, deps);
+  dueRoutes(app, deps);
   importRoutes(app, deps);
   insightRoutes(app, deps);
   newEntryRoutes(app, deps);

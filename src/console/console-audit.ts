@@ -4,8 +4,8 @@ import type { Entry } from '../knowledge/entry.ts';
 
 /** The review queue's decisions. */
 export type ReviewAction = 'approve' | 'reject';
-/** Actions on one entry. */
-export type EntryAuditAction = ReviewAction | 'create';
+/** Actions on one entry: review decisions, and the curation done on an entry's page, the due-for-review page or the create form. */
+export type EntryAuditAction = ReviewAction | 'edit' | 'merge' | 'reviewed' | 'create';
 /** Actions on many entries at once, described in words. */
 export type BulkAuditAction = 'import' | 'export';
 export type AuditAction = EntryAuditAction | BulkAuditAction;
@@ -26,14 +26,21 @@ export interface AuditEvent {
 export class ConsoleAudit {
   constructor(private readonly deps: { db: Database; clock: Clock }) {}
 
-  async record(event: { organization: string; actor: string; action: EntryAuditAction; entry: Entry }) {
+  /** `title` replaces the entry's title in the log when the action needs more words (a merge names both). */
+  async record(event: {
+    organization: string;
+    actor: string;
+    action: EntryAuditAction;
+    entry: Entry;
+    title?: string;
+  }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {
         workspaceId: event.organization,
         actor: event.actor,
         action: event.action,
         entryId: event.entry.id,
-        entryTitle: event.entry.title,
+        entryTitle: event.title ?? event.entry.title,
         createdAt: this.deps.clock.now(),
       },
     });

@@ -5,6 +5,7 @@ import { SESSION_COOKIE } from './console-env.ts';
 import { consoleRoleOf } from './console-roles.ts';
 import { sameSecret } from './console-secrets.ts';
 import { messagePage } from './pages/layout.ts';
+import { signInChoicesPage } from './pages/sign-in-choices-page.ts';
 
 const SIGN_IN_HINT =
   'Ask an Earshot admin for a sign-in link: they make one with `earshot console link --org ORG --as EMAIL`.';
@@ -17,7 +18,7 @@ export function requireSession(deps: ConsoleDeps): MiddlewareHandler<ConsoleEnv>
   return async (c, next) => {
     const sessionId = getCookie(c, SESSION_COOKIE);
     const session = sessionId ? await deps.sessions.find(sessionId) : null;
-    if (!sessionId || !session) return c.html(messagePage('Please sign in', SIGN_IN_HINT), 401);
+    if (!sessionId || !session) return c.html(signInChoicesPage(deps.oidc.providers, SIGN_IN_HINT), 401);
     const role = await consoleRoleOf(deps, session.organization, session.email);
     if (!role) {
       await deps.sessions.end(sessionId);

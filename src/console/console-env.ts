@@ -4,6 +4,7 @@ import type { Logger } from '../logger.ts';
 import type { Earshot } from '../main.ts';
 import type { ConsoleAudit } from './console-audit.ts';
 import type { ConsoleSessions } from './console-sessions.ts';
+import type { OidcSignIn } from './oidc/oidc-sign-in.ts';
 import type { Viewer } from './pages/layout.ts';
 import type { SignInLinks } from './sign-in-links.ts';
 
@@ -13,11 +14,14 @@ export interface ConsoleDeps {
   clock: Clock;
   logger: Logger;
   entries: Earshot['entries'];
+  search: Earshot['search'];
   curators: Earshot['curators'];
   askWithoutLogging: Earshot['askWithoutLogging'];
   links: SignInLinks;
   sessions: ConsoleSessions;
   audit: ConsoleAudit;
+  /** Sign-in with Slack and Microsoft Entra ID: the providers configured (none: no buttons, no routes). */
+  oidc: OidcSignIn;
   /** Cookies get `Secure` when people reach the console over https. */
   secureCookies: boolean;
   /** EARSHOT_PUBLIC_URL's origin: behind a proxy that ends TLS, what browsers send as `Origin`. */

@@ -1,7 +1,6 @@
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
 
 import type { RichCard } from './cards/card-elements.ts';
-import type { AdaptiveCard } from './cards/card-types.ts';
 
 /** A short message shown to the clicker; the card itself stays as it was. */
 export function invokeMessage(text: string): AdaptiveCardInvokeResponse {
@@ -9,6 +8,6 @@ export function invokeMessage(text: string): AdaptiveCardInvokeResponse {
 }
 
 /** Replaces the clicked card with `card`. */
-export function invokeCard(card: AdaptiveCard | RichCard): AdaptiveCardInvokeResponse {
+export function invokeCard(card: RichCard): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as never };
 }

@@ -3,16 +3,19 @@ import { formFacets } from '../knowledge/capture/form-facets.ts';
 import type { Entry } from '../knowledge/entry.ts';
 import { clip } from './clip.ts';
 import {
+  accountField,
   bodyField,
   ENTRY_FIELDS,
   facetFields,
   kindField,
+  MAX_ACCOUNT,
   MAX_INPUT,
   stageField,
   titleField,
   topicsField,
 } from './entry-form-fields.ts';
 import {
+  accountValue,
   bodyValue,
   kindValue,
   nextReviewValue,
@@ -31,6 +34,8 @@ export const NEXT_REVIEW_DAYS = 90;
 export interface EditEntryOptions {
   /** Editing an entry due for review: saving also sets its next review date, after `now`. */
   due?: { now: Date };
+  /** The web console's form also edits the account the entry is about. */
+  account?: boolean;
 }
 
 /** The curator's edit form, every field prefilled from the entry. */
@@ -50,6 +55,7 @@ export function editEntryForm(entry: Entry, options: EditEntryOptions = {}): For
       stageField(entry.stage),
       ...facetFields(entry),
       options.due ? nextReviewField(options.due.now) : reviewByField(entry),
+      ...(options.account ? [accountField(entry.sourceAccount)] : []),
     ],
   };
 }
@@ -104,7 +110,8 @@ function summary(entry: Entry): Line {
 
 /**
  * The edit form's submission as entry fields. A missing body means the form had none (too long to
- * edit): it stays as it is. Other missing fields read as empty.
+ * edit): it stays as it is; so does a missing account (chat's forms have none). Other missing fields
+ * read as empty.
  */
 export function editEntrySchema(options: EditEntryOptions = {}) {
   return z
@@ -117,6 +124,7 @@ export function editEntrySchema(options: EditEntryOptions = {}) {
       [ENTRY_FIELDS.industry]: formFacets.industry.transform((industry) => industry ?? null),
       [ENTRY_FIELDS.roles]: formFacets.roles,
       [ENTRY_FIELDS.reviewBy]: options.due ? nextReviewValue(options.due.now) : reviewDateValue,
+      [ENTRY_FIELDS.account]: accountValue(MAX_ACCOUNT).optional(),
     })
     .transform((form) => ({
       kind: form[ENTRY_FIELDS.kind],
@@ -127,6 +135,7 @@ export function editEntrySchema(options: EditEntryOptions = {}) {
       industry: form[ENTRY_FIELDS.industry],
       roles: form[ENTRY_FIELDS.roles],
       reviewBy: form[ENTRY_FIELDS.reviewBy],
+      ...(form[ENTRY_FIELDS.account] === undefined ? {} : { sourceAccount: form[ENTRY_FIELDS.account] }),
     }));
 }
 

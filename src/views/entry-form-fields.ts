@@ -18,7 +18,11 @@ export const ENTRY_FIELDS = {
   industry: 'industry',
   roles: 'roles',
   reviewBy: 'review_by',
+  account: 'account',
 } as const;
+
+/** The longest account name the edit form takes. */
+export const MAX_ACCOUNT = 200;
 
 /** Slack's text inputs hold at most 3000 characters; Teams gets the same so both forms edit alike. */
 export const MAX_INPUT = 3000;
@@ -121,4 +125,17 @@ export function facetFields(
       ...(roles.length > 0 ? { initial: roles } : {}),
     },
   ];
+}
+
+/** The account the entry is about (web console only: chat's forms leave it as it is). */
+export function accountField(initial: string | null): FormField {
+  return {
+    type: 'text',
+    id: ENTRY_FIELDS.account,
+    label: 'Account',
+    optional: true,
+    hint: 'The customer or prospect it is about, e.g. Globex',
+    maxLength: MAX_ACCOUNT,
+    ...(initial ? { initial: initial.slice(0, MAX_ACCOUNT) } : {}),
+  };
 }

@@ -38,6 +38,13 @@ export const topicsValue = text.transform((value) => [
   ),
 ]);
 
+/** An account name, or null for none. */
+export const accountValue = (max: number) =>
+  text
+    .pipe(z.string().trim().max(max, 'Keep the account name shorter.'))
+    .pipe(z.string().refine((value) => !/[\r\n]/.test(value), 'Keep the account name on one line.'))
+    .transform((value) => value || null);
+
 /** A stage, or null for none ("No stage" included). */
 export const stageValue = picked
   .pipe(z.enum([...BUYING_STAGES, NO_STAGE], { error: 'Pick a stage from the list.' }).nullable())

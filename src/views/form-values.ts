@@ -26,8 +26,19 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export function formErrorText(form: FormView, error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'Check the form and try again.';
-  const label = form.fields.find((field) => field.id === issue.path[0])?.label;
-  const message = issue.message.replace(/\.$/, '');
+  return errorSentence(form, issue.path[0], issue.message);
+}
+
+/** Every field's first problem as a sentence that names the field (the web console lists them all). */
+export function fieldErrorSentences(form: FormView, error: z.ZodError): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors(error)).map(([id, message]) => [id, errorSentence(form, id, message)]),
+  );
+}
+
+function errorSentence(form: FormView, fieldId: PropertyKey | undefined, issueMessage: string): string {
+  const label = form.fields.find((field) => field.id === fieldId)?.label;
+  const message = issueMessage.replace(/\.$/, '');
   return label && /^[a-z]/.test(message) ? `${label} ${message}.` : `${message}.`;
 }
 

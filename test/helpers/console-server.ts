@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { SignInLinks } from '../../src/console/sign-in-links.ts';
 import type { Database } from '../../src/db/database.ts';
@@ -22,12 +23,20 @@ export interface ConsoleServer {
  * `earshot serve` in this process on a PGlite test database, with a clock the test moves. Organization
  * `acme` exists; people and curators are added by the test.
  */
-export async function startConsoleServer(env: Record<string, string> = {}): Promise<ConsoleServer> {
+export async function startConsoleServer(
+  env: Record<string, string> = {},
+  options: { publicUrlIsOrigin?: boolean } = {},
+): Promise<ConsoleServer> {
   const db = await openTestDatabase('pglite');
   const clock = new FakeClock(new Date());
-  const earshot = await testEarshot(db, env, { clock });
+  // Sign-in providers send the browser back to EARSHOT_PUBLIC_URL: then it must be this server's origin.
+  const port = options.publicUrlIsOrigin ? await freePort() : 0;
+  const publicUrl: Record<string, string> = options.publicUrlIsOrigin
+    ? { EARSHOT_PUBLIC_URL: `http://127.0.0.1:${port}` }
+    : {};
+  const earshot = await testEarshot(db, { ...env, ...publicUrl }, { clock });
   await ensureWorkspace(db, 'acme');
-  const server: EarshotServer = await startServer(earshot, { port: 0 });
+  const server: EarshotServer = await startServer(earshot, { port });
   const origin = `http://127.0.0.1:${server.port}`;
   const links = new SignInLinks({ db, clock });
   return {
@@ -54,4 +63,17 @@ export async function signInWith(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((address) => address.pathname === '/console');
+}
+
+/** A port nothing listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -252,3 +252,46 @@ function configErrorOf(env: Record<string, string>): string {
   }
   throw new Error('expected a config error');
 }
+
+describe('console sign-in configuration', () => {
+  const ENTRA_ID = '6f1c2d3e-0000-4000-8000-00000000c0de';
+
+  it('is off for both providers unless their client id and secret are set', () => {
+    expect(loadConfig({}).consoleSignIn).toEqual({ slack: null, entra: null });
+    expect(
+      loadConfig({
+        EARSHOT_CONSOLE_SLACK_CLIENT_ID: '1234.5678',
+        EARSHOT_CONSOLE_SLACK_CLIENT_SECRET: 's3cret',
+        EARSHOT_CONSOLE_ENTRA_CLIENT_ID: ENTRA_ID,
+        EARSHOT_CONSOLE_ENTRA_CLIENT_SECRET: 'e~secret',
+      }).consoleSignIn,
+    ).toEqual({
+      slack: { issuer: 'https://slack.com', clientId: '1234.5678', clientSecret: 's3cret' },
+      entra: {
+        issuer: 'https://login.microsoftonline.com/organizations/v2.0',
+        clientId: ENTRA_ID,
+        clientSecret: 'e~secret',
+      },
+    });
+  });
+
+  it('names the half of a provider that is missing, and a malformed value', () => {
+    expect(() => loadConfig({ EARSHOT_CONSOLE_SLACK_CLIENT_ID: '1234.5678' })).toThrowError(
+      /EARSHOT_CONSOLE_SLACK_CLIENT_SECRET: is required with EARSHOT_CONSOLE_SLACK_CLIENT_ID/,
+    );
+    expect(() => loadConfig({ EARSHOT_CONSOLE_ENTRA_CLIENT_SECRET: 'e~secret' })).toThrowError(
+      /EARSHOT_CONSOLE_ENTRA_CLIENT_ID: is required with EARSHOT_CONSOLE_ENTRA_CLIENT_SECRET/,
+    );
+    expect(() =>
+      loadConfig({ EARSHOT_CONSOLE_ENTRA_ISSUER: 'https://login.example.com/tenant/v2.0' }),
+    ).toThrowError(/EARSHOT_CONSOLE_ENTRA_CLIENT_ID: is required when EARSHOT_CONSOLE_ENTRA_ISSUER is set/);
+    expect(() =>
+      loadConfig({ EARSHOT_CONSOLE_ENTRA_CLIENT_ID: 'not-a-guid', EARSHOT_CONSOLE_ENTRA_CLIENT_SECRET: 'x' }),
+    ).toThrowError(
+      /EARSHOT_CONSOLE_ENTRA_CLIENT_ID: must be the app registration's application \(client\) id/,
+    );
+    expect(() => loadConfig({ EARSHOT_CONSOLE_SLACK_ISSUER: 'slack.com' })).toThrowError(
+      /EARSHOT_CONSOLE_SLACK_ISSUER: must be the OpenID Connect issuer URL/,
+    );
+  });
+});

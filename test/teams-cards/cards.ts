@@ -1,8 +1,7 @@
 import type { CardButton, CardElement, InputText } from '../../src/teams/cards/card-elements.ts';
-import type { AdaptiveCard } from '../../src/teams/cards/card-types.ts';
 
 /** The markdown of every top-level TextBlock, in order: what a Teams user reads ('' for other elements). */
-export function texts(card: AdaptiveCard | { body: CardElement[] }): string[] {
+export function texts(card: { body: CardElement[] }): string[] {
   return card.body.map((block: CardElement) => (block.type === 'TextBlock' ? block.text : ''));
 }
 

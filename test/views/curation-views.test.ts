@@ -9,7 +9,12 @@ import { cardBytes, MAX_CARD_BYTES } from '../../src/teams/cards/card-types.ts';
 import { renderTeamsCard, renderTeamsForm } from '../../src/teams/cards/render-card.ts';
 import { dueReviewView } from '../../src/views/due-review-view.ts';
 import { editEntryForm, editEntrySchema } from '../../src/views/edit-entry-form.ts';
-import { fieldErrors, formErrorText, initialValues } from '../../src/views/form-values.ts';
+import {
+  fieldErrorSentences,
+  fieldErrors,
+  formErrorText,
+  initialValues,
+} from '../../src/views/form-values.ts';
 import { markReviewedForm, markReviewedSchema } from '../../src/views/mark-reviewed-form.ts';
 import { mergeEntryForm, mergeEntrySchema } from '../../src/views/merge-entry-form.ts';
 import { reviewItemView } from '../../src/views/review-item-view.ts';
@@ -562,6 +567,23 @@ describe('reading a submitted form the same on both platforms', () => {
     const noTitle = editEntrySchema().safeParse({ ...typed, title: '  ' });
     if (noTitle.success) throw new Error('a blank title was accepted');
     expect(formErrorText(form, noTitle.error)).toBe('Give it a title.');
+  });
+
+  it("edit with the account (the web console's form): prefilled, trimmed, blank clears it; chat's forms leave it", () => {
+    const form = editEntryForm({ ...sap, sourceAccount: 'Kessler' }, { account: true });
+    expect(form.fields.find((field) => field.id === 'account')).toMatchObject({
+      label: 'Account',
+      initial: 'Kessler',
+    });
+    expect(editEntryForm(sap).fields.map((field) => field.id)).not.toContain('account');
+    expect(editEntrySchema().parse({ ...typed, account: ' Initech ' }).sourceAccount).toBe('Initech');
+    expect(editEntrySchema().parse({ ...typed, account: '' }).sourceAccount).toBeNull();
+    expect('sourceAccount' in editEntrySchema().parse(typed)).toBe(false);
+    const twoLines = editEntrySchema().safeParse({ ...typed, account: 'Kessler\nGmbH' });
+    if (twoLines.success) throw new Error('an account on two lines was accepted');
+    expect(fieldErrorSentences(form, twoLines.error)).toEqual({
+      account: 'Keep the account name on one line.',
+    });
   });
 
   it('save: the same capture from both; a blank stage is none', () => {

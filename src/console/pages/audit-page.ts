@@ -5,6 +5,9 @@ import { layout, type Viewer } from './layout.ts';
 const DID: Record<AuditEvent['action'], string> = {
   approve: 'Approved',
   reject: 'Rejected',
+  edit: 'Edited',
+  merge: 'Merged',
+  reviewed: 'Marked reviewed',
   create: 'Created',
   import: 'Imported',
   export: 'Exported',

@@ -36,9 +36,20 @@ th { background: var(--soft); }
 input[type="checkbox"] { width: 1.25rem; height: 1.25rem; }
 .actions { display: flex; gap: .5rem; flex-wrap: wrap; }
 .bulk { margin: 1rem 0; display: flex; gap: .75rem; }
+.sign-in-choices { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; }
+.field { margin: 0 0 1rem; }
+.field .hint { margin: .15rem 0; color: var(--muted); font-size: .9rem; }
+.field-error { margin: .15rem 0; color: var(--bad); font-weight: 600; }
+.field.invalid input, .field.invalid select, .field.invalid textarea { border: 2px solid var(--bad); }
+textarea, input[type="date"], select[multiple] { font: inherit; padding: .4rem .5rem; border: 1px solid #6b6b6b; border-radius: 4px; }
+textarea { width: min(48rem, 100%); }
+.error-summary { border: 3px solid var(--bad); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
+.error-summary h2 { margin-top: 0; color: var(--bad); }
+.side-by-side td { white-space: pre-wrap; width: 42%; }
+.overdue { color: var(--bad); font-weight: 600; }
+a.button { display: inline-block; padding: .5rem 1rem; border-radius: 4px; background: var(--accent); color: #fff; text-decoration: none; font-weight: 600; }
 .export, .period { margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
 .chart svg.bar { vertical-align: middle; margin-right: .5rem; }
-.entry-form { display: grid; gap: .4rem; max-width: 40rem; }
-.entry-form button { justify-self: start; margin-top: .75rem; }
-textarea { font: inherit; padding: .4rem .5rem; border: 1px solid #6b6b6b; border-radius: 4px; width: 100%; }
+.new-entry-form { display: grid; gap: .4rem; max-width: 40rem; }
+.new-entry-form button { justify-self: start; margin-top: .75rem; }
 `;

@@ -33,7 +33,7 @@ ${
       )}</ul></div>`
     : ''
 }
-<form method="post" action="/console/new-entry" class="entry-form">
+<form method="post" action="/console/new-entry" class="new-entry-form">
   <input type="hidden" name="_csrf" value="${viewer.csrfToken}">
   <input type="hidden" name="question" value="${draft.question ?? ''}">
   <label for="kind">Kind</label>

@@ -56,7 +56,7 @@ function queueForm(viewer: Viewer, entries: Entry[]): Html {
 <tbody>${entries.map(
     (entry) => html`<tr>
 <td><input type="checkbox" name="ids" value="${entry.id}" id="select-${entry.id}"><label for="select-${entry.id}" class="visually-hidden">Select ${entry.title}</label></td>
-<td><strong>${entry.title}</strong> <span class="muted">(${KIND_NAMES[entry.kind]})</span><br>${clip(entry.body, EXCERPT_CHARS)}</td>
+<td><strong><a href="/console/entries/${entry.id}/edit">${entry.title}</a></strong> <span class="muted">(${KIND_NAMES[entry.kind]})</span><br>${clip(entry.body, EXCERPT_CHARS)}</td>
 <td>${day(entry.createdAt)}${entry.sourceAuthor ? html`<br><span class="muted">by ${entry.sourceAuthor}</span>` : ''}</td>
 <td><div class="actions">
   <button type="submit" name="one" value="approve:${entry.id}">Approve<span class="visually-hidden"> ${entry.title}</span></button>

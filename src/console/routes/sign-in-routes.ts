@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv, SESSION_COOKIE } from '../console-env.ts';
 import { messagePage } from '../pages/layout.ts';
 import { signInPage } from '../pages/sign-in-page.ts';
-import type { Redeemed } from '../sign-in-links.ts';
+import type { LinkHolder, Redeemed } from '../sign-in-links.ts';
 
 const REFUSED = {
   unknown: 'This sign-in link is not valid. Ask for a new one (`earshot console link`).',
@@ -15,8 +15,7 @@ const REFUSED = {
 /**
  * A one-time link opens a page with a Sign in button (GET spends nothing, so a chat app's link preview or
  * a mail scanner cannot use the link up); the button's POST spends it and starts the session.
- * Sign-in with Slack or Entra ID (OpenID Connect) is to come: its callback would end the same way, in
- * `deps.sessions.start` with the organization and email the identity provider vouches for.
+ * Sign-in with Slack or Entra ID (oidc-routes.ts) ends the same way, in `beginSession`.
  */
 export function signInRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   app.get('/sign-in', async (c) => {
@@ -36,17 +35,22 @@ export function signInRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     const token = typeof form.token === 'string' ? form.token : '';
     const redeemed = token ? await deps.links.redeem(token) : REFUSED_UNKNOWN;
     if (!redeemed.ok) return refused(c, redeemed.reason);
-    const previous = getCookie(c, SESSION_COOKIE);
-    if (previous) await deps.sessions.end(previous);
-    const sessionId = await deps.sessions.start(redeemed.holder);
-    setCookie(c, SESSION_COOKIE, sessionId, {
-      path: CONSOLE_PATH,
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: deps.secureCookies,
-    });
-    return c.redirect(CONSOLE_PATH, 303);
+    return beginSession(c, deps, redeemed.holder);
   });
+}
+
+/** Starts the holder's session (ending the browser's previous one) and opens the console. */
+export async function beginSession(c: Context<ConsoleEnv>, deps: ConsoleDeps, holder: LinkHolder) {
+  const previous = getCookie(c, SESSION_COOKIE);
+  if (previous) await deps.sessions.end(previous);
+  const sessionId = await deps.sessions.start(holder);
+  setCookie(c, SESSION_COOKIE, sessionId, {
+    path: CONSOLE_PATH,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: deps.secureCookies,
+  });
+  return c.redirect(CONSOLE_PATH, 303);
 }
 
 const REFUSED_UNKNOWN: Redeemed = { ok: false, reason: 'unknown' };

@@ -15,7 +15,17 @@ const ASKS: Array<[AskedFor, RegExp]> = [
   ],
   [
     'amount',
-    /\bhow much\b|\bpric(?:e|es|ed|ing)\b|\bcosts?\b|\bquot(?:e|es|ed)\b|\bbudgets?\b|\bspend\b|\bfees?\b|\bdiscounts?\b|\bacv\b|\barr\b|\bdeal size\b|\bprecios?\b|\bprix\b|\bpreis(?:e|en)?\b|\bpreços?\b|\bcustos?\b|\bcoste\b|\bcu[aá]nto cuesta\b|\bcombien co[uû]te\b|\bwie ?viel kostet\b|\bquanto custa\b/i,
+    // A request for the figure, not the topic: "what discount did they get?", "how much is it?", but not
+    // "any pushback on pricing?" or "what are you hearing about discounts?".
+    new RegExp(
+      [
+        String.raw`\bhow much\b`,
+        String.raw`\bwhat(?:'s|’s| is| are| was| were)? (?:the |their |our |its |a |an )?(?:\w+ )?(?:list )?(?:price|pricing|cost|fee|discount|budget|quote|acv|arr|deal size)s?\b(?! (?:objections?|pushback|concerns?|questions?|model|page|changes?))`,
+        String.raw`\b(?:does|do|did|would|will) (?:it|they|that|this|\w+) cost\b|\bcosts? (?:of|to)\b|\bprice (?:of|for|per)\b`,
+        String.raw`\bcu[aá]nto (?:cuesta|cobra)|\bqu[eé] precio\b|\bprecio de\b|\bcombien co[uû]te|\bquel (?:est le )?prix\b|\bprix (?:de|du|par)\b|\bwie ?viel kostet|\bwas kostet|\bwelche[rn]? preis|\bpreis (?:f[uü]r|pro)\b|\bquanto custa|\bqual (?:é )?o pre[cç]o|\bpre[cç]o (?:de|do|por)\b`,
+      ].join('|'),
+      'i',
+    ),
   ],
   [
     'count',

@@ -28,6 +28,8 @@ export interface EntryEdit {
   industry?: string | null;
   roles?: string[];
   reviewBy?: Date | null;
+  /** The account the entry is about. */
+  sourceAccount?: string | null;
 }
 
 /** Reads and changes stored entries; every call is scoped to one workspace. */

@@ -20,27 +20,8 @@ export interface TextBlock {
   spacing?: 'None' | 'Small' | 'Default' | 'Medium' | 'Large';
 }
 
-export interface ExecuteAction {
-  type: 'Action.Execute';
-  title: string;
-  verb: string;
-  data: { q: number };
-  style?: 'default' | 'positive' | 'destructive';
-}
-
-export interface AdaptiveCard {
-  type: 'AdaptiveCard';
-  $schema: typeof ADAPTIVE_CARD_SCHEMA;
-  version: '1.5';
-  /** Shown by clients that cannot render the card (and in notifications). */
-  fallbackText?: string;
-  body: TextBlock[];
-  actions: ExecuteAction[];
-  msteams?: { width: 'Full' };
-}
-
 /** The card as a Bot Framework attachment; the same shape `CardFactory.adaptiveCard` returns. */
-export function cardAttachment<Card extends Pick<AdaptiveCard, 'type' | 'version'>>(
+export function cardAttachment<Card extends { type: 'AdaptiveCard'; version: string }>(
   card: Card,
 ): { contentType: string; content: Card } {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card };

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { askedFor, holdsAskedFor } from '../../src/knowledge/answer/asked-for.ts';
+
+describe('askedFor: what kind of fact a question wants', () => {
+  it.each([
+    'How much does Arcbill cost?',
+    'What discount did Harborview get?',
+    'What is the price of the enterprise plan?',
+    'What does it cost per seat?',
+    'What are the fees for ACH?',
+    '¿Cuánto cuesta Arcbill?',
+    'Was kostet die Lizenz?',
+  ])('a request for the figure wants an amount: %s', (question) => {
+    expect(askedFor(question)).toContain('amount');
+  });
+
+  it.each([
+    'any pushback on pricing?',
+    'What are you hearing about discounts?',
+    'what pricing objections come up?',
+    'and their pricing?',
+  ])('a question about the topic does not, so entries without a figure still answer it: %s', (question) => {
+    expect(askedFor(question)).not.toContain('amount');
+  });
+
+  it('asks for a duration, a percentage or a name where the question does', () => {
+    expect(askedFor('How long does a NetSuite rollout take?')).toEqual(['duration']);
+    expect(askedFor('What is our win rate against Brex?')).toContain('percent');
+    expect(askedFor('Which competitors come up in healthcare?')).toEqual(['name']);
+  });
+
+  it('does not count a number inside a name or a year as the amount asked for', () => {
+    expect(holdsAskedFor('The agent has covered Windows 7 since 2024.', ['amount'])).toBe(0);
+    expect(holdsAskedFor('List price is $40 per seat.', ['amount'])).toBe(1);
+  });
+});
