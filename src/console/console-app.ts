@@ -1,11 +1,15 @@
 import { Hono } from 'hono';
 import { requireSession } from './console-auth.ts';
 import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.ts';
+import { consoleBodyLimits } from './import/import-limits.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
 import { dueRoutes } from './routes/due-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
+import { importRoutes } from './routes/import-routes.ts';
+import { insightRoutes } from './routes/insight-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
+import { newEntryRoutes } from './routes/new-entry-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
@@ -31,6 +35,7 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   app.get('/console.css', (c) =>
     c.body(CONSOLE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=300' }),
   );
+  app.use(consoleBodyLimits());
   signInRoutes(app, deps);
   oidcRoutes(app, deps);
   app.use(requireSession(deps));
@@ -39,6 +44,9 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   reviewRoutes(app, deps);
   entryRoutes(app, deps);
   dueRoutes(app, deps);
+  importRoutes(app, deps);
+  insightRoutes(app, deps);
+  newEntryRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

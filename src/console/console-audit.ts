@@ -2,15 +2,23 @@ import type { Clock } from '../clock.ts';
 import type { Database } from '../db/database.ts';
 import type { Entry } from '../knowledge/entry.ts';
 
-/** Review decisions, and the curation done on an entry's page or the due-for-review page. */
-export type AuditAction = 'approve' | 'reject' | 'edit' | 'merge' | 'reviewed';
+/** The review queue's decisions. */
+export type ReviewAction = 'approve' | 'reject';
+/** Actions on one entry: review decisions, and the curation done on an entry's page, the due-for-review page or the create form. */
+export type EntryAuditAction = ReviewAction | 'edit' | 'merge' | 'reviewed' | 'create';
+/** Actions on many entries at once, described in words. */
+export type BulkAuditAction = 'import' | 'export';
+export type AuditAction = EntryAuditAction | BulkAuditAction;
 
 export interface AuditEvent {
   id: number;
   actor: string;
   action: AuditAction;
-  entryId: number;
-  entryTitle: string;
+  /** Null for an action on many entries. */
+  entryId: number | null;
+  entryTitle: string | null;
+  /** What an action on many entries did ("people.csv: 12 added, 3 updated"). */
+  detail: string | null;
   at: Date;
 }
 
@@ -22,7 +30,7 @@ export class ConsoleAudit {
   async record(event: {
     organization: string;
     actor: string;
-    action: AuditAction;
+    action: EntryAuditAction;
     entry: Entry;
     title?: string;
   }) {
@@ -33,6 +41,19 @@ export class ConsoleAudit {
         action: event.action,
         entryId: event.entry.id,
         entryTitle: event.title ?? event.entry.title,
+        createdAt: this.deps.clock.now(),
+      },
+    });
+  }
+
+  /** An action on many entries: an import or an export, with what it did. */
+  async recordBulk(event: { organization: string; actor: string; action: BulkAuditAction; detail: string }) {
+    await this.deps.db.prisma.consoleAuditEvent.create({
+      data: {
+        workspaceId: event.organization,
+        actor: event.actor,
+        action: event.action,
+        detail: event.detail,
         createdAt: this.deps.clock.now(),
       },
     });
@@ -51,6 +72,7 @@ export class ConsoleAudit {
       action: row.action as AuditAction,
       entryId: row.entryId,
       entryTitle: row.entryTitle,
+      detail: row.detail,
       at: row.createdAt,
     }));
   }

@@ -5,11 +5,10 @@ import { consoleApp } from './console-app.ts';
 import { ConsoleAudit } from './console-audit.ts';
 import { CONSOLE_PATH } from './console-env.ts';
 import { ConsoleSessions } from './console-sessions.ts';
+import { CONSOLE_ROUTE_MAX_BYTES } from './import/import-limits.ts';
 import { oidcProviders } from './oidc/oidc-providers.ts';
 import { OidcSignIn } from './oidc/oidc-sign-in.ts';
 import { SignInLinks } from './sign-in-links.ts';
-
-const MAX_FORM_BYTES = 64 * 1024;
 
 /** The console as a route of Earshot's one HTTP server, for every path under /console. */
 export function consoleRoute(
@@ -35,5 +34,5 @@ export function consoleRoute(
   });
   // Hono's Node adapter would otherwise replace the global Request and Response for the whole process.
   const listener = getRequestListener(app.fetch, { overrideGlobalObjects: false });
-  return { methods: ['GET', 'HEAD', 'POST'], maxBodyBytes: MAX_FORM_BYTES, handle: listener };
+  return { methods: ['GET', 'HEAD', 'POST'], maxBodyBytes: CONSOLE_ROUTE_MAX_BYTES, handle: listener };
 }

@@ -1,6 +1,6 @@
 import type { EntryStore } from '../knowledge/entries/entry-store.ts';
 import type { Entry } from '../knowledge/entry.ts';
-import type { AuditAction, ConsoleAudit } from './console-audit.ts';
+import type { ConsoleAudit, ReviewAction } from './console-audit.ts';
 
 /**
  * Approves or rejects pending entries with the same store calls as Slack's and Teams' review buttons,
@@ -9,7 +9,7 @@ import type { AuditAction, ConsoleAudit } from './console-audit.ts';
  */
 export async function decideEntries(
   deps: { entries: Pick<EntryStore, 'getMany' | 'setStatus'>; audit: Pick<ConsoleAudit, 'record'> },
-  request: { organization: string; actor: string; action: AuditAction; ids: readonly number[] },
+  request: { organization: string; actor: string; action: ReviewAction; ids: readonly number[] },
 ): Promise<{ decided: Entry[]; skipped: number }> {
   const { organization, actor, action } = request;
   const ids = [...new Set(request.ids)];

@@ -8,6 +8,9 @@ const DID: Record<AuditEvent['action'], string> = {
   edit: 'Edited',
   merge: 'Merged',
   reviewed: 'Marked reviewed',
+  create: 'Created',
+  import: 'Imported',
+  export: 'Exported',
 };
 
 /** What curators did in the console, newest first. */
@@ -24,12 +27,16 @@ ${
     ? html`<p>No curator actions yet.</p>`
     : html`<table>
 <caption class="visually-hidden">Curator actions, newest first</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Entry</th></tr></thead>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Entry or file</th></tr></thead>
 <tbody>${events.map(
         (event) =>
-          html`<tr><td>${moment(event.at)}</td><td>${event.actor}</td><td>${DID[event.action]}</td><td>#${event.entryId} ${event.entryTitle}</td></tr>`,
+          html`<tr><td>${moment(event.at)}</td><td>${event.actor}</td><td>${DID[event.action]}</td><td>${whatOf(event)}</td></tr>`,
       )}</tbody>
 </table>`
 }`,
   });
+}
+
+function whatOf(event: AuditEvent): string {
+  return event.entryId === null ? (event.detail ?? '') : `#${event.entryId} ${event.entryTitle ?? ''}`;
 }

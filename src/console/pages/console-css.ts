@@ -48,4 +48,8 @@ textarea { width: min(48rem, 100%); }
 .side-by-side td { white-space: pre-wrap; width: 42%; }
 .overdue { color: var(--bad); font-weight: 600; }
 a.button { display: inline-block; padding: .5rem 1rem; border-radius: 4px; background: var(--accent); color: #fff; text-decoration: none; font-weight: 600; }
+.export, .period { margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+.chart svg.bar { vertical-align: middle; margin-right: .5rem; }
+.new-entry-form { display: grid; gap: .4rem; max-width: 40rem; }
+.new-entry-form button { justify-self: start; margin-top: .75rem; }
 `;

@@ -8,6 +8,7 @@ import {
   KIND_NAMES,
 } from '../../knowledge/entry.ts';
 import { answerSection } from './answer-section.ts';
+import { exportForm } from './export-form.ts';
 import { day, type Html, html } from './html.ts';
 import { layout, type Viewer } from './layout.ts';
 
@@ -60,6 +61,7 @@ ${answer ? answerSection(answer, query, now) : ''}
     <button type="submit" class="secondary">Apply filters</button>
   </fieldset>
 </form>
+${options.viewer.role === 'curator' ? exportForm(options.viewer, filters) : ''}
 ${entriesTable(entries)}`,
   });
 }

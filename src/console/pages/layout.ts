@@ -2,6 +2,8 @@ import type { ConsoleRole } from '../console-roles.ts';
 import { type Html, html } from './html.ts';
 
 export type ConsolePage = 'knowledge' | 'review' | 'audit' | 'due';
+/** Import and insight pages (their own line, so other pages can be added beside it). */
+export type ImportInsightPage = 'import' | 'insight';
 
 /** Who is signed in, as every page shows it. */
 export interface Viewer {
@@ -11,11 +13,13 @@ export interface Viewer {
   csrfToken: string;
 }
 
-const NAV: { page: ConsolePage; href: string; label: string; curatorsOnly: boolean }[] = [
+const NAV: { page: ConsolePage | ImportInsightPage; href: string; label: string; curatorsOnly: boolean }[] = [
   { page: 'knowledge', href: '/console', label: 'Knowledge', curatorsOnly: false },
   { page: 'review', href: '/console/review', label: 'Review queue', curatorsOnly: true },
   { page: 'due', href: '/console/due', label: 'Due for review', curatorsOnly: true },
   { page: 'audit', href: '/console/audit', label: 'Audit log', curatorsOnly: true },
+  { page: 'insight', href: '/console/insight', label: 'Insight', curatorsOnly: true },
+  { page: 'import', href: '/console/import', label: 'Import', curatorsOnly: true },
 ];
 
 /** A page of the signed-in console: skip link, header with navigation and sign-out, then the page's main. */
@@ -23,7 +27,7 @@ const NAV: { page: ConsolePage; href: string; label: string; curatorsOnly: boole
 export function layout(options: {
   title: string;
   viewer: Viewer;
-  current: ConsolePage | null;
+  current: ConsolePage | ImportInsightPage | null;
   body: Html;
 }): Html {
   const { viewer, current } = options;

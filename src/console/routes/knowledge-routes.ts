@@ -45,7 +45,7 @@ export function knowledgeRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   });
 }
 
-function filtersOf(param: (name: string) => string | undefined): EntryFilters {
+export function filtersOf(param: (name: string) => string | undefined): EntryFilters {
   const kind = param('kind');
   const stage = param('stage');
   const topic = (param('topic') ?? '').trim().slice(0, MAX_TOPIC_CHARS);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditAction } from '../console-audit.ts';
+import type { ReviewAction } from '../console-audit.ts';
 
 const decision = z.enum(['approve', 'reject']);
 const entryId = z.coerce.number().int().positive();
@@ -14,7 +14,7 @@ const reviewForm = z.union([
 ]);
 
 export interface ReviewDecision {
-  action: AuditAction;
+  action: ReviewAction;
   ids: number[];
 }
 

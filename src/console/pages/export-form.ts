@@ -1,0 +1,15 @@
+import { type Html, html } from './html.ts';
+import type { EntryFilters } from './knowledge-page.ts';
+import type { Viewer } from './layout.ts';
+
+/** Curators' button under the knowledge filter: every entry the filter matches, as JSONL that imports back. */
+export function exportForm(viewer: Viewer, filters: EntryFilters): Html {
+  return html`<form method="post" action="/console/export" class="export">
+  <input type="hidden" name="_csrf" value="${viewer.csrfToken}">
+  <input type="hidden" name="kind" value="${filters.kind ?? ''}">
+  <input type="hidden" name="topic" value="${filters.topic ?? ''}">
+  <input type="hidden" name="stage" value="${filters.stage ?? ''}">
+  <button type="submit" class="secondary">Export JSONL</button>
+  <span class="muted">every published entry this filter matches, in the import format</span>
+</form>`;
+}
