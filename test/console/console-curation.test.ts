@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/browser.ts';
@@ -155,5 +156,62 @@ describe('the console: curating and searching from a browser', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     const titles = await page.locator('main tbody tr td:first-child').allTextContents();
     expect(titles).toEqual(['Pricing tip for the CFO']);
+  });
+
+  it('filters by industry, buyer role, author and recency too, and exports what the filter shows', async () => {
+    const now = server.clock.now();
+    const old = new Date(now.getTime() - 100 * 86_400_000);
+    await seedEntry(server.db, {
+      title: 'Hospital CFO wants ROI',
+      industry: 'Healthcare',
+      roles: ['CFO'],
+      author: 'Maya Okafor',
+    });
+    await seedEntry(server.db, {
+      title: 'Hospital CIO on SSO',
+      industry: 'Healthcare',
+      roles: ['CIO'],
+      author: 'Maya Okafor',
+    });
+    await seedEntry(server.db, {
+      title: 'Bank CFO on ROI',
+      industry: 'Banking',
+      roles: ['CFO'],
+      author: 'Maya Okafor',
+    });
+    const stale = await seedEntry(server.db, {
+      title: 'Old hospital CFO note',
+      industry: 'healthcare',
+      roles: ['CFO'],
+      author: 'maya okafor',
+    });
+    await server.db.prisma.entry.update({ where: { id: stale.id }, data: { createdAt: old } });
+    await seedEntry(server.db, {
+      title: 'Hospital CFO via Dan',
+      industry: 'Healthcare',
+      roles: ['CFO'],
+      author: 'Dan Reyes',
+    });
+
+    await page.goto(`${server.origin}/console`);
+    await page.getByLabel('Industry').fill('healthcare');
+    await page.getByLabel('Buyer role').selectOption('CFO');
+    await page.getByLabel('Author').fill('maya');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const titles = () => page.locator('main tbody tr td:first-child').allTextContents();
+    expect(await titles()).toEqual(['Hospital CFO wants ROI', 'Old hospital CFO note']);
+
+    await page.getByLabel('Added').selectOption('30');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    expect(await titles()).toEqual(['Hospital CFO wants ROI']);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSONL' }).click();
+    const file = await (await download).path();
+    const exported = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).title);
+    expect(exported).toEqual(['Hospital CFO wants ROI']);
   });
 });

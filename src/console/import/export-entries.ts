@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts';
-import { toEntry } from '../../knowledge/entries/entry-store.ts';
+import { entryWhere, toEntry } from '../../knowledge/entries/entry-store.ts';
 import type { Entry } from '../../knowledge/entry.ts';
+import { storeFilter } from '../entry-filters.ts';
 import type { EntryFilters } from '../pages/knowledge-page.ts';
 
 /** The externalId an entry without one gets at its first export, so importing the file updates it. */
@@ -15,15 +16,14 @@ export async function exportEntries(
   db: Database,
   organization: string,
   filters: EntryFilters,
+  now: Date,
 ): Promise<{ jsonl: string; count: number }> {
-  const where = {
+  const where = entryWhere({
     workspaceId: organization,
-    status: 'published' as const,
+    status: 'published',
     audience: null,
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.topic ? { topics: { has: filters.topic.toLowerCase() } } : {}),
-    ...(filters.stage ? { stage: filters.stage } : {}),
-  };
+    ...storeFilter(filters, now),
+  });
   const unnamed = await db.prisma.entry.findMany({
     where: { ...where, externalId: null },
     select: { id: true },

@@ -9,6 +9,10 @@ export function exportForm(viewer: Viewer, filters: EntryFilters): Html {
   <input type="hidden" name="kind" value="${filters.kind ?? ''}">
   <input type="hidden" name="topic" value="${filters.topic ?? ''}">
   <input type="hidden" name="stage" value="${filters.stage ?? ''}">
+  <input type="hidden" name="industry" value="${filters.industry ?? ''}">
+  <input type="hidden" name="role" value="${filters.role ?? ''}">
+  <input type="hidden" name="author" value="${filters.author ?? ''}">
+  <input type="hidden" name="days" value="${filters.days ?? ''}">
   <button type="submit" class="secondary">Export JSONL</button>
   <span class="muted">every published entry this filter matches, in the import format</span>
 </form>`;

@@ -1,4 +1,5 @@
 import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
+import { BUYER_ROLE_NAMES, type BuyerRole } from '../../knowledge/buyer-roles.ts';
 import {
   BUYING_STAGES,
   type BuyingStage,
@@ -16,7 +17,15 @@ export interface EntryFilters {
   kind: EntryKind | null;
   topic: string | null;
   stage: BuyingStage | null;
+  industry: string | null;
+  role: BuyerRole | null;
+  author: string | null;
+  /** Added in the last this many days. */
+  days: RecentDays | null;
 }
+
+export const RECENT_DAYS = [7, 30, 90, 365] as const;
+export type RecentDays = (typeof RECENT_DAYS)[number];
 
 /** Search (the chat answer) and the newest published entries, filtered by kind, topic and stage. */
 export function knowledgePage(options: {
@@ -58,6 +67,19 @@ ${answer ? answerSection(answer, query, now) : ''}
         (stage) =>
           html`<option value="${stage}"${filters.stage === stage ? ' selected' : ''}>${stage}</option>`,
       )}</select></div>
+    <div><label for="industry">Industry</label>
+      <input type="text" id="industry" name="industry" value="${filters.industry ?? ''}"></div>
+    <div><label for="role">Buyer role</label>
+      <select id="role" name="role"><option value="">Any role</option>${BUYER_ROLE_NAMES.map(
+        (role) => html`<option value="${role}"${filters.role === role ? ' selected' : ''}>${role}</option>`,
+      )}</select></div>
+    <div><label for="author">Author</label>
+      <input type="text" id="author" name="author" value="${filters.author ?? ''}"></div>
+    <div><label for="days">Added</label>
+      <select id="days" name="days"><option value="">Any time</option>${RECENT_DAYS.map(
+        (days) =>
+          html`<option value="${days}"${filters.days === days ? ' selected' : ''}>in the last ${days} days</option>`,
+      )}</select></div>
     <button type="submit" class="secondary">Apply filters</button>
   </fieldset>
 </form>
@@ -70,10 +92,10 @@ function entriesTable(entries: Entry[]): Html {
   if (entries.length === 0) return html`<p>No published entries match.</p>`;
   return html`<table>
 <caption class="visually-hidden">Recent published entries, newest first</caption>
-<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Stage</th><th scope="col">Added</th></tr></thead>
+<thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Stage</th><th scope="col">Industry</th><th scope="col">Roles</th><th scope="col">Author</th><th scope="col">Added</th></tr></thead>
 <tbody>${entries.map(
     (entry) =>
-      html`<tr><td>${entry.title}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.topics.join(', ')}</td><td>${entry.stage ?? ''}</td><td>${day(entry.createdAt)}</td></tr>`,
+      html`<tr><td>${entry.title}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.topics.join(', ')}</td><td>${entry.stage ?? ''}</td><td>${entry.industry ?? ''}</td><td>${entry.roles.join(', ')}</td><td>${entry.sourceAuthor ?? entry.contributor ?? ''}</td><td>${day(entry.createdAt)}</td></tr>`,
   )}</tbody>
 </table>`;
 }

@@ -3,11 +3,11 @@ import { EarshotError } from '../../errors.ts';
 import { importEntries } from '../../knowledge/import/import-entries.ts';
 import { requireCurator } from '../console-auth.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
+import { filtersOf } from '../entry-filters.ts';
 import { exportEntries } from '../import/export-entries.ts';
 import { MAX_UPLOAD_BYTES } from '../import/import-limits.ts';
 import { type HeldUpload, ImportUploads } from '../import/import-uploads.ts';
 import { type ImportStage, importPage } from '../pages/import-page.ts';
-import { filtersOf } from './knowledge-routes.ts';
 
 /**
  * Curators only: `/console/import` (upload → preview or problems → confirm) and `POST /console/export`
@@ -89,7 +89,12 @@ export function importRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     const viewer = c.get('viewer');
     const form = c.get('form');
     const filters = filtersOf((name) => (typeof form[name] === 'string' ? form[name] : undefined));
-    const { jsonl, count: exported } = await exportEntries(deps.db, viewer.organization, filters);
+    const { jsonl, count: exported } = await exportEntries(
+      deps.db,
+      viewer.organization,
+      filters,
+      deps.clock.now(),
+    );
     const described = [filters.kind, filters.topic, filters.stage].filter(Boolean).join(', ') || 'all';
     await deps.audit.recordBulk({
       organization: viewer.organization,

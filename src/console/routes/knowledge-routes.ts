@@ -1,12 +1,11 @@
 import type { Hono } from 'hono';
 import { EarshotError } from '../../errors.ts';
 import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
-import { BUYING_STAGES, type BuyingStage, ENTRY_KINDS, type EntryKind } from '../../knowledge/entry.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
-import { type EntryFilters, knowledgePage } from '../pages/knowledge-page.ts';
+import { filtersOf, storeFilter } from '../entry-filters.ts';
+import { knowledgePage } from '../pages/knowledge-page.ts';
 
 const MAX_QUESTION_CHARS = 500;
-const MAX_TOPIC_CHARS = 100;
 const RECENT_ENTRIES = 50;
 
 /** `GET /console`: the chat answer to a question, and the newest published, public entries by filter. */
@@ -36,22 +35,9 @@ export function knowledgeRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       workspaceId: viewer.organization,
       status: 'published',
       audience: null,
-      kind: filters.kind ?? undefined,
-      topic: filters.topic ?? undefined,
-      stage: filters.stage ?? undefined,
+      ...storeFilter(filters, deps.clock.now()),
       limit: RECENT_ENTRIES,
     });
     return c.html(knowledgePage({ viewer, query, answer, problem, filters, entries, now: deps.clock.now() }));
   });
-}
-
-export function filtersOf(param: (name: string) => string | undefined): EntryFilters {
-  const kind = param('kind');
-  const stage = param('stage');
-  const topic = (param('topic') ?? '').trim().slice(0, MAX_TOPIC_CHARS);
-  return {
-    kind: ENTRY_KINDS.includes(kind as EntryKind) ? (kind as EntryKind) : null,
-    stage: BUYING_STAGES.includes(stage as BuyingStage) ? (stage as BuyingStage) : null,
-    topic: topic || null,
-  };
 }

@@ -16,7 +16,34 @@ export interface EntryFilter {
   stage?: BuyingStage;
   /** Only entries with this audience (null: public ones); omitted, any. */
   audience?: string | null;
+  /** Only entries whose author or contributor contains this, compared case-insensitively. */
+  author?: string;
+  /** Only entries added at or after this moment. */
+  since?: Date;
   limit?: number;
+}
+
+/** The database condition for a filter; `list` and anything that reads the same entries in bulk use it. */
+export function entryWhere(filter: Omit<EntryFilter, 'limit'>): Prisma.EntryWhereInput {
+  return {
+    workspaceId: filter.workspaceId,
+    status: filter.status,
+    kind: filter.kind,
+    audience: filter.audience,
+    ...(filter.industry ? { industry: { equals: filter.industry, mode: 'insensitive' as const } } : {}),
+    ...(filter.role ? { roles: { has: filter.role } } : {}),
+    ...(filter.topic ? { topics: { has: filter.topic.toLowerCase() } } : {}),
+    ...(filter.author
+      ? {
+          OR: [
+            { sourceAuthor: { contains: filter.author, mode: 'insensitive' as const } },
+            { contributor: { contains: filter.author, mode: 'insensitive' as const } },
+          ],
+        }
+      : {}),
+    ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+    stage: filter.stage,
+  };
 }
 
 export interface EntryEdit {
@@ -38,16 +65,7 @@ export class EntryStore {
 
   async list(filter: EntryFilter): Promise<Entry[]> {
     const rows = await this.db.prisma.entry.findMany({
-      where: {
-        workspaceId: filter.workspaceId,
-        status: filter.status,
-        kind: filter.kind,
-        audience: filter.audience,
-        ...(filter.industry ? { industry: { equals: filter.industry, mode: 'insensitive' as const } } : {}),
-        ...(filter.role ? { roles: { has: filter.role } } : {}),
-        ...(filter.topic ? { topics: { has: filter.topic.toLowerCase() } } : {}),
-        stage: filter.stage,
-      },
+      where: entryWhere(filter),
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: filter.limit,
     });
