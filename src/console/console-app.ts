@@ -13,6 +13,7 @@ import { newEntryRoutes } from './routes/new-entry-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
+import { synonymsRoutes } from './routes/synonyms-routes.ts';
 
 // Pages load nothing but their own stylesheet, post only to themselves, and are never framed.
 const SECURITY_HEADERS = {
@@ -47,6 +48,7 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   importRoutes(app, deps);
   insightRoutes(app, deps);
   newEntryRoutes(app, deps);
+  synonymsRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

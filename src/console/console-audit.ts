@@ -7,7 +7,7 @@ export type ReviewAction = 'approve' | 'reject';
 /** Actions on one entry: review decisions, and the curation done on an entry's page, the due-for-review page or the create form. */
 export type EntryAuditAction = ReviewAction | 'edit' | 'merge' | 'reviewed' | 'create';
 /** Actions on many entries at once, described in words. */
-export type BulkAuditAction = 'import' | 'export';
+export type BulkAuditAction = 'import' | 'export' | 'synonym-added' | 'synonym-removed';
 export type AuditAction = EntryAuditAction | BulkAuditAction;
 
 export interface AuditEvent {
@@ -46,7 +46,7 @@ export class ConsoleAudit {
     });
   }
 
-  /** An action on many entries: an import or an export, with what it did. */
+  /** An action on many entries (an import, an export, a synonym that changes what searches find), with what it did. */
   async recordBulk(event: { organization: string; actor: string; action: BulkAuditAction; detail: string }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {

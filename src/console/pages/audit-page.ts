@@ -11,6 +11,8 @@ const DID: Record<AuditEvent['action'], string> = {
   create: 'Created',
   import: 'Imported',
   export: 'Exported',
+  'synonym-added': 'Added synonyms',
+  'synonym-removed': 'Removed synonyms',
 };
 
 /** What curators did in the console, newest first. */

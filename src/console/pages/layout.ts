@@ -1,7 +1,7 @@
 import type { ConsoleRole } from '../console-roles.ts';
 import { type Html, html } from './html.ts';
 
-export type ConsolePage = 'knowledge' | 'review' | 'audit' | 'due';
+export type ConsolePage = 'knowledge' | 'review' | 'audit' | 'due' | 'synonyms';
 /** Import and insight pages (their own line, so other pages can be added beside it). */
 export type ImportInsightPage = 'import' | 'insight';
 
@@ -20,6 +20,7 @@ const NAV: { page: ConsolePage | ImportInsightPage; href: string; label: string;
   { page: 'audit', href: '/console/audit', label: 'Audit log', curatorsOnly: true },
   { page: 'insight', href: '/console/insight', label: 'Insight', curatorsOnly: true },
   { page: 'import', href: '/console/import', label: 'Import', curatorsOnly: true },
+  { page: 'synonyms', href: '/console/synonyms', label: 'Synonyms', curatorsOnly: true },
 ];
 
 /** A page of the signed-in console: skip link, header with navigation and sign-out, then the page's main. */
