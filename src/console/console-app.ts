@@ -11,6 +11,7 @@ import { insightRoutes } from './routes/insight-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { newEntryRoutes } from './routes/new-entry-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
+import { referencesRoutes } from './routes/references-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
 import { synonymsRoutes } from './routes/synonyms-routes.ts';
@@ -49,6 +50,7 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   insightRoutes(app, deps);
   newEntryRoutes(app, deps);
   synonymsRoutes(app, deps);
+  referencesRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

@@ -17,6 +17,8 @@ export interface ConsoleDeps {
   search: Earshot['search'];
   curators: Earshot['curators'];
   askWithoutLogging: Earshot['askWithoutLogging'];
+  /** The reference desk: availability by the same rules as chat. */
+  references: Earshot['references'];
   links: SignInLinks;
   sessions: ConsoleSessions;
   audit: ConsoleAudit;

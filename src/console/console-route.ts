@@ -14,7 +14,15 @@ import { SignInLinks } from './sign-in-links.ts';
 export function consoleRoute(
   earshot: Pick<
     Earshot,
-    'db' | 'clock' | 'logger' | 'entries' | 'search' | 'curators' | 'askWithoutLogging' | 'config'
+    | 'db'
+    | 'clock'
+    | 'logger'
+    | 'entries'
+    | 'search'
+    | 'curators'
+    | 'askWithoutLogging'
+    | 'config'
+    | 'references'
   >,
 ): Route {
   const { db, clock } = earshot;

@@ -1,7 +1,7 @@
 import type { ConsoleRole } from '../console-roles.ts';
 import { type Html, html } from './html.ts';
 
-export type ConsolePage = 'knowledge' | 'review' | 'audit' | 'due' | 'synonyms';
+export type ConsolePage = 'knowledge' | 'review' | 'audit' | 'due' | 'synonyms' | 'references';
 /** Import and insight pages (their own line, so other pages can be added beside it). */
 export type ImportInsightPage = 'import' | 'insight';
 
@@ -15,6 +15,7 @@ export interface Viewer {
 
 const NAV: { page: ConsolePage | ImportInsightPage; href: string; label: string; curatorsOnly: boolean }[] = [
   { page: 'knowledge', href: '/console', label: 'Knowledge', curatorsOnly: false },
+  { page: 'references', href: '/console/references', label: 'References', curatorsOnly: false },
   { page: 'review', href: '/console/review', label: 'Review queue', curatorsOnly: true },
   { page: 'due', href: '/console/due', label: 'Due for review', curatorsOnly: true },
   { page: 'audit', href: '/console/audit', label: 'Audit log', curatorsOnly: true },
