@@ -24,8 +24,6 @@ export function titleSpan(item: { title: string; url: string | null }): Span {
   return { text: clip(item.title, MAX_TITLE) || 'Untitled', bold: true, href: item.url };
 }
 
-export { KIND_LABELS } from './kind-labels.ts';
-
 /** "1 note", "3 entries". */
 export function counted(count: number, singular: string, plural = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : plural}`;

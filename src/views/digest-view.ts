@@ -3,11 +3,12 @@ import type { DigestMessage } from '../digest/digest-message.ts';
 import { QUIET_WEEK } from '../digest/digest-text.ts';
 import { zonedDay, zonedDayRange } from '../digest/zoned-dates.ts';
 import { clip } from './clip.ts';
-import { counted, credit, KIND_LABELS, personSpan, titleSpan } from './digest-credit.ts';
+import { counted, credit, personSpan, titleSpan } from './digest-credit.ts';
 import { fieldSection } from './digest-field-view.ts';
 import { gapsSection, reviewQueueLine } from './digest-gaps-view.ts';
 import { listSection, SHOWN_IN_CHAT } from './digest-section.ts';
 import { digestSummary } from './digest-summary.ts';
+import { KIND_LABELS } from './kind-labels.ts';
 import type { Line, MessageView, ViewBlock } from './view-model.ts';
 
 export const DIGEST_NOTES = {

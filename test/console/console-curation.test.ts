@@ -1,26 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../helpers/browser.ts';
-import { type ConsoleServer, signInWith, startConsoleServer } from '../helpers/console-server.ts';
+import { type ConsoleInBrowser, type ConsoleServer, consoleInBrowser } from '../helpers/console-server.ts';
 import { seedEntry } from '../helpers/seed.ts';
 
 const CURATOR = 'cara@acme.test';
 
 describe('the console: curating and searching from a browser', () => {
-  let browser: Browser;
   let server: ConsoleServer;
   let page: Page;
 
+  let opened: ConsoleInBrowser;
+
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startConsoleServer()]);
-    await server.earshot.curators.add('acme', { kind: 'email', id: CURATOR });
-    page = await (await browser.newContext()).newPage();
-    await signInWith(page, await server.signInUrl(CURATOR));
+    opened = await consoleInBrowser({ curator: CURATOR });
+    ({ server, page } = opened);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await opened?.close();
   });
 
   const statusOf = async (id: number) => (await server.earshot.entries.get('acme', id)).status;

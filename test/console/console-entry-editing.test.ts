@@ -1,12 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDayAfter } from '../../src/views/iso-day.ts';
-import { launchChromium, seriousViolations } from '../helpers/browser.ts';
+import { seriousViolations } from '../helpers/browser.ts';
 import {
-  addSlackPerson,
+  type ConsoleInBrowser,
   type ConsoleServer,
+  consoleInBrowser,
   signInWith,
-  startConsoleServer,
 } from '../helpers/console-server.ts';
 import { seedEntry } from '../helpers/seed.ts';
 
@@ -19,16 +19,14 @@ describe('the console: editing, merging and entries due for review', () => {
   let server: ConsoleServer;
   let page: Page;
 
+  let opened: ConsoleInBrowser;
+
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startConsoleServer()]);
-    await server.earshot.curators.add('acme', { kind: 'email', id: CURATOR });
-    await addSlackPerson(server.earshot, 'U0REP', REP);
-    page = await (await browser.newContext()).newPage();
-    await signInWith(page, await server.signInUrl(CURATOR));
+    opened = await consoleInBrowser({ curator: CURATOR, members: { U0REP: REP } });
+    ({ browser, server, page } = opened);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await opened?.close();
   });
 
   const entry = (id: number) => server.earshot.entries.get('acme', id);

@@ -1,30 +1,26 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousViolations } from '../helpers/browser.ts';
-import {
-  addSlackPerson,
-  type ConsoleServer,
-  signInWith,
-  startConsoleServer,
-} from '../helpers/console-server.ts';
+import { seriousViolations } from '../helpers/browser.ts';
+import { type ConsoleInBrowser, type ConsoleServer, consoleInBrowser } from '../helpers/console-server.ts';
 
 const MEMBER = 'rory@acme.test';
 
 describe('the console: reference customers', () => {
-  let browser: Browser;
   let server: ConsoleServer;
   let page: Page;
 
+  let opened: ConsoleInBrowser;
+
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startConsoleServer()]);
-    await server.earshot.curators.add('acme', { kind: 'email', id: 'cara@acme.test' });
-    await addSlackPerson(server.earshot, 'U0RORY', MEMBER);
-    page = await (await browser.newContext()).newPage();
-    await signInWith(page, await server.signInUrl(MEMBER));
+    opened = await consoleInBrowser({
+      curator: 'cara@acme.test',
+      members: { U0RORY: MEMBER },
+      signInAs: MEMBER,
+    });
+    ({ server, page } = opened);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await opened?.close();
   });
 
   const reference = (

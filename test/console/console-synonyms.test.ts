@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, seriousViolations } from '../helpers/browser.ts';
+import { seriousViolations } from '../helpers/browser.ts';
 import {
-  addSlackPerson,
+  type ConsoleInBrowser,
   type ConsoleServer,
+  consoleInBrowser,
   signInWith,
-  startConsoleServer,
 } from '../helpers/console-server.ts';
 import { seedEntry } from '../helpers/seed.ts';
 
@@ -17,16 +17,14 @@ describe('the console: the organization’s synonyms', () => {
   let server: ConsoleServer;
   let page: Page;
 
+  let opened: ConsoleInBrowser;
+
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchChromium(), startConsoleServer()]);
-    await server.earshot.curators.add('acme', { kind: 'email', id: CURATOR });
-    await addSlackPerson(server.earshot, 'U0RORY', MEMBER);
-    page = await (await browser.newContext()).newPage();
-    await signInWith(page, await server.signInUrl(CURATOR));
+    opened = await consoleInBrowser({ curator: CURATOR, members: { U0RORY: MEMBER } });
+    ({ browser, server, page } = opened);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await opened?.close();
   });
 
   const heard = async (question: string) =>

@@ -1,9 +1,10 @@
 import { createServer } from 'node:net';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SignInLinks } from '../../src/console/sign-in-links.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ensureWorkspace } from '../../src/knowledge/workspaces/ensure-workspace.ts';
 import { type Earshot, type EarshotServer, startServer } from '../../src/main.ts';
+import { launchChromium } from './browser.ts';
 import { testEarshot } from './earshot.ts';
 import { FakeClock } from './fake-clock.ts';
 import { openTestDatabase } from './test-database.ts';
@@ -76,4 +77,39 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+export interface ConsoleInBrowser {
+  browser: Browser;
+  server: ConsoleServer;
+  /** Signed in as `signInAs` (the curator unless said otherwise). */
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * One Chromium and one console server for a test file: `curator` is a curator of `acme`, each of
+ * `members` (Slack user id → email) a known person there, and a page is signed in.
+ */
+export async function consoleInBrowser(options: {
+  curator: string;
+  members?: Record<string, string>;
+  signInAs?: string;
+}): Promise<ConsoleInBrowser> {
+  const [browser, server] = await Promise.all([launchChromium(), startConsoleServer()]);
+  await server.earshot.curators.add('acme', { kind: 'email', id: options.curator });
+  for (const [userId, email] of Object.entries(options.members ?? {})) {
+    await addSlackPerson(server.earshot, userId, email);
+  }
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await signInWith(page, await server.signInUrl(options.signInAs ?? options.curator));
+  return {
+    browser,
+    server,
+    page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

@@ -1,10 +1,15 @@
-import type { types } from '@slack/bolt';
 import { renderSlackMessage, type SlackMessage } from '../../src/slack/blocks/render-message.ts';
 import type { RichCard } from '../../src/teams/cards/card-elements.ts';
 import { renderTeamsCard } from '../../src/teams/cards/render-card.ts';
 import type { MessageView } from '../../src/views/view-model.ts';
 import { richTexts } from '../teams-cards/cards.ts';
-import { expectWithinSlackLimits, expectWithinTeamsLimits, slackButtons, teamsButtons } from './rendered.ts';
+import {
+  expectWithinSlackLimits,
+  expectWithinTeamsLimits,
+  slackBlockTexts,
+  slackButtons,
+  teamsButtons,
+} from './rendered.ts';
 
 export interface BothRenders {
   slack: SlackMessage;
@@ -24,18 +29,11 @@ export function renderBoth(view: MessageView): BothRenders {
   return {
     slack,
     teams,
-    slackText: slack.blocks.map(slackBlockText).join('\n'),
+    slackText: slack.blocks.map((block) => slackBlockTexts(block).join('\n')).join('\n'),
     teamsText: richTexts(teams).join('\n'),
     slackButtons: slackButtons(slack),
     teamsButtons: teamsButtons(teams),
   };
-}
-
-function slackBlockText(block: types.KnownBlock): string {
-  if (block.type === 'header') return block.text.text;
-  if (block.type === 'section') return block.text?.text ?? '';
-  if (block.type === 'context') return block.elements.map((e) => ('text' in e ? e.text : '')).join('\n');
-  return '';
 }
 
 /** Slack's and Teams' limits, checked on what was rendered. */

@@ -12,7 +12,8 @@ export function slackLines(message: SlackMessage): string[] {
     .map(plainSlack);
 }
 
-function slackBlockTexts(block: types.KnownBlock): string[] {
+/** The texts of one Slack block, mrkdwn as sent. */
+export function slackBlockTexts(block: types.KnownBlock): string[] {
   if (block.type === 'section') return [block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text)];
   if (block.type === 'context')
     return block.elements.map((element) => ('text' in element ? element.text : ''));
