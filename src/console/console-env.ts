@@ -16,6 +16,8 @@ export interface ConsoleDeps {
   entries: Earshot['entries'];
   search: Earshot['search'];
   curators: Earshot['curators'];
+  /** Chat platforms the server serves: Slack user groups that name curators are asked of Slack. */
+  messengers: Earshot['messengers'];
   askWithoutLogging: Earshot['askWithoutLogging'];
   /** The reference desk: availability by the same rules as chat. */
   references: Earshot['references'];

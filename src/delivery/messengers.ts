@@ -65,6 +65,12 @@ export class Messengers {
     return null;
   }
 
+  /** Who is in a user group of the platform's; empty when the platform is not served or has no groups. */
+  async groupMembers(platform: ChatPlatform, workspaceId: string, groupId: string): Promise<ReadonlySet<string>> {
+    const directory = this.byPlatform.get(platform)?.directory;
+    return directory?.groupMembers ? directory.groupMembers(workspaceId, groupId) : new Set();
+  }
+
   /** Sends a DM; null when the platform has no conversation with the person yet. */
   async sendDirect(person: ChatPerson, message: OutboundMessage): Promise<SentMessage | null> {
     const messenger = this.byPlatform.get(person.platform);

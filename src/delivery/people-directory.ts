@@ -23,4 +23,6 @@ export interface PeopleDirectory {
   findById(workspaceId: string, userId: string): Promise<ChatPerson | null>;
   /** The 1:1 conversation with the person; null when Earshot cannot start one (Teams: the app is not installed for them). */
   directConversation(person: ChatPerson): Promise<StoredConversation | null>;
+  /** The user ids in one of the platform's user groups (Slack `S…`); absent where the platform has none. */
+  groupMembers?(workspaceId: string, groupId: string): Promise<ReadonlySet<string>>;
 }

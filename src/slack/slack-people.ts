@@ -1,7 +1,11 @@
 import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-api';
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { ChatPerson, PeopleDirectory } from '../delivery/people-directory.ts';
+import { RefreshingCache } from '../refreshing-cache.ts';
 import type { SlackTokens } from './slack-tokens.ts';
+
+/** Group membership changes seldom and is asked on every console click: five minutes is fresh enough. */
+const GROUP_TTL_MS = 5 * 60_000;
 
 type SlackUser = {
   id?: string;
@@ -19,8 +23,30 @@ type SlackUser = {
  */
 export class SlackPeopleDirectory implements PeopleDirectory {
   readonly platform = 'slack' as const;
+  private readonly groups = new RefreshingCache<ReadonlySet<string>>(GROUP_TTL_MS);
 
   constructor(private readonly tokens: SlackTokens) {}
+
+  /**
+   * The members of a user group, from whichever of the organization's workspaces has it (a group id
+   * lives in one workspace; `usergroups:read`). Remembered, then refreshed in the background.
+   */
+  async groupMembers(workspaceId: string, groupId: string): Promise<ReadonlySet<string>> {
+    const key = `${workspaceId}\u0000${groupId}`;
+    const load = async () => {
+      const members = new Set<string>();
+      for (const bot of await this.tokens.forOrganization(workspaceId)) {
+        const found = await this.tokens
+          .clientOf(bot)
+          .usergroups.users.list({ usergroup: groupId })
+          .catch((error: unknown) => notFound(error, 'no_such_subteam'));
+        for (const user of found?.users ?? []) members.add(user);
+      }
+      this.groups.set(key, members);
+      return members;
+    };
+    return this.groups.get(key, load) ?? load();
+  }
 
   async findByEmail(workspaceId: string, email: string): Promise<ChatPerson | null> {
     return this.first(workspaceId, async (client) => {

@@ -1,10 +1,18 @@
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consoleRoleOf } from '../../src/console/console-roles.ts';
 import type { Database } from '../../src/db/database.ts';
 import { ensureWorkspace } from '../../src/knowledge/workspaces/ensure-workspace.ts';
+import { Organizations } from '../../src/knowledge/organizations/organizations.ts';
 import type { Earshot } from '../../src/main.ts';
+import { InstalledWorkspace } from '../../src/slack/installed-workspace.ts';
+import { SlackPeopleDirectory } from '../../src/slack/slack-people.ts';
+import { SlackProactiveSender } from '../../src/slack/slack-proactive.ts';
+import { SlackTokens } from '../../src/slack/slack-tokens.ts';
 import { addSlackPerson } from '../helpers/console-server.ts';
 import { testEarshot } from '../helpers/earshot.ts';
+import { type FakeSlackApi, startFakeSlackApi } from '../helpers/slack/fake-slack-api.ts';
+import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 import { openTestDatabase } from '../helpers/test-database.ts';
 
 describe('who someone is in the console', () => {
@@ -57,5 +65,48 @@ describe('who someone is in the console', () => {
   it('lets nobody review while the organization has no curators, as in chat', async () => {
     await addSlackPerson(earshot, 'U0REP', 'rep@initech.test', 'initech');
     expect(await roleOf('rep@initech.test', 'initech')).toBe('member');
+  });
+});
+
+describe('curators named by a Slack user group, in the console', () => {
+  let db: Database;
+  let earshot: Earshot;
+  let api: FakeSlackApi;
+  const organization = SLACK_IDS.workspaceId;
+  beforeAll(async () => {
+    db = await openTestDatabase('pglite');
+    earshot = await testEarshot(db);
+    api = await startFakeSlackApi({ usergroups: { S0SALESOPS: ['U0OPS'] } });
+    const client = new webApi.WebClient('xoxb-test-token', {
+      slackApiUrl: api.url,
+      retryConfig: { retries: 0 },
+      logLevel: webApi.LogLevel.ERROR,
+    });
+    const tokens = new SlackTokens({
+      store: null,
+      fixed: { installed: new InstalledWorkspace(client), token: 'xoxb-test-token', client },
+      organizations: new Organizations(db),
+      clientOptions: {},
+    });
+    earshot.messengers.register({
+      sender: new SlackProactiveSender(tokens),
+      directory: new SlackPeopleDirectory(tokens),
+    });
+    await ensureWorkspace(db, organization);
+    await addSlackPerson(earshot, 'U0OPS', 'ops@acme.test', organization);
+    await addSlackPerson(earshot, 'U0REP', 'rep@acme.test', organization);
+    await earshot.curators.add(organization, { kind: 'slackGroup', id: 'S0SALESOPS' });
+  });
+  afterAll(async () => {
+    await api.close();
+    await earshot.close();
+  });
+
+  it('makes curators of the group members Slack reports, and only of them', async () => {
+    expect(await consoleRoleOf(earshot, organization, 'ops@acme.test')).toBe('curator');
+    expect(await consoleRoleOf(earshot, organization, 'rep@acme.test')).toBe('member');
+    // Asked of Slack once, then remembered: every click checks the role again.
+    await consoleRoleOf(earshot, organization, 'ops@acme.test');
+    expect(api.callsTo('usergroups.users.list')).toHaveLength(1);
   });
 });

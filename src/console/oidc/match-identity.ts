@@ -1,5 +1,3 @@
-import type { Database } from '../../db/database.ts';
-import type { OrganizationCurators } from '../../knowledge/curation/organization-curators.ts';
 import { consoleRoleOf } from '../console-roles.ts';
 import type { LinkHolder } from '../sign-in-links.ts';
 import type { ProviderIdentity } from './oidc-providers.ts';
@@ -12,7 +10,7 @@ import type { ProviderIdentity } from './oidc-providers.ts';
  * curator named by email). The match must also give them a console role.
  */
 export async function matchIdentity(
-  deps: { db: Database; curators: Pick<OrganizationCurators, 'idsOf'> },
+  deps: Parameters<typeof consoleRoleOf>[0],
   identity: ProviderIdentity,
 ): Promise<LinkHolder | null> {
   const { prisma } = deps.db;
