@@ -66,7 +66,11 @@ export class Messengers {
   }
 
   /** Who is in a user group of the platform's; empty when the platform is not served or has no groups. */
-  async groupMembers(platform: ChatPlatform, workspaceId: string, groupId: string): Promise<ReadonlySet<string>> {
+  async groupMembers(
+    platform: ChatPlatform,
+    workspaceId: string,
+    groupId: string,
+  ): Promise<ReadonlySet<string>> {
     const directory = this.byPlatform.get(platform)?.directory;
     return directory?.groupMembers ? directory.groupMembers(workspaceId, groupId) : new Set();
   }
