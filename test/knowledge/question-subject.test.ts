@@ -62,5 +62,9 @@ describe('framing and filler in questions', () => {
     expect(questionSubject('How much is Halyard Mail per mailbox?')).toBe('Halyard Mail per mailbox');
     expect(questionSubject('What is the SLA for MDR?')).toBe('SLA for MDR');
     expect(questionSubject('How long does it take to roll out the agent?')).toBe('roll out the agent');
+    // "Nothing heard yet about buyers feel about our mobile app" read badly: whose opinion is asked is framing.
+    expect(questionSubject('How do buyers feel about our mobile app?')).toBe('our mobile app');
+    expect(questionSubject('How are CFOs reacting to the price increase?')).toBe('price increase');
+    expect(questionSubject('What do healthcare buyers think of the new pricing?')).toBe('new pricing');
   });
 });

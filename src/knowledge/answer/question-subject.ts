@@ -54,6 +54,7 @@ export function questionSubject(question: string): string {
     .replace(QUESTION_OPENER, '')
     .replace(AUXILIARY, '')
     .replace(MEASURE_FRAME, '')
+    .replace(OPINION_FRAME, '')
     .replace(/^the\s+/i, '')
     .trim();
   return subject || question.trim();
@@ -64,6 +65,9 @@ const QUESTION_OPENER =
   /^(?:what|which|who|how(?:\s+(?:long|much|many|often|soon))?|why|when|where|is|are|do|does|did|any|anything|the)\s+/i;
 const AUXILIARY = /^(?:is|are|was|were|do|does|did|can|could|will|would|should)\s+(?!we\b|you\b|they\b|I\b)/i;
 const MEASURE_FRAME = /^it\s+(?:take|takes|cost|costs)\s+to\s+/i;
+// "How do buyers feel about our mobile app?" is about "our mobile app": who holds the opinion is framing.
+const OPINION_FRAME =
+  /^(?:[\w'&-]+\s+){1,3}(?:feel|feeling|think|thinking|say|saying|said|react|reacting|reacted|respond|responding)\s+(?:about|of|on|to)\s+(?=\S)/i;
 
 /**
  * The question with its framing and filler dropped, for retrieval: what is left is what the answer
