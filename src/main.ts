@@ -45,6 +45,7 @@ import { type ImportProgress, type ImportResult, importEntries } from './knowled
 import { Organizations } from './knowledge/organizations/organizations.ts';
 import { QuestionLog } from './knowledge/questions/question-log.ts';
 import { embedEntries, prepareVectorStore } from './knowledge/search/embed-entries.ts';
+import { indexPersistence } from './knowledge/search/index-store-for.ts';
 import { KnowledgeSearch } from './knowledge/search/knowledge-search.ts';
 import { loadLanguageDetector } from './knowledge/search/language.ts';
 import { searchIndexReadiness } from './knowledge/search/search-index-readiness.ts';
@@ -184,7 +185,7 @@ export async function createEarshot(
     }
   };
   const entries = new EntryStore(db);
-  const indexes = new WorkspaceIndexCache(db, embedChanged);
+  const indexes = new WorkspaceIndexCache(db, embedChanged, undefined, indexPersistence(db, logger));
   const search = new KnowledgeSearch({
     indexes,
     store: entries,
@@ -295,6 +296,7 @@ export async function createEarshot(
       searchWarmup.stop();
       digests.scheduler.stop();
       await nudges.stop();
+      await indexes.flush();
       await db.close();
     },
   };

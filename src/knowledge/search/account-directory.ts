@@ -13,6 +13,22 @@ export class AccountDirectory {
   private byKey = new Map<string, string>();
   version = '';
 
+  /** A directory as saved with a search index: name keys and industries, at `version`. */
+  static restore(
+    industries: ReadonlyArray<[key: string, industry: string]>,
+    version: string,
+  ): AccountDirectory {
+    const directory = new AccountDirectory();
+    directory.byKey = new Map(industries);
+    directory.version = version;
+    return directory;
+  }
+
+  /** Name keys and industries, to save with a search index. */
+  entries(): Array<[key: string, industry: string]> {
+    return [...this.byKey];
+  }
+
   industryOf(sourceAccount: string | null): string | null {
     if (!sourceAccount) return null;
     return this.byKey.get(accountKeyOf(sourceAccount)) ?? null;

@@ -12,6 +12,23 @@ export function encodeKindStage(meta: Pick<IndexedDocMeta, 'kind' | 'stage'>): n
   return kind * 8 + stage;
 }
 
+/** DocSlots' columns as typed arrays and shared lists, for a snapshot on disk. */
+export interface DocSlotsParts {
+  ids: Float64Array;
+  lengths: Float64Array;
+  termStarts: Uint32Array;
+  termCounts: Uint32Array;
+  kindStages: Int32Array;
+  createdAts: Float64Array;
+  /** Every distinct topic, industry and role list; list 0 is the empty one. */
+  lists: string[][];
+  /** Per slot, the number of its topic, industry and role list in `lists`. */
+  topics: Uint32Array;
+  industries: Uint32Array;
+  roles: Uint32Array;
+  audiences: Array<[slot: number, audience: string]>;
+}
+
 /**
  * Per-document columns, one row ("slot") per indexed version of a document. Columns of numbers instead
  * of an object per document keep 100k entries to a few megabytes; a filter gets an object built on
@@ -33,6 +50,59 @@ export class DocSlots {
   private topicLists = new Map<string, readonly string[]>();
   // By slot, only for entries restricted to a private conversation: most have no audience.
   private audiences = new Map<number, string>();
+
+  toParts(): DocSlotsParts {
+    const numbers = new Map<readonly string[], number>([[NO_TOPICS, 0]]);
+    const lists: string[][] = [[]];
+    const numbered = (column: (readonly string[])[]) =>
+      Uint32Array.from(column, (list) => {
+        let number = numbers.get(list);
+        if (number === undefined) {
+          number = lists.length;
+          numbers.set(list, number);
+          lists.push([...list]);
+        }
+        return number;
+      });
+    return {
+      ids: Float64Array.from(this.ids),
+      lengths: Float64Array.from(this.lengths),
+      termStarts: Uint32Array.from(this.termStarts),
+      termCounts: Uint32Array.from(this.termCounts),
+      kindStages: Int32Array.from(this.kindStages),
+      createdAts: Float64Array.from(this.createdAts),
+      lists,
+      topics: numbered(this.topics),
+      industries: numbered(this.industries),
+      roles: numbered(this.roles),
+      audiences: [...this.audiences],
+    };
+  }
+
+  static fromParts(parts: DocSlotsParts): DocSlots {
+    const count = parts.ids.length;
+    const columns = [parts.lengths, parts.termStarts, parts.termCounts, parts.kindStages, parts.createdAts];
+    if (![...columns, parts.topics, parts.industries, parts.roles].every((column) => column.length === count))
+      throw new RangeError('document columns differ in length');
+    const slots = new DocSlots();
+    const lists = parts.lists.map((list) => slots.shared(list));
+    const listOf = (number: number) => {
+      const list = lists[number];
+      if (list === undefined) throw new RangeError('unknown topic list');
+      return list;
+    };
+    slots.ids = Array.from(parts.ids);
+    slots.lengths = Array.from(parts.lengths);
+    slots.termStarts = Array.from(parts.termStarts);
+    slots.termCounts = Array.from(parts.termCounts);
+    slots.kindStages = Array.from(parts.kindStages);
+    slots.createdAts = Array.from(parts.createdAts);
+    slots.topics = Array.from(parts.topics, listOf);
+    slots.industries = Array.from(parts.industries, listOf);
+    slots.roles = Array.from(parts.roles, listOf);
+    slots.audiences = new Map(parts.audiences);
+    return slots;
+  }
 
   get count(): number {
     return this.ids.length;

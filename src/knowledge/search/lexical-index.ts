@@ -1,9 +1,9 @@
 import type { BuyingStage, EntryKind } from '../entry.ts';
 import { analyze, detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
-import { DocSlots, encodeKindStage } from './doc-slots.ts';
+import { DocSlots, type DocSlotsParts, encodeKindStage } from './doc-slots.ts';
 import { MAX_META_UNITS, metaTexts } from './meta-fields.ts';
-import { Postings } from './postings.ts';
+import { Postings, type PostingsParts } from './postings.ts';
 import {
   type ConceptMatch,
   type FieldScores,
@@ -91,6 +91,16 @@ const MAX_SLOTS = 2 ** 22;
 const COMPACT_MIN_DEAD = 1024;
 const TOKEN_CACHE_GENERATION = 20_000;
 
+/** A LexicalIndex's state as flat arrays, for a snapshot on disk (see index-snapshot.ts). */
+export interface LexicalIndexParts {
+  params: Bm25Params;
+  postings: PostingsParts;
+  slots: DocSlotsParts;
+  slotTerms: Uint32Array<ArrayBuffer>;
+  deadSlots: number;
+  totalLength: number;
+}
+
 /** An in-memory BM25 index of one workspace's entries; the database stays the source of truth. */
 export class LexicalIndex {
   private readonly params: Bm25Params;
@@ -116,6 +126,36 @@ export class LexicalIndex {
 
   constructor(params: Partial<Bm25Params> = {}) {
     this.params = { ...DEFAULT_BM25_PARAMS, ...params };
+  }
+
+  /** Its state for a snapshot: partly views of the live arrays, valid until the next change. */
+  toParts(): LexicalIndexParts {
+    return {
+      params: { ...this.params },
+      postings: this.postings.toParts(),
+      slots: this.slots.toParts(),
+      slotTerms: this.slotTerms.subarray(0, this.slotTermsLength),
+      deadSlots: this.deadSlots,
+      totalLength: this.totalLength,
+    };
+  }
+
+  /** The index a snapshot holds; throws when its parts do not fit together. */
+  static fromParts(parts: LexicalIndexParts): LexicalIndex {
+    const index = new LexicalIndex(parts.params);
+    index.postings = Postings.fromParts(parts.postings);
+    index.slots = DocSlots.fromParts(parts.slots);
+    const { termStarts, termCounts, ids } = index.slots;
+    for (let slot = 0; slot < index.slots.count; slot++) {
+      if ((termStarts[slot] as number) + (termCounts[slot] as number) > parts.slotTerms.length)
+        throw new RangeError('slot terms outside their pool');
+      if (index.slots.isLive(slot)) index.slotOf.set(ids[slot] as number, slot);
+    }
+    index.slotTerms = parts.slotTerms.length > 0 ? parts.slotTerms : index.slotTerms;
+    index.slotTermsLength = parts.slotTerms.length;
+    index.deadSlots = parts.deadSlots;
+    index.totalLength = parts.totalLength;
+    return index;
   }
 
   get size(): number {

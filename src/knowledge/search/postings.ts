@@ -5,6 +5,16 @@ const LENGTH = 2;
 const LIVE = 3;
 const FIELDS = 4;
 
+/** A Postings' state as flat arrays, for a snapshot on disk. */
+export interface PostingsParts {
+  terms: string[];
+  /** START, CAPACITY, LENGTH, LIVE per term, `terms.length * 4` values. */
+  table: Int32Array<ArrayBuffer>;
+  /** The pool up to its last used entry. */
+  pool: Uint32Array<ArrayBuffer>;
+  wasted: number;
+}
+
 /**
  * Term dictionary and posting lists. All lists share one Uint32Array pool: a typed array per term would
  * cost ~100 bytes of object overhead each, and most terms in chatter occur once or twice. A list that
@@ -19,6 +29,34 @@ export class Postings {
   private poolEnd = 0;
   private wasted = 0;
   private rewrites = 0;
+
+  /** Its state for a snapshot: views of the live arrays, valid until the next change. */
+  toParts(): PostingsParts {
+    return {
+      terms: this.terms,
+      table: this.table.subarray(0, this.terms.length * FIELDS),
+      pool: this.pool.subarray(0, this.poolEnd),
+      wasted: this.wasted,
+    };
+  }
+
+  /** Postings holding a snapshot's state; takes ownership of the arrays. */
+  static fromParts(parts: PostingsParts): Postings {
+    if (parts.table.length !== parts.terms.length * FIELDS) throw new RangeError('posting table size');
+    const postings = new Postings();
+    postings.terms = parts.terms;
+    for (let termId = 0; termId < parts.terms.length; termId++) {
+      postings.ids.set(parts.terms[termId] as string, termId);
+      const at = termId * FIELDS;
+      if ((parts.table[at + START] as number) + (parts.table[at + CAPACITY] as number) > parts.pool.length)
+        throw new RangeError('posting list outside the pool');
+    }
+    postings.table = parts.table.length > 0 ? parts.table : postings.table;
+    postings.pool = parts.pool.length > 0 ? parts.pool : postings.pool;
+    postings.poolEnd = parts.pool.length;
+    postings.wasted = parts.wasted;
+    return postings;
+  }
 
   get termCount(): number {
     return this.terms.length;

@@ -1,6 +1,9 @@
 import type { Database } from '../../db/database.ts';
 import type { BuyingStage, EntryKind, EntryStatus } from '../entry.ts';
 import { AccountDirectory, accountKeyOf } from './account-directory.ts';
+import { ChangeHorizon, type ChangeView } from './change-horizon.ts';
+import type { IndexPersistence } from './index-persistence.ts';
+import type { IndexSnapshot } from './index-snapshot.ts';
 import { LexicalIndex } from './lexical-index.ts';
 import { builtInThesaurus, type Thesaurus, workspaceThesaurus } from './thesaurus.ts';
 import { TimeSlicer } from './time-slicer.ts';
@@ -18,11 +21,17 @@ interface ChangedRow {
   created_at: Date;
   audience: string | null;
   source_account: string | null;
+  change_seq: string;
 }
 
 interface Cached {
   index: LexicalIndex;
-  lastSeq: bigint;
+  /** Which changes the index holds (see change-horizon.ts). */
+  horizon: ChangeHorizon;
+  /** When the workspace was created, as the database says: saved with the index. */
+  workspaceCreated: string;
+  /** Entry rows applied since the index was last saved or loaded. */
+  changesSinceSave: number;
   /** Names and industries of the workspace's accounts, indexed with the entries heard from them. */
   accounts: AccountDirectory;
   /** Industries and roles entries were tagged with since this index was built. */
@@ -45,7 +54,18 @@ export interface WorkspaceSearchState {
 }
 
 const ENTRY_COLUMNS =
-  'id, title, body, kind, stage, topics, industry, roles, status, created_at, audience, source_account';
+  'id, title, body, kind, stage, topics, industry, roles, status, created_at, audience, source_account, change_seq::text';
+
+/** Saved again after this many changed rows: a new process then catches up on fewer. */
+const SAVE_AFTER_CHANGES = 1000;
+
+interface Versions extends ChangeView {
+  accounts: string;
+  synonyms: string;
+  /** When the workspace was created, and the last change number handed out in the whole database. */
+  workspaceCreated: string;
+  sequence: bigint;
+}
 
 /**
  * One lexical index per workspace, holding its published entries. Before each use it reads the rows
@@ -64,7 +84,15 @@ export class WorkspaceIndexCache {
      * returns: 250 rows take ~10–20 ms, so requests arriving during a first sync wait no longer.
      */
     private readonly pageSize = 250,
+    /** Where indexes are saved and loaded from; none: every process builds its own. */
+    private readonly persistence?: IndexPersistence,
+    private readonly saveAfterChanges = SAVE_AFTER_CHANGES,
   ) {}
+
+  /** Waits for index saves under way; call before closing the database. */
+  async flush(): Promise<void> {
+    await this.persistence?.flush();
+  }
 
   async get(workspaceId: string): Promise<LexicalIndex> {
     return (await this.open(workspaceId)).index;
@@ -73,21 +101,14 @@ export class WorkspaceIndexCache {
   /** The workspace's index and synonyms, brought up to date with the database first. */
   async open(workspaceId: string): Promise<WorkspaceSearchState> {
     let cached = this.cache.get(workspaceId);
+    let first = false;
     if (!cached) {
-      cached = {
-        index: new LexicalIndex(),
-        lastSeq: 0n,
-        accounts: new AccountDirectory(),
-        entryIndustries: new Set(),
-        entryRoles: new Set(),
-        thesaurus: builtInThesaurus(),
-        synonymsVersion: '',
-        syncing: undefined,
-      };
+      cached = emptyState();
       this.cache.set(workspaceId, cached);
+      first = true;
     }
     // Concurrent callers share one sync instead of applying the same rows twice.
-    cached.syncing ??= this.sync(workspaceId, cached).finally(() => {
+    cached.syncing ??= this.loadAndSync(workspaceId, cached, first).finally(() => {
       if (cached) cached.syncing = undefined;
     });
     await cached.syncing;
@@ -95,15 +116,33 @@ export class WorkspaceIndexCache {
     return { index: cached.index, thesaurus: cached.thesaurus, industries, roles: cached.entryRoles };
   }
 
+  private async loadAndSync(workspaceId: string, cached: Cached, first: boolean) {
+    if (first && this.persistence) await this.load(workspaceId, cached, this.persistence);
+    await this.sync(workspaceId, cached);
+    const { changesSinceSave } = cached;
+    if (
+      this.persistence &&
+      changesSinceSave > 0 &&
+      changesSinceSave >= Math.min(this.saveAfterChanges, cached.index.size)
+    ) {
+      this.persistence.save(snapshotOf(workspaceId, cached));
+      cached.changesSinceSave = 0;
+    }
+  }
+
   private async sync(workspaceId: string, cached: Cached) {
     const slicer = new TimeSlicer();
     const published: number[] = [];
+    const { horizon } = cached;
     // Pages are ranges of change_seq, not `change_seq > $last ORDER BY … LIMIT`: without planner
     // statistics PostgreSQL answers the LIMIT form by reading and sorting every remaining row, which
     // made each page of a first sync cost 80–350 ms at 100k entries. A range reads only its own rows.
     let width = BigInt(this.pageSize);
+    // Once per sync, changes not yet settled are read again: a writer may have committed one since.
+    let from = horizon.settled;
     for (;;) {
       const versions = await this.versions(workspaceId);
+      cached.workspaceCreated = versions.workspaceCreated;
       if (versions.accounts !== cached.accounts.version) {
         await this.reindexAccounts(workspaceId, cached, versions.accounts);
       }
@@ -115,27 +154,56 @@ export class WorkspaceIndexCache {
         cached.thesaurus = workspaceThesaurus(pairs);
         cached.synonymsVersion = versions.synonyms;
       }
-      const latest = versions.entries;
-      if (latest <= cached.lastSeq) break;
-      while (cached.lastSeq < latest) {
+      const latest = versions.seq;
+      if (latest <= from) {
+        horizon.advance(versions, latest);
+        break;
+      }
+      while (from < latest) {
         await slicer.yield();
-        const upTo = cached.lastSeq + width < latest ? cached.lastSeq + width : latest;
+        const upTo = from + width < latest ? from + width : latest;
         const rows = await this.db.query<ChangedRow>(
           `SELECT ${ENTRY_COLUMNS} FROM entries
            WHERE workspace_id = $1 AND change_seq > $2 AND change_seq <= $3 ORDER BY change_seq`,
-          [workspaceId, cached.lastSeq.toString(), upTo.toString()],
+          [workspaceId, from.toString(), upTo.toString()],
         );
         for (const row of rows) {
+          const seq = BigInt(row.change_seq);
+          if (horizon.seen(row.id, seq)) continue;
           this.apply(cached, row, published);
+          horizon.applied(row.id, seq);
+          cached.changesSinceSave++;
           await slicer.maybeYield();
         }
-        cached.lastSeq = upTo;
+        from = upTo;
         // Sequence numbers are shared by every workspace: widen the range where this one's rows are sparse.
         if (rows.length < this.pageSize / 2) width *= 2n;
         else if (rows.length > this.pageSize * 2) width = width / 2n || 1n;
       }
+      horizon.advance(versions, latest);
+      from = horizon.read;
     }
     if (published.length > 0) await this.onPublished?.(workspaceId, published);
+  }
+
+  /**
+   * Starts from the saved index when there is one for this very database: the workspace must be the
+   * same one (not deleted and made again) and the database must have handed out the snapshot's last
+   * change number (not restored from an older backup). Otherwise the index is built anew.
+   */
+  private async load(workspaceId: string, cached: Cached, persistence: IndexPersistence) {
+    const snapshot = await persistence.load(workspaceId);
+    if (!snapshot) return;
+    const versions = await this.versions(workspaceId);
+    if (snapshot.workspaceCreated !== versions.workspaceCreated || snapshot.lastSeq > versions.sequence) {
+      persistence.discarded(workspaceId, 'saved from another database or an earlier workspace of that id');
+      return;
+    }
+    cached.index = snapshot.index;
+    cached.horizon = new ChangeHorizon(snapshot.lastSeq);
+    cached.accounts = AccountDirectory.restore(snapshot.accounts.industries, snapshot.accounts.version);
+    cached.entryIndustries = new Set(snapshot.entryIndustries);
+    cached.entryRoles = new Set(snapshot.entryRoles);
   }
 
   /**
@@ -150,19 +218,21 @@ export class WorkspaceIndexCache {
     );
     const changed = cached.accounts.replace(rows, version);
     // Entries not yet indexed get the new directory when they are read: only indexed ones need redoing.
-    if (changed.size === 0 || cached.lastSeq === 0n) return;
+    const indexedUpTo = cached.horizon.read;
+    if (changed.size === 0 || indexedUpTo === 0n) return;
     const names = await this.db.query<{ source_account: string }>(
       `SELECT DISTINCT source_account FROM entries
        WHERE workspace_id = $1 AND source_account IS NOT NULL AND change_seq <= $2`,
-      [workspaceId, cached.lastSeq.toString()],
+      [workspaceId, indexedUpTo.toString()],
     );
     const affected = names.map((row) => row.source_account).filter((name) => changed.has(accountKeyOf(name)));
     for (let first = 0; first < affected.length; first += 100) {
       const rows = await this.db.query<ChangedRow>(
         `SELECT ${ENTRY_COLUMNS} FROM entries
          WHERE workspace_id = $1 AND source_account = ANY($2) AND change_seq <= $3 AND status = 'published'`,
-        [workspaceId, affected.slice(first, first + 100), cached.lastSeq.toString()],
+        [workspaceId, affected.slice(first, first + 100), indexedUpTo.toString()],
       );
+      cached.changesSinceSave += rows.length;
       // Not reported as published: their text, and so their embedding, did not change.
       for (const row of rows) this.apply(cached, row, []);
     }
@@ -196,19 +266,65 @@ export class WorkspaceIndexCache {
    * In one round trip: the latest entry change, and fingerprints of the accounts and of the synonyms
    * that change whenever one is written (synonyms are only added and removed, ids never reused).
    */
-  private async versions(
-    workspaceId: string,
-  ): Promise<{ entries: bigint; accounts: string; synonyms: string }> {
-    const [row] = await this.db.query<{ seq: string | null; accounts: string; synonyms: string }>(
+  private async versions(workspaceId: string): Promise<Versions> {
+    const [row] = await this.db.query<{
+      seq: string | null;
+      xmin: string;
+      xmax: string;
+      accounts: string;
+      synonyms: string;
+      created: string | null;
+      sequence: string;
+    }>(
       `SELECT (SELECT max(change_seq)::text FROM entries WHERE workspace_id = $1) AS seq,
+              pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
+              pg_snapshot_xmax(pg_current_snapshot())::text AS xmax,
               (SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '')
                  FROM accounts WHERE workspace_id = $1) AS accounts,
               (SELECT count(*)::text || ':' || coalesce(max(id), 0)::text
-                 FROM synonyms WHERE workspace_id = $1) AS synonyms`,
+                 FROM synonyms WHERE workspace_id = $1) AS synonyms,
+              (SELECT extract(epoch FROM created_at)::text FROM workspaces WHERE id = $1) AS created,
+              (SELECT last_value::text FROM entries_change_seq_seq) AS sequence`,
       [workspaceId],
     );
-    return { entries: BigInt(row?.seq ?? '0'), accounts: row?.accounts ?? '', synonyms: row?.synonyms ?? '' };
+    if (!row) throw new Error('the change log query returned no row');
+    return {
+      seq: BigInt(row.seq ?? '0'),
+      xmin: BigInt(row.xmin),
+      xmax: BigInt(row.xmax),
+      accounts: row.accounts,
+      synonyms: row.synonyms,
+      workspaceCreated: row.created ?? '',
+      sequence: BigInt(row.sequence),
+    };
   }
+}
+
+function emptyState(): Cached {
+  return {
+    index: new LexicalIndex(),
+    horizon: new ChangeHorizon(),
+    changesSinceSave: 0,
+    workspaceCreated: '',
+    accounts: new AccountDirectory(),
+    entryIndustries: new Set(),
+    entryRoles: new Set(),
+    thesaurus: builtInThesaurus(),
+    synonymsVersion: '',
+    syncing: undefined,
+  };
+}
+
+function snapshotOf(workspaceId: string, cached: Cached): IndexSnapshot {
+  return {
+    workspaceId,
+    index: cached.index,
+    lastSeq: cached.horizon.settled,
+    workspaceCreated: cached.workspaceCreated,
+    accounts: { version: cached.accounts.version, industries: cached.accounts.entries() },
+    entryIndustries: [...cached.entryIndustries],
+    entryRoles: [...cached.entryRoles],
+  };
 }
 
 /** The entry's own industry and its account's, lower-cased, once each: what the industry filter compares. */
