@@ -1,6 +1,6 @@
--- Saved search indexes (src/knowledge/search/table-snapshot-store.ts), and change sequence numbers taken
--- only after the writing transaction has its id, so the index sync can tell which numbers may still
--- commit (src/knowledge/search/change-horizon.ts).
+-- Saved search indexes (src/knowledge/search/table-snapshot-store.ts), and writers of entries that
+-- announce themselves, so the index sync can tell when no uncommitted change number is left below
+-- what it read (src/knowledge/search/change-horizon.ts).
 
 -- CreateTable
 CREATE TABLE "search_index_snapshots" (
@@ -15,12 +15,13 @@ CREATE TABLE "search_index_snapshots" (
 -- AddForeignKey
 ALTER TABLE "search_index_snapshots" ADD CONSTRAINT "search_index_snapshots_workspace_id_fkey" FOREIGN KEY ("workspace_id") REFERENCES "workspaces"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- A writer gets its transaction id before its change sequence number: a reader that sees number N
--- committed then knows that any writer still holding a lower number is in its snapshot's in-progress
--- list. Inserts take a number here too (their column default ran before the transaction had an id).
+-- A writer holds advisory lock 7263541903 shared from before it takes a change number until it
+-- commits: a sync that gets the lock exclusively (and never waits for it) knows every number handed
+-- out so far is committed or rolled back. Inserts take their number here too, after the lock (their
+-- column default ran before it).
 CREATE OR REPLACE FUNCTION "entries_bump_change_seq"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM pg_current_xact_id();
+  PERFORM pg_advisory_xact_lock_shared(7263541903);
   NEW."change_seq" := nextval(pg_get_serial_sequence('"entries"', 'change_seq'));
   RETURN NEW;
 END $$;

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { BuyingStage, EntryKind, EntryStatus } from '../entry.ts';
 import { AccountDirectory, accountKeyOf } from './account-directory.ts';
-import { ChangeHorizon, type ChangeView } from './change-horizon.ts';
+import { CHANGE_WRITERS_LOCK, ChangeHorizon } from './change-horizon.ts';
 import type { IndexPersistence } from './index-persistence.ts';
 import type { IndexSnapshot } from './index-snapshot.ts';
 import { LexicalIndex } from './lexical-index.ts';
@@ -59,7 +59,11 @@ const ENTRY_COLUMNS =
 /** Saved again after this many changed rows: a new process then catches up on fewer. */
 const SAVE_AFTER_CHANGES = 1000;
 
-interface Versions extends ChangeView {
+interface Versions {
+  /** The highest change number of the workspace's entries, committed. */
+  seq: bigint;
+  /** Whether no writer held an uncommitted change number when `seq` was read. */
+  final: boolean;
   accounts: string;
   synonyms: string;
   /** When the workspace was created, and the last change number handed out in the whole database. */
@@ -138,8 +142,9 @@ export class WorkspaceIndexCache {
     // statistics PostgreSQL answers the LIMIT form by reading and sorting every remaining row, which
     // made each page of a first sync cost 80–350 ms at 100k entries. A range reads only its own rows.
     let width = BigInt(this.pageSize);
-    // Once per sync, changes not yet settled are read again: a writer may have committed one since.
-    let from = horizon.settled;
+    // Changes not yet settled are read again on a sync's first round, and on any round that finds
+    // them final: a writer may have committed one since they were read.
+    let first = true;
     for (;;) {
       const versions = await this.versions(workspaceId);
       cached.workspaceCreated = versions.workspaceCreated;
@@ -155,8 +160,10 @@ export class WorkspaceIndexCache {
         cached.synonymsVersion = versions.synonyms;
       }
       const latest = versions.seq;
+      let from = first || versions.final ? horizon.settled : horizon.read;
+      first = false;
       if (latest <= from) {
-        horizon.advance(versions, latest);
+        horizon.advance(latest, versions.final);
         break;
       }
       while (from < latest) {
@@ -180,8 +187,7 @@ export class WorkspaceIndexCache {
         if (rows.length < this.pageSize / 2) width *= 2n;
         else if (rows.length > this.pageSize * 2) width = width / 2n || 1n;
       }
-      horizon.advance(versions, latest);
-      from = horizon.read;
+      horizon.advance(latest, versions.final);
     }
     if (published.length > 0) await this.onPublished?.(workspaceId, published);
   }
@@ -263,40 +269,44 @@ export class WorkspaceIndexCache {
   }
 
   /**
-   * In one round trip: the latest entry change, and fingerprints of the accounts and of the synonyms
-   * that change whenever one is written (synonyms are only added and removed, ids never reused).
+   * In one snapshot: the latest entry change (and whether it is final), fingerprints of the accounts
+   * and of the synonyms that change whenever one is written (synonyms are only added and removed, ids
+   * never reused), and what tells a saved index's database apart (see `load`).
    */
   private async versions(workspaceId: string): Promise<Versions> {
-    const [row] = await this.db.query<{
-      seq: string | null;
-      xmin: string;
-      xmax: string;
-      accounts: string;
-      synonyms: string;
-      created: string | null;
-      sequence: string;
-    }>(
-      `SELECT (SELECT max(change_seq)::text FROM entries WHERE workspace_id = $1) AS seq,
-              pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
-              pg_snapshot_xmax(pg_current_snapshot())::text AS xmax,
-              (SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '')
-                 FROM accounts WHERE workspace_id = $1) AS accounts,
-              (SELECT count(*)::text || ':' || coalesce(max(id), 0)::text
-                 FROM synonyms WHERE workspace_id = $1) AS synonyms,
-              (SELECT extract(epoch FROM created_at)::text FROM workspaces WHERE id = $1) AS created,
-              (SELECT last_value::text FROM entries_change_seq_seq) AS sequence`,
-      [workspaceId],
-    );
-    if (!row) throw new Error('the change log query returned no row');
-    return {
-      seq: BigInt(row.seq ?? '0'),
-      xmin: BigInt(row.xmin),
-      xmax: BigInt(row.xmax),
-      accounts: row.accounts,
-      synonyms: row.synonyms,
-      workspaceCreated: row.created ?? '',
-      sequence: BigInt(row.sequence),
-    };
+    return this.db.transaction(async (session) => {
+      // Each statement its own snapshot, so the second one is taken after the lock is held.
+      await session.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      const [lock] = await session.query<{ final: boolean }>(
+        'SELECT pg_try_advisory_xact_lock($1) AS final',
+        [CHANGE_WRITERS_LOCK],
+      );
+      const [row] = await session.query<{
+        seq: string | null;
+        accounts: string;
+        synonyms: string;
+        created: string | null;
+        sequence: string;
+      }>(
+        `SELECT (SELECT max(change_seq)::text FROM entries WHERE workspace_id = $1) AS seq,
+                (SELECT count(*)::text || ':' || coalesce(max(updated_at)::text, '')
+                   FROM accounts WHERE workspace_id = $1) AS accounts,
+                (SELECT count(*)::text || ':' || coalesce(max(id), 0)::text
+                   FROM synonyms WHERE workspace_id = $1) AS synonyms,
+                (SELECT extract(epoch FROM created_at)::text FROM workspaces WHERE id = $1) AS created,
+                (SELECT last_value::text FROM entries_change_seq_seq) AS sequence`,
+        [workspaceId],
+      );
+      if (!row) throw new Error('the change log query returned no row');
+      return {
+        seq: BigInt(row.seq ?? '0'),
+        final: lock?.final === true,
+        accounts: row.accounts,
+        synonyms: row.synonyms,
+        workspaceCreated: row.created ?? '',
+        sequence: BigInt(row.sequence),
+      };
+    });
   }
 }
 
