@@ -68,10 +68,12 @@ export function unpackSections(buffer: Uint8Array): { meta: unknown; arrays: Sec
       const start = bodyStart + section.offset;
       const end = start + section.length * Constructor.BYTES_PER_ELEMENT;
       if (end > view.length) throw new Error(`snapshot section ${name} is cut short`);
-      // A copy of its own: the index grows and replaces these arrays, and the file buffer can go.
-      const bytes = new Uint8Array(view.buffer, view.byteOffset + start, end - start);
+      const at = view.byteOffset + start;
+      // Read in place when aligned (a file read is): no copy of tens of megabytes.
+      if (at % Constructor.BYTES_PER_ELEMENT === 0)
+        return new Constructor(view.buffer as ArrayBuffer, at, section.length) as NumbersOf[T];
       const copy = new Constructor(section.length);
-      new Uint8Array(copy.buffer).set(bytes);
+      new Uint8Array(copy.buffer).set(new Uint8Array(view.buffer, at, end - start));
       return copy as NumbersOf[T];
     },
   };

@@ -91,15 +91,26 @@ export class DocSlots {
       if (list === undefined) throw new RangeError('unknown topic list');
       return list;
     };
-    slots.ids = Array.from(parts.ids);
-    slots.lengths = Array.from(parts.lengths);
-    slots.termStarts = Array.from(parts.termStarts);
-    slots.termCounts = Array.from(parts.termCounts);
-    slots.kindStages = Array.from(parts.kindStages);
-    slots.createdAts = Array.from(parts.createdAts);
-    slots.topics = Array.from(parts.topics, listOf);
-    slots.industries = Array.from(parts.industries, listOf);
-    slots.roles = Array.from(parts.roles, listOf);
+    // Plain loops: Array.from over a typed array walks an iterator, several times slower at 100k slots.
+    const column = (values: ArrayLike<number>) => {
+      const out = new Array<number>(count);
+      for (let slot = 0; slot < count; slot++) out[slot] = values[slot] as number;
+      return out;
+    };
+    const listColumn = (numbers: Uint32Array) => {
+      const out = new Array<readonly string[]>(count);
+      for (let slot = 0; slot < count; slot++) out[slot] = listOf(numbers[slot] as number);
+      return out;
+    };
+    slots.ids = column(parts.ids);
+    slots.lengths = column(parts.lengths);
+    slots.termStarts = column(parts.termStarts);
+    slots.termCounts = column(parts.termCounts);
+    slots.kindStages = column(parts.kindStages);
+    slots.createdAts = column(parts.createdAts);
+    slots.topics = listColumn(parts.topics);
+    slots.industries = listColumn(parts.industries);
+    slots.roles = listColumn(parts.roles);
     slots.audiences = new Map(parts.audiences);
     return slots;
   }
