@@ -14,8 +14,12 @@ export interface ScaleResult {
   docs: number;
   buildMs: number;
   docsPerSecond: number;
-  /** Heap growth caused by the index after a full GC, in MB; needs `node --expose-gc`. */
+  /** JS heap growth caused by the index after a full GC, in MB; needs `node --expose-gc`. */
   heapMb: number;
+  /** Typed arrays (posting pool, term table…) outside the JS heap, which `heapUsed` does not count. */
+  typedArraysMb: number;
+  /** Both: the index's whole memory. */
+  indexMb: number;
   rssMb: number;
   searchP50Ms: number;
   searchP95Ms: number;
@@ -50,11 +54,20 @@ function withAccount(doc: IndexedDoc): IndexedDoc {
   };
 }
 
-/** Builds an index of `docs` synthetic chatter entries and times 300 searches. */
-export function measureIndexScale(createIndex: () => ScalableIndex, docs: number, seed = 7): ScaleResult {
+/**
+ * Builds an index of `docs` synthetic chatter entries and times 300 searches; `after` gets the built
+ * index (to time saving and loading it) before the searches run.
+ */
+export function measureIndexScale<I extends ScalableIndex>(
+  createIndex: () => I,
+  docs: number,
+  seed = 7,
+  after?: (index: I) => void,
+): ScaleResult {
   const chatter = new SyntheticChatter(seed);
   const queries = Array.from({ length: 300 }, () => chatter.query());
   const heapBefore = settledHeap();
+  const buffersBefore = process.memoryUsage().arrayBuffers;
   const index = createIndex();
   let buildMs = 0;
   // Documents arrive in pages, as rows from the database would; only indexing is timed.
@@ -67,7 +80,9 @@ export function measureIndexScale(createIndex: () => ScalableIndex, docs: number
     buildMs += performance.now() - started;
   }
   const heapMb = (settledHeap() - heapBefore) / MB;
+  const typedArraysMb = (process.memoryUsage().arrayBuffers - buffersBefore) / MB;
 
+  after?.(index);
   const time = (filter?: (doc: IndexedDocMeta) => boolean) =>
     queries.map((query) => {
       const before = performance.now();
@@ -83,6 +98,8 @@ export function measureIndexScale(createIndex: () => ScalableIndex, docs: number
     buildMs,
     docsPerSecond: docs / (buildMs / 1000),
     heapMb,
+    typedArraysMb,
+    indexMb: heapMb + typedArraysMb,
     rssMb: process.memoryUsage().rss / MB,
     searchP50Ms: percentile(plain, 0.5),
     searchP95Ms: percentile(plain, 0.95),

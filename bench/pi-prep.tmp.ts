@@ -1,0 +1,14 @@
+import { openDatabase } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { analyzeTables } from '../src/db/planner-statistics.ts';
+import { importEntries } from '../src/knowledge/import/import-entries.ts';
+import { writeSyntheticEntries } from '../bench/lib/ask-session-bundle.ts';
+const [dataDir, size] = [process.argv[2] as string, Number(process.argv[3])];
+const file = `/tmp/pi-prof/entries-${size}.jsonl`;
+await writeSyntheticEntries(file, size);
+const config = dataDir.startsWith('postgres') ? { kind: 'postgres' as const, url: dataDir } : { kind: 'pglite' as const, dataDir };
+const db = await openDatabase(config);
+await migrate(db);
+await importEntries({ db, workspaceId: 'bench', files: [file] });
+await analyzeTables(db);
+await db.close();
