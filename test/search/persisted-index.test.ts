@@ -5,6 +5,7 @@ import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { IndexPersistence } from '../../src/knowledge/search/index-persistence.ts';
+import { SNAPSHOT_FORMAT } from '../../src/knowledge/search/index-snapshot.ts';
 import { expandQuery } from '../../src/knowledge/search/query-expansion.ts';
 import { FileSnapshotStore, type SnapshotStore } from '../../src/knowledge/search/snapshot-store.ts';
 import { TableSnapshotStore } from '../../src/knowledge/search/table-snapshot-store.ts';
@@ -146,7 +147,7 @@ describe.each(DATABASE_KINDS)('a saved search index on %s', (kind) => {
     const fingerprint = /"fingerprint":"([0-9a-f]+)"/.exec(header)?.[1] as string;
     for (const changed of [
       header.replace(fingerprint, 'f'.repeat(fingerprint.length)),
-      header.replace('"format":1', '"format":0'),
+      header.replace(`"format":${SNAPSHOT_FORMAT}`, '"format":0'),
     ]) {
       const bytes = Buffer.from(original);
       bytes.write(changed, 16);

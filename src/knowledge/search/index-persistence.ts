@@ -28,13 +28,20 @@ export class IndexPersistence {
       return null;
     }
     if (!bytes) return null;
+    const readMs = Math.round(performance.now() - started);
     const decoded = decodeSnapshot(bytes, workspaceId);
     if ('unusable' in decoded) {
       this.logger?.info({ workspaceId, why: decoded.unusable }, 'saved search index not used; rebuilding');
       return null;
     }
     this.logger?.debug(
-      { workspaceId, entries: decoded.snapshot.index.size, ms: Math.round(performance.now() - started) },
+      {
+        workspaceId,
+        entries: decoded.snapshot.index.size,
+        bytes: bytes.length,
+        readMs,
+        ms: Math.round(performance.now() - started),
+      },
       'search index loaded',
     );
     return decoded.snapshot;

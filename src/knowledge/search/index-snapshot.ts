@@ -1,9 +1,10 @@
 import { packSections, unpackSections } from './binary-sections.ts';
 import { indexFingerprint } from './index-fingerprint.ts';
 import { type Bm25Params, DEFAULT_BM25_PARAMS, LexicalIndex } from './lexical-index.ts';
+import { slotTermsFromPostings } from './slot-terms.ts';
 
 /** Bump when the snapshot's layout changes; older snapshots are then rebuilt, not read. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 3;
 
 /** One workspace's search state as saved: the index and what it was built from. */
 export interface IndexSnapshot {
@@ -73,11 +74,9 @@ export function encodeSnapshot(snapshot: IndexSnapshot): Buffer {
     terms: Buffer.from(terms.join('\0')),
     table: parts.postings.table,
     pool: parts.postings.pool,
-    slotTerms: parts.slotTerms,
+    termTable: parts.postings.termTable,
     ids: slots.ids,
     lengths: slots.lengths,
-    termStarts: slots.termStarts,
-    termCounts: slots.termCounts,
     kindStages: slots.kindStages,
     createdAts: slots.createdAts,
     topics: slots.topics,
@@ -102,19 +101,24 @@ export function decodeSnapshot(
       return { unusable: 'built by another version of the analysis' };
     if (meta.workspaceId !== workspaceId) return { unusable: 'of another workspace' };
     const termText = Buffer.from(arrays('terms', 'u8')).toString('utf8');
+    const table = arrays('table', 'i32');
+    const pool = arrays('pool', 'u32');
+    const ids = arrays('ids', 'f64');
+    const { slotTerms, termStarts, termCounts } = slotTermsFromPostings(table, pool, ids.length);
     const index = LexicalIndex.fromParts({
       params: meta.params,
       postings: {
         terms: termText === '' ? [] : termText.split('\0'),
-        table: arrays('table', 'i32'),
-        pool: arrays('pool', 'u32'),
+        table,
+        pool,
+        termTable: arrays('termTable', 'i32'),
         wasted: meta.postings.wasted,
       },
       slots: {
-        ids: arrays('ids', 'f64'),
+        ids,
         lengths: arrays('lengths', 'f64'),
-        termStarts: arrays('termStarts', 'u32'),
-        termCounts: arrays('termCounts', 'u32'),
+        termStarts,
+        termCounts,
         kindStages: arrays('kindStages', 'i32'),
         createdAts: arrays('createdAts', 'f64'),
         lists: meta.slots.lists,
@@ -123,7 +127,7 @@ export function decodeSnapshot(
         roles: arrays('roles', 'u32'),
         audiences: meta.slots.audiences,
       },
-      slotTerms: arrays('slotTerms', 'u32'),
+      slotTerms,
       deadSlots: meta.deadSlots,
       totalLength: meta.totalLength,
     });

@@ -1,3 +1,5 @@
+import { TermTable } from './term-table.ts';
+
 // Per term, four int32 fields side by side so one cache line serves a term's bookkeeping.
 const START = 0;
 const CAPACITY = 1;
@@ -13,6 +15,8 @@ export interface PostingsParts {
   /** The pool up to its last used entry. */
   pool: Uint32Array<ArrayBuffer>;
   wasted: number;
+  /** Term → id lookup over `terms` (see term-table.ts). */
+  termTable: Int32Array<ArrayBuffer>;
 }
 
 /**
@@ -23,6 +27,8 @@ export interface PostingsParts {
  */
 export class Postings {
   private readonly ids = new Map<string, number>();
+  // A loaded snapshot's terms are found here; terms added since, in `ids`.
+  private loadedTerms: TermTable | undefined;
   private terms: string[] = [];
   private table = new Int32Array(1024 * FIELDS);
   private pool = new Uint32Array(1 << 16);
@@ -30,14 +36,30 @@ export class Postings {
   private wasted = 0;
   private rewrites = 0;
 
-  /** Its state for a snapshot: views of the live arrays, valid until the next change. */
+  /**
+   * Its state for a snapshot: every list packed back to back without slack or moved-out space (a new
+   * entry after loading moves its list to the pool's end, as it would anyway).
+   */
   toParts(): PostingsParts {
-    return {
-      terms: this.terms,
-      table: this.table.subarray(0, this.terms.length * FIELDS),
-      pool: this.pool.subarray(0, this.poolEnd),
-      wasted: this.wasted,
-    };
+    const termCount = this.terms.length;
+    const table = new Int32Array(termCount * FIELDS);
+    let size = 0;
+    for (let termId = 0; termId < termCount; termId++) size += this.table[termId * FIELDS + LENGTH] as number;
+    const pool = new Uint32Array(size);
+    let end = 0;
+    for (let termId = 0; termId < termCount; termId++) {
+      const at = termId * FIELDS;
+      const start = this.table[at + START] as number;
+      const length = this.table[at + LENGTH] as number;
+      pool.set(this.pool.subarray(start, start + length), end);
+      table[at + START] = end;
+      table[at + CAPACITY] = length;
+      table[at + LENGTH] = length;
+      table[at + LIVE] = this.table[at + LIVE] as number;
+      end += length;
+    }
+    const termTable = TermTable.build(this.terms).array as Int32Array<ArrayBuffer>;
+    return { terms: this.terms, table, pool, wasted: 0, termTable };
   }
 
   /** Postings holding a snapshot's state; takes ownership of the arrays. */
@@ -45,8 +67,8 @@ export class Postings {
     if (parts.table.length !== parts.terms.length * FIELDS) throw new RangeError('posting table size');
     const postings = new Postings();
     postings.terms = parts.terms;
+    postings.loadedTerms = TermTable.load(parts.termTable, parts.terms);
     for (let termId = 0; termId < parts.terms.length; termId++) {
-      postings.ids.set(parts.terms[termId] as string, termId);
       const at = termId * FIELDS;
       if ((parts.table[at + START] as number) + (parts.table[at + CAPACITY] as number) > parts.pool.length)
         throw new RangeError('posting list outside the pool');
@@ -68,7 +90,7 @@ export class Postings {
   }
 
   termId(term: string): number | undefined {
-    return this.ids.get(term);
+    return this.ids.get(term) ?? this.loadedTerms?.find(term);
   }
 
   term(termId: number): string {
@@ -92,7 +114,7 @@ export class Postings {
 
   /** The term's id, creating an empty list for a new term. */
   intern(term: string): number {
-    const known = this.ids.get(term);
+    const known = this.termId(term);
     if (known !== undefined) return known;
     this.makeRoom(1);
     const termId = this.terms.length;
@@ -134,6 +156,7 @@ export class Postings {
     const terms: string[] = [];
     let end = 0;
     this.ids.clear();
+    this.loadedTerms = undefined;
     for (const oldId of keptIds) {
       const start = old[oldId * FIELDS + START] as number;
       let length = 0;

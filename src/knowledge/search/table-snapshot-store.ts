@@ -14,14 +14,14 @@ export class TableSnapshotStore implements SnapshotStore {
   constructor(private readonly db: Database) {}
 
   async read(workspaceId: string): Promise<Uint8Array | null> {
-    const rows = await this.db.query<{ data: Buffer }>(
-      'SELECT data FROM search_index_snapshots WHERE workspace_id = $1 ORDER BY part',
+    // Base64 is a third smaller on the wire than bytea's hex text form, and decodes about twice as
+    // fast (Node skips the line breaks PostgreSQL puts in it).
+    const rows = await this.db.query<{ data: string }>(
+      `SELECT encode(data, 'base64') AS data FROM search_index_snapshots WHERE workspace_id = $1 ORDER BY part`,
       [workspaceId],
     );
     if (rows.length === 0) return null;
-    return rows.length === 1
-      ? (rows[0] as { data: Buffer }).data
-      : Buffer.concat(rows.map((row) => row.data));
+    return Buffer.concat(rows.map((row) => Buffer.from(row.data, 'base64')));
   }
 
   async write(workspaceId: string, snapshot: Uint8Array): Promise<void> {
