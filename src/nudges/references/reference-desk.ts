@@ -174,9 +174,11 @@ export class ReferenceDesk {
       throw new EarshotError({
         code: 'forbidden',
         message: `approval of request ${request.id} refused: ${why}`,
-        userMessage: options.isCurator
-          ? `${availability.account} can't take another call now (${why}). To approve anyway, give a reason for the override.`
-          : `${availability.account} can't take another call now (${why}). A curator can override it.`,
+        // Chat's decision buttons carry no reason field: there the fix is a new request with an override.
+        userMessage:
+          options.platform === 'console'
+            ? `${availability.account} can't take another call now (${why}). To approve anyway, give a reason for the override.`
+            : `${availability.account} can't take another call now (${why}). A curator can override it.`,
       });
     }
     const note = options.note?.trim() || null;
