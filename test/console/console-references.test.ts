@@ -144,7 +144,7 @@ describe('the console: reference customers', () => {
     expect(log).toContain('Resumed a reference');
   });
 
-  it('refuses limits that are not whole numbers, naming the field and storing nothing, then saves good ones', async () => {
+  it('refuses limits that are not whole numbers (and an owner that is no email), naming the field and storing nothing, then saves good ones', async () => {
     const { id } = await reference('Litware Bank', { industry: 'Banking' });
     await curator.goto(`${server.origin}/console/references/${id}`);
     await curator.getByLabel('Max requests per 90 days').fill('0');
@@ -176,6 +176,17 @@ describe('the console: reference customers', () => {
     expect(await text(curator, 'main dl')).toContain('at most 5 calls per 90 days; 7 days');
     const saved = await server.earshot.references.availability('acme', id);
     expect([saved.maxRequestsPer90Days, saved.cooldownDays]).toEqual([5, 7]);
+
+    await curator.getByLabel('Owner email').fill('dee at litware');
+    await curator.getByRole('button', { name: 'Save owner' }).click();
+    await expect
+      .poll(() => text(curator, '[role="alert"]'))
+      .toContain('Owner email must be the owner’s email address');
+    expect((await server.earshot.references.availability('acme', id)).ownerEmail).toBe('owner@acme.test');
+    await curator.getByLabel('Owner email').fill('dee@litware.example');
+    await curator.getByRole('button', { name: 'Save owner' }).click();
+    await expect.poll(() => text(curator, '[role="status"]')).toContain('Owner saved for Litware Bank');
+    expect((await server.earshot.references.availability('acme', id)).ownerEmail).toBe('dee@litware.example');
   });
 
   it('approves and declines pending requests as chat does: an override reason past the limit, the rep told, the history kept', async () => {
