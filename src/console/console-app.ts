@@ -11,6 +11,8 @@ import { insightRoutes } from './routes/insight-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { newEntryRoutes } from './routes/new-entry-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
+import { referenceRequestsRoutes } from './routes/reference-requests-routes.ts';
+import { referenceRoutes } from './routes/reference-routes.ts';
 import { referencesRoutes } from './routes/references-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
@@ -51,6 +53,8 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   newEntryRoutes(app, deps);
   synonymsRoutes(app, deps);
   referencesRoutes(app, deps);
+  referenceRequestsRoutes(app, deps);
+  referenceRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

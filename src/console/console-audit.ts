@@ -8,7 +8,15 @@ export type ReviewAction = 'approve' | 'reject';
 export type EntryAuditAction = ReviewAction | 'edit' | 'merge' | 'reviewed' | 'create';
 /** Actions on many entries at once, described in words. */
 export type BulkAuditAction = 'import' | 'export' | 'synonym-added' | 'synonym-removed';
-export type AuditAction = EntryAuditAction | BulkAuditAction;
+/** Changes to reference customers and decisions on their requests, described in words. */
+export type ReferenceAuditAction =
+  | 'reference-limits'
+  | 'reference-paused'
+  | 'reference-resumed'
+  | 'reference-owner'
+  | 'reference-request-decided';
+export type DetailAuditAction = BulkAuditAction | ReferenceAuditAction;
+export type AuditAction = EntryAuditAction | DetailAuditAction;
 
 export interface AuditEvent {
   id: number;
@@ -46,8 +54,16 @@ export class ConsoleAudit {
     });
   }
 
-  /** An action on many entries (an import, an export, a synonym that changes what searches find), with what it did. */
-  async recordBulk(event: { organization: string; actor: string; action: BulkAuditAction; detail: string }) {
+  /**
+   * An action on many entries (an import, an export, a synonym that changes what searches find) or on a
+   * reference customer, with what it did.
+   */
+  async recordBulk(event: {
+    organization: string;
+    actor: string;
+    action: DetailAuditAction;
+    detail: string;
+  }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {
         workspaceId: event.organization,
