@@ -8,7 +8,9 @@ export type ReviewAction = 'approve' | 'reject';
 export type EntryAuditAction = ReviewAction | 'edit' | 'merge' | 'reviewed' | 'create';
 /** Actions on many entries at once, described in words. */
 export type BulkAuditAction = 'import' | 'export' | 'synonym-added' | 'synonym-removed';
-export type AuditAction = EntryAuditAction | BulkAuditAction;
+/** Changes to the organization's weekly digest subscriptions, described in words. */
+export type DigestAuditAction = 'digest-changed' | 'digest-removed';
+export type AuditAction = EntryAuditAction | BulkAuditAction | DigestAuditAction;
 
 export interface AuditEvent {
   id: number;
@@ -47,7 +49,12 @@ export class ConsoleAudit {
   }
 
   /** An action on many entries (an import, an export, a synonym that changes what searches find), with what it did. */
-  async recordBulk(event: { organization: string; actor: string; action: BulkAuditAction; detail: string }) {
+  async recordBulk(event: {
+    organization: string;
+    actor: string;
+    action: BulkAuditAction | DigestAuditAction;
+    detail: string;
+  }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {
         workspaceId: event.organization,

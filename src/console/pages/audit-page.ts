@@ -13,6 +13,8 @@ const DID: Record<AuditEvent['action'], string> = {
   export: 'Exported',
   'synonym-added': 'Added synonyms',
   'synonym-removed': 'Removed synonyms',
+  'digest-changed': 'Changed a digest',
+  'digest-removed': 'Removed a digest',
 };
 
 /** What curators did in the console, newest first. */
