@@ -98,8 +98,14 @@ export function digestsRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       outsideChannel: true,
     });
     const where = `${platformLabel(subscription.platform)}: ${conversationLabel(row)}`;
+    // The page says it is a preview; chat's "only you can see this" note would not be true of a page.
     return c.html(
-      digestPreviewPage({ viewer: c.get('viewer'), id: subscription.id, where, view: digestView(message) }),
+      digestPreviewPage({
+        viewer: c.get('viewer'),
+        id: subscription.id,
+        where,
+        view: digestView({ ...message, preview: false }),
+      }),
     );
   });
 }
