@@ -4,6 +4,7 @@ import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.t
 import { consoleBodyLimits } from './import/import-limits.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
+import { digestsRoutes } from './routes/digests-routes.ts';
 import { dueRoutes } from './routes/due-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
@@ -55,6 +56,7 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   referencesRoutes(app, deps);
   referenceRequestsRoutes(app, deps);
   referenceRoutes(app, deps);
+  digestsRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

@@ -15,7 +15,10 @@ export type ReferenceAuditAction =
   | 'reference-resumed'
   | 'reference-owner'
   | 'reference-request-decided';
-export type DetailAuditAction = BulkAuditAction | ReferenceAuditAction;
+/** Changes to the organization's weekly digest subscriptions, described in words. */
+export type DigestAuditAction = 'digest-changed' | 'digest-removed';
+/** Actions described in words rather than by one entry. */
+export type DetailAuditAction = BulkAuditAction | ReferenceAuditAction | DigestAuditAction;
 export type AuditAction = EntryAuditAction | DetailAuditAction;
 
 export interface AuditEvent {
@@ -55,8 +58,8 @@ export class ConsoleAudit {
   }
 
   /**
-   * An action on many entries (an import, an export, a synonym that changes what searches find) or on a
-   * reference customer, with what it did.
+   * An action on many entries (an import, an export, a synonym that changes what searches find), on a
+   * reference customer or on a digest subscription, with what it did.
    */
   async recordBulk(event: {
     organization: string;

@@ -21,6 +21,8 @@ export interface ConsoleDeps {
   askWithoutLogging: Earshot['askWithoutLogging'];
   /** The reference desk: availability by the same rules as chat. */
   references: Earshot['references'];
+  /** Weekly digests: the organization's subscriptions, their runs and previews. */
+  digests: Earshot['digests'];
   links: SignInLinks;
   sessions: ConsoleSessions;
   audit: ConsoleAudit;

@@ -24,6 +24,7 @@ export function consoleRoute(
     | 'config'
     | 'references'
     | 'messengers'
+    | 'digests'
   >,
 ): Route {
   const { db, clock } = earshot;

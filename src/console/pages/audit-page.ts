@@ -18,6 +18,8 @@ const DID: Record<AuditEvent['action'], string> = {
   'reference-resumed': 'Resumed a reference',
   'reference-owner': 'Changed a reference owner',
   'reference-request-decided': 'Decided a reference request',
+  'digest-changed': 'Changed a digest',
+  'digest-removed': 'Removed a digest',
 };
 
 /** What curators did in the console, newest first. */
