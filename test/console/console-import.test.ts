@@ -220,6 +220,14 @@ describe('the console: import with a validation preview, and export that imports
       body: 'true',
       externalId: extension === '.csv' ? '0042' : '0043',
     });
+    // Text a spreadsheet would run as a formula, and text that already starts with the guard's apostrophe.
+    await seedEntry(server.db, {
+      kind: 'chatter',
+      title: '=HYPERLINK("https://evil.test","click")',
+      body: "-20% off was asked for\n@here heads up",
+      author: "'=not a formula",
+      externalId: extension === '.csv' ? 'formula-csv' : 'formula-md',
+    });
     const snapshot = async () =>
       (await server.db.prisma.entry.findMany({ where: { workspaceId: 'acme' }, orderBy: { id: 'asc' } })).map(
         ({ updatedAt: _updatedAt, changeSeq: _changeSeq, ...entry }) => entry,
@@ -232,6 +240,11 @@ describe('the console: import with a validation preview, and export that imports
     ]);
     expect(download.suggestedFilename().endsWith(extension)).toBe(true);
     const file = await readFile((await download.path()) as string);
+    if (extension === '.csv') {
+      // Opened in a spreadsheet, the cell is text, not a formula.
+      expect(file.toString()).toContain(`"'=HYPERLINK(""https://evil.test""`);
+      expect(file.toString()).toContain(`"'-20% off`);
+    }
     const before = await snapshot();
     const n = await server.db.prisma.entry.count({
       where: { workspaceId: 'acme', status: 'published', audience: null },

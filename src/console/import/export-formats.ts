@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { stringify } from 'yaml';
 import type { Entry } from '../../knowledge/entry.ts';
+import { guardFormula } from '../../knowledge/import/csv-formula-guard.ts';
 import { importRecord } from './export-entries.ts';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'markdown'] as const;
@@ -77,7 +78,7 @@ export function entriesCsv(entries: Entry[]): string {
 }
 
 function csvCell(value: string): string {
-  return `"${value.replaceAll('"', '""')}"`;
+  return `"${guardFormula(value).replaceAll('"', '""')}"`;
 }
 
 /** One entry as a Markdown file: its fields as YAML front matter, its text as the body. */
