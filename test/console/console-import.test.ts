@@ -224,7 +224,7 @@ describe('the console: import with a validation preview, and export that imports
     await seedEntry(server.db, {
       kind: 'chatter',
       title: '=HYPERLINK("https://evil.test","click")',
-      body: "-20% off was asked for\n@here heads up",
+      body: '-20% off was asked for\n@here heads up',
       author: "'=not a formula",
       externalId: extension === '.csv' ? 'formula-csv' : 'formula-md',
     });
