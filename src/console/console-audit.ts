@@ -8,7 +8,9 @@ export type ReviewAction = 'approve' | 'reject';
 export type EntryAuditAction = ReviewAction | 'edit' | 'merge' | 'reviewed' | 'create';
 /** Actions on many entries at once, described in words. */
 export type BulkAuditAction = 'import' | 'export' | 'synonym-added' | 'synonym-removed';
-export type AuditAction = EntryAuditAction | BulkAuditAction;
+/** Accounts and trigger events, described in words. */
+export type AccountAuditAction = 'account-added' | 'account-changed' | 'trigger-matched';
+export type AuditAction = EntryAuditAction | BulkAuditAction | AccountAuditAction;
 
 export interface AuditEvent {
   id: number;
@@ -47,7 +49,12 @@ export class ConsoleAudit {
   }
 
   /** An action on many entries (an import, an export, a synonym that changes what searches find), with what it did. */
-  async recordBulk(event: { organization: string; actor: string; action: BulkAuditAction; detail: string }) {
+  async recordBulk(event: {
+    organization: string;
+    actor: string;
+    action: BulkAuditAction | AccountAuditAction;
+    detail: string;
+  }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {
         workspaceId: event.organization,

@@ -19,6 +19,8 @@ export interface ConsoleDeps {
   askWithoutLogging: Earshot['askWithoutLogging'];
   /** The reference desk: availability by the same rules as chat. */
   references: Earshot['references'];
+  /** The alert sender, woken when the console queues alerts (an account added, a trigger matched). */
+  nudges: Pick<Earshot['nudges'], 'kick'>;
   links: SignInLinks;
   sessions: ConsoleSessions;
   audit: ConsoleAudit;

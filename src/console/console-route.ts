@@ -23,6 +23,7 @@ export function consoleRoute(
     | 'askWithoutLogging'
     | 'config'
     | 'references'
+    | 'nudges'
   >,
 ): Route {
   const { db, clock } = earshot;

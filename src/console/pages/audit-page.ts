@@ -13,6 +13,9 @@ const DID: Record<AuditEvent['action'], string> = {
   export: 'Exported',
   'synonym-added': 'Added synonyms',
   'synonym-removed': 'Removed synonyms',
+  'account-added': 'Added an account',
+  'account-changed': 'Changed an account',
+  'trigger-matched': 'Matched a trigger event',
 };
 
 /** What curators did in the console, newest first. */

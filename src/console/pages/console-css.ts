@@ -52,4 +52,6 @@ a.button { display: inline-block; padding: .5rem 1rem; border-radius: 4px; backg
 .chart svg.bar { vertical-align: middle; margin-right: .5rem; }
 .new-entry-form { display: grid; gap: .4rem; max-width: 40rem; }
 .new-entry-form button { justify-self: start; margin-top: .75rem; }
+input[type="email"] { font: inherit; padding: .4rem .5rem; border: 1px solid #6b6b6b; border-radius: 4px; min-width: 12rem; }
+ul.alerts { margin: 0; padding-left: 1.1rem; }
 `;
