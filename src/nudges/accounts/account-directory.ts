@@ -43,24 +43,8 @@ export async function listAccounts(
   db: Database,
   query: AccountQuery,
 ): Promise<{ accounts: ListedAccount[]; next: string | null }> {
-  const params: unknown[] = [query.workspaceId];
-  const where = ['workspace_id = $1'];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const search = query.search?.trim();
-  if (search) {
-    where.push(
-      `(name_key LIKE ${param(`${likePrefix(accountNameKey(search))}%`)} OR domain LIKE ${param(`${likePrefix(domainKey(search))}%`)})`,
-    );
-  }
-  if (query.industry) where.push(`industry = ${param(query.industry)}`);
-  const owner = query.owner?.trim().toLowerCase();
-  if (owner) where.push(`owner_email LIKE ${param(`${likePrefix(owner)}%`)}`);
-  if (query.after) where.push(`name_key > ${param(query.after)}`);
-  const rows = await db.query<AccountRow>(
-    `SELECT id, name, name_key, domain, industry, owner_email, updated_at FROM accounts
-     WHERE ${where.join(' AND ')} ORDER BY name_key LIMIT ${param(query.limit + 1)}`,
-    params,
-  );
+  const { sql, params } = accountPageSql(query);
+  const rows = await db.query<AccountRow>(sql, params);
   const page = rows.slice(0, query.limit);
   const found = await ownersFound(db, query.workspaceId, [...new Set(page.map((row) => row.owner_email))]);
   return {
@@ -75,6 +59,26 @@ export async function listAccounts(
     })),
     next: rows.length > query.limit ? (page.at(-1)?.name_key ?? null) : null,
   };
+}
+
+/** The one statement that reads a page of accounts (exported so tests can check its plan). */
+export function accountPageSql(query: AccountQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [query.workspaceId];
+  const where = ['workspace_id = $1'];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const search = query.search?.trim();
+  if (search) {
+    where.push(
+      `(name_key LIKE ${param(`${likePrefix(accountNameKey(search))}%`)} OR domain LIKE ${param(`${likePrefix(domainKey(search))}%`)})`,
+    );
+  }
+  if (query.industry) where.push(`industry = ${param(query.industry)}`);
+  const owner = query.owner?.trim().toLowerCase();
+  if (owner) where.push(`owner_email LIKE ${param(`${likePrefix(owner)}%`)}`);
+  if (query.after) where.push(`name_key > ${param(query.after)}`);
+  const sql = `SELECT id, name, name_key, domain, industry, owner_email, updated_at FROM accounts
+     WHERE ${where.join(' AND ')} ORDER BY name_key LIMIT ${param(query.limit + 1)}`;
+  return { sql, params };
 }
 
 /** The industries the organization's accounts name, each once, in order (read by skipping through the index). */
