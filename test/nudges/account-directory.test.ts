@@ -6,17 +6,17 @@ import {
   accountPageSql,
   listAccounts,
 } from '../../src/nudges/accounts/account-directory.ts';
-import { openTestDatabase } from '../helpers/test-database.ts';
+import { DATABASE_KINDS, openTestDatabase } from '../helpers/test-database.ts';
 
 const ACCOUNTS = 100_000;
 /** A page reads in well under a millisecond (plus planning); this only catches the pathological. */
 const FAST_MS = 500;
 
-describe('the account list at 100k accounts', () => {
+describe.each(DATABASE_KINDS)('the account list at 100k accounts (%s)', (kind) => {
   let db: Database;
 
   beforeAll(async () => {
-    db = await openTestDatabase('pglite');
+    db = await openTestDatabase(kind);
     await db.query(`INSERT INTO workspaces (id) VALUES ('bigco'), ('other') ON CONFLICT DO NOTHING`);
     await db.query(
       `INSERT INTO accounts (workspace_id, name, name_key, domain, industry, owner_email, updated_at)

@@ -15,12 +15,9 @@ export interface Viewer {
   csrfToken: string;
 }
 
-const NAV: {
-  page: ConsolePage | ImportInsightPage | AccountsPage;
-  href: string;
-  label: string;
-  curatorsOnly: boolean;
-}[] = [
+type NavPage = ConsolePage | ImportInsightPage | AccountsPage;
+
+const NAV: { page: NavPage; href: string; label: string; curatorsOnly: boolean }[] = [
   { page: 'knowledge', href: '/console', label: 'Knowledge', curatorsOnly: false },
   { page: 'references', href: '/console/references', label: 'References', curatorsOnly: false },
   { page: 'review', href: '/console/review', label: 'Review queue', curatorsOnly: true },
@@ -38,7 +35,7 @@ const NAV: {
 export function layout(options: {
   title: string;
   viewer: Viewer;
-  current: ConsolePage | ImportInsightPage | AccountsPage | null;
+  current: NavPage | null;
   body: Html;
 }): Html {
   const { viewer, current } = options;

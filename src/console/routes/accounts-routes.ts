@@ -10,7 +10,8 @@ import { messagePage } from '../pages/layout.ts';
 
 const PAGE_SIZE = 50;
 const MAX_FILTER_CHARS = 200;
-const formText = z.string().max(1_000).catch('');
+// Long values pass through, so the account's checks name the field that is too long.
+const formText = z.string().max(10_000).catch('');
 const accountForm = z.object({ name: formText, domain: formText, industry: formText, ownerEmail: formText });
 const accountId = z.coerce.number().int().positive().max(2_147_483_647);
 

@@ -59,16 +59,21 @@ export async function addAccount(options: {
   const nameKey = accountNameKey(input.name);
   const taken = await takenBy(db, workspaceId, { nameKey, domain: input.domain ?? null });
   if (taken.length > 0) return { ok: false, problems: taken };
-  const account = await db.prisma.account.create({
-    data: {
-      workspaceId,
-      name: input.name,
-      nameKey,
-      domain: input.domain ?? null,
-      industry: input.industry || null,
-      ownerEmail: input.ownerEmail,
-    },
+  const data = {
+    workspaceId,
+    name: input.name,
+    nameKey,
+    domain: input.domain ?? null,
+    industry: input.industry || null,
+    ownerEmail: input.ownerEmail,
+  };
+  const account = await db.prisma.account.create({ data }).catch(async (error: unknown) => {
+    // Someone added the same name or domain between the check and the write.
+    const problems = isUniqueViolation(error) ? await takenBy(db, workspaceId, data) : [];
+    if (problems.length === 0) throw error;
+    return { problems };
   });
+  if ('problems' in account) return { ok: false, problems: account.problems };
   const rematched = await rematchTriggers(db, { workspaceId, now: options.clock.now() });
   return { ok: true, account: saved(account), changes: [], ...rematched };
 }
@@ -107,19 +112,28 @@ export async function changeAccount(options: {
     return { ok: true, account: saved(current), changes, triggersMatched: 0, alertsQueued: 0 };
   }
   const ownerChanged = next.ownerEmail !== current.ownerEmail;
-  const account = await db.prisma.$transaction(async (tx) => {
-    if (ownerChanged) {
-      // Unsent alerts go to whoever owns the account now (unless they already have one for that event).
-      await tx.$executeRaw`
+  const account = await db.prisma
+    .$transaction(async (tx) => {
+      if (ownerChanged) {
+        // Unsent alerts go to whoever owns the account now (unless they already have one for that event).
+        await tx.$executeRaw`
         UPDATE nudges n SET owner_email = ${next.ownerEmail}
         WHERE n.account_id = ${current.id} AND n.status = 'pending'
           AND NOT EXISTS (SELECT 1 FROM nudges o WHERE o.trigger_id = n.trigger_id AND o.owner_email = ${next.ownerEmail})`;
-    }
-    return tx.account.update({
-      where: { id: current.id },
-      data: { ...next, ...(ownerChanged ? { ownerSlackId: null, ownerTeamsId: null } : {}) },
+      }
+      return tx.account.update({
+        where: { id: current.id },
+        data: { ...next, ...(ownerChanged ? { ownerSlackId: null, ownerTeamsId: null } : {}) },
+      });
+    })
+    .catch(async (error: unknown) => {
+      const problems = isUniqueViolation(error)
+        ? await takenBy(db, workspaceId, { domain: next.domain })
+        : [];
+      if (problems.length === 0) throw error;
+      return { problems };
     });
-  });
+  if ('problems' in account) return { ok: false, problems: account.problems };
   const rematched =
     next.domain !== current.domain
       ? await rematchTriggers(db, { workspaceId, now: options.clock.now() })
@@ -177,6 +191,10 @@ async function takenBy(
     }
   }
   return problems;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'P2002';
 }
 
 function change(what: string, before: string | null, after: string | null): string | null {
