@@ -17,8 +17,14 @@ export type ReferenceAuditAction =
   | 'reference-request-decided';
 /** Changes to the organization's weekly digest subscriptions, described in words. */
 export type DigestAuditAction = 'digest-changed' | 'digest-removed';
+/** Accounts and trigger events, described in words. */
+export type AccountAuditAction = 'account-added' | 'account-changed' | 'trigger-matched';
 /** Actions described in words rather than by one entry. */
-export type DetailAuditAction = BulkAuditAction | ReferenceAuditAction | DigestAuditAction;
+export type DetailAuditAction =
+  | BulkAuditAction
+  | ReferenceAuditAction
+  | DigestAuditAction
+  | AccountAuditAction;
 export type AuditAction = EntryAuditAction | DetailAuditAction;
 
 export interface AuditEvent {
@@ -59,7 +65,7 @@ export class ConsoleAudit {
 
   /**
    * An action on many entries (an import, an export, a synonym that changes what searches find), on a
-   * reference customer or on a digest subscription, with what it did.
+   * reference customer, a digest subscription, an account or a trigger event, with what it did.
    */
   async recordBulk(event: {
     organization: string;

@@ -23,6 +23,8 @@ export interface ConsoleDeps {
   references: Earshot['references'];
   /** Weekly digests: the organization's subscriptions, their runs and previews. */
   digests: Earshot['digests'];
+  /** The alert sender, woken when the console queues alerts (an account added, a trigger matched). */
+  nudges: Pick<Earshot['nudges'], 'kick'>;
   links: SignInLinks;
   sessions: ConsoleSessions;
   audit: ConsoleAudit;

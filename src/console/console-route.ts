@@ -25,6 +25,7 @@ export function consoleRoute(
     | 'references'
     | 'messengers'
     | 'digests'
+    | 'nudges'
   >,
 ): Route {
   const { db, clock } = earshot;

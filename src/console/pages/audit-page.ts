@@ -20,6 +20,9 @@ const DID: Record<AuditEvent['action'], string> = {
   'reference-request-decided': 'Decided a reference request',
   'digest-changed': 'Changed a digest',
   'digest-removed': 'Removed a digest',
+  'account-added': 'Added an account',
+  'account-changed': 'Changed an account',
+  'trigger-matched': 'Matched a trigger event',
 };
 
 /** What curators did in the console, newest first. */

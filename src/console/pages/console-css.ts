@@ -59,4 +59,6 @@ dl.facts dd { margin: 0; }
 .settings form { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
 .request { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
 .request h2 { margin-top: 0; font-size: 1.1rem; }
+input[type="email"] { font: inherit; padding: .4rem .5rem; border: 1px solid #6b6b6b; border-radius: 4px; min-width: 12rem; }
+ul.alerts { margin: 0; padding-left: 1.1rem; }
 `;

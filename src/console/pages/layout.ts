@@ -6,6 +6,8 @@ export type ConsolePage = 'knowledge' | 'review' | 'audit' | 'due' | 'synonyms' 
 export type ImportInsightPage = 'import' | 'insight';
 /** Weekly digest subscriptions. */
 export type DigestsPage = 'digests';
+/** Accounts and trigger events. */
+export type AccountsPage = 'accounts' | 'triggers';
 
 /** Who is signed in, as every page shows it. */
 export interface Viewer {
@@ -15,14 +17,13 @@ export interface Viewer {
   csrfToken: string;
 }
 
-const NAV: {
-  page: ConsolePage | ImportInsightPage | DigestsPage;
-  href: string;
-  label: string;
-  curatorsOnly: boolean;
-}[] = [
+type NavPage = ConsolePage | ImportInsightPage | DigestsPage | AccountsPage;
+
+const NAV: { page: NavPage; href: string; label: string; curatorsOnly: boolean }[] = [
   { page: 'knowledge', href: '/console', label: 'Knowledge', curatorsOnly: false },
   { page: 'references', href: '/console/references', label: 'References', curatorsOnly: false },
+  { page: 'accounts', href: '/console/accounts', label: 'Accounts', curatorsOnly: false },
+  { page: 'triggers', href: '/console/triggers', label: 'Triggers', curatorsOnly: false },
   { page: 'review', href: '/console/review', label: 'Review queue', curatorsOnly: true },
   { page: 'due', href: '/console/due', label: 'Due for review', curatorsOnly: true },
   { page: 'audit', href: '/console/audit', label: 'Audit log', curatorsOnly: true },
@@ -37,7 +38,7 @@ const NAV: {
 export function layout(options: {
   title: string;
   viewer: Viewer;
-  current: ConsolePage | ImportInsightPage | DigestsPage | null;
+  current: NavPage | null;
   body: Html;
 }): Html {
   const { viewer, current } = options;
