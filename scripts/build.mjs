@@ -6,11 +6,43 @@
 // (about 130 MB installed with its Azure sign-in libraries and two vendored copies of a test library;
 // the bundle keeps the 5 MB Teams runs). A running Earshot carries no TypeScript loader either
 // (about 80 MB less RSS).
+import { realpathSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8'));
-const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}/*`]);
+const runtimeDependencies = new Set(Object.keys(pkg.dependencies));
+const nodeModules = realpathSync('node_modules');
+
+// `zod` or `@slack/web-api/dist/x.js` -> `zod`, `@slack/web-api`; null for relative paths.
+function packageName(specifier) {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return null;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+// A runtime dependency stays external only where the installed copy is the one asked for. A bundled
+// package may nest its own version of one (botbuilder needs zod 3, Earshot zod 4): that copy is
+// bundled, since at run time `zod` would find Earshot's.
+const runtimeDependenciesExternal = {
+  name: 'runtime-dependencies-external',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      const name = packageName(args.path);
+      if (!runtimeDependencies.has(name) || args.pluginData?.resolving) return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      const installed = path.join(nodeModules, name) + path.sep;
+      return resolved.path.startsWith(installed) ? { path: args.path, external: true } : resolved;
+    });
+  },
+};
 
 await rm('dist', { recursive: true, force: true });
 
@@ -25,7 +57,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external,
+  plugins: [runtimeDependenciesExternal],
   // Bundled CommonJS (botbuilder) calls require() for Node's own modules, which an ES module lacks.
   banner: {
     js: "import { createRequire as createEarshotRequire } from 'node:module'; const require = createEarshotRequire(import.meta.url);",
