@@ -2,6 +2,7 @@
 // (`npm ci --omit=dev`) has neither the Prisma CLI nor esbuild; it runs a dist/ built beforehand
 // (the Docker image's build stage), so there is nothing to do.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -15,7 +16,12 @@ const devToolsInstalled = ['prisma/package.json', 'esbuild'].every((name) => {
 });
 
 if (!devToolsInstalled) {
-  console.log('earshot: development dependencies not installed; using the dist/ built beforehand.');
+  console.log(
+    existsSync('dist/earshot.mjs')
+      ? 'earshot: development dependencies not installed; running the dist/ built beforehand.'
+      : 'earshot: development dependencies not installed and no dist/ here: build it where they are\n' +
+          '(`npm ci && npm run build`) and copy dist/ beside package.json.',
+  );
   process.exit(0);
 }
 
