@@ -19,11 +19,12 @@ export function referenceRequestsRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps
     status: 200 | 400 | 404 = 200,
   ) => {
     const viewer = c.get('viewer');
-    const pending = await pendingReferenceRequests({ db: deps.db, workspaceId: viewer.organization });
-    const availability = new Map<number, ReferenceAvailability>();
-    for (const referenceId of new Set(pending.map((request) => request.referenceId))) {
-      availability.set(referenceId, await deps.references.availability(viewer.organization, referenceId));
-    }
+    // Every reference's availability in one read, not one read per reference with a pending request.
+    const [pending, references] = await Promise.all([
+      pendingReferenceRequests({ db: deps.db, workspaceId: viewer.organization }),
+      deps.references.check({ workspaceId: viewer.organization }),
+    ]);
+    const availability = new Map<number, ReferenceAvailability>(references.map((found) => [found.id, found]));
     return c.html(referenceRequestsPage({ viewer, pending, availability, ...extra }), status);
   };
 
