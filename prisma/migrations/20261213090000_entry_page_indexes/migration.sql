@@ -5,4 +5,5 @@
 CREATE INDEX "entries_workspace_id_audience_idx" ON "entries"("workspace_id", "audience");
 
 -- CreateIndex
-CREATE INDEX "questions_source_ids_idx" ON "questions" USING GIN ("source_ids");
+-- Without the pending list: PGlite never vacuums, so pending entries would be read on every look-up.
+CREATE INDEX "questions_source_ids_idx" ON "questions" USING GIN ("source_ids") WITH (fastupdate = off);
