@@ -200,6 +200,11 @@ describe('the console: an entry’s page', () => {
     expect(await member.getByRole('link', { name: /^Edit/ }).count()).toBe(0);
     expect(await member.getByRole('link', { name: /Merge/ }).count()).toBe(0);
     expect((await member.goto(`${server.origin}/console/entries/${entryId}/edit`))?.status()).toBe(403);
+    // What waits for review is the curators' to read.
+    const waiting = await seedEntry(server.db, { title: 'Unreviewed rumour', status: 'pending' });
+    expect((await member.goto(`${server.origin}/console/entries/${waiting.id}`))?.status()).toBe(404);
+    expect(await member.locator('main').textContent()).not.toContain('Unreviewed rumour');
+    expect((await page.goto(`${server.origin}/console/entries/${waiting.id}`))?.status()).toBe(200);
     expect(await seriousViolations(member)).toEqual([]);
   });
 

@@ -85,7 +85,9 @@ function sources(entry: Entry): Html {
     row('Link', href ? html`<a href="${href}">${href}</a>` : entry.sourceUrl),
     row(
       'Who may see it',
-      entry.audience ? 'Members of that private conversation (and its curators who are members)' : null,
+      entry.audience
+        ? 'Only members of that private conversation; in the console, only curators among them'
+        : null,
     ),
     row(captured ? 'Message id' : 'External id', entry.externalId),
   ].filter((item) => item !== '');

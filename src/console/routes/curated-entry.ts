@@ -22,11 +22,14 @@ export async function visibleEntry(
   const [entry] = id.success ? await deps.entries.getMany(viewer.organization, [id.data]) : [];
   const audiences = entry?.audience ? await privateAudiencesOf(deps, viewer) : [];
   if (!entry || !visibleTo(entry, audiences)) {
-    return {
-      refusal: c.html(messagePage('No such entry', 'That entry does not exist in this organization.'), 404),
-    };
+    return { refusal: noSuchEntry(c) };
   }
   return { entry, audiences };
+}
+
+/** The one answer for an entry the viewer may not see, whether or not it exists. */
+export function noSuchEntry(c: Context<ConsoleEnv>) {
+  return c.html(messagePage('No such entry', 'That entry does not exist in this organization.'), 404);
 }
 
 /** The entry a curator's page or form names (curator-only routes check the role first). */

@@ -13,15 +13,15 @@ import { mergeCandidates } from '../merge-candidates.ts';
 import { entryEditPage } from '../pages/entry-edit-page.ts';
 import { entryMergePage } from '../pages/entry-merge-page.ts';
 import { entryPage } from '../pages/entry-page.ts';
-import { curatedEntry, submittedValues, visibleEntry } from './curated-entry.ts';
+import { curatedEntry, noSuchEntry, submittedValues, visibleEntry } from './curated-entry.ts';
 
 const MERGEABLE = ['pending', 'published'];
 const CHARTED_WEEKS = 12;
 const LISTED_ANSWERS = 50;
 
 /**
- * Everyone: `/console/entries/:id`, the entry's page (a private capture only for curators in its
- * conversation; anyone else gets 404). Curators only: `/console/entries/:id/edit` (every field, chat's edit form and schema) and
+ * Everyone: `/console/entries/:id`, the entry's page (members: published entries; a private capture
+ * only for curators in its conversation; anyone else gets 404). Curators only: `/console/entries/:id/edit` (every field, chat's edit form and schema) and
  * `/console/entries/:id/merge` (pick a duplicate, compare side by side, confirm; chat's merge core).
  * Each change is in the audit log; a refused form changes nothing.
  */
@@ -33,12 +33,15 @@ export function entryRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     const found = await visibleEntry(c, deps);
     if ('refusal' in found) return found.refusal;
     const { entry } = found;
+    const viewer = c.get('viewer');
+    // Members read what chat answers with: published entries only, not what waits for review or was set aside.
+    if (viewer.role !== 'curator' && entry.status !== 'published') return noSuchEntry(c);
     const now = deps.clock.now();
     const [citations, feedback] = await Promise.all([
       entryCitations(deps.db, entry.workspaceId, entry.id, { now, weeks: CHARTED_WEEKS }),
       entryFeedback(deps.db, entry.workspaceId, entry.id, LISTED_ANSWERS),
     ]);
-    return c.html(entryPage({ viewer: c.get('viewer'), entry, citations, feedback, now }));
+    return c.html(entryPage({ viewer, entry, citations, feedback, now }));
   });
 
   app.get('/entries/:id/edit', async (c) => {
