@@ -21,7 +21,8 @@ const LISTED_ANSWERS = 50;
 
 /**
  * Everyone: `/console/entries/:id`, the entry's page (members: published entries; a private capture
- * only for curators in its conversation; anyone else gets 404). Curators only: `/console/entries/:id/edit` (every field, chat's edit form and schema) and
+ * only for curators in its conversation; anyone else gets 404). Curators only:
+ * `/console/entries/:id/edit` (every field, chat's edit form and schema) and
  * `/console/entries/:id/merge` (pick a duplicate, compare side by side, confirm; chat's merge core).
  * Each change is in the audit log; a refused form changes nothing.
  */
