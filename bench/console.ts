@@ -1,5 +1,5 @@
 /**
- * Console page-time benchmark: p50/p95 of the knowledge, review and insight pages, fetched by a signed-in
+ * Console page-time benchmark: p50/p95 of the knowledge, review, insight and entry pages, fetched by a signed-in
  * curator from `earshot serve`'s HTTP server, at N entries on embedded PGlite with a few thousand
  * questions, votes and citations. Target: p95 ≤ 200 ms per page.
  *
@@ -39,6 +39,8 @@ const PAGES: Array<{ page: string; path: string }> = [
   { page: 'review', path: '/console/review' },
   { page: 'insight (30 days)', path: '/console/insight' },
   { page: 'insight (365 days)', path: '/console/insight?days=365' },
+  // The first entry the seeded questions cite (see `seed`): a page with citations and votes.
+  { page: 'an entry', path: `/console/entries/${1 + (7919 % entries)}` },
 ];
 
 await main();
