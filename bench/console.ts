@@ -1,6 +1,6 @@
 /**
  * Console page-time benchmark: p50/p95 of every console page, fetched by a signed-in curator from
- * `earshot serve`'s HTTP server, at N entries on embedded PGlite with a few thousand questions, votes and
+ * `earshot serve`'s HTTP server (an entry's page among them), at N entries on embedded PGlite with a few thousand questions, votes and
  * citations, N accounts, a few thousand trigger events with their alerts, reference customers with their
  * requests and digest subscriptions. Target: p95 ≤ 200 ms per page.
  *
@@ -51,6 +51,8 @@ const PAGES: Array<{ page: string; path: string }> = [
   { page: 'reference requests', path: '/console/references/requests' },
   { page: 'digests', path: '/console/digests' },
   { page: 'synonyms', path: '/console/synonyms' },
+  // The first entry the seeded questions cite (see `seed`): a page with citations and votes.
+  { page: 'an entry', path: `/console/entries/${1 + (7919 % entries)}` },
 ];
 /** Pages whose address names a row the seed made: its id is read after seeding. */
 const ROW_PAGES: Array<{ page: string; path: (ids: SeededIds) => string }> = [

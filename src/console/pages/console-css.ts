@@ -61,4 +61,6 @@ dl.facts dd { margin: 0; }
 .request h2 { margin-top: 0; font-size: 1.1rem; }
 input[type="email"] { font: inherit; padding: .4rem .5rem; border: 1px solid #6b6b6b; border-radius: 4px; min-width: 12rem; }
 ul.alerts { margin: 0; padding-left: 1.1rem; }
+.entry-text { white-space: pre-wrap; max-width: 48rem; }
+.week-chart { margin: 1rem 0; }
 `;
