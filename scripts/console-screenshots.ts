@@ -12,6 +12,9 @@ const PAGES = [
   { name: 'review', path: '/console/review' },
   { name: 'insight', path: '/console/insight' },
   { name: 'import', path: '/console/import' },
+  { name: 'references', path: '/console/references' },
+  { name: 'accounts', path: '/console/accounts' },
+  { name: 'triggers', path: '/console/triggers' },
 ];
 
 const [link, outDir = 'docs/console'] = process.argv.slice(2);
@@ -33,6 +36,11 @@ try {
     await page.screenshot({ path: path.join(outDir, `${shot.name}.png`), fullPage: false });
     process.stdout.write(`${path.join(outDir, `${shot.name}.png`)}\n`);
   }
+  // An entry's page: the one the knowledge page's answer cites first.
+  await page.goto(`${origin}${PAGES[0]?.path}`);
+  await page.locator('main a[href^="/console/entries/"]').first().click();
+  await page.screenshot({ path: path.join(outDir, 'entry.png'), fullPage: false });
+  process.stdout.write(`${path.join(outDir, 'entry.png')}\n`);
 } finally {
   await browser.close();
 }

@@ -4,6 +4,8 @@ import { CONSOLE_PATH, type ConsoleDeps, type ConsoleEnv } from './console-env.t
 import { consoleBodyLimits } from './import/import-limits.ts';
 import { CONSOLE_CSS } from './pages/console-css.ts';
 import { messagePage } from './pages/layout.ts';
+import { accountsRoutes } from './routes/accounts-routes.ts';
+import { digestsRoutes } from './routes/digests-routes.ts';
 import { dueRoutes } from './routes/due-routes.ts';
 import { entryRoutes } from './routes/entry-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
@@ -11,10 +13,13 @@ import { insightRoutes } from './routes/insight-routes.ts';
 import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { newEntryRoutes } from './routes/new-entry-routes.ts';
 import { oidcRoutes } from './routes/oidc-routes.ts';
+import { referenceRequestsRoutes } from './routes/reference-requests-routes.ts';
+import { referenceRoutes } from './routes/reference-routes.ts';
 import { referencesRoutes } from './routes/references-routes.ts';
 import { reviewRoutes } from './routes/review-routes.ts';
 import { signInRoutes, signOutRoute } from './routes/sign-in-routes.ts';
 import { synonymsRoutes } from './routes/synonyms-routes.ts';
+import { triggersRoutes } from './routes/triggers-routes.ts';
 
 // Pages load nothing but their own stylesheet, post only to themselves, and are never framed.
 const SECURITY_HEADERS = {
@@ -51,6 +56,11 @@ export function consoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   newEntryRoutes(app, deps);
   synonymsRoutes(app, deps);
   referencesRoutes(app, deps);
+  referenceRequestsRoutes(app, deps);
+  referenceRoutes(app, deps);
+  digestsRoutes(app, deps);
+  accountsRoutes(app, deps);
+  triggersRoutes(app, deps);
   app.notFound((c) => c.html(messagePage('Not found', 'There is no such page in the console.'), 404));
   app.onError((error, c) => {
     deps.logger.error({ err: error, path: c.req.path }, 'console request failed');

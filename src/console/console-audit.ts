@@ -8,7 +8,24 @@ export type ReviewAction = 'approve' | 'reject';
 export type EntryAuditAction = ReviewAction | 'edit' | 'merge' | 'reviewed' | 'create';
 /** Actions on many entries at once, described in words. */
 export type BulkAuditAction = 'import' | 'export' | 'synonym-added' | 'synonym-removed';
-export type AuditAction = EntryAuditAction | BulkAuditAction;
+/** Changes to reference customers and decisions on their requests, described in words. */
+export type ReferenceAuditAction =
+  | 'reference-limits'
+  | 'reference-paused'
+  | 'reference-resumed'
+  | 'reference-owner'
+  | 'reference-request-decided';
+/** Changes to the organization's weekly digest subscriptions, described in words. */
+export type DigestAuditAction = 'digest-changed' | 'digest-removed';
+/** Accounts and trigger events, described in words. */
+export type AccountAuditAction = 'account-added' | 'account-changed' | 'trigger-matched';
+/** Actions described in words rather than by one entry. */
+export type DetailAuditAction =
+  | BulkAuditAction
+  | ReferenceAuditAction
+  | DigestAuditAction
+  | AccountAuditAction;
+export type AuditAction = EntryAuditAction | DetailAuditAction;
 
 export interface AuditEvent {
   id: number;
@@ -46,8 +63,16 @@ export class ConsoleAudit {
     });
   }
 
-  /** An action on many entries (an import, an export, a synonym that changes what searches find), with what it did. */
-  async recordBulk(event: { organization: string; actor: string; action: BulkAuditAction; detail: string }) {
+  /**
+   * An action on many entries (an import, an export, a synonym that changes what searches find), on a
+   * reference customer, a digest subscription, an account or a trigger event, with what it did.
+   */
+  async recordBulk(event: {
+    organization: string;
+    actor: string;
+    action: DetailAuditAction;
+    detail: string;
+  }) {
     await this.deps.db.prisma.consoleAuditEvent.create({
       data: {
         workspaceId: event.organization,

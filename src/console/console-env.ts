@@ -21,6 +21,10 @@ export interface ConsoleDeps {
   askWithoutLogging: Earshot['askWithoutLogging'];
   /** The reference desk: availability by the same rules as chat. */
   references: Earshot['references'];
+  /** Weekly digests: the organization's subscriptions, their runs and previews. */
+  digests: Earshot['digests'];
+  /** The alert sender, woken when the console queues alerts (an account added, a trigger matched). */
+  nudges: Pick<Earshot['nudges'], 'kick'>;
   links: SignInLinks;
   sessions: ConsoleSessions;
   audit: ConsoleAudit;

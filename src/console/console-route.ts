@@ -24,6 +24,8 @@ export function consoleRoute(
     | 'config'
     | 'references'
     | 'messengers'
+    | 'digests'
+    | 'nudges'
   >,
 ): Route {
   const { db, clock } = earshot;

@@ -6,26 +6,27 @@ import type { MergeTarget } from '../views/merge-entry-form.ts';
 const MAX_CANDIDATES = 100;
 
 /**
- * The public, published entries a public entry may duplicate: those its own words find first, then the
- * newest (as chat's merge offers them). Private entries never merge from the console: it cannot tell
- * who is in their conversation.
+ * The published entries with the same audience an entry may duplicate (public with public, a private
+ * conversation's with its own, as chat's merge offers them): those its own words find first, then the
+ * newest. The caller has checked the viewer may see the entry, and so its audience.
  */
 export async function mergeCandidates(
   deps: { search: Pick<KnowledgeSearch, 'search'>; entries: Pick<EntryStore, 'list'> },
   entry: Entry,
 ): Promise<MergeTarget[]> {
   const eligible = (candidate: Entry) =>
-    candidate.id !== entry.id && candidate.status === 'published' && candidate.audience === null;
+    candidate.id !== entry.id && candidate.status === 'published' && candidate.audience === entry.audience;
   const [alike, newest] = await Promise.all([
     deps.search.search({
       workspaceId: entry.workspaceId,
       query: `${entry.title} ${entry.body}`.slice(0, 2_000),
+      ...(entry.audience ? { viewer: { conversationKey: entry.audience } } : {}),
       limit: 20,
     }),
     deps.entries.list({
       workspaceId: entry.workspaceId,
       status: 'published',
-      audience: null,
+      audience: entry.audience,
       limit: MAX_CANDIDATES,
     }),
   ]);

@@ -75,6 +75,18 @@ export class Messengers {
     return directory?.groupMembers ? directory.groupMembers(workspaceId, groupId) : new Set();
   }
 
+  /** Who is in a conversation of the platform's; empty when the platform is not served or cannot say. */
+  async conversationMembers(
+    platform: ChatPlatform,
+    workspaceId: string,
+    conversationId: string,
+  ): Promise<ReadonlySet<string>> {
+    const directory = this.byPlatform.get(platform)?.directory;
+    return directory?.conversationMembers
+      ? directory.conversationMembers(workspaceId, conversationId)
+      : new Set();
+  }
+
   /** Sends a DM; null when the platform has no conversation with the person yet. */
   async sendDirect(person: ChatPerson, message: OutboundMessage): Promise<SentMessage | null> {
     const messenger = this.byPlatform.get(person.platform);

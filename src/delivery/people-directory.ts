@@ -25,4 +25,6 @@ export interface PeopleDirectory {
   directConversation(person: ChatPerson): Promise<StoredConversation | null>;
   /** The user ids in one of the platform's user groups (Slack `S…`); absent where the platform has none. */
   groupMembers?(workspaceId: string, groupId: string): Promise<ReadonlySet<string>>;
+  /** The user ids in one of the platform's conversations; absent where the platform cannot list them. */
+  conversationMembers?(workspaceId: string, conversationId: string): Promise<ReadonlySet<string>>;
 }

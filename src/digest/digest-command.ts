@@ -52,15 +52,7 @@ function parseOptions(rest: string): { timeZone: string | null; topics: string[]
   let topics: string[] = [];
   const topicsAt = text.search(/(^|\s)topics?:/i);
   if (topicsAt >= 0) {
-    const list = text.slice(text.indexOf(':', topicsAt) + 1);
-    topics = [
-      ...new Set(
-        list
-          .split(',')
-          .map((topic) => topic.trim().toLowerCase())
-          .filter(Boolean),
-      ),
-    ];
+    topics = topicList(text.slice(text.indexOf(':', topicsAt) + 1));
     if (topics.length === 0) invalid('Name at least one topic after `topics:`, separated by commas.');
     text = text.slice(0, topicsAt).trim();
   }
@@ -71,8 +63,20 @@ function parseOptions(rest: string): { timeZone: string | null; topics: string[]
   return { timeZone: canonicalZone(text), topics, forCurators };
 }
 
+/** "Healthcare, pricing" as `['healthcare', 'pricing']`: comma-separated, lower-cased, each once. */
+export function topicList(list: string): string[] {
+  return [
+    ...new Set(
+      list
+        .split(',')
+        .map((topic) => topic.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
+}
+
 /** `europe/berlin` as `Europe/Berlin`, so the schedule reads as people write zones. */
-function canonicalZone(zone: string): string {
+export function canonicalZone(zone: string): string {
   return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
 }
 
@@ -82,7 +86,8 @@ function parseWeekday(word: string): number | null {
   return index >= 0 ? index : null;
 }
 
-function parseTime(word: string): string | null {
+/** `9:05` as `09:05`; null unless a 24-hour HH:MM time. */
+export function parseTime(word: string): string | null {
   const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(word);
   if (!match) return null;
   return `${match[1]?.padStart(2, '0')}:${match[2]}`;

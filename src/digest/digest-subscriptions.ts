@@ -68,6 +68,39 @@ export class DigestSubscriptions {
     return row ? toSubscription(row) : null;
   }
 
+  /**
+   * Changes the subscription's schedule, topics and audience, if it is the organization's. The schedule
+   * counts from `now`, as when subscribing again in chat: an occurrence already past is never posted
+   * (twice) because the time moved. Null when the organization has no such subscription.
+   */
+  async change(
+    id: number,
+    workspaceId: string,
+    change: { schedule: WeeklySchedule; topics: string[]; forCurators: boolean; now: Date },
+  ): Promise<DigestSubscription | null> {
+    const { count } = await this.db.prisma.digestSubscription.updateMany({
+      where: { id, workspaceId },
+      data: {
+        weekday: change.schedule.weekday,
+        time: change.schedule.time,
+        timeZone: change.schedule.timeZone,
+        topics: change.topics,
+        forCurators: change.forCurators,
+        scheduledSince: change.now,
+      },
+    });
+    return count > 0 ? this.byId(id) : null;
+  }
+
+  /** The organization's subscriptions, on every platform, oldest first. */
+  async ofWorkspace(workspaceId: string): Promise<DigestSubscription[]> {
+    const rows = await this.db.prisma.digestSubscription.findMany({
+      where: { workspaceId },
+      orderBy: { id: 'asc' },
+    });
+    return rows.map(toSubscription);
+  }
+
   async all(platforms?: ChatPlatform[]): Promise<DigestSubscription[]> {
     const rows = await this.db.prisma.digestSubscription.findMany({
       where: platforms ? { platform: { in: platforms } } : {},

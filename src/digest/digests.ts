@@ -95,6 +95,26 @@ export class Digests {
     return true;
   }
 
+  /**
+   * Changes the organization's subscription `id` (the console's form): the same rules as subscribing
+   * again in chat, and the curators' channel always gets the curators' digest. Null when it has none.
+   */
+  async change(
+    id: number,
+    workspaceId: string,
+    change: { schedule: WeeklySchedule; topics: string[]; forCurators: boolean },
+  ): Promise<DigestSubscription | null> {
+    const current = await this.subscriptions.byId(id);
+    if (!current || current.workspaceId !== workspaceId) return null;
+    const changed = await this.subscriptions.change(id, workspaceId, {
+      ...change,
+      forCurators: change.forCurators || (await isCuratorsChannel(this.deps.curators, current)),
+      now: this.deps.clock.now(),
+    });
+    if (changed) this.scheduler.scheduled(changed);
+    return changed;
+  }
+
   async status(channel: DigestChannel): Promise<DigestStatus | null> {
     const subscription = await this.subscriptions.find(channel);
     if (!subscription) return null;
@@ -106,7 +126,14 @@ export class Digests {
    * What the channel's next digest would say if it were posted now, for the caller's eyes only:
    * its subscription's topics and audience, or every topic when it has none.
    */
-  async preview(channel: DigestChannel, options: { timeZone: string }): Promise<DigestMessage> {
+  async preview(
+    channel: DigestChannel,
+    options: {
+      timeZone: string;
+      /** Shown outside the channel (the web console): questions asked privately there are only counted. */
+      outsideChannel?: boolean;
+    },
+  ): Promise<DigestMessage> {
     const now = this.deps.clock.now();
     const subscription = await this.subscriptions.find(channel);
     const lastEnd = await this.runs.lastPeriodEnd(channel);
@@ -119,7 +146,7 @@ export class Digests {
       topics: subscription?.topics,
       forCurators: subscription?.forCurators ?? (await isCuratorsChannel(this.deps.curators, channel)),
       // The channel's digest, as it would be posted there (the preview's reader is in that channel).
-      shownIn: digestConversationKey(channel),
+      shownIn: options.outsideChannel ? undefined : digestConversationKey(channel),
     });
     return {
       digest,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EarshotError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Readiness } from './readiness.ts';
 import { replyJson } from './reply.ts';
@@ -70,7 +71,7 @@ export async function startHttpServer(options: {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, options.port)));
     server.listen(options.port, resolve);
   });
   return {
@@ -126,4 +127,14 @@ function methodNotAllowed(res: ServerResponse, methods: readonly string[]) {
     { error: 'method_not_allowed', message: `use ${methods.join(' or ')}` },
     { allow: methods.join(', ') },
   );
+}
+
+/** A port that cannot be listened on is a set-up problem with a fix, not an unexpected error. */
+function listenError(error: NodeJS.ErrnoException, port: number): Error {
+  const problems: Record<string, string> = {
+    EADDRINUSE: `port ${port} is already in use by another process: stop it, or set PORT to a free port`,
+    EACCES: `port ${port} needs privileges this process does not have: set PORT to 1024 or above`,
+  };
+  const problem = error.code ? problems[error.code] : undefined;
+  return problem ? new EarshotError({ code: 'config_invalid', message: problem, cause: error }) : error;
 }

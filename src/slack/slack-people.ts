@@ -24,6 +24,7 @@ type SlackUser = {
 export class SlackPeopleDirectory implements PeopleDirectory {
   readonly platform = 'slack' as const;
   private readonly groups = new RefreshingCache<ReadonlySet<string>>(GROUP_TTL_MS);
+  private readonly conversations = new RefreshingCache<ReadonlySet<string>>(GROUP_TTL_MS);
 
   constructor(private readonly tokens: SlackTokens) {}
 
@@ -46,6 +47,32 @@ export class SlackPeopleDirectory implements PeopleDirectory {
       return members;
     };
     return this.groups.get(key, load) ?? load();
+  }
+
+  /**
+   * The members of a conversation the bot is in (`conversations.members`, as chat checks who may see a
+   * private capture), from whichever of the organization's workspaces can list them; empty when none
+   * can. Remembered like groups: the console asks on every page a curator opens.
+   */
+  async conversationMembers(workspaceId: string, conversationId: string): Promise<ReadonlySet<string>> {
+    const key = `${workspaceId}\u0000${conversationId}`;
+    const load = async () => {
+      const members = new Set<string>();
+      for (const bot of await this.tokens.forOrganization(workspaceId)) {
+        let cursor: string | undefined;
+        do {
+          const page = await this.tokens
+            .clientOf(bot)
+            .conversations.members({ channel: conversationId, cursor, limit: 1000 })
+            .catch((error: unknown) => notFound(error, 'channel_not_found'));
+          for (const user of page?.members ?? []) members.add(user);
+          cursor = page?.response_metadata?.next_cursor || undefined;
+        } while (cursor);
+      }
+      this.conversations.set(key, members);
+      return members;
+    };
+    return this.conversations.get(key, load) ?? load();
   }
 
   async findByEmail(workspaceId: string, email: string): Promise<ChatPerson | null> {

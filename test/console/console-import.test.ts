@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { strToU8, zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPLOAD_BYTES } from '../../src/console/import/import-limits.ts';
@@ -191,6 +192,86 @@ describe('the console: import with a validation preview, and export that imports
     await page.getByRole('button', { name: `Import ${n} entries` }).click();
     await expect(page.getByRole('status').textContent()).resolves.toContain(`: 0 added, ${n} updated.`);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    ['Export CSV', '.csv'],
+    ['Export Markdown (zip)', '.zip'],
+  ])('exports with %s a file that imports back changing nothing', async (button, extension) => {
+    await seedEntry(server.db, {
+      kind: 'tip',
+      title: 'yes: "quote" the ROI, then #1 - always',
+      body: 'First line, with a comma.\n\n---\n- a list item\n"Quoted", and a ; semicolon\n  indented line',
+      topics: ['pricing', 'roi calculator'],
+      stage: 'evaluate',
+      industry: 'Manufacturing',
+      roles: ['CFO', 'Controller'],
+      url: 'https://wiki.acme.test/roi?x=1&y=2',
+      author: 'Dana, the SE',
+      account: 'Initech: EMEA',
+      channel: '#deals',
+      contributor: 'U0DANA',
+      reviewBy: new Date('2027-01-15T00:00:00.000Z'),
+      createdAt: new Date('2026-09-01T12:00:00.500Z'),
+    });
+    await seedEntry(server.db, {
+      kind: 'research',
+      title: 'null',
+      body: 'true',
+      externalId: extension === '.csv' ? '0042' : '0043',
+    });
+    // Text a spreadsheet would run as a formula, and text that already starts with the guard's apostrophe.
+    await seedEntry(server.db, {
+      kind: 'chatter',
+      title: '=HYPERLINK("https://evil.test","click")',
+      body: '-20% off was asked for\n@here heads up',
+      author: "'=not a formula",
+      externalId: extension === '.csv' ? 'formula-csv' : 'formula-md',
+    });
+    const snapshot = async () =>
+      (await server.db.prisma.entry.findMany({ where: { workspaceId: 'acme' }, orderBy: { id: 'asc' } })).map(
+        ({ updatedAt: _updatedAt, changeSeq: _changeSeq, ...entry }) => entry,
+      );
+
+    await page.goto(`${server.origin}/console`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button }).click(),
+    ]);
+    expect(download.suggestedFilename().endsWith(extension)).toBe(true);
+    const file = await readFile((await download.path()) as string);
+    if (extension === '.csv') {
+      // Opened in a spreadsheet, the cell is text, not a formula.
+      expect(file.toString()).toContain(`"'=HYPERLINK(""https://evil.test""`);
+      expect(file.toString()).toContain(`"'-20% off`);
+    }
+    const before = await snapshot();
+    const n = await server.db.prisma.entry.count({
+      where: { workspaceId: 'acme', status: 'published', audience: null },
+    });
+
+    await upload(download.suggestedFilename(), file);
+    await expect(page.locator('main').textContent()).resolves.toContain(
+      `${n} entries without problems: 0 new, ${n} update`,
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: `Import ${n} entries` }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain(`: 0 added, ${n} updated.`);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('names the file inside a zip that has a problem, and stores nothing', async () => {
+    const before = await entryCount();
+    const zip = zipSync({
+      'good.md': strToU8('---\nkind: tip\ntitle: Fine\n---\nA fine tip.\n'),
+      'notes/bad.md': strToU8('---\nkind: rumour\n---\nGlobex is unhappy.\n'),
+    });
+    await upload('knowledge.zip', Buffer.from(zip));
+    const rows = await problemRows();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.[2]).toContain('notes/bad.md: ');
+    expect(rows[0]?.[1]).toBe('kind');
+    expect(await entryCount()).toBe(before);
   });
 
   it('lets no member import or export, even by posting the forms directly', async () => {

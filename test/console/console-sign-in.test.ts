@@ -144,7 +144,12 @@ describe('the console: sign-in, roles and form tokens', () => {
     const page = await signedIn(REP);
     await expect(page.getByRole('banner').textContent()).resolves.toContain(`${REP} · member of acme`);
     const nav = page.getByRole('navigation', { name: 'Console' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Knowledge', 'References']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual([
+      'Knowledge',
+      'References',
+      'Accounts',
+      'Triggers',
+    ]);
     expect((await page.goto(`${server.origin}/console/review`))?.status()).toBe(403);
     await expect(page.locator('main').textContent()).resolves.toContain('Only curators');
     await page.goto(`${server.origin}/console`);

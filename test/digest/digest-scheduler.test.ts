@@ -278,6 +278,39 @@ describe.each(DATABASE_KINDS)('digest schedule (%s)', (kind) => {
     expect(posts()).toHaveLength(1);
   });
 
+  it('a schedule changed after its digest went out (the console) never posts that week again', async () => {
+    const earshot = await setUp('2026-11-20T12:00:00Z');
+    const { subscription } = await subscribe(earshot);
+    clock.set('2026-11-23T08:00:00Z');
+    await earshot.digests.scheduler.sync();
+    expect(posts()).toHaveLength(1);
+    // An hour later, moved to 09:30 the same Monday: that occurrence is already past.
+    clock.set('2026-11-23T09:00:00Z');
+    const schedule = { weekday: 1, time: '09:30', timeZone: 'Europe/Berlin' };
+    expect(
+      await earshot.digests.change(subscription.id, 'another-org', {
+        schedule,
+        topics: [],
+        forCurators: false,
+      }),
+    ).toBeNull();
+    const changed = await earshot.digests.change(subscription.id, W, {
+      schedule,
+      topics: ['pricing'],
+      forCurators: false,
+    });
+    expect(changed).toMatchObject({ schedule, topics: ['pricing'], createdBy: 'U0CURATOR' });
+    clock.set('2026-11-23T09:31:00Z');
+    await earshot.digests.scheduler.sync();
+    expect(posts()).toHaveLength(1);
+    clock.set('2026-11-30T08:30:00Z');
+    await earshot.digests.scheduler.sync();
+    expect(posts()).toHaveLength(2);
+    const [latest] = await runs(earshot);
+    expect(latest?.topics).toEqual(['pricing']);
+    expect(latest?.periodFrom.toISOString()).toBe('2026-11-23T08:00:00.000Z');
+  });
+
   it('`digest run` posts one now, covering the time since the last digest', async () => {
     const earshot = await setUp('2026-11-20T12:00:00Z');
     await subscribe(earshot);

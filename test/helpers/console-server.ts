@@ -95,8 +95,10 @@ export async function consoleInBrowser(options: {
   curator: string;
   members?: Record<string, string>;
   signInAs?: string;
+  /** Extra configuration, e.g. Slack pointed at a fake Web API so people are told in chat. */
+  env?: Record<string, string>;
 }): Promise<ConsoleInBrowser> {
-  const [browser, server] = await Promise.all([launchChromium(), startConsoleServer()]);
+  const [browser, server] = await Promise.all([launchChromium(), startConsoleServer(options.env)]);
   await server.earshot.curators.add('acme', { kind: 'email', id: options.curator });
   for (const [userId, email] of Object.entries(options.members ?? {})) {
     await addSlackPerson(server.earshot, userId, email);

@@ -19,6 +19,8 @@ export function runCli(
   env: Record<string, string> = {},
   /** Runs the command as another user (the test runs as root), e.g. to whom a directory is read-only. */
   user: { uid?: number; gid?: number } = {},
+  /** Kills a command that runs longer (a server that should have exited), failing the test. */
+  timeoutMs = 0,
 ): Promise<CliOutcome> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(OPENAI_|DATABASE_URL)/.test(key)),
@@ -28,6 +30,7 @@ export function runCli(
     // No .env of the developer's: each test says what it configures.
     env: { ...clean, EARSHOT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', EARSHOT_ENV_FILE: 'none', ...env },
     maxBuffer: 10 * 1024 * 1024,
+    timeout: timeoutMs,
     ...user,
   }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),

@@ -8,16 +8,17 @@ import type { EntryFilters } from '../pages/knowledge-page.ts';
 const EXPORTED_ID_PREFIX = 'console-';
 
 /**
- * The published, public entries a knowledge filter shows, newest first, as JSON Lines that `earshot import`
- * and the console's import read back to the same entries. Entries without an externalId are given one
- * (`console-<id>`) first: without it, importing the file would add copies instead of updating them.
+ * The published, public entries a knowledge filter shows, newest first, as `earshot import` and the
+ * console's import read them back (JSON Lines, CSV or Markdown: see export-formats.ts). Entries without
+ * an externalId are given one (`console-<id>`) first: without it, importing the file would add copies
+ * instead of updating them.
  */
 export async function exportEntries(
   db: Database,
   organization: string,
   filters: EntryFilters,
   now: Date,
-): Promise<{ jsonl: string; count: number }> {
+): Promise<Entry[]> {
   const where = entryWhere({
     workspaceId: organization,
     status: 'published',
@@ -35,8 +36,7 @@ export async function exportEntries(
     );
   }
   const rows = await db.prisma.entry.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-  const lines = rows.map((row) => `${JSON.stringify(importRecord(toEntry(row)))}\n`);
-  return { jsonl: lines.join(''), count: rows.length };
+  return rows.map(toEntry);
 }
 
 /** An entry in the import format, leaving out what is not set. */

@@ -7,6 +7,10 @@ import type { EntryInput } from '../../knowledge/entry.ts';
 import { ImportInvalidError, type ImportProblem } from '../../knowledge/import/import-problems.ts';
 import { parseEntryFile } from '../../knowledge/import/parse-entry-file.ts';
 import { newSecret, sameSecret } from '../console-secrets.ts';
+import { isArchive, unpackImportArchive } from './import-archive.ts';
+
+/** As many problems as the page lists (the parsers keep as many per file). */
+const MAX_PROBLEMS_KEPT = 1000;
 
 /** An uploaded file waits this long for its confirmation, then is forgotten. */
 export const UPLOAD_KEPT_MS = 15 * 60_000;
@@ -16,7 +20,11 @@ export interface HeldUpload {
   /** Names this upload in the confirm form, so a stale preview cannot import a newer file. */
   id: string;
   fileName: string;
-  path: string;
+  /** The file, or each file a zip held, in a private temporary directory. */
+  dir: string;
+  paths: string[];
+  /** What each path is called in messages: the uploaded name, or `upload.zip: name.md`. */
+  names: Map<string, string>;
   entries: EntryInput[];
   expiresAt: Date;
 }
@@ -42,31 +50,47 @@ export class ImportUploads {
     await this.forget(sessionId);
     const name = safeFileName(fileName);
     const dir = await mkdtemp(path.join(tmpdir(), 'earshot-console-import-'));
-    const file = path.join(dir, name);
-    await writeFile(file, bytes, { mode: 0o600 });
-    try {
-      const parsed = await parseEntryFile(file);
-      const upload: HeldUpload = {
-        id: newSecret(),
-        fileName: name,
-        path: file,
-        entries: parsed.map(({ entry }) => entry),
-        expiresAt: new Date(this.deps.clock.now().getTime() + UPLOAD_KEPT_MS),
-      };
-      this.held.set(sessionId, upload);
-      return { ok: true, upload };
-    } catch (error) {
+    const stored = await storeFiles(dir, name, bytes);
+    if (!stored.ok) {
       await rm(dir, { recursive: true, force: true });
-      if (error instanceof ImportInvalidError) {
-        return { ok: false, fileName: name, problems: error.problems, total: error.total };
-      }
-      if (error instanceof EarshotError && error.code === 'import_invalid') {
-        // A problem with the whole file (its extension, say): its message names the temporary path.
-        const message = error.userMessage.replaceAll(file, name).replace(`${name}: `, '');
-        return { ok: false, fileName: name, problems: [{ message }], total: 1 };
-      }
-      throw error;
+      return { ok: false, fileName: name, problems: [stored.problem], total: 1 };
     }
+    const { names } = stored;
+    const inArchive = isArchive(name);
+    const entries: EntryInput[] = [];
+    const problems: ImportProblem[] = [];
+    let total = 0;
+    for (const [file, shownAs] of names) {
+      try {
+        entries.push(...(await parseEntryFile(file)).map(({ entry }) => entry));
+      } catch (error) {
+        const found = fileProblems(error, file, shownAs);
+        if (!found) {
+          await rm(dir, { recursive: true, force: true });
+          throw error;
+        }
+        total += found.total;
+        const named = inArchive
+          ? found.problems.map((problem) => ({ ...problem, message: `${shownAs}: ${problem.message}` }))
+          : found.problems;
+        problems.push(...named.slice(0, Math.max(0, MAX_PROBLEMS_KEPT - problems.length)));
+      }
+    }
+    if (total > 0) {
+      await rm(dir, { recursive: true, force: true });
+      return { ok: false, fileName: name, problems, total };
+    }
+    const upload: HeldUpload = {
+      id: newSecret(),
+      fileName: name,
+      dir,
+      paths: [...names.keys()],
+      names,
+      entries,
+      expiresAt: new Date(this.deps.clock.now().getTime() + UPLOAD_KEPT_MS),
+    };
+    this.held.set(sessionId, upload);
+    return { ok: true, upload };
   }
 
   /** The session's held upload with this id, while it has not expired. */
@@ -81,7 +105,7 @@ export class ImportUploads {
     const upload = this.held.get(sessionId);
     if (!upload) return;
     this.held.delete(sessionId);
-    await rm(path.dirname(upload.path), { recursive: true, force: true });
+    await rm(upload.dir, { recursive: true, force: true });
   }
 
   private async sweep(): Promise<void> {
@@ -90,6 +114,44 @@ export class ImportUploads {
       if (upload.expiresAt <= now) await this.forget(sessionId);
     }
   }
+}
+
+/** Writes the upload (or each file its zip holds) into `dir`: temporary path → the name people know. */
+async function storeFiles(
+  dir: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ ok: true; names: Map<string, string> } | { ok: false; problem: ImportProblem }> {
+  const names = new Map<string, string>();
+  if (!isArchive(name)) {
+    const file = path.join(dir, name);
+    await writeFile(file, bytes, { mode: 0o600 });
+    return { ok: true, names: names.set(file, name) };
+  }
+  const unpacked = unpackImportArchive(bytes);
+  if (!unpacked.ok) return unpacked;
+  for (const [index, packed] of unpacked.files.entries()) {
+    // Numbered, so two files of one name in different folders stay apart.
+    const file = path.join(dir, `${index + 1}-${safeFileName(packed.name)}`);
+    await writeFile(file, packed.bytes, { mode: 0o600 });
+    names.set(file, packed.name);
+  }
+  return { ok: true, names };
+}
+
+/** The problems a parser found in one file, its temporary path replaced by the name people know. */
+function fileProblems(
+  error: unknown,
+  file: string,
+  shownAs: string,
+): { problems: readonly ImportProblem[]; total: number } | null {
+  if (error instanceof ImportInvalidError) return { problems: error.problems, total: error.total };
+  if (error instanceof EarshotError && error.code === 'import_invalid') {
+    // A problem with the whole file (its extension, say): its message names the temporary path.
+    const message = error.userMessage.replaceAll(file, shownAs).replace(`${shownAs}: `, '');
+    return { problems: [{ message }], total: 1 };
+  }
+  return null;
 }
 
 /** The uploaded name without directories or odd characters, keeping the extension the parser goes by. */

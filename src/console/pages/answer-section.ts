@@ -50,5 +50,5 @@ function sourceItem(source: Source): Html {
   const href = safeHref(source.url);
   const title = href ? html`<a href="${href}">${source.title}</a>` : source.title;
   const credit = [source.author, source.account, day(source.createdAt)].filter(Boolean).join(' · ');
-  return html`<li value="${source.n}">${title} <span class="muted">— ${KIND_NAMES[source.kind]}, ${credit}</span></li>`;
+  return html`<li value="${source.n}">${title} <span class="muted">— ${KIND_NAMES[source.kind]}, ${credit}</span> <a href="/console/entries/${source.id}">Entry page<span class="visually-hidden"> of ${source.title}</span></a></li>`;
 }

@@ -13,6 +13,16 @@ const DID: Record<AuditEvent['action'], string> = {
   export: 'Exported',
   'synonym-added': 'Added synonyms',
   'synonym-removed': 'Removed synonyms',
+  'reference-limits': 'Changed reference limits',
+  'reference-paused': 'Paused a reference',
+  'reference-resumed': 'Resumed a reference',
+  'reference-owner': 'Changed a reference owner',
+  'reference-request-decided': 'Decided a reference request',
+  'digest-changed': 'Changed a digest',
+  'digest-removed': 'Removed a digest',
+  'account-added': 'Added an account',
+  'account-changed': 'Changed an account',
+  'trigger-matched': 'Matched a trigger event',
 };
 
 /** What curators did in the console, newest first. */
@@ -29,7 +39,7 @@ ${
     ? html`<p>No curator actions yet.</p>`
     : html`<table>
 <caption class="visually-hidden">Curator actions, newest first</caption>
-<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Entry or file</th></tr></thead>
+<thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Entry, file or reference</th></tr></thead>
 <tbody>${events.map(
         (event) =>
           html`<tr><td>${moment(event.at)}</td><td>${event.actor}</td><td>${DID[event.action]}</td><td>${whatOf(event)}</td></tr>`,

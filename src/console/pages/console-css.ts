@@ -52,4 +52,15 @@ a.button { display: inline-block; padding: .5rem 1rem; border-radius: 4px; backg
 .chart svg.bar { vertical-align: middle; margin-right: .5rem; }
 .new-entry-form { display: grid; gap: .4rem; max-width: 40rem; }
 .new-entry-form button { justify-self: start; margin-top: .75rem; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.5rem; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+.settings { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); }
+.settings form { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; }
+.request { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; margin: 1rem 0; }
+.request h2 { margin-top: 0; font-size: 1.1rem; }
+input[type="email"] { font: inherit; padding: .4rem .5rem; border: 1px solid #6b6b6b; border-radius: 4px; min-width: 12rem; }
+ul.alerts { margin: 0; padding-left: 1.1rem; }
+.entry-text { white-space: pre-wrap; max-width: 48rem; }
+.week-chart { margin: 1rem 0; }
 `;

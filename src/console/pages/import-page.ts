@@ -26,17 +26,18 @@ export function importPage(options: { viewer: Viewer; stage: ImportStage; maxMeg
 ${stage.kind === 'problems' ? problemsSection(stage) : ''}
 ${stage.kind === 'preview' ? previewSection(viewer, stage.upload, stage.updates) : ''}
 <h2 id="upload-heading">Upload a file</h2>
-<p>JSON Lines (<code>.jsonl</code>), CSV (<code>.csv</code>) or Markdown (<code>.md</code>), the formats of
-<code>earshot import</code>, up to ${options.maxMegabytes} MB. The file is checked first; nothing is stored until you confirm.
+<p>JSON Lines (<code>.jsonl</code>), CSV (<code>.csv</code>) or Markdown (<code>.md</code>, one entry per file;
+several in a <code>.zip</code>), the formats of <code>earshot import</code>, up to ${options.maxMegabytes} MB. The file is checked first; nothing is stored until you confirm.
 Entries with an <code>externalId</code> the knowledge base already has are updated, not added twice.</p>
 <form method="post" action="/console/import" enctype="multipart/form-data" aria-labelledby="upload-heading">
   <input type="hidden" name="_csrf" value="${viewer.csrfToken}">
   <label for="file">Import file</label>
-  <input type="file" id="file" name="file" accept=".jsonl,.ndjson,.csv,.md,.markdown" required>
+  <input type="file" id="file" name="file" accept=".jsonl,.ndjson,.csv,.md,.markdown,.zip" required>
   <button type="submit">Check file</button>
 </form>
 <h2>Export</h2>
-<p>To export entries, filter them on the <a href="/console">Knowledge</a> page and press <strong>Export JSONL</strong>: the file imports back here unchanged.</p>`,
+<p>To export entries, filter them on the <a href="/console">Knowledge</a> page and press <strong>Export JSONL</strong>,
+<strong>Export CSV</strong> or <strong>Export Markdown (zip)</strong>: the file imports back here unchanged.</p>`,
   });
 }
 

@@ -108,7 +108,7 @@ ${
 <thead><tr><th scope="col">Entry</th><th scope="col">Kind</th><th scope="col">Citations</th></tr></thead>
 <tbody>${mostCited.map(
         (entry) =>
-          html`<tr><td>#${entry.id} ${entry.title}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.citations}</td></tr>`,
+          html`<tr><td><a href="/console/entries/${entry.id}">#${entry.id} ${entry.title}</a></td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.citations}</td></tr>`,
       )}</tbody>
 </table>`
 }`;

@@ -95,7 +95,7 @@ function entriesTable(entries: Entry[]): Html {
 <thead><tr><th scope="col">Title</th><th scope="col">Kind</th><th scope="col">Topics</th><th scope="col">Stage</th><th scope="col">Industry</th><th scope="col">Roles</th><th scope="col">Author</th><th scope="col">Added</th></tr></thead>
 <tbody>${entries.map(
     (entry) =>
-      html`<tr><td>${entry.title}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.topics.join(', ')}</td><td>${entry.stage ?? ''}</td><td>${entry.industry ?? ''}</td><td>${entry.roles.join(', ')}</td><td>${entry.sourceAuthor ?? entry.contributor ?? ''}</td><td>${day(entry.createdAt)}</td></tr>`,
+      html`<tr><td><a href="/console/entries/${entry.id}">${entry.title}</a>${entry.audience ? html` <span class="muted">🔒 private</span>` : ''}</td><td>${KIND_NAMES[entry.kind]}</td><td>${entry.topics.join(', ')}</td><td>${entry.stage ?? ''}</td><td>${entry.industry ?? ''}</td><td>${entry.roles.join(', ')}</td><td>${entry.sourceAuthor ?? entry.contributor ?? ''}</td><td>${day(entry.createdAt)}</td></tr>`,
   )}</tbody>
 </table>`;
 }

@@ -4,6 +4,10 @@ import { type Html, html } from './html.ts';
 export type ConsolePage = 'knowledge' | 'review' | 'audit' | 'due' | 'synonyms' | 'references';
 /** Import and insight pages (their own line, so other pages can be added beside it). */
 export type ImportInsightPage = 'import' | 'insight';
+/** Weekly digest subscriptions. */
+export type DigestsPage = 'digests';
+/** Accounts and trigger events. */
+export type AccountsPage = 'accounts' | 'triggers';
 
 /** Who is signed in, as every page shows it. */
 export interface Viewer {
@@ -13,15 +17,20 @@ export interface Viewer {
   csrfToken: string;
 }
 
-const NAV: { page: ConsolePage | ImportInsightPage; href: string; label: string; curatorsOnly: boolean }[] = [
+type NavPage = ConsolePage | ImportInsightPage | DigestsPage | AccountsPage;
+
+const NAV: { page: NavPage; href: string; label: string; curatorsOnly: boolean }[] = [
   { page: 'knowledge', href: '/console', label: 'Knowledge', curatorsOnly: false },
   { page: 'references', href: '/console/references', label: 'References', curatorsOnly: false },
+  { page: 'accounts', href: '/console/accounts', label: 'Accounts', curatorsOnly: false },
+  { page: 'triggers', href: '/console/triggers', label: 'Triggers', curatorsOnly: false },
   { page: 'review', href: '/console/review', label: 'Review queue', curatorsOnly: true },
   { page: 'due', href: '/console/due', label: 'Due for review', curatorsOnly: true },
   { page: 'audit', href: '/console/audit', label: 'Audit log', curatorsOnly: true },
   { page: 'insight', href: '/console/insight', label: 'Insight', curatorsOnly: true },
   { page: 'import', href: '/console/import', label: 'Import', curatorsOnly: true },
   { page: 'synonyms', href: '/console/synonyms', label: 'Synonyms', curatorsOnly: true },
+  { page: 'digests', href: '/console/digests', label: 'Digests', curatorsOnly: true },
 ];
 
 /** A page of the signed-in console: skip link, header with navigation and sign-out, then the page's main. */
@@ -29,7 +38,7 @@ const NAV: { page: ConsolePage | ImportInsightPage; href: string; label: string;
 export function layout(options: {
   title: string;
   viewer: Viewer;
-  current: ConsolePage | ImportInsightPage | null;
+  current: NavPage | null;
   body: Html;
 }): Html {
   const { viewer, current } = options;

@@ -24,7 +24,8 @@ export function referencesPage(options: {
   <input type="search" id="criteria" name="criteria" value="${criteria}" placeholder="e.g. healthcare payments">
   <button type="submit">Show</button>
 </form>
-<p>${available} of ${references.length} ${references.length === 1 ? 'reference' : 'references'}${criteria ? html` matching “${criteria}”` : ''} can take a call now. Reps request one from chat (the answer's or the reference list's <strong>Request</strong>); its owner decides there.</p>
+<p><a href="/console/references/requests">Requests waiting for a decision</a></p>
+<p>${available} of ${references.length} ${references.length === 1 ? 'reference' : 'references'}${criteria ? html` matching “${criteria}”` : ''} can take a call now. Reps request one from chat (the answer's or the reference list's <strong>Request</strong>); its owner decides there${viewer.role === 'curator' ? ', or you do on a reference’s page and the requests page' : ''}.</p>
 ${
   references.length === 0
     ? criteria
@@ -34,7 +35,9 @@ ${
 <caption class="visually-hidden">Reference customers, available first</caption>
 <thead><tr><th scope="col">Customer</th><th scope="col">Industry</th><th scope="col">Products and use cases</th><th scope="col">Owner</th><th scope="col">Calls in 90 days</th><th scope="col">Pending</th><th scope="col">Last call</th><th scope="col">Now</th></tr></thead>
 <tbody>${references.map(
-        (reference) => html`<tr><td>${reference.account}</td><td>${reference.industry}</td>
+        (
+          reference,
+        ) => html`<tr><td><a href="/console/references/${reference.id}">${reference.account}</a></td><td>${reference.industry}</td>
 <td>${[...reference.products, ...reference.useCases].join(', ')}</td><td>${reference.ownerEmail ?? ''}</td>
 <td>${reference.usedIn90Days} of ${reference.maxRequestsPer90Days}</td><td>${reference.pendingRequests}</td>
 <td>${reference.lastCallAt ? day(reference.lastCallAt) : ''}</td>

@@ -31,8 +31,8 @@ export function reviewPage(options: {
     body: html`<h1>Review queue</h1>
 <div role="status">${outcome ? outcomeText(outcome) : ''}</div>
 <p>${waiting} waiting for review${entries.length < waiting ? html`; the oldest ${entries.length} are listed` : ''}.</p>
-<p class="notice">Private captures (from private channels, group chats and DMs) are not listed here: only members of
-their conversation may see them, and the console cannot check membership. Review them in that conversation in
+<p class="notice">Private captures (from private channels, group chats and DMs) are listed only for curators who are
+members of their Slack conversation, as in chat; Teams' stay in their conversation. Others are reviewed there, in
 Slack or Teams.${privateWaiting > 0 ? ` ${privateWaiting} private ${privateWaiting === 1 ? 'capture is' : 'captures are'} waiting there.` : ''}</p>
 ${entries.length === 0 ? html`<p>Nothing to review here.</p>` : queueForm(viewer, entries)}`,
   });
@@ -56,7 +56,7 @@ function queueForm(viewer: Viewer, entries: Entry[]): Html {
 <tbody>${entries.map(
     (entry) => html`<tr>
 <td><input type="checkbox" name="ids" value="${entry.id}" id="select-${entry.id}"><label for="select-${entry.id}" class="visually-hidden">Select ${entry.title}</label></td>
-<td><strong><a href="/console/entries/${entry.id}/edit">${entry.title}</a></strong> <span class="muted">(${KIND_NAMES[entry.kind]})</span><br>${clip(entry.body, EXCERPT_CHARS)}</td>
+<td><strong><a href="/console/entries/${entry.id}/edit">${entry.title}</a></strong> <span class="muted">(${KIND_NAMES[entry.kind]})${entry.audience ? ' · 🔒 private' : ''}</span><br>${clip(entry.body, EXCERPT_CHARS)}</td>
 <td>${day(entry.createdAt)}${entry.sourceAuthor ? html`<br><span class="muted">by ${entry.sourceAuthor}</span>` : ''}</td>
 <td><div class="actions">
   <button type="submit" name="one" value="approve:${entry.id}">Approve<span class="visually-hidden"> ${entry.title}</span></button>

@@ -6,6 +6,7 @@ import { requireCurator } from '../console-auth.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
 import { type DueProblem, duePage } from '../pages/due-page.ts';
 import { day } from '../pages/html.ts';
+import { privateAudiencesOf, visibleTo } from '../private-audiences.ts';
 import { curatedEntry, submittedValues } from './curated-entry.ts';
 
 /** How far ahead "due" looks, as in Slack's Home tab. */
@@ -21,8 +22,11 @@ export function dueRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     extra: { notice?: string | null; problem?: DueProblem },
   ) => {
     const now = deps.clock.now();
-    const due = await dueForReview(deps.db, viewer.organization, now, WINDOW_DAYS);
-    const entries = due.filter((entry) => entry.audience === null);
+    const [due, audiences] = await Promise.all([
+      dueForReview(deps.db, viewer.organization, now, WINDOW_DAYS),
+      privateAudiencesOf(deps, viewer),
+    ]);
+    const entries = due.filter((entry) => visibleTo(entry, audiences));
     return duePage({
       viewer,
       entries,
@@ -41,7 +45,7 @@ export function dueRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         ? await deps.entries.getMany(viewer.organization, [reviewed])
         : [];
     const notice =
-      entry && entry.audience === null
+      entry && visibleTo(entry, await privateAudiencesOf(deps, viewer))
         ? `Marked “${entry.title}” reviewed: next review by ${entry.reviewBy ? day(entry.reviewBy) : 'no date'}.`
         : null;
     return c.html(await show(viewer, { notice }));

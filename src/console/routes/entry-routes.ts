@@ -7,20 +7,43 @@ import { fieldErrorSentences, fieldErrors } from '../../views/form-values.ts';
 import { mergeEntryForm, mergeEntrySchema } from '../../views/merge-entry-form.ts';
 import { requireCurator } from '../console-auth.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
+import { entryCitations } from '../entry-activity/entry-citations.ts';
+import { entryFeedback } from '../entry-activity/entry-feedback.ts';
 import { mergeCandidates } from '../merge-candidates.ts';
 import { entryEditPage } from '../pages/entry-edit-page.ts';
 import { entryMergePage } from '../pages/entry-merge-page.ts';
-import { curatedEntry, submittedValues } from './curated-entry.ts';
+import { entryPage } from '../pages/entry-page.ts';
+import { curatedEntry, noSuchEntry, submittedValues, visibleEntry } from './curated-entry.ts';
 
 const MERGEABLE = ['pending', 'published'];
+const CHARTED_WEEKS = 12;
+const LISTED_ANSWERS = 50;
 
 /**
- * Curators only: `/console/entries/:id/edit` (every field, chat's edit form and schema) and
+ * Everyone: `/console/entries/:id`, the entry's page (members: published entries; a private capture
+ * only for curators in its conversation; anyone else gets 404). Curators only:
+ * `/console/entries/:id/edit` (every field, chat's edit form and schema) and
  * `/console/entries/:id/merge` (pick a duplicate, compare side by side, confirm; chat's merge core).
  * Each change is in the audit log; a refused form changes nothing.
  */
 export function entryRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
-  app.use('/entries/*', requireCurator());
+  app.use('/entries/:id/edit', requireCurator());
+  app.use('/entries/:id/merge', requireCurator());
+
+  app.get('/entries/:id', async (c) => {
+    const found = await visibleEntry(c, deps);
+    if ('refusal' in found) return found.refusal;
+    const { entry } = found;
+    const viewer = c.get('viewer');
+    // Members read what chat answers with: published entries only, not what waits for review or was set aside.
+    if (viewer.role !== 'curator' && entry.status !== 'published') return noSuchEntry(c);
+    const now = deps.clock.now();
+    const [citations, feedback] = await Promise.all([
+      entryCitations(deps.db, entry.workspaceId, entry.id, { now, weeks: CHARTED_WEEKS }),
+      entryFeedback(deps.db, entry.workspaceId, entry.id, LISTED_ANSWERS),
+    ]);
+    return c.html(entryPage({ viewer, entry, citations, feedback, now }));
+  });
 
   app.get('/entries/:id/edit', async (c) => {
     const found = await curatedEntry(c, deps);
@@ -128,7 +151,12 @@ async function chosenTarget(
   const parsed = mergeEntrySchema.safeParse(form);
   if (!parsed.success) return { target: null, pickErrors: fieldErrors(parsed.error) };
   const [target] = await deps.entries.getMany(entry.workspaceId, [parsed.data.targetId]);
-  if (!target || target.id === entry.id || target.audience !== null || target.status !== 'published') {
+  if (
+    !target ||
+    target.id === entry.id ||
+    target.audience !== entry.audience ||
+    target.status !== 'published'
+  ) {
     return {
       target: null,
       problem: 'Pick one of the published entries listed: that one cannot take this entry in.',

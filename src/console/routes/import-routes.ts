@@ -5,13 +5,14 @@ import { requireCurator } from '../console-auth.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
 import { filtersOf } from '../entry-filters.ts';
 import { exportEntries } from '../import/export-entries.ts';
+import { EXPORT_FORMATS, exportFile } from '../import/export-formats.ts';
 import { MAX_UPLOAD_BYTES } from '../import/import-limits.ts';
 import { type HeldUpload, ImportUploads } from '../import/import-uploads.ts';
 import { type ImportStage, importPage } from '../pages/import-page.ts';
 
 /**
  * Curators only: `/console/import` (upload → preview or problems → confirm) and `POST /console/export`
- * (the knowledge filter's entries as JSON Lines). Both are in the audit log.
+ * (the knowledge filter's entries as JSON Lines, CSV or Markdown files in a zip). Both are in the audit log.
  */
 export function importRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   const uploads = new ImportUploads({ clock: deps.clock });
@@ -55,15 +56,11 @@ export function importRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     }
     let result: Awaited<ReturnType<typeof importEntries>>;
     try {
-      result = await importEntries({ db: deps.db, workspaceId: viewer.organization, files: [upload.path] });
+      result = await importEntries({ db: deps.db, workspaceId: viewer.organization, files: upload.paths });
     } catch (error) {
       if (!(error instanceof EarshotError) || error.code !== 'import_invalid') throw error;
       await uploads.forget(c.get('sessionId'));
-      return page(
-        c,
-        { kind: 'refused', message: error.userMessage.replaceAll(upload.path, upload.fileName) },
-        422,
-      );
+      return page(c, { kind: 'refused', message: shownNames(error.userMessage, upload) }, 422);
     }
     await uploads.forget(c.get('sessionId'));
     await deps.audit.recordBulk({
@@ -89,23 +86,20 @@ export function importRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     const viewer = c.get('viewer');
     const form = c.get('form');
     const filters = filtersOf((name) => (typeof form[name] === 'string' ? form[name] : undefined));
-    const { jsonl, count: exported } = await exportEntries(
-      deps.db,
-      viewer.organization,
-      filters,
-      deps.clock.now(),
-    );
+    const format = EXPORT_FORMATS.find((name) => name === form.format) ?? 'jsonl';
+    const entries = await exportEntries(deps.db, viewer.organization, filters, deps.clock.now());
+    const file = exportFile(entries, format);
     const described = [filters.kind, filters.topic, filters.stage].filter(Boolean).join(', ') || 'all';
     await deps.audit.recordBulk({
       organization: viewer.organization,
       actor: viewer.email,
       action: 'export',
-      detail: `${exported} published entries (${described}) as JSONL`,
+      detail: `${entries.length} published entries (${described}) as ${file.label}`,
     });
     const day = deps.clock.now().toISOString().slice(0, 10);
-    return c.body(jsonl, 200, {
-      'content-type': 'application/x-ndjson; charset=utf-8',
-      'content-disposition': `attachment; filename="earshot-entries-${day}.jsonl"`,
+    return c.body(file.body, 200, {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="earshot-entries-${day}${file.extension}"`,
     });
   });
 }
@@ -126,6 +120,15 @@ async function alreadyHere(deps: ConsoleDeps, organization: string, upload: Held
   const ids = upload.entries.flatMap((entry) => (entry.externalId ? [entry.externalId] : []));
   if (ids.length === 0) return 0;
   return deps.db.prisma.entry.count({ where: { workspaceId: organization, externalId: { in: ids } } });
+}
+
+/** A message naming temporary paths, with the names the curator uploaded instead. */
+function shownNames(message: string, upload: HeldUpload): string {
+  let shown = message;
+  for (const [file, name] of upload.names) {
+    shown = shown.replaceAll(file, upload.paths.length > 1 ? `${upload.fileName}: ${name}` : name);
+  }
+  return shown;
 }
 
 function count(value: string | undefined): number {

@@ -4,11 +4,15 @@ import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
 import { filtersOf, storeFilter } from '../entry-filters.ts';
 import { knowledgePage } from '../pages/knowledge-page.ts';
+import { privateAudiencesOf } from '../private-audiences.ts';
 
 const MAX_QUESTION_CHARS = 500;
 const RECENT_ENTRIES = 50;
 
-/** `GET /console`: the chat answer to a question, and the newest published, public entries by filter. */
+/**
+ * `GET /console`: the chat answer to a question, and the newest published entries by filter: public
+ * ones, and for a curator those private to conversations they are in.
+ */
 export function knowledgeRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
   app.get('/', async (c) => {
     const viewer = c.get('viewer');
@@ -35,6 +39,8 @@ export function knowledgeRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       workspaceId: viewer.organization,
       status: 'published',
       audience: null,
+      // A curator also sees the private captures of conversations they are in, as on chat's home tab.
+      orPrivateTo: await privateAudiencesOf(deps, viewer),
       ...storeFilter(filters, deps.clock.now()),
       limit: RECENT_ENTRIES,
     });

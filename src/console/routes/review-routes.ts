@@ -5,15 +5,11 @@ import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
 import { auditPage } from '../pages/audit-page.ts';
 import { messagePage } from '../pages/layout.ts';
 import { type ReviewOutcome, reviewPage } from '../pages/review-page.ts';
+import { privateAudiencesOf } from '../private-audiences.ts';
 import { decideEntries } from '../review-decisions.ts';
 import { parseReviewForm } from './review-form.ts';
 
 const LISTED = 100;
-/**
- * The review queue as a conversation no private capture belongs to sees it: public entries only. The
- * console cannot check conversation membership, so private captures stay in their conversation.
- */
-const NO_CONVERSATION = 'console:none';
 
 /** Curators only: the review queue (GET shows, POST decides) and the audit log. */
 export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
@@ -22,10 +18,16 @@ export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
 
   app.get('/review', async (c) => {
     const viewer = c.get('viewer');
+    // Private captures only of conversations this curator is in, as on chat's home tab.
+    const audiences = await privateAudiencesOf(deps, viewer);
     const [queue, privateWaiting] = await Promise.all([
-      reviewQueue(deps.db, viewer.organization, LISTED, NO_CONVERSATION),
+      reviewQueue(deps.db, viewer.organization, LISTED, audiences),
       deps.db.prisma.entry.count({
-        where: { workspaceId: viewer.organization, status: 'pending', audience: { not: null } },
+        where: {
+          workspaceId: viewer.organization,
+          status: 'pending',
+          AND: [{ audience: { not: null } }, { audience: { notIn: audiences } }],
+        },
       }),
     ]);
     return c.html(
@@ -45,6 +47,7 @@ export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     if (!decision) return c.html(messagePage('Not a review', 'That form could not be read.'), 400);
     const { decided, skipped } = await decideEntries(deps, {
       organization: viewer.organization,
+      audiences: await privateAudiencesOf(deps, viewer),
       actor: viewer.email,
       ...decision,
     });

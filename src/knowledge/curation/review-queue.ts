@@ -6,17 +6,18 @@ const DAY_MS = 86_400_000;
 
 /**
  * Captured entries waiting for a curator, oldest first, and how many there are in all. With
- * `visibleIn` (a conversation key) the entries listed are those that conversation may see: public ones
- * and its own private captures; the size still counts every entry waiting.
+ * `visibleIn` (a conversation key, or several) the entries listed are those seen there: public ones
+ * and those conversations' own private captures; the size still counts every entry waiting.
  */
 export async function reviewQueue(
   db: Database,
   workspaceId: string,
   limit = 20,
-  visibleIn?: string,
+  visibleIn?: string | readonly string[],
 ): Promise<{ entries: Entry[]; size: number }> {
   const where = { workspaceId, status: 'pending' as const };
-  const listed = visibleIn ? { ...where, OR: [{ audience: null }, { audience: visibleIn }] } : where;
+  const keys = visibleIn === undefined ? null : typeof visibleIn === 'string' ? [visibleIn] : [...visibleIn];
+  const listed = keys ? { ...where, OR: [{ audience: null }, { audience: { in: keys } }] } : where;
   const [rows, size] = await Promise.all([
     db.prisma.entry.findMany({ where: listed, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: limit }),
     db.prisma.entry.count({ where }),

@@ -16,6 +16,8 @@ export interface EntryFilter {
   stage?: BuyingStage;
   /** Only entries with this audience (null: public ones); omitted, any. */
   audience?: string | null;
+  /** Also entries private to one of these conversations, beside those `audience` selects. */
+  orPrivateTo?: readonly string[];
   /** Only entries whose author or contributor contains this, compared case-insensitively. */
   author?: string;
   /** Only entries added at or after this moment. */
@@ -29,7 +31,9 @@ export function entryWhere(filter: Omit<EntryFilter, 'limit'>): Prisma.EntryWher
     workspaceId: filter.workspaceId,
     status: filter.status,
     kind: filter.kind,
-    audience: filter.audience,
+    ...(filter.orPrivateTo?.length
+      ? { AND: [{ OR: [{ audience: filter.audience }, { audience: { in: [...filter.orPrivateTo] } }] }] }
+      : { audience: filter.audience }),
     ...(filter.industry ? { industry: { equals: filter.industry, mode: 'insensitive' as const } } : {}),
     ...(filter.role ? { roles: { has: filter.role } } : {}),
     ...(filter.topic ? { topics: { has: filter.topic.toLowerCase() } } : {}),

@@ -1,3 +1,4 @@
+import { unguardFormula } from './csv-formula-guard.ts';
 import { ENTRY_FIELDS, REQUIRED_FIELDS, SOURCE_FIELDS, splitTopics } from './entry-fields.ts';
 import type { ImportProblem } from './import-problems.ts';
 
@@ -55,12 +56,15 @@ export function readCsvHeader(
 /** Fields written as one `;`-separated cell. */
 const LIST_FIELDS = new Set(['topics', 'roles']);
 
-/** Builds an entry-shaped record from one row. Empty cells are left out; topics and roles are split on `;`. */
+/**
+ * Builds an entry-shaped record from one row. Empty cells are left out; topics and roles are split on
+ * `;`; a cell an export guarded against running as a formula loses its guard.
+ */
 export function csvRecord(cells: readonly string[], columns: readonly CsvColumn[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   const source: Record<string, string> = {};
   columns.forEach(({ path }, index) => {
-    const cell = cells[index] ?? '';
+    const cell = unguardFormula(cells[index] ?? '');
     if (cell === '') return;
     if (path.startsWith('source.')) source[path.slice('source.'.length)] = cell;
     else if (!LIST_FIELDS.has(path)) record[path] = cell;

@@ -8,7 +8,8 @@ import { accountNameKey, domainKey } from './account-keys.ts';
 
 const ACCOUNT_FIELDS = ['name', 'domain', 'industry', 'ownerEmail', 'ownerSlackId', 'ownerTeamsId'] as const;
 
-const accountSchema = z.strictObject({
+/** One account as a file or form gives it; the CLI import and the console validate with it. */
+export const accountSchema = z.strictObject({
   name: requiredText('the account name'),
   domain: z
     .string()

@@ -16,6 +16,11 @@ export interface ReferenceActor {
   isCurator: boolean;
 }
 
+/** Who decides a request: someone in chat, or a curator in the console (named by email). */
+export type ReferenceDecider =
+  | ReferenceActor
+  | { workspaceId: string; platform: 'console'; userId: string; isCurator: true };
+
 export interface RequestOutcome {
   requestId: number;
   reference: ReferenceAvailability;
@@ -148,25 +153,45 @@ export class ReferenceDesk {
     };
   }
 
-  /** The owner (or a curator) approves or declines; the rep is told, with the owner's note. */
+  /**
+   * The owner (or a curator) approves or declines; the rep is told, with the owner's note. Approving past
+   * the limit or cooldown needs a curator's override with a reason (unless the request already carries one).
+   */
   async decide(
-    options: ReferenceActor & { requestId: number; approve: boolean; note?: string },
+    options: ReferenceDecider & {
+      requestId: number;
+      approve: boolean;
+      note?: string;
+      override?: { reason: string };
+    },
   ): Promise<DecisionOutcome> {
     const request = await this.pendingRequest(options, ['pending']);
     const availability = await this.availability(options.workspaceId, request.referenceId);
-    if (options.approve && !availability.available && !request.overrideBy) {
+    const overrideReason = options.override?.reason.replace(/\s+/g, ' ').trim() ?? '';
+    const overriding = options.approve && !availability.available && !request.overrideBy;
+    if (overriding && !(options.isCurator && overrideReason)) {
       const why = availability.reasons.map(describeReason).join('; ');
       throw new EarshotError({
         code: 'forbidden',
         message: `approval of request ${request.id} refused: ${why}`,
-        userMessage: `${availability.account} can't take another call now (${why}). A curator can override it.`,
+        // Chat's decision buttons carry no reason field: there the fix is a new request with an override.
+        userMessage:
+          options.platform === 'console'
+            ? `${availability.account} can't take another call now (${why}). To approve anyway, give a reason for the override.`
+            : `${availability.account} can't take another call now (${why}). A curator can override it.`,
       });
     }
     const note = options.note?.trim() || null;
     const status = options.approve ? 'approved' : 'declined';
     const claimed = await this.deps.db.prisma.referenceRequest.updateMany({
       where: { id: request.id, status: 'pending' },
-      data: { status, ownerNote: note, decidedBy: options.userId, decidedAt: this.deps.clock.now() },
+      data: {
+        status,
+        ownerNote: note,
+        decidedBy: options.userId,
+        decidedAt: this.deps.clock.now(),
+        ...(overriding ? { overrideBy: options.userId, overrideReason } : {}),
+      },
     });
     if (claimed.count === 0) throw alreadyDecided();
     const verdict = options.approve ? 'approved ✅' : 'declined';
@@ -197,7 +222,7 @@ export class ReferenceDesk {
 
   /** The request, if this person may decide it: the reference owner, a curator, or (for done) the requester. */
   private async pendingRequest(
-    actor: ReferenceActor & { requestId: number },
+    actor: ReferenceDecider & { requestId: number },
     statuses: Array<'pending' | 'approved'>,
     requesterMay = false,
   ) {
@@ -229,7 +254,7 @@ export class ReferenceDesk {
   }
 
   private async isOwner(
-    actor: ReferenceActor,
+    actor: ReferenceDecider,
     reference: { ownerEmail: string | null; ownerChatId: string | null },
   ) {
     if (reference.ownerChatId === actor.userId) return true;

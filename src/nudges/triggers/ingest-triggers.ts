@@ -126,7 +126,7 @@ export async function rematchTriggers(
 }
 
 /** One alert per (event, owner), due now; the unique key makes a second attempt a no-op. */
-async function queueAlerts(
+export async function queueAlerts(
   session: SqlSession,
   options: { workspaceId: string; triggerIds: number[]; now: Date },
 ): Promise<number> {
