@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/browser.ts';
 import { type ConsoleInBrowser, type ConsoleServer, consoleInBrowser } from '../helpers/console-server.ts';
 import { seedEntry } from '../helpers/seed.ts';
 
@@ -79,6 +80,49 @@ describe('the console: curating and searching from a browser', () => {
       [CURATOR, 'Approved', `#${middle.id} ${middle.title}`],
       [CURATOR, 'Approved', `#${oldest.id} ${oldest.title}`],
     ]);
+  });
+
+  it('filters the review queue and comes back to the same filter after a bulk decision', async () => {
+    const tip = await seedEntry(server.db, {
+      status: 'pending',
+      kind: 'tip',
+      title: 'Lead with the ROI calculator',
+      topics: ['pricing'],
+    });
+    const otherTip = await seedEntry(server.db, {
+      status: 'pending',
+      kind: 'tip',
+      title: 'Send the security pack early',
+      topics: ['security'],
+    });
+    const chatter = await seedEntry(server.db, {
+      status: 'pending',
+      kind: 'chatter',
+      title: 'Vandelay pushes back on price',
+      topics: ['pricing'],
+    });
+
+    await page.goto(`${server.origin}/console/review`);
+    await page.getByLabel('Kind').selectOption('tip');
+    await page.getByLabel('Topic').fill('pricing');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const main = page.locator('main');
+    await expect(main.textContent()).resolves.toContain('3 waiting for review, 1 matches the filter');
+    const listed = await page.locator('main tbody tr td:nth-child(2) strong').allTextContents();
+    expect(listed).toEqual([tip.title]);
+
+    await page.getByLabel(`Select ${tip.title}`).check();
+    await page.getByRole('button', { name: 'Approve selected' }).click();
+    await expect(page.getByRole('status').textContent()).resolves.toContain('Approved 1 entry.');
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('tip');
+    expect(await page.getByLabel('Topic').inputValue()).toBe('pricing');
+    await expect(main.textContent()).resolves.toContain('Nothing to review here with this filter.');
+    expect([await statusOf(tip.id), await statusOf(otherTip.id), await statusOf(chatter.id)]).toEqual([
+      'published',
+      'pending',
+      'pending',
+    ]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('gives the same heard and nothing-heard outcomes as chat, citing no private capture', async () => {

@@ -1,14 +1,8 @@
 import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
-import { BUYER_ROLE_NAMES, type BuyerRole } from '../../knowledge/buyer-roles.ts';
-import {
-  BUYING_STAGES,
-  type BuyingStage,
-  ENTRY_KINDS,
-  type Entry,
-  type EntryKind,
-  KIND_NAMES,
-} from '../../knowledge/entry.ts';
+import type { BuyerRole } from '../../knowledge/buyer-roles.ts';
+import { type BuyingStage, type Entry, type EntryKind, KIND_NAMES } from '../../knowledge/entry.ts';
 import { answerSection } from './answer-section.ts';
+import { entryFilterForm } from './entry-filter-form.ts';
 import { exportForm } from './export-form.ts';
 import { day, type Html, html } from './html.ts';
 import { layout, type Viewer } from './layout.ts';
@@ -52,37 +46,7 @@ export function knowledgePage(options: {
 ${problem ? html`<p class="notice" role="alert">${problem}</p>` : ''}
 ${answer ? answerSection(answer, query, now) : ''}
 <h2 id="recent-heading">Recent entries</h2>
-<form method="get" action="/console" aria-labelledby="recent-heading">
-  <fieldset>
-    <legend>Filter entries</legend>
-    <div><label for="kind">Kind</label>
-      <select id="kind" name="kind"><option value="">Any kind</option>${ENTRY_KINDS.map(
-        (kind) =>
-          html`<option value="${kind}"${filters.kind === kind ? ' selected' : ''}>${KIND_NAMES[kind]}</option>`,
-      )}</select></div>
-    <div><label for="topic">Topic</label>
-      <input type="text" id="topic" name="topic" value="${filters.topic ?? ''}"></div>
-    <div><label for="stage">Buying stage</label>
-      <select id="stage" name="stage"><option value="">Any stage</option>${BUYING_STAGES.map(
-        (stage) =>
-          html`<option value="${stage}"${filters.stage === stage ? ' selected' : ''}>${stage}</option>`,
-      )}</select></div>
-    <div><label for="industry">Industry</label>
-      <input type="text" id="industry" name="industry" value="${filters.industry ?? ''}"></div>
-    <div><label for="role">Buyer role</label>
-      <select id="role" name="role"><option value="">Any role</option>${BUYER_ROLE_NAMES.map(
-        (role) => html`<option value="${role}"${filters.role === role ? ' selected' : ''}>${role}</option>`,
-      )}</select></div>
-    <div><label for="author">Author</label>
-      <input type="text" id="author" name="author" value="${filters.author ?? ''}"></div>
-    <div><label for="days">Added</label>
-      <select id="days" name="days"><option value="">Any time</option>${RECENT_DAYS.map(
-        (days) =>
-          html`<option value="${days}"${filters.days === days ? ' selected' : ''}>in the last ${days} days</option>`,
-      )}</select></div>
-    <button type="submit" class="secondary">Apply filters</button>
-  </fieldset>
-</form>
+${entryFilterForm({ action: '/console', labelledBy: 'recent-heading', filters })}
 ${options.viewer.role === 'curator' ? exportForm(options.viewer, filters) : ''}
 ${entriesTable(entries)}`,
   });

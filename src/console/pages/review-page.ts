@@ -1,6 +1,8 @@
 import { type Entry, KIND_NAMES } from '../../knowledge/entry.ts';
 import { clip } from '../../views/clip.ts';
+import { entryFilterForm, filterHiddenFields } from './entry-filter-form.ts';
 import { day, type Html, html } from './html.ts';
+import type { EntryFilters } from './knowledge-page.ts';
 import { layout, type Viewer } from './layout.ts';
 
 /** What the last review did, shown once after the redirect. */
@@ -19,22 +21,27 @@ const EXCERPT_CHARS = 400;
 export function reviewPage(options: {
   viewer: Viewer;
   entries: Entry[];
+  /** The queue's filter, and how many waiting entries it matches. */
+  filters: EntryFilters;
+  matching: number;
   waiting: number;
   privateWaiting: number;
   outcome: ReviewOutcome | null;
 }): Html {
-  const { viewer, entries, waiting, privateWaiting, outcome } = options;
+  const { viewer, entries, filters, matching, waiting, privateWaiting, outcome } = options;
+  const filtered = Object.values(filters).some((value) => value !== null);
   return layout({
     title: 'Review queue',
     viewer,
     current: 'review',
     body: html`<h1>Review queue</h1>
 <div role="status">${outcome ? outcomeText(outcome) : ''}</div>
-<p>${waiting} waiting for review${entries.length < waiting ? html`; the oldest ${entries.length} are listed` : ''}.</p>
+<p>${waiting} waiting for review${filtered ? html`, ${matching} ${matching === 1 ? 'matches' : 'match'} the filter` : ''}${entries.length < matching ? html`; the oldest ${entries.length} are listed` : ''}.</p>
+${entryFilterForm({ action: '/console/review', filters, legend: 'Filter the queue' })}
 <p class="notice">Private captures (from private channels, group chats and DMs) are listed only for curators who are
 members of their Slack conversation, as in chat; Teams' stay in their conversation. Others are reviewed there, in
 Slack or Teams.${privateWaiting > 0 ? ` ${privateWaiting} private ${privateWaiting === 1 ? 'capture is' : 'captures are'} waiting there.` : ''}</p>
-${entries.length === 0 ? html`<p>Nothing to review here.</p>` : queueForm(viewer, entries)}`,
+${entries.length === 0 ? html`<p>Nothing to review here${filtered ? ' with this filter' : ''}.</p>` : queueForm(viewer, entries, filters)}`,
   });
 }
 
@@ -47,9 +54,10 @@ function outcomeText({ approved, rejected, skipped }: ReviewOutcome): Html {
   return html`<p class="notice">${parts.length > 0 ? parts.join(' ') : 'Nothing was selected.'}</p>`;
 }
 
-function queueForm(viewer: Viewer, entries: Entry[]): Html {
+function queueForm(viewer: Viewer, entries: Entry[], filters: EntryFilters): Html {
   return html`<form method="post" action="/console/review">
 <input type="hidden" name="_csrf" value="${viewer.csrfToken}">
+${filterHiddenFields(filters)}
 <table>
 <caption class="visually-hidden">Entries waiting for review, oldest first</caption>
 <thead><tr><th scope="col">Select</th><th scope="col">Entry</th><th scope="col">Captured</th><th scope="col">Decide</th></tr></thead>

@@ -2,7 +2,9 @@ import type { Hono } from 'hono';
 import { reviewQueue } from '../../knowledge/curation/review-queue.ts';
 import { requireCurator } from '../console-auth.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
+import { filtersOf, storeFilter } from '../entry-filters.ts';
 import { auditPage } from '../pages/audit-page.ts';
+import { filterQuery } from '../pages/entry-filter-form.ts';
 import { messagePage } from '../pages/layout.ts';
 import { type ReviewOutcome, reviewPage } from '../pages/review-page.ts';
 import { privateAudiencesOf } from '../private-audiences.ts';
@@ -20,8 +22,18 @@ export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     const viewer = c.get('viewer');
     // Private captures only of conversations this curator is in, as on chat's home tab.
     const audiences = await privateAudiencesOf(deps, viewer);
-    const [queue, privateWaiting] = await Promise.all([
-      reviewQueue(deps.db, viewer.organization, LISTED, audiences),
+    const filters = filtersOf((name) => c.req.query(name));
+    const listed = {
+      workspaceId: viewer.organization,
+      status: 'pending' as const,
+      audience: null,
+      orPrivateTo: audiences,
+      ...storeFilter(filters, deps.clock.now()),
+    };
+    const [entries, matching, queue, privateWaiting] = await Promise.all([
+      deps.entries.list({ ...listed, limit: LISTED }, 'oldest'),
+      deps.entries.count(listed),
+      reviewQueue(deps.db, viewer.organization, 0, audiences),
       deps.db.prisma.entry.count({
         where: {
           workspaceId: viewer.organization,
@@ -33,7 +45,9 @@ export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
     return c.html(
       reviewPage({
         viewer,
-        entries: queue.entries,
+        entries,
+        filters,
+        matching,
         waiting: queue.size - privateWaiting,
         privateWaiting,
         outcome: outcomeOf((name) => c.req.query(name)),
@@ -57,7 +71,12 @@ export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       rejected: decision.action === 'reject' ? count : '0',
       skipped: String(skipped),
     });
-    return c.redirect(`/console/review?${done}`, 303);
+    // Back to the same filtered queue, to go on working through it.
+    const form = c.get('form');
+    const filters = filterQuery(
+      filtersOf((name) => (typeof form[name] === 'string' ? (form[name] as string) : undefined)),
+    );
+    return c.redirect(`/console/review?${done}${filters ? `&${filters}` : ''}`, 303);
   });
 
   app.get('/audit', async (c) => {

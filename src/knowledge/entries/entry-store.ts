@@ -67,13 +67,19 @@ export interface EntryEdit {
 export class EntryStore {
   constructor(private readonly db: Database) {}
 
-  async list(filter: EntryFilter): Promise<Entry[]> {
+  /** Newest first; a review queue lists oldest first, so the longest waiting are seen first. */
+  async list(filter: EntryFilter, order: 'newest' | 'oldest' = 'newest'): Promise<Entry[]> {
+    const direction = order === 'newest' ? 'desc' : 'asc';
     const rows = await this.db.prisma.entry.findMany({
       where: entryWhere(filter),
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      orderBy: [{ createdAt: direction }, { id: direction }],
       take: filter.limit,
     });
     return rows.map(toEntry);
+  }
+
+  async count(filter: Omit<EntryFilter, 'limit'>): Promise<number> {
+    return this.db.prisma.entry.count({ where: entryWhere(filter) });
   }
 
   /** Entries by id in the order asked, skipping ids that are not in this workspace. */
