@@ -2,6 +2,7 @@ import { ErrorCode, type WebAPIPlatformError, type WebClient } from '@slack/web-
 import type { StoredConversation } from '../delivery/conversation-refs.ts';
 import type { ChatPerson, PeopleDirectory } from '../delivery/people-directory.ts';
 import { RefreshingCache } from '../refreshing-cache.ts';
+import { conversationMemberIds } from './conversation-members.ts';
 import type { SlackTokens } from './slack-tokens.ts';
 
 /** Group membership changes seldom and is asked on every console click: five minutes is fresh enough. */
@@ -32,21 +33,13 @@ export class SlackPeopleDirectory implements PeopleDirectory {
    * The members of a user group, from whichever of the organization's workspaces has it (a group id
    * lives in one workspace; `usergroups:read`). Remembered, then refreshed in the background.
    */
-  async groupMembers(workspaceId: string, groupId: string): Promise<ReadonlySet<string>> {
-    const key = `${workspaceId}\u0000${groupId}`;
-    const load = async () => {
-      const members = new Set<string>();
-      for (const bot of await this.tokens.forOrganization(workspaceId)) {
-        const found = await this.tokens
-          .clientOf(bot)
-          .usergroups.users.list({ usergroup: groupId })
-          .catch((error: unknown) => notFound(error, 'no_such_subteam'));
-        for (const user of found?.users ?? []) members.add(user);
-      }
-      this.groups.set(key, members);
-      return members;
-    };
-    return this.groups.get(key, load) ?? load();
+  groupMembers(workspaceId: string, groupId: string): Promise<ReadonlySet<string>> {
+    return this.membersAcrossWorkspaces(this.groups, workspaceId, groupId, async (client) => {
+      const found = await client.usergroups.users
+        .list({ usergroup: groupId })
+        .catch((error: unknown) => notFound(error, 'no_such_subteam'));
+      return found?.users ?? [];
+    });
   }
 
   /**
@@ -54,25 +47,12 @@ export class SlackPeopleDirectory implements PeopleDirectory {
    * private capture), from whichever of the organization's workspaces can list them; empty when none
    * can. Remembered like groups: the console asks on every page a curator opens.
    */
-  async conversationMembers(workspaceId: string, conversationId: string): Promise<ReadonlySet<string>> {
-    const key = `${workspaceId}\u0000${conversationId}`;
-    const load = async () => {
-      const members = new Set<string>();
-      for (const bot of await this.tokens.forOrganization(workspaceId)) {
-        let cursor: string | undefined;
-        do {
-          const page = await this.tokens
-            .clientOf(bot)
-            .conversations.members({ channel: conversationId, cursor, limit: 1000 })
-            .catch((error: unknown) => notFound(error, 'channel_not_found'));
-          for (const user of page?.members ?? []) members.add(user);
-          cursor = page?.response_metadata?.next_cursor || undefined;
-        } while (cursor);
-      }
-      this.conversations.set(key, members);
-      return members;
-    };
-    return this.conversations.get(key, load) ?? load();
+  conversationMembers(workspaceId: string, conversationId: string): Promise<ReadonlySet<string>> {
+    return this.membersAcrossWorkspaces(this.conversations, workspaceId, conversationId, (client) =>
+      conversationMemberIds(client, conversationId).catch(
+        (error: unknown) => notFound(error, 'channel_not_found') ?? [],
+      ),
+    );
   }
 
   async findByEmail(workspaceId: string, email: string): Promise<ChatPerson | null> {
@@ -103,6 +83,25 @@ export class SlackPeopleDirectory implements PeopleDirectory {
       reference: { channel: person.userId },
       ...(person.installationId ? { installationId: person.installationId } : {}),
     };
+  }
+
+  /** Everyone `list` finds with any of the organization's installations, remembered in `cache`. */
+  private async membersAcrossWorkspaces(
+    cache: RefreshingCache<ReadonlySet<string>>,
+    workspaceId: string,
+    id: string,
+    list: (client: WebClient) => Promise<string[]>,
+  ): Promise<ReadonlySet<string>> {
+    const key = `${workspaceId}\u0000${id}`;
+    const load = async () => {
+      const members = new Set<string>();
+      for (const bot of await this.tokens.forOrganization(workspaceId)) {
+        for (const user of await list(this.tokens.clientOf(bot))) members.add(user);
+      }
+      cache.set(key, members);
+      return members;
+    };
+    return cache.get(key, load) ?? load();
   }
 
   /** Each token reaches one workspace (or Grid org): the first that knows the person wins. */

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Entry } from '../knowledge/entry.ts';
 import { nativeIdOfKey, platformOfKey } from '../knowledge/workspaces/platform-ids.ts';
+import { conversationMemberIds } from './conversation-members.ts';
 
 /**
  * Keeps the entries this user may see outside their source: public ones, and private ones only when
@@ -18,12 +19,6 @@ export async function visibleToMember(client: WebClient, userId: string, entries
 }
 
 async function isMember(client: WebClient, channel: string, userId: string): Promise<boolean> {
-  let cursor: string | undefined;
-  do {
-    const page = await client.conversations.members({ channel, cursor, limit: 1000 }).catch(() => null);
-    if (!page) return false;
-    if (page.members?.includes(userId)) return true;
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
-  return false;
+  const members = await conversationMemberIds(client, channel).catch((): string[] => []);
+  return members.includes(userId);
 }

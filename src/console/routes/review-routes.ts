@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { reviewQueue } from '../../knowledge/curation/review-queue.ts';
 import { requireCurator } from '../console-auth.ts';
 import type { ConsoleDeps, ConsoleEnv } from '../console-env.ts';
 import { filtersOf, storeFilter } from '../entry-filters.ts';
@@ -30,10 +29,10 @@ export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
       orPrivateTo: audiences,
       ...storeFilter(filters, deps.clock.now()),
     };
-    const [entries, matching, queue, privateWaiting] = await Promise.all([
+    const [entries, matching, pending, privateWaiting] = await Promise.all([
       deps.entries.list({ ...listed, limit: LISTED }, 'oldest'),
       deps.entries.count(listed),
-      reviewQueue(deps.db, viewer.organization, 0, audiences),
+      deps.entries.count({ workspaceId: viewer.organization, status: 'pending' }),
       deps.db.prisma.entry.count({
         where: {
           workspaceId: viewer.organization,
@@ -48,7 +47,7 @@ export function reviewRoutes(app: Hono<ConsoleEnv>, deps: ConsoleDeps) {
         entries,
         filters,
         matching,
-        waiting: queue.size - privateWaiting,
+        waiting: pending - privateWaiting,
         privateWaiting,
         outcome: outcomeOf((name) => c.req.query(name)),
       }),

@@ -43,7 +43,7 @@ export function registerCapture(app: App, deps: SlackDeps) {
     }
   });
 
-  app.message(async ({ message, context, client, body }) => {
+  app.message(async ({ message, context, client }) => {
     if (message.channel_type !== 'channel' && message.channel_type !== 'group') return;
     const workspaceId = slackWorkspaceOf(context);
     const where = { platform: 'slack' as const, workspaceId, conversationId: message.channel };

@@ -44,7 +44,7 @@ export function registerCuration(app: App, deps: SlackDeps) {
     });
   };
 
-  app.event('app_home_opened', async ({ event, context, body, client }) => {
+  app.event('app_home_opened', async ({ event, context, client }) => {
     if (event.tab !== 'home') return;
     await publishHome(client, slackWorkspaceOf(context), event.user);
   });
