@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/knowledge/search/analyzer.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../src/knowledge/search/index-snapshot.ts';
 import { type IndexedDoc, LexicalIndex } from '../../src/knowledge/search/lexical-index.ts';
 import type { WeightedQuery } from '../../src/knowledge/search/weighted-query.ts';
 
@@ -115,6 +116,58 @@ describe('LexicalIndex updates', () => {
       fresh.search('note 3 security', { limit: 50 }),
     );
     expect(ids(updated, 'alpha')).toEqual([]);
+  });
+
+  it('answers the same after giving back its growth room, and keeps taking changes', () => {
+    const words = ['renewal', 'pricing', 'security', 'pilot', 'budget', 'champion', 'legal'];
+    const text = (id: number) => `${words[id % 7]} ${words[(id * 3) % 7]} came up on call ${id % 11}`;
+    const trimmed = indexOf(Array.from({ length: 3000 }, (_, i) => doc(i + 1, text(i + 1))));
+    let collected = 0;
+    trimmed.trim(() => collected++);
+    expect(collected).toBe(2);
+    for (let id = 1; id <= 200; id++) trimmed.upsert(doc(id, `procurement ${text(id)}`));
+    for (let id = 2901; id <= 3000; id++) trimmed.remove(id);
+    trimmed.upsert(doc(5000, 'procurement asked for a security review'));
+
+    const finalDocs = Array.from({ length: 2900 }, (_, i) =>
+      doc(i + 1, i < 200 ? `procurement ${text(i + 1)}` : text(i + 1)),
+    );
+    const fresh = indexOf([...finalDocs, doc(5000, 'procurement asked for a security review')]);
+    for (const query of ['procurement security', 'pricing pilot call 3', 'legal champion']) {
+      expect(trimmed.search(query, { limit: 20 })).toEqual(fresh.search(query, { limit: 20 }));
+    }
+  });
+
+  it('loaded from a snapshot, takes additions, replacements and enough removals to compact, as a fresh index', () => {
+    const words = ['renewal', 'pricing', 'security', 'pilot', 'budget', 'champion', 'legal'];
+    const text = (id: number) => `${words[id % 7]} ${words[(id * 5) % 7]} raised on call ${id % 13}`;
+    const built = indexOf(Array.from({ length: 3000 }, (_, i) => doc(i + 1, text(i + 1))));
+    const packed = encodeSnapshot({
+      workspaceId: 'acme',
+      index: built,
+      lastSeq: 1n,
+      workspaceCreated: '0',
+      accounts: { version: '', industries: [] },
+      entryIndustries: [],
+      entryRoles: [],
+    });
+    const decoded = decodeSnapshot(Buffer.concat(packed.chunks), 'acme');
+    if (!('snapshot' in decoded)) throw new Error(decoded.unusable);
+    const loaded = decoded.snapshot.index;
+    loaded.upsert(doc(4000, 'procurement wants a security review'));
+    for (let id = 1; id <= 100; id++) loaded.upsert(doc(id, `procurement ${text(id)}`));
+    for (let id = 1501; id <= 3000; id++) loaded.remove(id);
+
+    const fresh = indexOf([
+      ...Array.from({ length: 1500 }, (_, i) =>
+        doc(i + 1, i < 100 ? `procurement ${text(i + 1)}` : text(i + 1)),
+      ),
+      doc(4000, 'procurement wants a security review'),
+    ]);
+    expect(loaded.size).toBe(1501);
+    for (const query of ['procurement security', 'pricing pilot call 3', 'legal champion', 'renewal']) {
+      expect(loaded.search(query, { limit: 20 })).toEqual(fresh.search(query, { limit: 20 }));
+    }
   });
 
   it('matches a fresh index after heavy churn on a varied vocabulary', () => {

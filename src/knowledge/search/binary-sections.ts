@@ -20,12 +20,20 @@ interface SectionHeader {
   length: number;
 }
 
+/** A packed snapshot as the pieces to write one after another, and their total length. */
+export interface PackedSections {
+  chunks: Uint8Array[];
+  length: number;
+}
+
 /**
- * One buffer holding a JSON header and typed arrays as raw little-endian bytes, each aligned so it can
- * be read back without parsing, and a CRC of the whole so a torn or corrupt file is refused.
+ * A JSON header and typed arrays as raw little-endian bytes, each aligned so it can be read back
+ * without parsing, and a CRC of the whole so a torn or corrupt file is refused.
  * Layout: magic u32 · CRC of the rest u32 · header length u32 · pad u32 · header JSON · sections.
+ * The arrays are not copied into one buffer: at a million entries that copy was 160 MB on top of the
+ * live index. The caller must not change them until the chunks are written.
  */
-export function packSections(meta: object, arrays: Record<string, Numbers>): Buffer {
+export function packSections(meta: object, arrays: Record<string, Numbers>): PackedSections {
   const sections: SectionHeader[] = [];
   let offset = 0;
   for (const [name, array] of Object.entries(arrays)) {
@@ -35,16 +43,41 @@ export function packSections(meta: object, arrays: Record<string, Numbers>): Buf
   }
   const header = Buffer.from(JSON.stringify({ meta, sections }));
   const bodyStart = aligned(16 + header.length);
-  const out = Buffer.alloc(bodyStart + offset);
-  out.writeUInt32LE(MAGIC, 0);
-  out.writeUInt32LE(header.length, 8);
-  header.copy(out, 16);
+  const head = Buffer.alloc(bodyStart);
+  head.writeUInt32LE(MAGIC, 0);
+  head.writeUInt32LE(header.length, 8);
+  header.copy(head, 16);
+  const chunks: Uint8Array[] = [head];
+  let crc = crc32(head.subarray(8));
   for (const section of sections) {
     const array = arrays[section.name] as Numbers;
-    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), bodyStart + section.offset);
+    const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+    const padding = new Uint8Array(aligned(bytes.length) - bytes.length);
+    chunks.push(bytes, padding);
+    crc = crc32(padding, crc32(bytes, crc));
   }
-  out.writeUInt32LE(crc32(out.subarray(8)), 4);
-  return out;
+  head.writeUInt32LE(crc, 4);
+  return { chunks, length: bodyStart + offset };
+}
+
+/** The chunks regrouped into pieces of `size` bytes (the last one shorter); copies one piece at a time. */
+export function* inPieces(chunks: readonly Uint8Array[], size: number): Generator<Buffer> {
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  for (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; ) {
+      const taken = chunk.subarray(at, at + size - pendingBytes);
+      pending.push(taken);
+      pendingBytes += taken.length;
+      at += taken.length;
+      if (pendingBytes === size) {
+        yield Buffer.concat(pending, size);
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+  }
+  if (pendingBytes > 0) yield Buffer.concat(pending, pendingBytes);
 }
 
 /** The header and arrays of a packed buffer; throws when it is not one or does not check out. */

@@ -30,8 +30,12 @@ export class ChangeHorizon {
     return this.unsettled.get(id) === seq;
   }
 
-  applied(id: number, seq: bigint): void {
-    if (seq > this.settled) this.unsettled.set(id, seq);
+  /**
+   * `final`: read in a round that began while no writer held an uncommitted number, which `advance`
+   * settles as a whole; nothing to remember (a first build at a million rows would hold them all).
+   */
+  applied(id: number, seq: bigint, final: boolean): void {
+    if (!final && seq > this.settled) this.unsettled.set(id, seq);
   }
 
   /**

@@ -158,6 +158,16 @@ export class DocSlots {
     };
   }
 
+  /** Sets every slot's range in the index's slot terms (recovered after a snapshot was loaded). */
+  setTermRanges(termStarts: ArrayLike<number>, termCounts: ArrayLike<number>): void {
+    if (termStarts.length !== this.count || termCounts.length !== this.count)
+      throw new RangeError('term ranges differ in length from the slots');
+    for (let slot = 0; slot < this.count; slot++) {
+      this.termStarts[slot] = termStarts[slot] as number;
+      this.termCounts[slot] = termCounts[slot] as number;
+    }
+  }
+
   /** Keeps only the given slots, in that order; they become slots 0..n-1. */
   keep(slots: readonly number[], termStarts: number[]): void {
     const pick = <T>(column: T[]) => slots.map((slot) => column[slot] as T);

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger.ts';
+import type { PackedSections } from './binary-sections.ts';
 import { decodeSnapshot, encodeSnapshot, type IndexSnapshot } from './index-snapshot.ts';
 import type { SnapshotStore } from './snapshot-store.ts';
 
@@ -54,15 +55,15 @@ export class IndexPersistence {
 
   /** Encodes now (the index keeps changing) and writes in the background; `flush` waits for it. */
   save(snapshot: IndexSnapshot): void {
-    let bytes: Buffer;
+    let packed: PackedSections;
     try {
-      bytes = encodeSnapshot(snapshot);
+      packed = encodeSnapshot(snapshot);
     } catch (error) {
       this.logger?.warn({ err: error, workspaceId: snapshot.workspaceId }, 'search index not saved');
       return;
     }
     const writing = this.store
-      .write(snapshot.workspaceId, bytes)
+      .write(snapshot.workspaceId, packed.chunks)
       .catch((error: unknown) => {
         this.logger?.warn(
           { err: error, workspaceId: snapshot.workspaceId, where: this.store.where },

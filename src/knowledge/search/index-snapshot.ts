@@ -1,7 +1,6 @@
-import { packSections, unpackSections } from './binary-sections.ts';
+import { type PackedSections, packSections, unpackSections } from './binary-sections.ts';
 import { indexFingerprint } from './index-fingerprint.ts';
 import { type Bm25Params, DEFAULT_BM25_PARAMS, LexicalIndex } from './lexical-index.ts';
-import { slotTermsFromPostings } from './slot-terms.ts';
 
 /** Bump when the snapshot's layout changes; older snapshots are then rebuilt, not read. */
 export const SNAPSHOT_FORMAT = 3;
@@ -49,7 +48,8 @@ export function currentFingerprint(params: Bm25Params = DEFAULT_BM25_PARAMS): st
   return fingerprint;
 }
 
-export function encodeSnapshot(snapshot: IndexSnapshot): Buffer {
+/** The snapshot's bytes as chunks: copies of the index's arrays, so the index may change meanwhile. */
+export function encodeSnapshot(snapshot: IndexSnapshot): PackedSections {
   const parts = snapshot.index.toParts();
   const terms = parts.postings.terms;
   // Terms are analysed words: never a NUL, so NUL can separate them.
@@ -104,7 +104,8 @@ export function decodeSnapshot(
     const table = arrays('table', 'i32');
     const pool = arrays('pool', 'u32');
     const ids = arrays('ids', 'f64');
-    const { slotTerms, termStarts, termCounts } = slotTermsFromPostings(table, pool, ids.length);
+    // Slot terms are left out of snapshots and recovered when first needed (see LexicalIndex).
+    const unknownRanges = new Uint32Array(ids.length);
     const index = LexicalIndex.fromParts({
       params: meta.params,
       postings: {
@@ -117,8 +118,8 @@ export function decodeSnapshot(
       slots: {
         ids,
         lengths: arrays('lengths', 'f64'),
-        termStarts,
-        termCounts,
+        termStarts: unknownRanges,
+        termCounts: unknownRanges,
         kindStages: arrays('kindStages', 'i32'),
         createdAts: arrays('createdAts', 'f64'),
         lists: meta.slots.lists,
@@ -127,7 +128,6 @@ export function decodeSnapshot(
         roles: arrays('roles', 'u32'),
         audiences: meta.slots.audiences,
       },
-      slotTerms,
       deadSlots: meta.deadSlots,
       totalLength: meta.totalLength,
     });

@@ -1,3 +1,4 @@
+import { collectAfterOutgrowing } from '../../collect-garbage.ts';
 import type { BuyingStage, EntryKind } from '../entry.ts';
 import { analyze, detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
@@ -96,7 +97,8 @@ export interface LexicalIndexParts {
   params: Bm25Params;
   postings: PostingsParts;
   slots: DocSlotsParts;
-  slotTerms: Uint32Array<ArrayBuffer>;
+  /** Absent: recovered from the posting lists when first needed (a snapshot leaves them out). */
+  slotTerms?: Uint32Array<ArrayBuffer>;
   deadSlots: number;
   totalLength: number;
 }
@@ -110,6 +112,8 @@ export class LexicalIndex {
   // Distinct term ids of every slot, back to back: needed to update df on removal and to explain hits.
   private slotTerms = new Uint32Array(1024);
   private slotTermsLength = 0;
+  // False after loading a snapshot: slotTerms and the slots' term ranges are recovered on first need.
+  private slotTermsKnown = true;
   private deadSlots = 0;
   private totalLength = 0;
   private scores = new Float64Array(0);
@@ -134,7 +138,7 @@ export class LexicalIndex {
       params: { ...this.params },
       postings: this.postings.toParts(),
       slots: this.slots.toParts(),
-      slotTerms: this.slotTerms.subarray(0, this.slotTermsLength),
+      ...(this.slotTermsKnown ? { slotTerms: this.slotTerms.subarray(0, this.slotTermsLength) } : {}),
       deadSlots: this.deadSlots,
       totalLength: this.totalLength,
     };
@@ -146,13 +150,20 @@ export class LexicalIndex {
     index.postings = Postings.fromParts(parts.postings);
     index.slots = DocSlots.fromParts(parts.slots);
     const { termStarts, termCounts, ids } = index.slots;
+    const { slotTerms } = parts;
     for (let slot = 0; slot < index.slots.count; slot++) {
-      if ((termStarts[slot] as number) + (termCounts[slot] as number) > parts.slotTerms.length)
+      if (slotTerms && (termStarts[slot] as number) + (termCounts[slot] as number) > slotTerms.length)
         throw new RangeError('slot terms outside their pool');
       if (index.slots.isLive(slot)) index.slotOf.set(ids[slot] as number, slot);
     }
-    index.slotTerms = parts.slotTerms.length > 0 ? parts.slotTerms : index.slotTerms;
-    index.slotTermsLength = parts.slotTerms.length;
+    if (slotTerms) {
+      index.slotTerms = slotTerms.length > 0 ? slotTerms : index.slotTerms;
+      index.slotTermsLength = slotTerms.length;
+    } else {
+      // Checked now, not when first needed: a snapshot whose lists name a slot it lacks is refused here.
+      index.postings.checkSlots(index.slots.count);
+      index.slotTermsKnown = false;
+    }
     index.deadSlots = parts.deadSlots;
     index.totalLength = parts.totalLength;
     return index;
@@ -240,14 +251,15 @@ export class LexicalIndex {
 
     const slot = this.slots.count;
     const termStart = this.slotTermsLength;
-    this.reserveSlotTerms(distinct.length);
+    const known = this.slotTermsKnown;
+    if (known) this.reserveSlotTerms(distinct.length);
     for (const termId of distinct) {
       this.postings.append(termId, slot * SLOT_UNIT + (this.counts[termId] as number));
       this.counts[termId] = 0;
-      this.slotTerms[this.slotTermsLength++] = termId;
+      if (known) this.slotTerms[this.slotTermsLength++] = termId;
     }
     const length = bodyLength + this.params.titleWeight * titleLength;
-    this.slots.add(doc, kindStage, length, termStart, distinct.length);
+    this.slots.add(doc, kindStage, length, termStart, known ? distinct.length : 0);
     this.slotOf.set(doc.id, slot);
     this.totalLength += length;
   }
@@ -324,6 +336,7 @@ export class LexicalIndex {
   private retire(id: number): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
+    this.knowSlotTerms();
     const start = this.slots.termStarts[slot] as number;
     const end = start + (this.slots.termCounts[slot] as number);
     for (let i = start; i < end; i++) this.postings.release(this.slotTerms[i] as number);
@@ -406,13 +419,41 @@ export class LexicalIndex {
     return termId;
   }
 
+  /**
+   * Gives back the growth room of a bulk build (a third of the typed arrays' size after a big one).
+   * `collect` runs after each array is replaced, so the old one can go before the next copy is made.
+   */
+  trim(collect: () => void = () => {}): void {
+    this.postings.trim();
+    collect();
+    if (!this.slotTermsKnown) return;
+    this.slotTerms = this.slotTerms.slice(0, Math.max(1024, this.slotTermsLength));
+    collect();
+  }
+
+  /**
+   * Recovers the slot terms a snapshot left out, from the posting lists as they are now (documents
+   * added since included). Takes ~0.6 s at a million entries, on the first removal or replacement
+   * after a load rather than before the first answer.
+   */
+  private knowSlotTerms(): void {
+    if (this.slotTermsKnown) return;
+    const { slotTerms, termStarts, termCounts } = this.postings.slotTerms(this.slots.count);
+    this.slots.setTermRanges(termStarts, termCounts);
+    this.slotTerms = slotTerms.length > 0 ? slotTerms : new Uint32Array(1024);
+    this.slotTermsLength = slotTerms.length;
+    this.slotTermsKnown = true;
+  }
+
   private reserveSlotTerms(extra: number): void {
     if (this.slotTermsLength + extra <= this.slotTerms.length) return;
     const grown = new Uint32Array(
       Math.max(this.slotTermsLength + extra, Math.ceil(this.slotTerms.length * 1.5)),
     );
     grown.set(this.slotTerms.subarray(0, this.slotTermsLength));
+    const outgrown = this.slotTerms.byteLength;
     this.slotTerms = grown;
+    collectAfterOutgrowing(outgrown);
   }
 
   private compactIfSparse(): void {
@@ -421,6 +462,7 @@ export class LexicalIndex {
 
   /** Renumbers live slots densely so removed documents stop costing memory and scan time. */
   private compact(): void {
+    this.knowSlotTerms();
     const slotMap = new Int32Array(this.slots.count).fill(-1);
     const live: number[] = [];
     for (let slot = 0; slot < this.slots.count; slot++) {

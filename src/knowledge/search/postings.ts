@@ -1,3 +1,6 @@
+import { collectAfterOutgrowing } from '../../collect-garbage.ts';
+import { SLOT_SHIFT } from './query-scorer.ts';
+import { slotTermsFromPostings } from './slot-terms.ts';
 import { TermTable } from './term-table.ts';
 
 // Per term, four int32 fields side by side so one cache line serves a term's bookkeeping.
@@ -137,6 +140,31 @@ export class Postings {
     this.table[at + LIVE] = (this.table[at + LIVE] as number) + 1;
   }
 
+  /**
+   * Gives back the room a bulk build grew into (moved-out lists and the pool's last growth, about
+   * half the pool at a million entries); each list keeps its own slack for the changes that follow.
+   */
+  trim(): void {
+    this.repack(0);
+  }
+
+  /** Each slot's distinct term ids, recovered from the lists (see slot-terms.ts). */
+  slotTerms(slotCount: number) {
+    return slotTermsFromPostings(this.table.subarray(0, this.terms.length * FIELDS), this.pool, slotCount);
+  }
+
+  /** Throws when a list holds an entry of a slot at or beyond `slotCount`. */
+  checkSlots(slotCount: number): void {
+    for (let termId = 0; termId < this.terms.length; termId++) {
+      const start = this.table[termId * FIELDS + START] as number;
+      const end = start + (this.table[termId * FIELDS + LENGTH] as number);
+      for (let at = start; at < end; at++) {
+        if ((this.pool[at] as number) >>> SLOT_SHIFT >= slotCount)
+          throw new RangeError('posting of a slot the index does not have');
+      }
+    }
+  }
+
   /** Called once per distinct term of a removed document. */
   release(termId: number): void {
     this.table[termId * FIELDS + LIVE] = (this.table[termId * FIELDS + LIVE] as number) - 1;
@@ -190,13 +218,13 @@ export class Postings {
    * copy: this runs in the middle of index builds, where a term-by-term rebuild stalled the event
    * loop for 100-150 ms at 100k entries.
    */
-  private repack(): void {
+  private repack(headroom = 0.25): void {
     const table = this.table;
     let size = 0;
     for (let termId = 0; termId < this.terms.length; termId++) {
       size += withSlack(table[termId * FIELDS + LENGTH] as number);
     }
-    const pool = new Uint32Array(Math.max(1 << 16, size + (size >> 2)));
+    const pool = new Uint32Array(Math.max(1 << 16, size + Math.floor(size * headroom)));
     let end = 0;
     for (let termId = 0; termId < this.terms.length; termId++) {
       const at = termId * FIELDS;
@@ -234,7 +262,11 @@ export class Postings {
   private makeRoom(size: number): void {
     if (this.poolEnd + size <= this.pool.length) return;
     if (this.wasted * 2 > this.poolEnd) this.repack();
-    if (this.poolEnd + size > this.pool.length) this.pool = grown(this.pool, this.poolEnd + size);
+    if (this.poolEnd + size > this.pool.length) {
+      const outgrown = this.pool.byteLength;
+      this.pool = grown(this.pool, this.poolEnd + size);
+      collectAfterOutgrowing(outgrown);
+    }
   }
 }
 

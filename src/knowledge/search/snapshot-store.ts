@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Where saved search indexes live: one opaque buffer per workspace. */
+/** Where saved search indexes live: one opaque byte string per workspace, written in chunks. */
 export interface SnapshotStore {
   /** Where, for logs and the README's promise ("a file in the data dir"). */
   readonly where: string;
   read(workspaceId: string): Promise<Uint8Array | null>;
-  write(workspaceId: string, snapshot: Uint8Array): Promise<void>;
+  /** Stores the chunks, in order, as one snapshot replacing the previous one. */
+  write(workspaceId: string, chunks: readonly Uint8Array[]): Promise<void>;
 }
 
 /**
@@ -27,12 +28,17 @@ export class FileSnapshotStore implements SnapshotStore {
     }
   }
 
-  async write(workspaceId: string, snapshot: Uint8Array): Promise<void> {
+  async write(workspaceId: string, chunks: readonly Uint8Array[]): Promise<void> {
     await mkdir(this.where, { recursive: true });
     const file = this.fileOf(workspaceId);
     const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
-      await writeFile(temporary, snapshot);
+      const handle = await open(temporary, 'w');
+      try {
+        for (const chunk of chunks) await handle.write(chunk);
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, file);
     } catch (error) {
       await unlink(temporary).catch(() => {});
