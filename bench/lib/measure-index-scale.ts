@@ -8,6 +8,8 @@ export interface ScalableIndex {
   search(query: string, options: { limit: number; filter?: (doc: IndexedDocMeta) => boolean }): unknown[];
   /** Typo tolerance, when the index has it: vocabulary terms within `maxEdits` of a word. */
   similarTerms?(term: string, maxEdits: number, limit: number): unknown[];
+  /** Gives back the growth room of the build, when the index can (Earshot's does after one). */
+  trim?(): void;
 }
 
 export interface ScaleResult {
@@ -18,6 +20,8 @@ export interface ScaleResult {
   heapMb: number;
   /** Typed arrays (posting pool, term table…) outside the JS heap, which `heapUsed` does not count. */
   typedArraysMb: number;
+  /** Typed arrays after `trim`, as a built workspace index keeps them (the raw figure when no trim). */
+  trimmedTypedArraysMb: number;
   /** Both: the index's whole memory. */
   indexMb: number;
   rssMb: number;
@@ -81,6 +85,9 @@ export function measureIndexScale<I extends ScalableIndex>(
   }
   const heapMb = (settledHeap() - heapBefore) / MB;
   const typedArraysMb = (process.memoryUsage().arrayBuffers - buffersBefore) / MB;
+  index.trim?.();
+  settledHeap();
+  const trimmedTypedArraysMb = (process.memoryUsage().arrayBuffers - buffersBefore) / MB;
 
   after?.(index);
   const time = (filter?: (doc: IndexedDocMeta) => boolean) =>
@@ -99,6 +106,7 @@ export function measureIndexScale<I extends ScalableIndex>(
     docsPerSecond: docs / (buildMs / 1000),
     heapMb,
     typedArraysMb,
+    trimmedTypedArraysMb,
     indexMb: heapMb + typedArraysMb,
     rssMb: process.memoryUsage().rss / MB,
     searchP50Ms: percentile(plain, 0.5),
