@@ -9,7 +9,7 @@ let collect: (() => void) | undefined;
  * the arrays a million-entry index outgrew (about 250 MB) were still held when the next ones were
  * made. `--expose-gc` set at run time gives `gc` to contexts made after it: one is made to fetch it.
  */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   collect ??=
     (globalThis as { gc?: () => void }).gc ??
     (() => {
@@ -19,13 +19,13 @@ export function collectGarbage(): void {
   collect();
 }
 
-// Arrays this big or bigger are outgrown a few times in a million-entry build, and seldom after.
+// Arrays this big or bigger are replaced a few times in a million-entry build, and seldom after.
 const COLLECT_FROM_BYTES = 32 << 20;
 
 /**
- * Call after replacing an array of `bytes` with a bigger copy: frees the old one now when it is big.
- * Outgrown arrays piled up to 350 MB while a million entries were indexed before V8 collected them.
+ * Call after replacing an array of `bytes` (by a bigger copy, or a trimmed one): frees the old one
+ * now when it is big. Replaced arrays piled up to 350 MB while a million entries were indexed.
  */
-export function collectAfterOutgrowing(bytes: number): void {
+export function collectAfterReplacing(bytes: number): void {
   if (bytes >= COLLECT_FROM_BYTES) collectGarbage();
 }

@@ -1,4 +1,4 @@
-import { collectAfterOutgrowing } from '../../collect-garbage.ts';
+import { collectAfterReplacing } from '../../collect-garbage.ts';
 import type { BuyingStage, EntryKind } from '../entry.ts';
 import { analyze, detectLanguage, forEachToken, type Language, termOf } from './analyzer.ts';
 import { BoundedMemo } from './bounded-memo.ts';
@@ -147,8 +147,8 @@ export class LexicalIndex {
   /** The index a snapshot holds; throws when its parts do not fit together. */
   static fromParts(parts: LexicalIndexParts): LexicalIndex {
     const index = new LexicalIndex(parts.params);
-    index.postings = Postings.fromParts(parts.postings);
     index.slots = DocSlots.fromParts(parts.slots);
+    index.postings = Postings.fromParts(parts.postings, index.slots.count);
     const { termStarts, termCounts, ids } = index.slots;
     const { slotTerms } = parts;
     for (let slot = 0; slot < index.slots.count; slot++) {
@@ -160,8 +160,6 @@ export class LexicalIndex {
       index.slotTerms = slotTerms.length > 0 ? slotTerms : index.slotTerms;
       index.slotTermsLength = slotTerms.length;
     } else {
-      // Checked now, not when first needed: a snapshot whose lists name a slot it lacks is refused here.
-      index.postings.checkSlots(index.slots.count);
       index.slotTermsKnown = false;
     }
     index.deadSlots = parts.deadSlots;
@@ -419,16 +417,11 @@ export class LexicalIndex {
     return termId;
   }
 
-  /**
-   * Gives back the growth room of a bulk build (a third of the typed arrays' size after a big one).
-   * `collect` runs after each array is replaced, so the old one can go before the next copy is made.
-   */
-  trim(collect: () => void = () => {}): void {
+  /** Gives back the growth room of a bulk build (a third of the typed arrays' size after a big one). */
+  trim(): void {
     this.postings.trim();
-    collect();
-    if (!this.slotTermsKnown) return;
-    this.slotTerms = this.slotTerms.slice(0, Math.max(1024, this.slotTermsLength));
-    collect();
+    if (this.slotTermsKnown)
+      this.replaceSlotTerms(this.slotTerms.slice(0, Math.max(1024, this.slotTermsLength)));
   }
 
   /**
@@ -451,9 +444,13 @@ export class LexicalIndex {
       Math.max(this.slotTermsLength + extra, Math.ceil(this.slotTerms.length * 1.5)),
     );
     grown.set(this.slotTerms.subarray(0, this.slotTermsLength));
-    const outgrown = this.slotTerms.byteLength;
-    this.slotTerms = grown;
-    collectAfterOutgrowing(outgrown);
+    this.replaceSlotTerms(grown);
+  }
+
+  private replaceSlotTerms(slotTerms: Uint32Array<ArrayBuffer>): void {
+    const replaced = this.slotTerms.byteLength;
+    this.slotTerms = slotTerms;
+    collectAfterReplacing(replaced);
   }
 
   private compactIfSparse(): void {

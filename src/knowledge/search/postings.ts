@@ -1,4 +1,4 @@
-import { collectAfterOutgrowing } from '../../collect-garbage.ts';
+import { collectAfterReplacing } from '../../collect-garbage.ts';
 import { SLOT_SHIFT } from './query-scorer.ts';
 import { slotTermsFromPostings } from './slot-terms.ts';
 import { TermTable } from './term-table.ts';
@@ -65,16 +65,21 @@ export class Postings {
     return { terms: this.terms, table, pool, wasted: 0, termTable };
   }
 
-  /** Postings holding a snapshot's state; takes ownership of the arrays. */
-  static fromParts(parts: PostingsParts): Postings {
+  /** Postings holding a snapshot's state for `slotCount` slots; takes ownership of the arrays. */
+  static fromParts(parts: PostingsParts, slotCount: number): Postings {
     if (parts.table.length !== parts.terms.length * FIELDS) throw new RangeError('posting table size');
     const postings = new Postings();
     postings.terms = parts.terms;
     postings.loadedTerms = TermTable.load(parts.termTable, parts.terms);
     for (let termId = 0; termId < parts.terms.length; termId++) {
       const at = termId * FIELDS;
-      if ((parts.table[at + START] as number) + (parts.table[at + CAPACITY] as number) > parts.pool.length)
+      const start = parts.table[at + START] as number;
+      if (start + (parts.table[at + CAPACITY] as number) > parts.pool.length)
         throw new RangeError('posting list outside the pool');
+      for (let entry = start; entry < start + (parts.table[at + LENGTH] as number); entry++) {
+        if ((parts.pool[entry] as number) >>> SLOT_SHIFT >= slotCount)
+          throw new RangeError('posting of a slot the index does not have');
+      }
     }
     postings.table = parts.table.length > 0 ? parts.table : postings.table;
     postings.pool = parts.pool.length > 0 ? parts.pool : postings.pool;
@@ -153,18 +158,6 @@ export class Postings {
     return slotTermsFromPostings(this.table.subarray(0, this.terms.length * FIELDS), this.pool, slotCount);
   }
 
-  /** Throws when a list holds an entry of a slot at or beyond `slotCount`. */
-  checkSlots(slotCount: number): void {
-    for (let termId = 0; termId < this.terms.length; termId++) {
-      const start = this.table[termId * FIELDS + START] as number;
-      const end = start + (this.table[termId * FIELDS + LENGTH] as number);
-      for (let at = start; at < end; at++) {
-        if ((this.pool[at] as number) >>> SLOT_SHIFT >= slotCount)
-          throw new RangeError('posting of a slot the index does not have');
-      }
-    }
-  }
-
   /** Called once per distinct term of a removed document. */
   release(termId: number): void {
     this.table[termId * FIELDS + LIVE] = (this.table[termId * FIELDS + LIVE] as number) - 1;
@@ -205,7 +198,7 @@ export class Postings {
     }
     this.terms = terms;
     this.table = table;
-    this.pool = pool;
+    this.replacePool(pool);
     this.poolEnd = end;
     this.wasted = 0;
     // Term ids changed (a repack keeps them).
@@ -235,7 +228,7 @@ export class Postings {
       table[at + CAPACITY] = withSlack(length);
       end += withSlack(length);
     }
-    this.pool = pool;
+    this.replacePool(pool);
     this.poolEnd = end;
     this.wasted = 0;
   }
@@ -262,11 +255,13 @@ export class Postings {
   private makeRoom(size: number): void {
     if (this.poolEnd + size <= this.pool.length) return;
     if (this.wasted * 2 > this.poolEnd) this.repack();
-    if (this.poolEnd + size > this.pool.length) {
-      const outgrown = this.pool.byteLength;
-      this.pool = grown(this.pool, this.poolEnd + size);
-      collectAfterOutgrowing(outgrown);
-    }
+    if (this.poolEnd + size > this.pool.length) this.replacePool(grown(this.pool, this.poolEnd + size));
+  }
+
+  private replacePool(pool: Uint32Array<ArrayBuffer>): void {
+    const replaced = this.pool.byteLength;
+    this.pool = pool;
+    collectAfterReplacing(replaced);
   }
 }
 

@@ -1,4 +1,3 @@
-import { collectGarbage } from '../../collect-garbage.ts';
 import type { Database } from '../../db/database.ts';
 import type { BuyingStage, EntryKind, EntryStatus } from '../entry.ts';
 import { AccountDirectory, accountKeyOf } from './account-directory.ts';
@@ -59,8 +58,6 @@ const ENTRY_COLUMNS =
 
 /** Saved again after this many changed rows: a new process then catches up on fewer. */
 const SAVE_AFTER_CHANGES = 1000;
-// A full collection takes 0.1-0.2 s at a million entries: worth it only for builds this big or more.
-const COLLECT_AFTER_BUILDING = 50_000;
 
 interface Versions {
   /** The highest change number of the workspace's entries, committed. */
@@ -127,11 +124,8 @@ export class WorkspaceIndexCache {
     if (first && this.persistence) await this.load(workspaceId, cached, this.persistence);
     const building = cached.index.size === 0;
     await this.sync(workspaceId, cached);
-    // A bulk build leaves its arrays with room to grow; a big one gives it back, collecting as it goes.
-    if (building && cached.index.size >= COLLECT_AFTER_BUILDING) {
-      collectGarbage();
-      cached.index.trim(collectGarbage);
-    }
+    // A bulk build leaves its arrays with room to grow: give it back.
+    if (building) cached.index.trim();
     const { changesSinceSave } = cached;
     if (
       this.persistence &&
