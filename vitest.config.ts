@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { WASM_TIERING_FLAG } from './bin/v8-flags.js';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,8 @@ export default defineConfig({
     // Three workers on two cores: many tests wait on child processes, servers and timers, and a third
     // file fills that idle time (the ten slowest files: 274 s with two workers, 258 s with three).
     maxWorkers: 3,
+    // Each test opens PGlite several times for seconds: V8 optimising its start-up code is wasted work
+    // (test/slack: 202 s of CPU without the flag, 164 s with it; see bin/v8-flags.js).
+    execArgv: [WASM_TIERING_FLAG],
   },
 });
