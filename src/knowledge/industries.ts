@@ -1,9 +1,12 @@
 /**
- * Industries reps name in other words, by the name accounts and entries usually carry. Used to find an
- * industry named in a question, and to count an entry that mentions one as being about it.
+ * Industries reps name in other words. Each group holds the names accounts and entries usually carry
+ * and the other words reps use for them; an industry whose name is in a group is written any of the
+ * group's ways. Used to find an industry named in a question, and to count an entry that mentions one
+ * as being about it.
  */
-const INDUSTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  healthcare: [
+const INDUSTRY_GROUPS: ReadonlyArray<readonly string[]> = [
+  [
+    'healthcare',
     'health care',
     'hospital',
     'hospitals',
@@ -11,16 +14,20 @@ const INDUSTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
     'health systems',
     'healthcare providers',
   ],
-  manufacturing: ['manufacturer', 'manufacturers', 'manufacturing companies', 'factories'],
-  'financial services': ['banking', 'fintech', 'financial institutions'],
-  retail: ['retailer', 'retailers', 'e-commerce', 'ecommerce'],
-  education: ['higher education', 'higher ed', 'universities', 'schools'],
-  government: ['public sector'],
-  logistics: ['logistics companies', '3pl', 'freight'],
-};
+  ['manufacturing', 'manufacturer', 'manufacturers', 'factories'],
+  ['financial services', 'banking', 'fintech', 'financial institutions'],
+  ['retail', 'retailer', 'retailers', 'e-commerce', 'ecommerce'],
+  ['education', 'higher education', 'higher ed', 'universities', 'colleges', 'schools'],
+  ['government', 'public sector', 'local government', 'state and local', 'municipalities'],
+  ['logistics', 'transportation and logistics', 'transportation & logistics', '3pl', 'freight'],
+  ['biotechnology', 'biotech', 'life sciences', 'pharma', 'pharmaceuticals'],
+  ['insurance', 'insurers', 'insurance carriers'],
+  ['legal services', 'law firms', 'law firm'],
+];
 
-/** The ways an industry is written: its own name (lower-cased) and its common other words. */
+/** The ways an industry is written: its own name (lower-cased) and the other words of its group. */
 export function industryForms(industry: string): string[] {
   const name = industry.trim().toLowerCase();
-  return [name, ...(INDUSTRY_ALIASES[name] ?? [])];
+  const group = INDUSTRY_GROUPS.find((forms) => forms.includes(name)) ?? [];
+  return [name, ...group.filter((form) => form !== name)];
 }

@@ -96,6 +96,20 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     expect(titles(answer)).not.toContain('Manufacturing CFO payback');
   });
 
+  it('answers "what are we hearing from <industry> companies?" from the accounts in it, whatever the noun after it', async () => {
+    for (const question of [
+      'What are we hearing from healthcare companies?',
+      'how are things going with hospital accounts?',
+      "what's the latest from healthcare prospects",
+    ]) {
+      const answer = await ask(question);
+      expect(answer.heard, question).toBe(true);
+      expect(answer.facets?.labels, question).toEqual(['healthcare']);
+      expect(titles(answer), question).toContain('Harborview on payback');
+      expect(titles(answer), question).not.toContain('Manufacturing CFO payback');
+    }
+  });
+
   it('lists what the facets select when the question names nothing else', async () => {
     const answer = await ask('content for the decide stage');
     expect(answer.heard).toBe(true);

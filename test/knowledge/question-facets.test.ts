@@ -28,6 +28,28 @@ describe('facets named in a question', () => {
     expect(detect('anything for the evaluation phase?').facets).toEqual({ stage: 'evaluate' });
   });
 
+  it('takes the noun after an industry ("insurance companies", "biotech accounts") as part of it', () => {
+    const industries = { industries: ['insurance', 'biotechnology', 'government', 'higher education'] };
+    expect(detectFacets('What are we hearing from insurance companies?', industries)).toEqual({
+      facets: { industry: 'insurance' },
+      rest: 'What are we hearing?',
+    });
+    expect(detectFacets('how are things going with biotech accounts?', industries).facets).toEqual({
+      industry: 'biotechnology',
+    });
+    expect(detectFacets("what's the latest from local government deals", industries)).toEqual({
+      facets: { industry: 'government' },
+      rest: "what's the latest",
+    });
+    expect(detectFacets('any news from universities?', industries).facets).toEqual({
+      industry: 'higher education',
+    });
+    // A legal review is not the legal services industry.
+    expect(
+      detectFacets('how long does legal review take?', { industries: ['legal services'] }).facets,
+    ).toEqual({});
+  });
+
   it('maps role aliases and industry words to the canonical names', () => {
     expect(detect('pitch for the chief financial officer').facets.role).toBe('CFO');
     expect(detect('What are healthcare CFOs saying about SSO?').facets).toEqual({

@@ -21,6 +21,9 @@ describe('framing and filler in questions', () => {
     ["What's happening with Brightpath Insurance?", 'Brightpath Insurance'],
     ['Has anyone heard anything about SCIM from the field?', 'SCIM'],
     ['How long does a NetSuite rollout take?', 'NetSuite rollout'],
+    ['hey so quick one, where are we with StateRAMP?', 'StateRAMP'],
+    ['How are things going with the Keystone renewal?', 'Keystone renewal'],
+    ['Any recent wins?', 'wins'],
   ])('%s searches for %s only', (question, subject) => {
     expect(searched(question)).toEqual(analyze(subject));
   });

@@ -139,6 +139,25 @@ describe('what a hit holds of the question', () => {
     expect(judged[0]?.features.factMissing).toBe(1);
   });
 
+  it('does not answer "do we…?" with chatter reporting that a buyer asked for it', () => {
+    const asked = { question: 'Do we sign BAAs?', query: 'sign baa' };
+    const request = hit('Her privacy officer wants a BAA signed before the pilot.', 1, 6, {
+      kind: 'chatter',
+      title: 'Meridian asked whether we sign a BAA',
+    });
+    const answer = hit('We sign business associate agreements (BAA) on the Enterprise plan.', 1, 6, {
+      kind: 'expert',
+      title: 'Security certifications',
+    });
+    const { judged, relevant } = judgeHits(asked, [request, answer]);
+    expect(judged.find((j) => j.hit === request)?.features.ownRequest).toBe(1);
+    expect(judged.find((j) => j.hit === answer)?.features.ownRequest).toBe(0);
+    expect(relevant.map((j) => j.hit)).toEqual([answer]);
+    // Asked as news, the same request is what the rep wants to hear.
+    const news = judgeHits({ question: 'Any chatter about BAAs?', query: 'baa' }, [request]);
+    expect(news.judged[0]?.features.ownRequest).toBe(0);
+  });
+
   it('knows a question about our own product in Spanish, French, German or Portuguese', () => {
     for (const question of [
       '¿Ofrecemos soporte en español?',

@@ -16,7 +16,7 @@ const SEARCH_LIMIT = 20;
  * prospects", "content for the decide stage"): with only these left, the facets are the subject.
  */
 const NO_SUBJECT = new Set(
-  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going saying asking hearing care say ask want wants how who handle approach pitch talk'.split(
+  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going saying asking hearing care say ask want wants how who handle approach pitch talk things thing latest new update updates happening lately recently hear heard seeing s up'.split(
     ' ',
   ),
 );
@@ -56,9 +56,9 @@ export async function findWithFacets(
     ...(facets.industry ? { industry: facets.industry } : {}),
     ...(facets.role ? { role: facets.role } : {}),
   };
-  // "What are manufacturers asking for?": the industry is the whole subject, so its words stay the
-  // query (ranked and judged as before) while the filter keeps the entries about it.
-  const words = facets.industry && !hasSubject(retrievalQuery(rest)) ? request.question : rest;
+  // "What are we hearing from insurance companies?": the industry is the whole subject, so its name is
+  // the query (an entry heard from an insurer carries it) and the filter keeps the entries about it.
+  const words = facets.industry && !hasSubject(retrievalQuery(rest)) ? facets.industry : rest;
   let found: Found = { selected: [], query: words, termWeights: new Map() };
   if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
   if (found.selected.length === 0) found = await find(base, words, filters);

@@ -21,7 +21,7 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
   // Greetings and asides before the question proper.
   {
     pattern:
-      /^(?:hey|hi|hello|yo|ok|okay|so|well|quick question|quick q|qq|question|earshot|@earshot|please|pls|btw|team)\b[\s,:;!-]*/i,
+      /^(?:hey|hi|hello|yo|ok|okay|so|well|quick question|quick one|quick q|qq|question|earshot|@earshot|please|pls|btw|team)\b[\s,:;!-]*/i,
   },
   // "what are you hearing about", "what have reps heard from others on", "what are customers saying about"
   {
@@ -60,6 +60,11 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
   {
     pattern:
       /^what(?:'s| is| was)\s+(?:the\s+)?(?:latest|scoop|word|story|deal|lowdown|rundown|buzz|news|status|situation|update|skinny|tea|vibe|read|take|sentiment|feeling|feedback|consensus|verdict)\s+(?:on|with|about|at|regarding|re|around|from|for|in)\b/i,
+  },
+  // "where are we with", "how are things going with", "how are we doing on": a status asked for
+  {
+    pattern:
+      /^(?:where\s+are\s+we|where\s+do\s+we\s+stand|how\s+are\s+(?:things|we)(?:\s+(?:going|doing|looking))?)\s+(?:with|on|at|in|regarding)\b/i,
   },
   // "what's happening with", "what's going on at", "what's new on"
   {
@@ -134,7 +139,7 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   people folks reps rep others anyone anybody everyone everybody someone somebody yall y'all guys
   customers customer buyers buyer prospects prospect lately recently currently nowadays anything
   something please thanks thx hey hi hello earshot expect expects expecting expected take takes taking
-  know knows think thinks usually typically normally generally`.split(/\s+/),
+  know knows think thinks usually typically normally generally recent`.split(/\s+/),
 );
 
 /** Measure-question openers whose second word only asks for a number: "how long", "how much", "how many". */

@@ -122,6 +122,11 @@ function findRole(text: string): { role: BuyerRole; start: number; length: numbe
   return null;
 }
 
+// "insurance companies", "biotech accounts", "retail prospects": the noun after an industry says who in
+// it, which the industry already does; left in the question it would be searched as a subject.
+const WHO_IN_INDUSTRY =
+  /^\s+(?:companies|company|accounts|account|firms|customers|prospects|clients|buyers|shops|organi[sz]ations|orgs|deals|space|sector|vertical|industry)(?![\p{L}\p{N}])/iu;
+
 function findIndustry(
   text: string,
   industries: Iterable<string>,
@@ -137,9 +142,11 @@ function findIndustry(
   for (const { form, industry } of forms) {
     const match = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').exec(lower);
     if (!match || inName(text, match.index)) continue;
-    const lead = /\b(?:in|for|at|from) (?:an? |the )?$/i.exec(text.slice(0, match.index));
+    const lead = /\b(?:in|for|at|from|with) (?:an? |the |our )?$/i.exec(text.slice(0, match.index));
     const start = lead ? match.index - lead[0].length : match.index;
-    return { industry, start, length: match.index + match[0].length - start };
+    const end = match.index + match[0].length;
+    const tail = WHO_IN_INDUSTRY.exec(text.slice(end))?.[0].length ?? 0;
+    return { industry, start, length: end + tail - start };
   }
   return null;
 }

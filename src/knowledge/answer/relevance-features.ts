@@ -63,6 +63,12 @@ export interface RelevanceFeatures {
   ownObjective: number;
   /** The same question, and the entry is field chatter or a tip: what someone heard rather than what is so. */
   ownField: number;
+  /**
+   * The same question, and the entry is chatter whose title reports what a buyer asked for ("Meridian
+   * asked whether we sign a BAA", "Keystone wants to send 900 agreements at once"): the request, not
+   * the answer to it.
+   */
+  ownRequest: number;
   /** Cosine similarity to the question when vector search took part, else 0. */
   similarity: number;
 }
@@ -94,6 +100,10 @@ const ABOUT_US =
  */
 const ABOUT_US_ELSEWHERE =
   /(?:^|[\s¿¡])(?:tenemos|ofrecemos|soportamos|admitimos|aceptamos|firmamos|cobramos|hacemos|podemos|damos|incluimos|permitimos|manejamos|temos|oferecemos|suportamos|aceitamos|assinamos|cobramos|fazemos|damos|inclu[ií]mos|permitimos|lidamos)(?=[\s?.,!]|$)|\best-ce\s+qu(?:'|e\s+)(?:on|nous)\b|\b(?:avons|proposons|offrons|supportons|acceptons|signons|pouvons|faisons|g[ée]rons|facturons)-nous\b|\b(?:bieten|haben|unterst[üu]tzen|k[öo]nnen|akzeptieren|unterschreiben|unterzeichnen|berechnen|erlauben)\s+wir\b/i;
+
+/** A title that reports a request, in English or the four other languages analysed. */
+const REPORTS_REQUEST =
+  /(?<!\p{L})(?:asked|asks|asking|wants|wanted|needs|requires|required|requested|requests|would like|is looking for|wonders|wondered|pregunta|preguntó|pidió|pide|quiere|necesita|demande|veut|fragt|möchte|braucht|verlangt|pergunta|perguntou|pediu|quer|precisa)(?!\p{L})/iu;
 
 export function asksAboutUs(question: string): boolean {
   return ABOUT_US.test(question) || ABOUT_US_ELSEWHERE.test(question);
@@ -174,6 +184,7 @@ export function relevanceFeatures(
     factSubjectMissing: context.factSubject !== null && !matched.has(context.factSubject) ? 1 : 0,
     ownObjective: context.own && objective ? 1 : 0,
     ownField: context.own && !objective ? 1 : 0,
+    ownRequest: context.own && hit.entry.kind === 'chatter' && REPORTS_REQUEST.test(hit.entry.title) ? 1 : 0,
     sentenceCoverage,
     sentenceFact,
     similarity: hit.similarity ?? 0,

@@ -58,6 +58,7 @@ export const RELEVANCE_MODEL: RelevanceModel = {
     factSubjectMissing: -3.0,
     ownObjective: 0.55,
     ownField: -0.43,
+    ownRequest: -3.0,
     sentenceCoverage: -0.03,
     sentenceFact: 1.22,
     similarity: 0.0,
