@@ -23,6 +23,8 @@ const INDUSTRY_GROUPS: ReadonlyArray<readonly string[]> = [
   ['biotechnology', 'biotech', 'life sciences', 'pharma', 'pharmaceuticals'],
   ['insurance', 'insurers', 'insurance carriers'],
   ['legal services', 'law firms', 'law firm'],
+  ['energy', 'utilities', 'energy utilities', 'energy and utilities', 'oil and gas'],
+  ['hospitality', 'hotels', 'hotel groups', 'restaurants'],
 ];
 
 /** The ways an industry is written: its own name (lower-cased) and the other words of its group. */

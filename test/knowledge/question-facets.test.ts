@@ -41,6 +41,10 @@ describe('facets named in a question', () => {
       facets: { industry: 'government' },
       rest: "what's the latest",
     });
+    expect(detectFacets('Anything from energy utilities?', { industries: ['energy'] })).toEqual({
+      facets: { industry: 'energy' },
+      rest: 'Anything?',
+    });
     expect(detectFacets('any news from universities?', industries).facets).toEqual({
       industry: 'higher education',
     });

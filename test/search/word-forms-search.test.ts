@@ -49,6 +49,17 @@ describe('search across word forms', () => {
     }
   });
 
+  it('finds sign-off entries for "sign off" and "signoff", never single sign-on ones', () => {
+    const index = indexOf([
+      ...NOISE,
+      'VP sign-off is needed above a 20% discount',
+      'Okta single sign-on is a must',
+    ]);
+    for (const query of ['signoff', 'who has to sign off?', 'sign-off'])
+      expect(found(index, query), query).toEqual([6]);
+    expect(found(index, 'sign on')).toEqual([7]);
+  });
+
   it('finds e-mail entries for email and the other way round, counting the word as fully covered', () => {
     const index = indexOf([...NOISE, 'Send the e-mail template to Acme', 'The email integration broke']);
     expect(found(index, 'email').sort()).toEqual([6, 7]);

@@ -6,6 +6,7 @@ import { LANGUAGES, STOPWORDS } from './language.ts';
 import type { Bm25Params } from './lexical-index.ts';
 import { KIND_LABELS, MAX_META_UNITS, META_UNITS, metaTexts, STAGE_LABELS } from './meta-fields.ts';
 import { MAX_BODY_TF, MAX_TITLE_TF, META_SHIFT, SLOT_SHIFT, TITLE_SHIFT } from './query-scorer.ts';
+import { JOINED_PHRASES } from './tokenizer.ts';
 
 /**
  * Bump when indexing changes in a way the probes below cannot see (a new field, another posting
@@ -53,6 +54,7 @@ export function indexFingerprint(params: Bm25Params): string {
     metaUnits: META_UNITS,
     roles: BUYER_ROLES,
     stopwords: LANGUAGES.map((language) => [...STOPWORDS[language]].sort()),
+    joinedPhrases: JOINED_PHRASES,
     probes,
     meta,
   });

@@ -37,6 +37,7 @@ const PHRASES = new Map<string, string>(
     'e mail',
     'e mails',
     'sign on',
+    'sign off',
     'log in',
     'sign up',
     'set up',
@@ -69,6 +70,9 @@ const PHRASES = new Map<string, string>(
 );
 
 const JOINED_WORDS = new Set(PHRASES.values());
+
+/** The pairs joined at indexing, for the index fingerprint: a new pair changes what entries hold. */
+export const JOINED_PHRASES: readonly string[] = [...PHRASES.keys()];
 
 /** Whether "first second" is a pair people also write as one word ("roll out" → rollout). */
 export function isJoinedPhrase(first: string, second: string): boolean {
