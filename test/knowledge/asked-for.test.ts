@@ -10,6 +10,9 @@ describe('askedFor: what kind of fact a question wants', () => {
     'What are the fees for ACH?',
     '¿Cuánto cuesta Arcbill?',
     'Was kostet die Lizenz?',
+    'How do we price API access?',
+    'How is the Word add-in priced?',
+    'What does Clausewise Consulting charge?',
   ])('a request for the figure wants an amount: %s', (question) => {
     expect(askedFor(question)).toContain('amount');
   });
@@ -19,6 +22,7 @@ describe('askedFor: what kind of fact a question wants', () => {
     'What are you hearing about discounts?',
     'what pricing objections come up?',
     'and their pricing?',
+    'Do we charge for SSO?',
   ])('a question about the topic does not, so entries without a figure still answer it: %s', (question) => {
     expect(askedFor(question)).not.toContain('amount');
   });

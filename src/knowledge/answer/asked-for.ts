@@ -22,6 +22,8 @@ const ASKS: Array<[AskedFor, RegExp]> = [
         String.raw`\bhow much\b`,
         String.raw`\bwhat(?:'s|’s| is| are| was| were)? (?:the |their |our |its |a |an )?(?:\w+ )?(?:list )?(?:price|pricing|cost|fee|discount|budget|quote|acv|arr|deal size)s?\b(?! (?:objections?|pushback|concerns?|questions?|model|page|changes?))`,
         String.raw`\b(?:does|do|did|would|will) (?:it|they|that|this|\w+) cost\b|\bcosts? (?:of|to)\b|\bprice (?:of|for|per)\b`,
+        // "how do we price API access?", "how is the add-in priced?", "what does Clausewise charge?"
+        String.raw`\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
         String.raw`\bcu[aá]nto (?:cuesta|cobra)|\bqu[eé] precio\b|\bprecio de\b|\bcombien co[uû]te|\bquel (?:est le )?prix\b|\bprix (?:de|du|par)\b|\bwie ?viel kostet|\bwas kostet|\bwelche[rn]? preis|\bpreis (?:f[uü]r|pro)\b|\bquanto custa|\bqual (?:é )?o pre[cç]o|\bpre[cç]o (?:de|do|por)\b`,
       ].join('|'),
       'i',

@@ -34,6 +34,9 @@ export interface RelevanceModel {
  * the per-hit fit gives it little weight, as most hits lacking the word are unlikely anyway.
  * `knownNameMissing` likewise by hand (0, -1, -2, -3 on the tune parts of all four sets: correct "nothing
  * heard" 0.883, 0.900, 0.900, 0.900; success@3 0.891, 0.891, 0.885, 0.885): the mildest that helps.
+ * On the tune parts of all five sets: `ownRequest` (-1, -2, -3: correct "nothing heard" 0.861, 0.861,
+ * 0.873, success@3 0.902 at each) and `factMissing` (fitted -1.81, -3, -5: correct "nothing heard" 0.873,
+ * 0.886, 0.886; success@3 0.908, 0.908, 0.902), each the strongest before an answerable question is lost.
  */
 export const RELEVANCE_MODEL: RelevanceModel = {
   bias: -4.24,
@@ -54,7 +57,7 @@ export const RELEVANCE_MODEL: RelevanceModel = {
     relativeScore: 2.43,
     scoreShare: 2.38,
     factHeld: -1.26,
-    factMissing: -1.81,
+    factMissing: -3.0,
     factSubjectMissing: -3.0,
     ownObjective: 0.55,
     ownField: -0.43,
