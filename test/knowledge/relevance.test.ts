@@ -164,6 +164,11 @@ describe('what a hit holds of the question', () => {
       "Est-ce qu'on signe un BAA ?",
       'Bieten wir deutsche Lohnabrechnung an?',
       'Temos suporte 24 horas em português?',
+      // Any verb in those forms, not only the listed ones.
+      '¿Emitimos facturas electrónicas?',
+      'Integramos com o SAP?',
+      'Hébergeons-nous les données au Canada ?',
+      'Hosten wir Daten in Kanada?',
     ])
       expect(asksAboutUs(question), question).toBe(true);
     expect(asksAboutUs('¿Qué dicen los clientes de Tecnomar?')).toBe(false);

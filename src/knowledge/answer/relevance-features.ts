@@ -105,8 +105,15 @@ const ABOUT_US_ELSEWHERE =
 const REPORTS_REQUEST =
   /(?<!\p{L})(?:asked|asks|asking|wants|wanted|needs|requires|required|requested|requests|would like|is looking for|wonders|wondered|pregunta|preguntó|pidió|pide|quiere|necesita|demande|veut|fragt|möchte|braucht|verlangt|pergunta|perguntou|pediu|quer|precisa)(?!\p{L})/iu;
 
+/**
+ * Any verb in those forms opening the question, beyond the list above: Spanish and Portuguese first
+ * person plural ("¿Emitimos…?", "¿Integramos…?"), French "-ons-nous", German "<verb>en wir".
+ */
+const OPENS_AS_US =
+  /^[\s¿¡"'“]*(?:\p{L}{3,}(?:amos|emos|imos)(?=[\s?.,!]|$)|\p{L}{3,}ons-nous\b|\p{L}{3,}en\s+wir\b)/iu;
+
 export function asksAboutUs(question: string): boolean {
-  return ABOUT_US.test(question) || ABOUT_US_ELSEWHERE.test(question);
+  return ABOUT_US.test(question) || ABOUT_US_ELSEWHERE.test(question) || OPENS_AS_US.test(question);
 }
 
 /** The weighted share of the question a hit holds, in any field. */
