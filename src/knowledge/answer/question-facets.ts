@@ -1,6 +1,7 @@
 import { type BuyerRole, roleAliases } from '../buyer-roles.ts';
 import type { BuyingStage } from '../entry.ts';
 import { industryForms } from '../industries.ts';
+import { BoundedMemo } from '../search/bounded-memo.ts';
 
 /** The stage, industry and buyer role a question names, and whether it asks for a demo. */
 export interface QuestionFacets {
@@ -127,6 +128,18 @@ function findRole(text: string): { role: BuyerRole; start: number; length: numbe
 const WHO_IN_INDUSTRY =
   /^\s+(?:companies|company|accounts|account|firms|customers|prospects|clients|buyers|shops|organi[sz]ations|orgs|deals|space|sector|vertical|industry)(?![\p{L}\p{N}])/iu;
 
+// Every question is checked against every industry's forms: each form's pattern is compiled once.
+const formPatterns = new BoundedMemo<RegExp>(1024);
+
+function formPattern(form: string): RegExp {
+  let pattern = formPatterns.get(form);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u');
+    formPatterns.set(form, pattern);
+  }
+  return pattern;
+}
+
 function findIndustry(
   text: string,
   industries: Iterable<string>,
@@ -140,7 +153,7 @@ function findIndustry(
   forms.sort((a, b) => b.form.length - a.form.length);
   const lower = text.toLowerCase();
   for (const { form, industry } of forms) {
-    const match = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').exec(lower);
+    const match = formPattern(form).exec(lower);
     if (!match || inName(text, match.index)) continue;
     const lead = /\b(?:in|for|at|from|with) (?:an? |the |our )?$/i.exec(text.slice(0, match.index));
     const start = lead ? match.index - lead[0].length : match.index;

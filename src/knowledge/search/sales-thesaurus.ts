@@ -35,7 +35,7 @@ export const SALES_THESAURUS: readonly (readonly string[])[] = [
   ['timeline', 'timeframe', 'time frame', 'deadline'],
   ['migration', 'migrate', 'switching', 'rip and replace', 'replatform'],
   ['procurement', 'purchasing', 'vendor management'],
-  ['approval', 'approve', 'approver', 'sign off', 'signoff'],
+  ['approval', 'sign off', 'signoff'],
   ['legal', 'counsel', 'lawyer', 'attorney', 'legal review'],
   // People
   ['cfo', 'chief financial officer', 'finance leader', 'head of finance', 'vp finance', 'finance chief'],
