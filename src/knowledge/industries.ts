@@ -25,7 +25,24 @@ const INDUSTRY_GROUPS: ReadonlyArray<readonly string[]> = [
   ['legal services', 'law firms', 'law firm'],
   ['energy', 'utilities', 'energy utilities', 'energy and utilities', 'oil and gas'],
   ['hospitality', 'hotels', 'hotel groups', 'restaurants'],
+  ['construction', 'contractors', 'general contractors', 'builders', 'homebuilders'],
+  ['real estate', 'commercial real estate', 'property management', 'proptech'],
+  ['telecommunications', 'telecom', 'telecoms', 'telcos'],
+  ['media', 'media and entertainment', 'publishers', 'broadcasters'],
+  ['agriculture', 'agribusiness', 'farms', 'farming'],
+  ['automotive', 'car dealers', 'auto dealers', 'dealerships'],
+  ['nonprofit', 'non-profit', 'nonprofits', 'non-profits', 'charities'],
+  ['mining', 'mines'],
+  ['food and beverage', 'food & beverage', 'food distributors', 'grocers', 'grocery'],
 ];
+
+/**
+ * Every industry known here by its usual name, whether or not a workspace has accounts in it: a question
+ * about one nobody sells to ("How are construction firms reacting?") is about that industry all the same.
+ */
+export function knownIndustries(): string[] {
+  return INDUSTRY_GROUPS.map((forms) => forms[0] as string);
+}
 
 /** The ways an industry is written: its own name (lower-cased) and the other words of its group. */
 export function industryForms(industry: string): string[] {

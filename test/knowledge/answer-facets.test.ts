@@ -110,6 +110,47 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     }
   });
 
+  it('says "nothing heard" about an industry nobody sells to, instead of answering from a word of its phrase', async () => {
+    await seedEntry(db, {
+      title: 'Law firms want flat pricing',
+      kind: 'chatter',
+      body: 'Two law firms asked for flat pricing instead of per-seat pricing.',
+    });
+    const answer = await ask('How are we doing with construction firms?');
+    expect(answer.heard).toBe(false);
+    expect(answer.facets?.labels).toEqual(['construction']);
+
+    await seedEntry(db, {
+      title: 'Contractors and mobile approvals',
+      kind: 'tip',
+      body: 'General contractors approve invoices from the job site, so lead with mobile approvals.',
+    });
+    const named = await ask('How are we doing with construction firms?');
+    expect(titles(named)).toEqual(['Contractors and mobile approvals']);
+  });
+
+  it('keeps a workspace industry written another way rather than filtering its accounts out', async () => {
+    await writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [
+        {
+          name: 'Stonebridge Builders',
+          industry: 'Construction & Engineering',
+          ownerEmail: 'ana@example.com',
+        },
+      ],
+    });
+    await seedEntry(db, {
+      title: 'Stonebridge on payback',
+      kind: 'chatter',
+      account: 'Stonebridge Builders',
+      body: 'Stonebridge wants payback inside one season.',
+    });
+    const answer = await ask('How are we doing with construction firms?');
+    expect(titles(answer)).toContain('Stonebridge on payback');
+  });
   it('lists what the facets select when the question names nothing else', async () => {
     const answer = await ask('content for the decide stage');
     expect(answer.heard).toBe(true);

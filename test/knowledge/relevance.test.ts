@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gatherEvidence, nameTerms } from '../../src/knowledge/answer/hit-evidence.ts';
 import { judgeHits } from '../../src/knowledge/answer/relevance.ts';
 import { asksAboutUs } from '../../src/knowledge/answer/relevance-features.ts';
+import { spellsOut } from '../../src/knowledge/answer/spelled-out.ts';
 import type { Entry } from '../../src/knowledge/entry.ts';
 import type { SearchHit } from '../../src/knowledge/search/knowledge-search.ts';
 import { entryFixture } from '../helpers/entry-fixture.ts';
@@ -156,6 +157,36 @@ describe('what a hit holds of the question', () => {
     // Asked as news, the same request is what the rep wants to hear.
     const news = judgeHits({ question: 'Any chatter about BAAs?', query: 'baa' }, [request]);
     expect(news.judged[0]?.features.ownRequest).toBe(0);
+  });
+
+  it('counts an acronym the question uses as held by an entry that writes it out', () => {
+    const asked = { question: 'Can we schedule PMs off engine hours?', query: 'schedule PMs engine hours' };
+    const spelled = hit(
+      'Preventive maintenance can be scheduled by miles, engine hours or calendar days.',
+      0.6,
+      5,
+    );
+    const other = hit('Alder reviews engine hours every month with their fleet lead.', 0.6, 5);
+    const { judged } = judgeHits(asked, [spelled, other]);
+    expect(judged.find((j) => j.hit === spelled)?.features.heldName).toBe(1);
+    // A name is not an expansion, nor are words that merely start with the letters.
+    expect(judged.find((j) => j.hit === other)?.features.heldName).toBe(0);
+    expect(spellsOut('Crewline Advance pays out early', 'ca')).toBe(false);
+    expect(spellsOut('the clinics asked', 'ca')).toBe(false);
+    expect(spellsOut('Canadian hours of service cycles', 'hos')).toBe(true);
+    expect(spellsOut('the cost of a breakdown', 'tco')).toBe(false);
+  });
+
+  it('knows a request reported in the other languages', () => {
+    const asked = {
+      question: "Est-ce qu'on peut héberger les données au Canada ?",
+      query: 'héberger données Canada',
+    };
+    const request = hit('Ils demandent si nous hébergeons les données au Canada.', 1, 6, {
+      kind: 'chatter',
+      title: "Logistique Laurentide exige l'hébergement des données au Canada",
+    });
+    expect(judgeHits(asked, [request]).judged[0]?.features.ownRequest).toBe(1);
   });
 
   it('knows a question about our own product in Spanish, French, German or Portuguese', () => {

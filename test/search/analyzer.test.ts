@@ -82,6 +82,21 @@ describe('word forms', () => {
     same('RFP', 'RFPs');
     expect(analyze('AWS SaaS iOS', 'en')).toEqual(['aws', 'saas', 'ios']);
   });
+
+  it('reads the shorthand reps type as the whole word', () => {
+    same('engine hours', 'engine hrs', 'engine hr');
+    same('3 years', '3 yrs');
+    same('management', 'mgmt');
+    same('documentation', 'docs');
+    // Short forms that mean several things stay themselves.
+    expect(analyze('min', 'en')).not.toEqual(analyze('minutes', 'en'));
+  });
+
+  it('puts a country and its adjective on one term, unless the adjective is also a language', () => {
+    same('Canada hosting', 'Canadian hosting');
+    same('Mexico', 'Mexican');
+    expect(analyze('French', 'en')).not.toEqual(analyze('France', 'en'));
+  });
 });
 
 describe('compounds and abbreviations', () => {

@@ -1,9 +1,10 @@
+import { industryForms, knownIndustries } from '../industries.ts';
 import type { SearchFilters } from '../search/search-filters.ts';
 import type { AnswerDeps, AskRequest } from './answer-question.ts';
 import type { AnswerFacets } from './answer-types.ts';
 import { facetLabels } from './facet-labels.ts';
 import { overdueSince } from './freshness.ts';
-import { detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
+import { type DetectedFacets, detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
 import { retrievalQuery } from './question-subject.ts';
 import { judgeHits } from './relevance.ts';
 import { type SourceEntry, selectSources } from './select-sources.ts';
@@ -16,7 +17,7 @@ const SEARCH_LIMIT = 20;
  * prospects", "content for the decide stage"): with only these left, the facets are the subject.
  */
 const NO_SUBJECT = new Set(
-  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going saying asking hearing care say ask want wants how who handle approach pitch talk things thing latest new update updates happening lately recently hear heard seeing s up'.split(
+  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going doing saying asking hearing care say ask want wants how who handle approach pitch talk things thing latest new update updates happening lately recently hear heard seeing s up'.split(
     ' ',
   ),
 );
@@ -46,7 +47,10 @@ export async function findWithFacets(
 ): Promise<{ facets: AnswerFacets | null; found: Found }> {
   const base = { deps, request, conversationKey };
   const vocabulary = await deps.search.facetVocabulary(request.workspaceId);
-  const { facets, rest } = detectFacets(request.question, vocabulary);
+  const detected = detectFacets(request.question, vocabulary);
+  // Filtered to an industry nobody is in, every entry left names it: listed, as facets alone are.
+  const nobodys = detected.facets.industry ? null : industryNobodyIsIn(request.question, vocabulary);
+  const { facets, rest } = nobodys ?? detected;
   if (!hasFacets(facets)) return { facets: null, found: await find(base, request.question, request.filters) };
   if (request.ignoreFacets) return { facets: null, found: await withoutFacets(base, rest) };
 
@@ -58,7 +62,7 @@ export async function findWithFacets(
   };
   // "What are we hearing from insurance companies?": the industry is the whole subject, so its name is
   // the query (an entry heard from an insurer carries it) and the filter keeps the entries about it.
-  const words = facets.industry && !hasSubject(retrievalQuery(rest)) ? facets.industry : rest;
+  const words = facets.industry && !nobodys && !hasSubject(retrievalQuery(rest)) ? facets.industry : rest;
   let found: Found = { selected: [], query: words, termWeights: new Map() };
   if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
   if (found.selected.length === 0) found = await find(base, words, filters);
@@ -71,6 +75,45 @@ export async function findWithFacets(
     hasSubject(retrievalQuery(rest)) &&
     (await withoutFacets(base, rest)).selected.length > 0;
   return { facets: toAnswerFacets(facets, withoutFindsMore), found };
+}
+
+/**
+ * A question whose whole subject is an industry the workspace has no account or entry in ("How are we
+ * doing with construction firms?") is about that industry all the same: filtered to it, it finds the
+ * entries that name it, or nothing, rather than chatter that shares the word "firms". Not where one of
+ * the workspace's industries shares a word with it ("construction & engineering"): that is the same
+ * industry written another way, and its accounts would be filtered out.
+ */
+function industryNobodyIsIn(
+  question: string,
+  vocabulary: { industries: ReadonlySet<string>; roles: ReadonlySet<string> },
+): DetectedFacets | null {
+  const general = detectFacets(question, { industries: knownIndustries(), roles: vocabulary.roles });
+  const industry = general.facets.industry;
+  if (!industry || hasSubject(retrievalQuery(general.rest))) return null;
+  const words = new Set(industryForms(industry).flatMap(wordsOf));
+  const sameWritten = [...vocabulary.industries].some((known) =>
+    wordsOf(known).some((word) => words.has(word)),
+  );
+  return sameWritten ? null : general;
+}
+
+/** Words many industries' names share, which make no two of them the same. */
+const GENERIC_INDUSTRY_WORDS = new Set([
+  'and',
+  'services',
+  'companies',
+  'groups',
+  'systems',
+  'providers',
+  'management',
+]);
+
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 2 && !GENERIC_INDUSTRY_WORDS.has(word));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { analyze } from '../search/analyzer.ts';
 import type { SearchHit } from '../search/knowledge-search.ts';
+import { acronymsOf, spellsOut } from './spelled-out.ts';
 
 /** Where in an entry a question's term was found: `meta` is topics, account, industry and labels. */
 export type EvidenceField = 'title' | 'body' | 'meta';
@@ -66,6 +67,10 @@ export function gatherEvidence(asked: { question: string; query: string }, hits:
     return { hit, matched: concepts ? explainedMatches(concepts) : analyzedMatches(hit, wanted) };
   });
   const known = new Set(evidence.flatMap(({ matched }) => [...matched.keys()]));
+  // After `known`: a guess from initials does not tell that the knowledge base speaks of the acronym.
+  for (const { letters, term } of acronymsOf(asked.question)) {
+    if (wanted.has(term)) for (const hitEvidence of evidence) matchSpelledOut(hitEvidence, letters, term);
+  }
   const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
   const idfTotal = reference ? reference.reduce((sum, concept) => sum + concept.idf, 0) : null;
   const weightOf = (concept: ExplainedConcept) => concept.weightIdf ?? concept.idf;
@@ -107,6 +112,15 @@ function explainedMatches(concepts: readonly ExplainedConcept[]): Map<string, Te
     matched.set(concept.term, { fields, strength });
   }
   return matched;
+}
+
+/** An entry that writes the question's acronym out ("preventive maintenance" for "PMs") holds it. */
+function matchSpelledOut({ hit, matched }: HitEvidence, letters: string, term: string) {
+  if (matched.has(term)) return;
+  const fields = new Set<EvidenceField>();
+  if (spellsOut(hit.entry.title, letters)) fields.add('title');
+  if (spellsOut(hit.entry.body, letters)) fields.add('body');
+  if (fields.size > 0) matched.set(term, { fields, strength: 1 });
 }
 
 /** The question's terms an entry holds, by re-analysing its title, body, topics and account. */

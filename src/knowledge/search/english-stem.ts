@@ -32,12 +32,63 @@ const DERIVATIONS = [
   ['automate', 'automatic'],
   ['finance', 'financial'],
   ['contract', 'contractual'],
+  // Countries and their adjectives ("Canadian hosting" answers "hosting in Canada"). Those whose
+  // adjective also names a language (French, German, Spanish, Dutch) are thesaurus groups instead.
+  ['canada', 'canadian'],
+  ['mexico', 'mexican'],
+  ['brazil', 'brazilian'],
+  ['australia', 'australian'],
+  ['india', 'indian'],
+  ['ireland', 'irish'],
+  ['italy', 'italian'],
+  ['britain', 'british'],
   // British spellings
   ['license', 'licence'],
   ['catalog', 'catalogue'],
   ['program', 'programme'],
   ['center', 'centre'],
 ];
+
+// Shorthand reps type for a whole word ("engine hrs", "mgmt", "3 yrs"): each is that word. Left out
+// where the short form means several things (min, mo, req, prod, temp, tech).
+const SHORTHAND = new Map<string, string>([
+  ['hr', 'hour'],
+  ['hrs', 'hours'],
+  ['mins', 'minutes'],
+  ['secs', 'seconds'],
+  ['wk', 'week'],
+  ['wks', 'weeks'],
+  ['mth', 'month'],
+  ['mths', 'months'],
+  ['qtr', 'quarter'],
+  ['qtrs', 'quarters'],
+  ['yr', 'year'],
+  ['yrs', 'years'],
+  ['approx', 'approximately'],
+  ['mgmt', 'management'],
+  ['mgr', 'manager'],
+  ['mgrs', 'managers'],
+  ['dept', 'department'],
+  ['depts', 'departments'],
+  ['info', 'information'],
+  ['config', 'configuration'],
+  ['configs', 'configurations'],
+  ['doc', 'document'],
+  ['docs', 'documents'],
+  ['acct', 'account'],
+  ['accts', 'accounts'],
+  ['mtg', 'meeting'],
+  ['mtgs', 'meetings'],
+  ['msg', 'message'],
+  ['msgs', 'messages'],
+  ['govt', 'government'],
+  ['intl', 'international'],
+  ['amt', 'amount'],
+  ['avg', 'average'],
+  ['pct', 'percent'],
+  ['ppl', 'people'],
+  ['biz', 'business'],
+]);
 
 // British -ise verbs: Porter2 strips -ize but not -ise.
 const BRITISH_ISE = `analyse apologise authorise capitalise categorise centralise criticise customise digitise
@@ -74,6 +125,15 @@ const MAX_ACRONYM_PLURAL = 6;
 
 for (const name of KEEP_AS_IS) WORD_TERMS.set(name, name);
 
+/** Every word the stemmer treats apart from Porter2: what a saved index's fingerprint must cover. */
+export const STEM_EXCEPTIONS: readonly string[] = [
+  ...DERIVATIONS.map((pair) => pair.join('>')),
+  ...BRITISH_ISE.split(/\s+/).filter((word) => word !== ''),
+  ...[...WORD_TERMS].map(([word, term]) => `${word}=${term}`),
+  ...[...SHORTHAND].map(([short, word]) => `${short}:${word}`),
+  ...NOT_PLURAL,
+];
+
 const STEM_FAMILIES = new Map<string, string>();
 for (const [word, derived] of DERIVATIONS) STEM_FAMILIES.set(stem(derived as string), stem(word as string));
 for (const british of BRITISH_ISE.split(/\s+/)) {
@@ -84,6 +144,8 @@ for (const british of BRITISH_ISE.split(/\s+/)) {
 
 /** The English term of a lowercase ASCII word: Porter2, acronym plurals, and derivations joined. */
 export function englishStem(word: string): string {
+  const full = SHORTHAND.get(word);
+  if (full !== undefined) return englishStem(full);
   const fixed = WORD_TERMS.get(word);
   if (fixed !== undefined) return fixed;
   let stemmed = stem(word);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { BUYER_ROLES } from '../buyer-roles.ts';
 import { BUYING_STAGES, ENTRY_KINDS } from '../entry.ts';
 import { analyze, detectLanguage } from './analyzer.ts';
+import { STEM_EXCEPTIONS } from './english-stem.ts';
 import { LANGUAGES, STOPWORDS } from './language.ts';
 import type { Bm25Params } from './lexical-index.ts';
 import { KIND_LABELS, MAX_META_UNITS, META_UNITS, metaTexts, STAGE_LABELS } from './meta-fields.ts';
@@ -55,6 +56,7 @@ export function indexFingerprint(params: Bm25Params): string {
     roles: BUYER_ROLES,
     stopwords: LANGUAGES.map((language) => [...STOPWORDS[language]].sort()),
     joinedPhrases: JOINED_PHRASES,
+    stemExceptions: STEM_EXCEPTIONS,
     probes,
     meta,
   });
