@@ -146,6 +146,7 @@ function row(set: string, part: string, metrics: AnswerMetrics): Record<string, 
     mrr: show(metrics.mrr),
     falseNothing: show(metrics.falseNothingRate),
     correctNothing: show(metrics.correctNothingRate),
+    closestHeld: show(metrics.closestHeldAnswer),
     irrelevantAboveRelevant: metrics.irrelevantAboveRelevant,
     citedPrecision: show(metrics.citedPrecision),
   };
@@ -160,6 +161,7 @@ function rounded(metrics: AnswerMetrics): AnswerMetrics {
     mrr: three(metrics.mrr),
     falseNothingRate: three(metrics.falseNothingRate),
     correctNothingRate: three(metrics.correctNothingRate),
+    closestHeldAnswer: three(metrics.closestHeldAnswer),
     citedPrecision: three(metrics.citedPrecision),
   };
 }

@@ -18,7 +18,12 @@ export function renderAnswer(answer: UnloggedAnswer & { questionId?: number }, n
     const logged =
       answer.questionId === undefined ? '' : ' The question was logged so curators can fill the gap.';
     const references = answer.references ? ['', ...referenceLines(answer.references)].join('\n') : '';
-    return `${applied}Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches.${logged}${references}\n`;
+    const closest = answer.closest ?? [];
+    if (closest.length === 0) {
+      return `${applied}Nothing heard yet about ${answer.subject}.\nNo chatter, tips, research or expert content matches.${logged}${references}\n`;
+    }
+    const entries = closest.map((source) => renderSource(source, now)).join('\n');
+    return `${applied}Nothing heard yet about ${answer.subject}.\nNothing in the knowledge base answers it.${logged}\nClosest, not an answer:\n${entries}${references}\n`;
   }
   const lines: string[] = applied ? [applied.trimEnd()] : [];
   const { summary, statements } = answer.field;

@@ -36,6 +36,7 @@ function metricLines(metrics: AnswerMetrics, results: readonly QuestionResult[])
     `  MRR                        ${ratio(metrics.mrr)}`,
     `  false "nothing heard"      ${ratio(metrics.falseNothingRate)}  (${answerable.filter((r) => !r.heard).length}/${answerable.length} answerable)`,
     `  correct "nothing heard"    ${ratio(metrics.correctNothingRate)}  (${unanswerable.filter((r) => !r.heard).length}/${unanswerable.length} unanswerable)`,
+    `  closest held the answer    ${ratio(metrics.closestHeldAnswer)}  (of the answerable told "nothing heard")`,
     `  irrelevant above relevant  ${metrics.irrelevantAboveRelevant}`,
     `  cited precision            ${ratio(metrics.citedPrecision)}`,
   ];
@@ -56,11 +57,13 @@ function noteTable(rows: EvaluationReport['byNote']): string[] {
 function renderMiss(result: QuestionResult): string {
   const note = result.note ? ` [${result.note}]` : '';
   const expected = result.relevant.length > 0 ? result.relevant.join(', ') : 'nothing heard';
-  const got = result.heard ? result.cited.map((id) => id ?? '(no externalId)').join(', ') : 'nothing heard';
+  const ids = (list: Array<string | null>) => list.map((id) => id ?? '(no externalId)').join(', ');
+  const got = result.heard ? ids(result.cited) : 'nothing heard';
   return [
     `  ✗ ${result.question}${note}: ${result.problems.map((problem) => PROBLEM_TEXT[problem]).join('; ')}`,
     `      expected: ${expected}`,
     `      got:      ${got}`,
+    ...(result.closest.length > 0 ? [`      closest:  ${ids(result.closest)}`] : []),
   ].join('\n');
 }
 

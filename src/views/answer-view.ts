@@ -28,7 +28,7 @@ const MAX_FACET = 80;
 
 /** The answer: field chatter and research kept apart, every claim cited, the sources listed. */
 export function answerView(answer: Answer, options: AnswerViewOptions = {}): MessageView {
-  const view = answer.heard ? heardView(answer, options) : notHeardView(answer);
+  const view = answer.heard ? heardView(answer, options) : notHeardView(answer, options);
   const facets = appliedFacets(answer);
   const notes = [
     ...(answer.followUp ? [`Following up: “${clip(answer.question, MAX_SUBJECT)}”`] : []),
@@ -119,7 +119,7 @@ function heardView(answer: Answer, options: AnswerViewOptions): MessageView {
   };
 }
 
-function notHeardView(answer: Answer): MessageView {
+function notHeardView(answer: Answer, options: AnswerViewOptions): MessageView {
   const q = { q: answer.questionId };
   if (answer.facets?.withoutFindsMore) {
     const applied = appliedFacets(answer) ?? '';
@@ -148,6 +148,8 @@ function notHeardView(answer: Answer): MessageView {
     };
   }
   const subject = clip(answer.subject, MAX_SUBJECT);
+  const closest = answer.closest ?? [];
+  const now = options.now ?? new Date();
   return {
     fallback: `Nothing heard yet about ${subject}.`,
     blocks: [
@@ -157,10 +159,26 @@ function notHeardView(answer: Answer): MessageView {
           [
             'Nothing heard yet about ',
             { text: subject, bold: true },
-            '. No chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.',
+            closest.length > 0
+              ? '. Nothing in the knowledge base answers it; the closest entries are below. The question was logged so curators can fill the gap.'
+              : '. No chatter, tips, research or expert content matches. The question was logged so curators can fill the gap.',
           ],
         ],
       },
+      ...(closest.length > 0
+        ? [
+            { type: 'text', lines: [[{ text: 'Closest, not an answer', bold: true }]] } satisfies ViewBlock,
+            {
+              type: 'list',
+              noun: 'entry',
+              nouns: 'entries',
+              subtle: true,
+              items: closest.map((source) => ({
+                line: sourceLine(source, source.url ?? options.linkFor?.(source) ?? null, now),
+              })),
+            } satisfies ViewBlock,
+          ]
+        : []),
       ...(answer.references ? answerReferencesView(answer.references) : []),
       {
         type: 'buttons',

@@ -69,6 +69,21 @@ describe('the earshot command line', () => {
     ).toContain('What are you hearing about ESG reporting?');
   });
 
+  it('lists the entries that came closest under "Nothing heard yet", in text and JSON, as not an answer', async () => {
+    const question = 'How long does a Workday rollout take?';
+    const text = await earshot(dataDir, ['ask', question, '-w', 'T1']);
+    expect(text.stdout).toMatch(
+      /^Nothing heard yet about Workday rollout\.\nNothing in the knowledge base answers it\./,
+    );
+    expect(text.stdout).toMatch(/Closest, not an answer:\n {2}\[1\] Calder CFO burned by a 7-month rollout/);
+    const json = JSON.parse((await earshot(dataDir, ['ask', question, '-w', 'T1', '--json'])).stdout);
+    expect(json).toMatchObject({ heard: false, sources: [] });
+    expect(json.closest.map((source: { title: string }) => source.title)).toEqual([
+      'Calder CFO burned by a 7-month rollout; Brisk AP says 3 weeks',
+    ]);
+    expect(json.summary.field.entries).toBe(0);
+  });
+
   it('runs a file of queries in one process, one result line per query in input order', async () => {
     const queries = path.join(dir, 'queries.jsonl');
     await writeFile(

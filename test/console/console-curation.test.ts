@@ -160,7 +160,8 @@ describe('the console: curating and searching from a browser', () => {
       const cited = await answer
         .locator('ol li')
         .evaluateAll((items) => items.map((li) => li.textContent ?? ''));
-      expect(cited.map((line) => line.split(' — ')[0])).toEqual(chat.sources.map((source) => source.title));
+      const shown = chat.heard ? chat.sources : (chat.closest ?? []);
+      expect(cited.map((line) => line.split(' — ')[0])).toEqual(shown.map((source) => source.title));
     }
     // The seeded question is heard and the other is not, so both outcomes were compared.
     const heard = await server.earshot.askWithoutLogging({
@@ -169,6 +170,38 @@ describe('the console: curating and searching from a browser', () => {
     });
     expect(heard.heard).toBe(true);
     expect(heard.sources.map((source) => source.title)).not.toContain('SSO came up in a private deal room');
+  });
+
+  it('shows the entries that came closest when nothing answers, as chat does, never a private one', async () => {
+    await seedEntry(server.db, {
+      title: 'Calder went live on Workday',
+      account: 'Calder',
+      body: 'Calder went live on the Workday connector last month; the controller was thrilled with the rollout.',
+    });
+    await seedEntry(server.db, {
+      title: 'Workday rollout in a private deal room',
+      body: 'Umbrella went live on the Workday connector; the controller liked the rollout.',
+      audience: 'slack:G0PRIVATE',
+    });
+    const question = 'How long does a Workday rollout take?';
+    const chat = await server.earshot.ask({
+      workspaceId: 'acme',
+      question,
+      platform: 'slack',
+      channel: 'C0PUBLIC',
+    });
+    expect(chat.heard).toBe(false);
+    expect(chat.closest?.map((source) => source.title)).toEqual(['Calder went live on Workday']);
+    await page.goto(`${server.origin}/console`);
+    await page.getByLabel('Ask or search: what are you hearing about…').fill(question);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const answer = page.getByRole('region', { name: 'Answer' });
+    await expect.poll(async () => (await answer.textContent()) ?? '').toContain('Closest, not an answer');
+    const closest = await answer
+      .locator('ol li')
+      .evaluateAll((items) => items.map((li) => li.textContent ?? ''));
+    expect(closest.map((line) => line.split(' — ')[0])).toEqual(['Calder went live on Workday']);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('lists recent published entries by kind, topic and stage', async () => {

@@ -112,6 +112,7 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.heard).toBe(false);
     expect(answer.subject).toBe('carbon reporting');
     expect(answer.sources).toEqual([]);
+    expect(answer.closest).toBeUndefined();
     expect(answer.field.statements).toEqual([]);
     const unanswered = await earshot.questions.list({ workspaceId: 'acme', answered: false });
     expect(unanswered.map((question) => question.text)).toEqual([
@@ -154,6 +155,27 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     });
     expect(answer.heard).toBe(false);
     expect(answer.sources).toEqual([]);
+    expect(answer.closest).toBeUndefined();
+  });
+
+  it('shows the entries that came closest when none answers, as such, and counts none of them', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Marcus',
+      account: 'Calder',
+      body: 'Calder went live on the Workday connector last month; the controller was thrilled with the rollout.',
+    });
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'How long does a Workday rollout take?',
+    });
+    expect(answer.heard).toBe(false);
+    expect(answer.sources).toEqual([]);
+    expect(answer.closest?.map((source) => source.account)).toEqual(['Calder']);
+    // Not an answer: no rep or account counted, and the question stays unanswered for the curators.
+    expect(answer.field.summary.entries).toBe(0);
+    const unanswered = await earshot.questions.list({ workspaceId: 'acme', answered: false });
+    expect(unanswered.map((question) => question.text)).toEqual(['How long does a Workday rollout take?']);
   });
 
   it('cites every entry that answers and not one that shares a single word, and counts only those', async () => {

@@ -65,6 +65,12 @@ describe('framing and filler in questions', () => {
     expect(questionSubject('How much is Halyard Mail per mailbox?')).toBe('Halyard Mail per mailbox');
     expect(questionSubject('What is the SLA for MDR?')).toBe('SLA for MDR');
     expect(questionSubject('How long does it take to roll out the agent?')).toBe('roll out the agent');
+    expect(questionSubject('How long does a Workday rollout take?')).toBe('Workday rollout');
+    expect(questionSubject('How much does the Word add-in cost?')).toBe('Word add-in');
+    // Only after a measure: "What do we run?" keeps its verb.
+    expect(questionSubject('Which agents do the biggest accounts run?')).toBe(
+      'agents do the biggest accounts run',
+    );
     // "Nothing heard yet about buyers feel about our mobile app" read badly: whose opinion is asked is framing.
     expect(questionSubject('How do buyers feel about our mobile app?')).toBe('our mobile app');
     expect(questionSubject('How are CFOs reacting to the price increase?')).toBe('price increase');

@@ -94,6 +94,28 @@ describe('one answer view, rendered to Slack and to Teams', () => {
     expect(marked(teams)).toBe(marked(slack));
   });
 
+  it('shows the closest entries under "nothing heard" as not an answer, linked, on both', () => {
+    const answer = notHeardAnswer({
+      closest: [
+        source({ n: 1, title: 'Calder went live on Workday', url: 'https://crm.example.com/calder' }),
+        source({ n: 2, title: 'Workday connector notes' }),
+      ],
+    });
+    const { slackLines: slack, teamsLines: teams } = both(answerView(answer, { now: NOW }));
+    for (const lines of [slack, teams]) {
+      expect(lines[0]).toMatch(/Nothing in the knowledge base answers it; the closest entries are below\./);
+      expect(lines).toContain('Closest, not an answer');
+      expect(lines.find((line) => line.startsWith('[1] Calder went live on Workday'))).toBeDefined();
+      expect(lines.find((line) => line.startsWith('[2] Workday connector notes'))).toBeDefined();
+    }
+    const rendered = both(answerView(answer, { now: NOW }));
+    expect(JSON.stringify(rendered.slack)).toContain('https://crm.example.com/calder');
+    expect(JSON.stringify(rendered.teams)).toContain('https://crm.example.com/calder');
+    expect(slackButtons(rendered.slack).map((b) => b.label)).toEqual(['Ask the curators']);
+    expectWithinSlackLimits(rendered.slack);
+    expectWithinTeamsLimits(rendered.teams);
+  });
+
   it('offers to drop filters that found nothing, on both', () => {
     const answer = notHeardAnswer({
       facets: {

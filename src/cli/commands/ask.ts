@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
 import type { UnloggedAnswer } from '../../knowledge/answer/answer-question.ts';
+import type { Source } from '../../knowledge/answer/answer-types.ts';
 import { askQuestionLine } from '../../knowledge/evaluation/question-lines.ts';
 import { filterOptions, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { readQuestionFile } from '../question-file.ts';
@@ -84,18 +85,9 @@ export function answerJson(answer: UnloggedAnswer & { questionId?: number }) {
     answer: renderAnswer(answer).trimEnd(),
     heard: answer.heard,
     facets: answer.facets ?? null,
-    sources: answer.sources.map((source) => ({
-      id: source.id,
-      externalId: source.externalId,
-      kind: source.kind,
-      title: source.title,
-      url: source.url,
-      author: source.author,
-      account: source.account,
-      createdAt: source.createdAt.toISOString(),
-      score: source.score,
-      staleSince: source.staleSince?.toISOString() ?? null,
-    })),
+    sources: answer.sources.map(sourceJson),
+    /** With "nothing heard": the entries that came closest, not an answer. */
+    closest: (answer.closest ?? []).map(sourceJson),
     summary: {
       subject: answer.subject,
       field: answer.field.summary,
@@ -105,5 +97,20 @@ export function answerJson(answer: UnloggedAnswer & { questionId?: number }) {
     model: answer.model,
     references: answer.references ?? null,
     questionId: answer.questionId ?? null,
+  };
+}
+
+function sourceJson(source: Source) {
+  return {
+    id: source.id,
+    externalId: source.externalId,
+    kind: source.kind,
+    title: source.title,
+    url: source.url,
+    author: source.author,
+    account: source.account,
+    createdAt: source.createdAt.toISOString(),
+    score: source.score,
+    staleSince: source.staleSince?.toISOString() ?? null,
   };
 }

@@ -40,7 +40,11 @@ export function registerEval(program: Command) {
             question: value.question,
             filters: toFilters(options),
           });
-          answers.push({ heard: answer.heard, cited: answer.sources.map((source) => source.externalId) });
+          answers.push({
+            heard: answer.heard,
+            cited: answer.sources.map((source) => source.externalId),
+            closest: (answer.closest ?? []).map((source) => source.externalId),
+          });
         }
         const report = evaluateAnswers(
           lines.map(({ value }) => value),

@@ -18,9 +18,15 @@ export function answerSection(answer: UnloggedAnswer, query: string, now: Date):
     );
   }
   if (!answer.heard) {
-    return section(
-      html`<p>Nothing heard yet about <strong>${answer.subject}</strong>. No chatter, tips, research or expert content matches.</p>`,
-    );
+    const closest = answer.closest ?? [];
+    if (closest.length === 0) {
+      return section(
+        html`<p>Nothing heard yet about <strong>${answer.subject}</strong>. No chatter, tips, research or expert content matches.</p>`,
+      );
+    }
+    return section(html`<p>Nothing heard yet about <strong>${answer.subject}</strong>. Nothing in the knowledge base answers it; the closest entries are below.</p>
+<h3>Closest, not an answer</h3>
+<ol>${closest.map(sourceItem)}</ol>`);
   }
   const { summary, statements } = answer.field;
   const objective = answer.objective.statements;

@@ -128,6 +128,7 @@ export async function composeAnswer(
     field: { summary: summarizeField(fieldEntries(sources), now), statements: statements.field },
     objective: { statements: statements.objective },
     sources: sources.map(({ source }) => source),
+    ...(!heard && found.closest.length > 0 ? { closest: found.closest.map(({ source }) => source) } : {}),
     model: written?.model ?? null,
     references,
     ...(facets ? { facets } : {}),

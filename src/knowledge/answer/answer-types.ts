@@ -50,6 +50,11 @@ export interface Answer {
   /** Research and expert content: the objective side, kept apart from chatter. */
   objective: { statements: Statement[] };
   sources: Source[];
+  /**
+   * When nothing answers (`heard` false): the entries that came closest, shown as such and counted
+   * nowhere; absent when none came near.
+   */
+  closest?: Source[];
   /** Set when the answer was written by a chat model. */
   model: string | null;
   /** Reference customers, when the question asks for references or customer proof; null or absent otherwise. */

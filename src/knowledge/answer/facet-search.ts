@@ -7,7 +7,7 @@ import { overdueSince } from './freshness.ts';
 import { type DetectedFacets, detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
 import { retrievalQuery } from './question-subject.ts';
 import { judgeHits } from './relevance.ts';
-import { type SourceEntry, selectSources } from './select-sources.ts';
+import { type SourceEntry, selectClosest, selectSources } from './select-sources.ts';
 
 /** How many hits are read to judge which answer the question; only the best few are cited. */
 const SEARCH_LIMIT = 20;
@@ -24,6 +24,8 @@ const NO_SUBJECT = new Set(
 
 export interface Found {
   selected: SourceEntry[];
+  /** When nothing answers: the hits that came closest, to show as such, never as an answer. */
+  closest: SourceEntry[];
   query: string;
   termWeights: ReadonlyMap<string, number>;
 }
@@ -63,7 +65,7 @@ export async function findWithFacets(
   // "What are we hearing from insurance companies?": the industry is the whole subject, so its name is
   // the query (an entry heard from an insurer carries it) and the filter keeps the entries about it.
   const words = facets.industry && !nobodys && !hasSubject(retrievalQuery(rest)) ? facets.industry : rest;
-  let found: Found = { selected: [], query: words, termWeights: new Map() };
+  let found: Found = { selected: [], closest: [], query: words, termWeights: new Map() };
   if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
   if (found.selected.length === 0) found = await find(base, words, filters);
   const filtered = Boolean(facets.stage || facets.industry || facets.role);
@@ -152,6 +154,7 @@ async function find(
         fresh(deps, hits).map((hit) => ({ hit, relevance: 1 })),
         deps.now,
       ),
+      closest: [],
       query,
       termWeights: new Map(),
     };
@@ -163,8 +166,13 @@ async function find(
     filters,
     viewer,
   });
-  const { relevant, termWeights } = judgeHits({ question, query }, fresh(deps, hits));
-  return { selected: selectSources(relevant, deps.now), query, termWeights };
+  const { judged, relevant, termWeights } = judgeHits({ question, query }, fresh(deps, hits));
+  return {
+    selected: selectSources(relevant, deps.now),
+    closest: relevant.length === 0 ? selectClosest(judged, deps.now) : [],
+    query,
+    termWeights,
+  };
 }
 
 /** The hits an answer may use: all of them, or with `EARSHOT_STALE_ENTRIES=exclude` those not overdue. */

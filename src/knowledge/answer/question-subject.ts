@@ -55,10 +55,15 @@ export function questionSubject(question: string): string {
     .replace(AUXILIARY, '')
     .replace(MEASURE_FRAME, '')
     .replace(OPINION_FRAME, '')
-    .replace(/^the\s+/i, '')
+    .replace(/^(?:the|an?)\s+/i, '')
     .trim();
-  return subject || question.trim();
+  const measured = MEASURE_OPENER.test(question) ? subject.replace(MEASURE_VERB_AFTER, '') : subject;
+  return measured || question.trim();
 }
+
+// "How long does a Workday rollout take?" is about "Workday rollout": the verb after it only measures.
+const MEASURE_OPENER = /^\s*how\s+(?:long|much|many|often|soon)\b/i;
+const MEASURE_VERB_AFTER = /\s+(?:take|takes|took|cost|costs|last|lasts|run|runs)$/i;
 
 // "How much is Halyard Mail per mailbox?" is about "Halyard Mail per mailbox", not "much is Halyard…".
 const QUESTION_OPENER =

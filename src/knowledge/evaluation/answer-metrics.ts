@@ -13,6 +13,8 @@ export interface GivenAnswer {
   heard: boolean;
   /** The cited sources' externalIds in rank order (null for an entry without one). */
   cited: ReadonlyArray<string | null>;
+  /** With "nothing heard": the externalIds of the entries shown as closest, not an answer. */
+  closest?: ReadonlyArray<string | null>;
 }
 
 export type Problem =
@@ -31,6 +33,8 @@ export interface QuestionResult {
   relevant: string[];
   heard: boolean;
   cited: Array<string | null>;
+  /** The entries shown as closest when nothing was heard. */
+  closest: Array<string | null>;
   answerable: boolean;
   /** 1-based rank of the first relevant cited source; null when none is cited. */
   firstRelevantRank: number | null;
@@ -49,6 +53,11 @@ export interface AnswerMetrics {
   falseNothingRate: number | null;
   /** Share of unanswerable questions answered "nothing heard". */
   correctNothingRate: number | null;
+  /**
+   * Of the answerable questions answered "nothing heard", the share whose closest entries (shown as
+   * not an answer) held a relevant one: the rep still saw it.
+   */
+  closestHeldAnswer: number | null;
   /** Answers with an irrelevant source in the first TOP_K ranked above a relevant one. */
   irrelevantAboveRelevant: number;
   /** Share of cited sources that are relevant, over answerable questions that cited something. */
@@ -88,6 +97,7 @@ export function scoreAnswer(labelled: LabelledCase, answer: GivenAnswer): Questi
     relevant: [...labelled.relevant],
     heard: answer.heard,
     cited,
+    closest: [...(answer.closest ?? [])],
     answerable,
     firstRelevantRank: firstIndex < 0 ? null : firstIndex + 1,
     problems,
@@ -107,6 +117,10 @@ export function summarizeResults(results: readonly QuestionResult[]): AnswerMetr
     mrr: mean(answerable, (result) => (result.firstRelevantRank ? 1 / result.firstRelevantRank : 0)),
     falseNothingRate: share(answerable, (result) => !result.heard),
     correctNothingRate: share(unanswerable, (result) => !result.heard),
+    closestHeldAnswer: share(
+      answerable.filter((result) => !result.heard),
+      (result) => result.closest.some((id) => id !== null && result.relevant.includes(id)),
+    ),
     irrelevantAboveRelevant: results.filter((result) => result.problems.includes('irrelevant-above-relevant'))
       .length,
     citedPrecision: mean(withCitations, (result) => {

@@ -38,6 +38,17 @@ describe('scoring one answer', () => {
     );
   });
 
+  it('counts how often the entries shown as closest held the answer when nothing was heard', () => {
+    const results = [
+      scoreAnswer({ question: 'shown', relevant: ['a'] }, { heard: false, cited: [], closest: ['x', 'a'] }),
+      scoreAnswer({ question: 'not shown', relevant: ['b'] }, { heard: false, cited: [], closest: ['x'] }),
+      scoreAnswer({ question: 'heard', relevant: ['c'] }, heard('c')),
+    ];
+    // Still a "nothing heard" miss: the closest entries are not an answer.
+    expect(results[0]?.problems).toEqual(['nothing-heard']);
+    expect(summarizeResults(results).closestHeldAnswer).toBe(1 / 2);
+  });
+
   it('never counts a source without an externalId as relevant', () => {
     expect(scoreAnswer({ question: 'q', relevant: ['a'] }, heard(null, 'a')).firstRelevantRank).toBe(2);
   });
@@ -64,6 +75,7 @@ describe('summarising answers', () => {
       mrr: (1 + 1 / 2 + 1 / 4 + 0) / 4,
       falseNothingRate: 1 / 4,
       correctNothingRate: 1 / 2,
+      closestHeldAnswer: 0,
       irrelevantAboveRelevant: 2,
       citedPrecision: (1 / 2 + 1 / 2 + 1 / 4) / 3,
     });
