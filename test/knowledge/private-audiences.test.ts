@@ -240,6 +240,30 @@ describe.each(DATABASE_KINDS)('private audiences on %s', (kind) => {
     expect(queue.size).toBe(3);
   });
 
+  it('shares a "nothing heard" answer only where the entries it listed as closest may be seen', async () => {
+    await seedEntry(db, {
+      workspaceId: TEAM,
+      title: 'Calder went live on Workday',
+      body: 'Calder went live on the Workday connector last month; the controller was thrilled with the rollout.',
+      audience: 'slack:G_DEALS',
+    });
+    const asked = await earshot.ask({
+      workspaceId: TEAM,
+      question: 'How long does a Workday rollout take?',
+      platform: 'slack',
+      channel: 'G_DEALS',
+    });
+    expect(asked.heard).toBe(false);
+    expect(asked.closest?.map((source) => source.title)).toEqual(['Calder went live on Workday']);
+    const questionId = asked.questionId ?? 0;
+    await expect(earshot.questions.answerToShare(TEAM, questionId, 'slack:C_GENERAL')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const shared = await earshot.questions.answerToShare(TEAM, questionId, 'slack:G_DEALS');
+    // Stored as JSON, given back with its dates as dates, so it renders as it did when asked.
+    expect(shared?.closest?.[0]?.createdAt).toBeInstanceOf(Date);
+  });
+
   it('shares an answer only where everything it drew on may be seen', async () => {
     await seedEntry(db, {
       workspaceId: TEAM,

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
-import type { Answer } from '../answer/answer-types.ts';
+import type { Answer, Source } from '../answer/answer-types.ts';
 import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
 
 export type StoredAnswer = Omit<Answer, 'questionId'>;
@@ -97,11 +97,8 @@ export class QuestionLog {
         ...stored.field,
         summary: { ...stored.field.summary, newest: reviveDate(stored.field.summary.newest) },
       },
-      sources: stored.sources.map((source) => ({
-        ...source,
-        createdAt: new Date(source.createdAt),
-        staleSince: reviveDate(source.staleSince ?? null),
-      })),
+      sources: stored.sources.map(reviveSource),
+      ...(stored.closest ? { closest: stored.closest.map(reviveSource) } : {}),
       references: stored.references
         ? {
             ...stored.references,
@@ -117,7 +114,8 @@ export class QuestionLog {
   /**
    * A logged answer to post in a conversation (a conversation key) for everyone there, or null when it
    * is not in this workspace. Refused when the question was asked in another private conversation or
-   * the answer cites an entry private to one: sharing never carries private words elsewhere.
+   * the answer cites or lists as closest an entry private to one: sharing never carries private words
+   * elsewhere.
    */
   async answerToShare(
     workspaceId: string,
@@ -131,7 +129,10 @@ export class QuestionLog {
       select: { audience: true },
     });
     const cited = await this.db.prisma.entry.findMany({
-      where: { workspaceId, id: { in: answer.sources.map((source) => source.id) } },
+      where: {
+        workspaceId,
+        id: { in: [...answer.sources, ...(answer.closest ?? [])].map((source) => source.id) },
+      },
       select: { audience: true },
     });
     const audiences = [question?.audience ?? null, ...cited.map((entry) => entry.audience)];
@@ -199,4 +200,13 @@ export class QuestionLog {
 
 function reviveDate(value: Date | string | null): Date | null {
   return value === null ? null : new Date(value);
+}
+
+/** A source as stored in JSON, with its dates back as dates. */
+function reviveSource(source: Source): Source {
+  return {
+    ...source,
+    createdAt: new Date(source.createdAt),
+    staleSince: reviveDate(source.staleSince ?? null),
+  };
 }
