@@ -47,9 +47,7 @@ function appliedFacets(answer: Answer): string | null {
 
 function heardView(answer: Answer, options: AnswerViewOptions): MessageView {
   const now = options.now ?? new Date();
-  const hrefs = new Map(
-    answer.sources.map((source) => [source.n, source.url ?? options.linkFor?.(source) ?? null]),
-  );
+  const hrefs = new Map(answer.sources.map((source) => [source.n, hrefOf(source, options)]));
   const subject = clip(answer.subject, MAX_SUBJECT);
   const { summary, statements } = answer.field;
   const objective = answer.objective.statements;
@@ -174,7 +172,7 @@ function notHeardView(answer: Answer, options: AnswerViewOptions): MessageView {
               nouns: 'entries',
               subtle: true,
               items: closest.map((source) => ({
-                line: sourceLine(source, source.url ?? options.linkFor?.(source) ?? null, now),
+                line: sourceLine(source, hrefOf(source, options), now),
               })),
             } satisfies ViewBlock,
           ]
@@ -187,6 +185,11 @@ function notHeardView(answer: Answer, options: AnswerViewOptions): MessageView {
       },
     ],
   };
+}
+
+/** Where a source opens: its url, or where the platform says it was captured. */
+function hrefOf(source: Source, options: AnswerViewOptions): string | null {
+  return source.url ?? options.linkFor?.(source) ?? null;
 }
 
 function statementItem(statement: Statement, hrefs: ReadonlyMap<number, string | null>): ViewItem {

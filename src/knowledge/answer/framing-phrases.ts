@@ -144,3 +144,5 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
 
 /** Measure-question openers whose second word only asks for a number: "how long", "how much", "how many". */
 export const MEASURE_WORDS = /\bhow\s+(?:long|much|many|often|soon)\b/gi;
+/** The same, opening the question. */
+export const MEASURE_OPENER = new RegExp(`^\\s*${MEASURE_WORDS.source}`, 'i');

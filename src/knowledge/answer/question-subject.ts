@@ -4,6 +4,7 @@ import {
   HOW_QUESTION,
   HOW_TRAILING,
   LEADING_FRAMES,
+  MEASURE_OPENER,
   MEASURE_WORDS,
   TRAILING_FILLER,
 } from './framing-phrases.ts';
@@ -62,7 +63,6 @@ export function questionSubject(question: string): string {
 }
 
 // "How long does a Workday rollout take?" is about "Workday rollout": the verb after it only measures.
-const MEASURE_OPENER = /^\s*how\s+(?:long|much|many|often|soon)\b/i;
 const MEASURE_VERB_AFTER = /\s+(?:take|takes|took|cost|costs|last|lasts|run|runs)$/i;
 
 // "How much is Halyard Mail per mailbox?" is about "Halyard Mail per mailbox", not "much is Halyard…".

@@ -103,7 +103,7 @@ const ABOUT_US_ELSEWHERE =
 
 /** A title that reports a request, in English or the four other languages analysed. */
 const REPORTS_REQUEST =
-  /(?<!\p{L})(?:asked|asks|asking|wants|wanted|needs|requires|required|requested|requests|would like|is looking for|wonders|wondered|pregunta|preguntó|pidió|pide|quiere|necesita|exige|exigen|solicita|solicitó|demande|demandent|veut|veulent|exige|exigent|requiert|fragt|möchte|möchten|braucht|benötigt|verlangt|fordert|pergunta|perguntou|pediu|quer|querem|precisa|precisam|exigem|solicitou)(?!\p{L})/iu;
+  /(?<!\p{L})(?:asked|asks|asking|wants|wanted|needs|requires|required|requested|requests|would like|is looking for|wonders|wondered|pregunta|preguntó|pidió|pide|quiere|necesita|exige|exigen|solicita|solicitó|demande|demandent|veut|veulent|exigent|requiert|fragt|möchte|möchten|braucht|benötigt|verlangt|fordert|pergunta|perguntou|pediu|quer|querem|precisa|precisam|exigem|solicitou)(?!\p{L})/iu;
 
 /**
  * Any verb in those forms opening the question, beyond the list above: Spanish and Portuguese first

@@ -26,7 +26,7 @@ export const SALES_THESAURUS: readonly (readonly string[])[] = [
   ['sow', 'statement of work'],
   ['co-op', 'coop', 'cooperative contract', 'cooperative purchasing', 'purchasing cooperative'],
   ['redlines', 'redlining', 'contract negotiation', 'markup'],
-  ['loss', 'lost', 'lose', 'losing', 'win rate', 'win-loss', 'win/loss'],
+  ['loss', 'lost', 'lose', 'win rate', 'win-loss', 'win/loss'],
   ['competitor', 'competition', 'alternative', 'rival', 'incumbent', 'competing vendor'],
   ['objection', 'pushback', 'push back', 'concern', 'hesitation', 'blocker'],
   ['demo', 'demonstration', 'walkthrough'],
