@@ -3,12 +3,13 @@
  * of the development sets: each set's knowledge base is imported into an in-memory database, every
  * tune question is searched as `ask` searches it, and every hit is labelled relevant or not.
  *
- *   npm run bench:heard [-- --sets DIR] [--fit]
+ *   npm run bench:heard [-- --sets DIR] [--fit] [--loso]
  *
  * Prints success@3, correct "nothing heard" and irrelevant-above-relevant for the previous rule
  * (coverage >= 0.4 plus supporting hits), for the model in relevance.ts and, with --fit, for a model
  * fitted here: on all tune questions, and fitted on one set while scored on the other (an honest
- * estimate of how it carries over). Only `tune.jsonl` is ever read: holdout stays unseen.
+ * estimate of how it carries over). With --loso, each way of fitting is fitted without one set and
+ * scored on it, pooled over the sets. Only `tune.jsonl` is ever read: holdout stays unseen.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -70,6 +71,8 @@ if (argv.includes('--explain')) explain(questions);
   const ms = (performance.now() - started) / questions.length;
   console.log(`\njudging ${SEARCH_LIMIT} hits takes ${ms.toFixed(2)} ms a question`);
 }
+
+if (argv.includes('--loso')) leaveOneSetOut(questions);
 
 if (fit) {
   const sets = [...new Set(questions.map((q) => q.set))];
@@ -163,7 +166,40 @@ function legacyCited(hits: SearchHit[]): Array<string | null> {
   return kept.filter((hit) => chosen.has(hit)).map((hit) => hit.entry.externalId);
 }
 
-function fitModel(training: Labelled[]): RelevanceModel {
+/** Each fitting procedure fitted without one set and scored on it, pooled over the sets. */
+function leaveOneSetOut(all: Labelled[]) {
+  const sets = [...new Set(all.map((q) => q.set))];
+  const hand = (model: RelevanceModel): RelevanceModel => ({
+    ...model,
+    weights: {
+      ...model.weights,
+      factMissing: -3,
+      factSubjectMissing: -3,
+      ownRequest: -3,
+      knownNameMissing: -1,
+    },
+  });
+  const procedures: Array<[string, (training: Labelled[]) => RelevanceModel]> = [
+    ['fit l2 0.001', (t) => fitModel(t)],
+    ['fit l2 0.01', (t) => fitModel(t, 0.01)],
+    ['fit l2 0.03', (t) => fitModel(t, 0.03)],
+    ['fit l2 0.1', (t) => fitModel(t, 0.1)],
+    [
+      'fit + hand weights, cut refit',
+      (t) => {
+        const m = hand(fitModel(t));
+        return { ...m, ...bestCut(t, m) };
+      },
+    ],
+    ['relevance.ts weights, cut refit', (t) => ({ ...RELEVANCE_MODEL, ...bestCut(t, RELEVANCE_MODEL) })],
+  ];
+  for (const [name, procedure] of procedures) {
+    const models = new Map(sets.map((held) => [held, procedure(all.filter((q) => q.set !== held))]));
+    report(`leave one set out: ${name}`, all, (q) => cited(q, models.get(q.set) as RelevanceModel));
+  }
+}
+
+function fitModel(training: Labelled[], l2 = 0.001): RelevanceModel {
   const examples: Example[] = [];
   for (const q of training) {
     const judged = judgeHits(q, q.hits).judged.slice(0, FIT_HITS);
@@ -176,7 +212,7 @@ function fitModel(training: Labelled[]): RelevanceModel {
       });
     }
   }
-  const { bias, weights } = fitLogistic(examples, { l2: 0.001, iterations: 20000 });
+  const { bias, weights } = fitLogistic(examples, { l2, iterations: 20000 });
   const model: RelevanceModel = {
     bias,
     weights: Object.fromEntries(features.map((name, i) => [name, weights[i] as number])) as Record<

@@ -129,6 +129,22 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     expect(titles(named)).toEqual(['Contractors and mobile approvals']);
   });
 
+  it('says "nothing heard" to a case study from an industry nobody sells to, rather than another one', async () => {
+    await seedEntry(db, {
+      title: 'Case study: Kessler Foods cut onboarding to two weeks',
+      kind: 'research',
+      body: 'A case study of a food distributor that moved 4,000 drivers onto mobile training.',
+    });
+    const mining = await ask('Do we have a case study with a mining company?');
+    expect(mining.heard).toBe(false);
+    expect(mining.facets?.labels).toEqual(['mining']);
+    expect(mining.facets?.withoutFindsMore).toBe(true);
+    // Asked what we do, the industry is only where: the question's subject answers.
+    const ours = await ask('Do we support mobile training for mines?');
+    expect(ours.facets).toBeUndefined();
+    expect(titles(ours)).toEqual(['Case study: Kessler Foods cut onboarding to two weeks']);
+  });
+
   it('keeps a workspace industry written another way rather than filtering its accounts out', async () => {
     await writeAccounts({
       db,

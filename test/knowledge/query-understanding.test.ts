@@ -103,6 +103,39 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect(answer.sources.map((source) => source.title)).toEqual(['Winning over controllers']);
   });
 
+  it('answers what we do from any entry when nothing filed under the industry the question names does', async () => {
+    await writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [{ name: 'Mercy Ridge', industry: 'Healthcare', ownerEmail: 'ana@example.com' }],
+    });
+    await seedEntry(db, {
+      title: 'Mercy Ridge wants a shorter pilot',
+      body: 'Their nurses have no time in December.',
+      account: 'Mercy Ridge',
+    });
+    await seedEntry(db, {
+      title: 'Security and compliance reports',
+      body: 'A HIPAA BAA is available on Enterprise.',
+      kind: 'expert',
+    });
+    const ours = await ask('Can we sign a BAA with a hospital?');
+    expect(ours.heard).toBe(true);
+    expect(ours.facets).toBeUndefined();
+    expect(ours.sources.map((source) => source.title)).toEqual(['Security and compliance reports']);
+    // What the field hears from an industry, or evidence from it, stays filtered to it.
+    for (const question of [
+      'Are hospitals asking about a BAA?',
+      'Do we have a BAA case study with a hospital?',
+    ]) {
+      const theirs = await ask(question);
+      expect(theirs.facets?.industry).toBe('healthcare');
+      expect(theirs.heard).toBe(false);
+      expect(theirs.facets?.withoutFindsMore).toBe(true);
+    }
+  });
+
   it('applies a synonym a curator adds to the very next question, and stops when it is removed', async () => {
     await seedEntry(db, {
       title: 'Board wants growth',

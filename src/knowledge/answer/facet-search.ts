@@ -7,6 +7,7 @@ import { overdueSince } from './freshness.ts';
 import { type DetectedFacets, detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
 import { retrievalQuery } from './question-subject.ts';
 import { judgeHits } from './relevance.ts';
+import { asksAboutUs } from './relevance-features.ts';
 import { type SourceEntry, selectClosest, selectSources } from './select-sources.ts';
 
 /** How many hits are read to judge which answer the question; only the best few are cited. */
@@ -71,17 +72,34 @@ export async function findWithFacets(
   const filtered = Boolean(facets.stage || facets.industry || facets.role);
   // Only a question with words of its own can be answered without its facets: "content for the decide
   // stage" without the stage is every entry, which answers nothing.
-  const withoutFindsMore =
-    found.selected.length === 0 &&
-    filtered &&
-    hasSubject(retrievalQuery(rest)) &&
-    (await withoutFacets(base, rest)).selected.length > 0;
-  return { facets: toAnswerFacets(facets, withoutFindsMore), found };
+  const without =
+    found.selected.length === 0 && filtered && hasSubject(retrievalQuery(rest))
+      ? await withoutFacets(base, rest)
+      : null;
+  if (without && without.selected.length > 0 && asksWhatWeDo(request.question, rest)) {
+    return { facets: null, found: without };
+  }
+  return { facets: toAnswerFacets(facets, (without?.selected.length ?? 0) > 0), found };
+}
+
+/** A yes-or-no question: "Can we…", "Do we…", "Is there…". */
+const YES_OR_NO = /^[\s"'“]*(?:can|could|do|does|did|will|would|is|are|have|has)\b/i;
+/** Words that ask for evidence from the industry itself: a reference or case study there. */
+const FROM_THE_INDUSTRY = /\b(?:references?|case stud(?:y|ies)|logos?|(?:customer|success) stor(?:y|ies))\b/i;
+
+/**
+ * "Can we sign a BAA with a hospital?" asks whether we do something, which holds in every industry:
+ * when nothing filed under the industry answers, what we do is the answer. Not "Do we have a case
+ * study with a mining company?": a case study from another industry is not one.
+ */
+function asksWhatWeDo(question: string, rest: string): boolean {
+  return YES_OR_NO.test(question) && asksAboutUs(question) && !FROM_THE_INDUSTRY.test(rest);
 }
 
 /**
  * A question whose whole subject is an industry the workspace has no account or entry in ("How are we
- * doing with construction firms?") is about that industry all the same: filtered to it, it finds the
+ * doing with construction firms?"), or that asks for a customer or case study from one, is about that
+ * industry all the same: filtered to it, it finds the
  * entries that name it, or nothing, rather than chatter that shares the word "firms". Not where one of
  * the workspace's industries shares a word with it ("construction & engineering"): that is the same
  * industry written another way, and its accounts would be filtered out.
@@ -92,7 +110,9 @@ function industryNobodyIsIn(
 ): DetectedFacets | null {
   const general = detectFacets(question, { industries: knownIndustries(), roles: vocabulary.roles });
   const industry = general.facets.industry;
-  if (!industry || hasSubject(retrievalQuery(general.rest))) return null;
+  if (!industry) return null;
+  // "Do we have a case study with a mining company?" asks for one from that industry, whatever else it says.
+  if (hasSubject(retrievalQuery(general.rest)) && !FROM_THE_INDUSTRY.test(general.rest)) return null;
   const words = new Set(industryForms(industry).flatMap(wordsOf));
   const sameWritten = [...vocabulary.industries].some((known) =>
     wordsOf(known).some((word) => words.has(word)),
