@@ -13,8 +13,8 @@ describe('askedFor: what kind of fact a question wants', () => {
     'How do we price API access?',
     'How is the Word add-in priced?',
     'What does Clausewise Consulting charge?',
-  ])('a request for the figure wants an amount: %s', (question) => {
-    expect(askedFor(question)).toContain('amount');
+  ])('a request for the figure wants a price: %s', (question) => {
+    expect(askedFor(question)).toContain('price');
   });
 
   it.each([
@@ -24,6 +24,7 @@ describe('askedFor: what kind of fact a question wants', () => {
     'and their pricing?',
     'Do we charge for SSO?',
   ])('a question about the topic does not, so entries without a figure still answer it: %s', (question) => {
+    expect(askedFor(question)).not.toContain('price');
     expect(askedFor(question)).not.toContain('amount');
   });
 
@@ -36,5 +37,15 @@ describe('askedFor: what kind of fact a question wants', () => {
   it('does not count a number inside a name or a year as the amount asked for', () => {
     expect(holdsAskedFor('The agent has covered Windows 7 since 2024.', ['amount'])).toBe(0);
     expect(holdsAskedFor('List price is $40 per seat.', ['amount'])).toBe(1);
+  });
+
+  it('wants money for a price, where any number may do for another amount', () => {
+    expect(askedFor('How much storage comes with Pro?')).toEqual(['amount']);
+    const signed = 'Trellis signed Pro with Spark AI: 2,800 active learners for 3 years.';
+    expect(holdsAskedFor(signed, askedFor('How much does Spark AI cost?'))).toBe(0);
+    expect(holdsAskedFor('Pro includes 500 GB.', askedFor('How much storage comes with Pro?'))).toBe(0.5);
+    expect(
+      holdsAskedFor('Spark AI is $2 per learner a month.', askedFor('How much does Spark AI cost?')),
+    ).toBe(1);
   });
 });

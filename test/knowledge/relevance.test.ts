@@ -133,6 +133,14 @@ describe('what a hit holds of the question', () => {
     expect(relevant).toEqual([]);
   });
 
+  it('does not take a count of seats or a term in years for the price asked for', () => {
+    const asked = { question: 'How much does Spark AI cost?', query: 'Spark AI cost' };
+    const signed = hit('Trellis Logistics signed Pro + Spark AI, 2,800 active learners, 3 years.', 0.7, 6);
+    const { judged, relevant } = judgeHits(asked, [signed]);
+    expect(judged[0]?.features.factMissing).toBe(1);
+    expect(relevant).toEqual([]);
+  });
+
   it('reads "win rate" as asking for a percentage, which an entry about the competitor alone lacks', () => {
     const asked = { question: "What's our win rate against Trellix?", query: 'win rate Trellix' };
     const mention = hit('Sabre Ridge is evaluating Trellix for the air-gapped sites.', 0.4, 4);

@@ -2,7 +2,7 @@
  * What kind of fact a question asks for, when it asks for one: "How long does a rollout take?" wants a
  * duration, "What discount did they get?" an amount, "Which competitors come up?" a name.
  */
-export type AskedFor = 'duration' | 'amount' | 'percent' | 'count' | 'date' | 'name';
+export type AskedFor = 'duration' | 'price' | 'amount' | 'percent' | 'count' | 'date' | 'name';
 
 const ASKS: Array<[AskedFor, RegExp]> = [
   [
@@ -40,23 +40,31 @@ const ASKS: Array<[AskedFor, RegExp]> = [
   ],
 ];
 
+/** Words that make an amount asked for money: "How much does it cost?", not "How much storage?". */
+const MONEY =
+  /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|discounts?|budgets?|acv|arr|cuesta|cobra|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
+
 /** The kinds of fact a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedFor(question: string): AskedFor[] {
-  return ASKS.filter(([, pattern]) => pattern.test(question)).map(([kind]) => kind);
+  const kinds = ASKS.filter(([, pattern]) => pattern.test(question)).map(([kind]) => kind);
+  // Money asked for is answered by money only: a count of seats or a term in years prices nothing.
+  return MONEY.test(question) ? kinds.map((kind) => (kind === 'amount' ? 'price' : kind)) : kinds;
 }
 
 const UNIT =
   '(?:minutes?|mins?|hours?|hrs?|days?|business days|weeks?|wks?|months?|mos?|quarters?|years?|yrs?|sprints?|d[ií]as?|semanas?|meses|mes|a[nñ]os?|jours?|semaines?|mois|ans?|ann[eé]es?|tage?n?|wochen?|monate?n?|jahren?|dias?|anos?)';
 const NUMBER_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a few|a couple(?: of)?|several|a|an|\\d+(?:[.,]\\d+)?(?:\\s*(?:-|–|to)\\s*\\d+(?:[.,]\\d+)?)?)';
+const MONEY_STATED =
+  /[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i;
 const HAS: Record<AskedFor, RegExp> = {
   duration: new RegExp(
     `\\b${NUMBER_WORD}[\\s-]+(?:more |extra |full |calendar |working |business )?${UNIT}\\b|\\b(?:overnight|same[- ]day|next[- ]day)\\b`,
     'i',
   ),
   percent: /\d\s?%|\b\d+(?:[.,]\d+)?\s*(?:percent|per cent|por ciento|pour ?cent|prozent)\b/i,
-  amount:
-    /[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i,
+  price: MONEY_STATED,
+  amount: MONEY_STATED,
   count:
     /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
   date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b/i,
@@ -66,14 +74,18 @@ const HAS: Record<AskedFor, RegExp> = {
 /** Words that start with a capital anywhere without naming anyone. */
 const NOT_NAMES = new Set(['I', 'I’m', "I'm", 'I’ve', "I've", 'I’d', "I'd", 'I’ll', "I'll", 'OK', 'Ok']);
 
-/** How well a text holds the asked-for fact: 1 exactly, 0.5 a number where a duration or amount was asked, 0 not. */
+/**
+ * How well a text holds the asked-for fact: 1 exactly, 0.5 a number where a duration or an amount other
+ * than money was asked, 0 not.
+ */
 export function holdsAskedFor(text: string, kinds: AskedFor[]): number {
   let best = 0;
   const quantity = hasQuantity(text);
   for (const kind of kinds) {
     if (kind === 'count' && quantity) return 1;
     if (kind === 'name' ? hasName(text) : HAS[kind].test(text)) return 1;
-    if (kind !== 'name' && kind !== 'count' && quantity) best = 0.5;
+    if ((kind === 'duration' || kind === 'amount' || kind === 'percent' || kind === 'date') && quantity)
+      best = 0.5;
   }
   return best;
 }
