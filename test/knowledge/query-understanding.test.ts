@@ -23,6 +23,13 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
   afterEach(() => earshot.close());
 
   const ask = (question: string) => earshot.ask({ workspaceId: 'acme', question });
+  const addHealthcareAccount = () =>
+    writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [{ name: 'Mercy Ridge', industry: 'Healthcare', ownerEmail: 'ana@example.com' }],
+    });
   const cited = async (question: string) => (await ask(question)).sources.map((source) => source.title);
 
   it('answers "any churn at renewal?" from an entry tagged retention', async () => {
@@ -47,12 +54,7 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
   });
 
   it("answers 'what are you hearing from healthcare prospects?' from chatter of a healthcare account", async () => {
-    await writeAccounts({
-      db,
-      clock: earshot.clock,
-      workspaceId: 'acme',
-      accounts: [{ name: 'Mercy Ridge', industry: 'Healthcare', ownerEmail: 'ana@example.com' }],
-    });
+    await addHealthcareAccount();
     await seedEntry(db, {
       title: 'Patient names on invoices',
       body: 'Line items carry them.',
@@ -104,12 +106,7 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
   });
 
   it('answers what we do from any entry when nothing filed under the industry the question names does', async () => {
-    await writeAccounts({
-      db,
-      clock: earshot.clock,
-      workspaceId: 'acme',
-      accounts: [{ name: 'Mercy Ridge', industry: 'Healthcare', ownerEmail: 'ana@example.com' }],
-    });
+    await addHealthcareAccount();
     await seedEntry(db, {
       title: 'Mercy Ridge wants a shorter pilot',
       body: 'Their nurses have no time in December.',
