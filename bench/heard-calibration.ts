@@ -169,14 +169,13 @@ function legacyCited(hits: SearchHit[]): Array<string | null> {
 /** Each fitting procedure fitted without one set and scored on it, pooled over the sets. */
 function leaveOneSetOut(all: Labelled[]) {
   const sets = [...new Set(all.map((q) => q.set))];
+  // The weights relevance.ts sets by hand from sweeps, taken over onto a fit.
+  const handSet: FeatureName[] = ['factMissing', 'factSubjectMissing', 'ownRequest', 'knownNameMissing'];
   const hand = (model: RelevanceModel): RelevanceModel => ({
     ...model,
     weights: {
       ...model.weights,
-      factMissing: -3,
-      factSubjectMissing: -3,
-      ownRequest: -3,
-      knownNameMissing: -1,
+      ...Object.fromEntries(handSet.map((name) => [name, RELEVANCE_MODEL.weights[name]])),
     },
   });
   const procedures: Array<[string, (training: Labelled[]) => RelevanceModel]> = [

@@ -74,6 +74,9 @@ const HAS: Record<AskedFor, RegExp> = {
 /** Words that start with a capital anywhere without naming anyone. */
 const NOT_NAMES = new Set(['I', 'I’m', "I'm", 'I’ve', "I've", 'I’d', "I'd", 'I’ll', "I'll", 'OK', 'Ok']);
 
+/** Kinds a bare number half answers; not a price, which only money answers. */
+const HALF_HELD_BY_A_NUMBER: ReadonlySet<AskedFor> = new Set(['duration', 'amount', 'percent', 'date']);
+
 /**
  * How well a text holds the asked-for fact: 1 exactly, 0.5 a number where a duration or an amount other
  * than money was asked, 0 not.
@@ -84,8 +87,7 @@ export function holdsAskedFor(text: string, kinds: AskedFor[]): number {
   for (const kind of kinds) {
     if (kind === 'count' && quantity) return 1;
     if (kind === 'name' ? hasName(text) : HAS[kind].test(text)) return 1;
-    if ((kind === 'duration' || kind === 'amount' || kind === 'percent' || kind === 'date') && quantity)
-      best = 0.5;
+    if (HALF_HELD_BY_A_NUMBER.has(kind) && quantity) best = 0.5;
   }
   return best;
 }

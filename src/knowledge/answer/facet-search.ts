@@ -98,11 +98,11 @@ function asksWhatWeDo(question: string, rest: string): boolean {
 
 /**
  * A question whose whole subject is an industry the workspace has no account or entry in ("How are we
- * doing with construction firms?"), or that asks for a customer or case study from one, is about that
- * industry all the same: filtered to it, it finds the
- * entries that name it, or nothing, rather than chatter that shares the word "firms". Not where one of
- * the workspace's industries shares a word with it ("construction & engineering"): that is the same
- * industry written another way, and its accounts would be filtered out.
+ * doing with construction firms?"), or that asks for a reference or case study from one, is about that
+ * industry all the same: filtered to it, it finds the entries that name it, or nothing, rather than
+ * chatter that shares the word "firms". Not where one of the workspace's industries shares a word with
+ * it ("construction & engineering"): that is the same industry written another way, and its accounts
+ * would be filtered out.
  */
 function industryNobodyIsIn(
   question: string,
