@@ -7,7 +7,7 @@
 // the bundle keeps the 5 MB Teams runs). A running Earshot carries no TypeScript loader either
 // (about 80 MB less RSS).
 import { realpathSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -65,3 +65,13 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// What initdb writes, for a new data dir to start from (src/db/initdb-template.ts): initdb takes
+// seconds, unpacking this a fraction of one. Made by the PGlite this install will run.
+const { PGlite } = await import('@electric-sql/pglite');
+const initdb = await PGlite.create({ dataDir: 'memory://' });
+await writeFile(
+  'dist/pglite-initdb.tar.gz',
+  Buffer.from(await (await initdb.dumpDataDir('gzip')).arrayBuffer()),
+);
+await initdb.close();

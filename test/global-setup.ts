@@ -2,11 +2,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createPglite, wrapPglite } from '../src/db/database.ts';
+import { createPglite, openDatabase, wrapPglite } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { createServerDatabase, dropServerDatabase } from './helpers/test-database.ts';
 
-/** Runs initdb and the migrations once, and hands every test a dump to start PGlite from. */
+/**
+ * Runs initdb and the migrations once, and hands every test a dump to start PGlite from and, when
+ * TEST_DATABASE_URL is set, a migrated server database to copy (CREATE DATABASE … TEMPLATE).
+ */
 export default async function setup(project: TestProject) {
+  const template = process.env.TEST_DATABASE_URL ? await migratedServerTemplate() : undefined;
+  project.provide('postgresTemplate', template ? template.pathname.slice(1) : '');
   const dir = await mkdtemp(path.join(tmpdir(), 'earshot-test-'));
   const pglite = await createPglite({ dataDir: 'memory://' });
   await migrate(wrapPglite(pglite));
@@ -18,11 +24,25 @@ export default async function setup(project: TestProject) {
   const dumpPath = path.join(dir, 'migrated.tar');
   await writeFile(dumpPath, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteDump', dumpPath);
-  return async () => rm(dir, { recursive: true, force: true });
+  return async () => {
+    await rm(dir, { recursive: true, force: true });
+    if (template) await dropServerDatabase(template);
+  };
+}
+
+/** Migrating takes a third of a second per database; copying a migrated one a tenth. */
+async function migratedServerTemplate(): Promise<URL> {
+  const url = await createServerDatabase();
+  const db = await openDatabase({ kind: 'postgres', url: url.toString() });
+  await migrate(db);
+  await db.close();
+  return url;
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteDump: string;
+    /** A migrated database on the TEST_DATABASE_URL server that nobody connects to; '' without one. */
+    postgresTemplate: string;
   }
 }

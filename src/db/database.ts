@@ -5,6 +5,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import type { Config } from '../config.ts';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { databaseConnectionError } from './connection-error.ts';
+import { initdbTemplateFor } from './initdb-template.ts';
 import { openDataDir } from './open-data-dir.ts';
 import type { DatabaseOwner } from './owner-lock.ts';
 import { yieldingPglite } from './yielding-pglite.ts';
@@ -70,12 +71,22 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   return { ...db, location: { kind: 'postgres' } };
 }
 
-/** A PGlite instance with pgvector available; `loadDataDir` starts it from a dump instead of running initdb. */
+/**
+ * A PGlite instance with pgvector available; `loadDataDir` starts it from a dump instead of running
+ * initdb, as a new data dir does from the build's initdb template.
+ */
 export async function createPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<PGlite> {
   const { vector } = await import('@electric-sql/pglite-pgvector');
+  const loadDataDir =
+    options.loadDataDir ?? (options.dataDir ? await initdbTemplateFor(options.dataDir) : undefined);
   // PostgreSQL's default 128 MB of shared buffers lives inside the WebAssembly heap and counts fully
   // against RSS; PGlite reads through the OS page cache anyway, so a small pool costs little speed.
-  return PGlite.create({ ...options, extensions: { vector }, postgresqlconf: ['shared_buffers=16MB'] });
+  return PGlite.create({
+    ...options,
+    loadDataDir,
+    extensions: { vector },
+    postgresqlconf: ['shared_buffers=16MB'],
+  });
 }
 
 export function wrapPglite(raw: PGlite): Database {

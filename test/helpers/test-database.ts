@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPglite, type Database, openDatabase, wrapPglite } from '../../src/db/database.ts';
-import { migrate } from '../../src/db/migrate.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -14,16 +13,16 @@ export const DATABASE_KINDS: DatabaseKind[] = process.env.TEST_DATABASE_URL
 
 /**
  * A migrated, empty database of its own for one test. PGlite starts from a migrated dump made once
- * by the global setup (initdb takes seconds); on the server each call gets a new database.
+ * by the global setup (initdb takes seconds); on the server each call gets a new copy of a database the
+ * global setup migrated.
  */
 export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
     const dumpPath = inject('pgliteDump');
     return wrapPglite(await createPglite({ loadDataDir: new Blob([await readFile(dumpPath)]) }));
   }
-  const url = await createServerDatabase();
+  const url = await createServerDatabase(inject('postgresTemplate'));
   const db = await openDatabase({ kind: 'postgres', url: url.toString() });
-  await migrate(db);
   const close = db.close;
   return {
     ...db,
@@ -39,11 +38,10 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
  * tests of what must happen exactly once. Closing the last one drops the database.
  */
 export async function openSharedServerDatabase(count: number): Promise<Database[]> {
-  const url = await createServerDatabase();
+  const url = await createServerDatabase(inject('postgresTemplate'));
   const handles = await Promise.all(
     Array.from({ length: count }, () => openDatabase({ kind: 'postgres', url: url.toString() })),
   );
-  await migrate(handles[0] as Database);
   let open = count;
   return handles.map((db) => {
     const close = db.close;
@@ -57,13 +55,16 @@ export async function openSharedServerDatabase(count: number): Promise<Database[
   });
 }
 
-/** A new, empty database on the PostgreSQL server of TEST_DATABASE_URL, for a child process to migrate. */
-export async function createServerDatabase(): Promise<URL> {
+/**
+ * A new database on the PostgreSQL server of TEST_DATABASE_URL: empty, for a child process to migrate,
+ * or a copy of the database named `template`.
+ */
+export async function createServerDatabase(template?: string): Promise<URL> {
   const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
   const name = `earshot_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
+  await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
