@@ -110,6 +110,32 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     }
   });
 
+  it('puts what healthcare accounts said before tips and studies that name healthcare, when asked what is heard there', async () => {
+    await seedEntry(db, {
+      title: 'Selling to healthcare: lead with compliance',
+      kind: 'tip',
+      body: 'With healthcare buyers, open with HIPAA and the BAA before any feature.',
+      industry: 'Healthcare',
+    });
+    await seedEntry(db, {
+      title: 'Healthcare buying committees, 2026',
+      kind: 'research',
+      body: 'Healthcare buying committees grew to eleven people on average this year.',
+      industry: 'Healthcare',
+    });
+    for (const question of [
+      'What are we hearing from healthcare companies?',
+      'Any news from healthcare accounts?',
+    ]) {
+      const answer = await ask(question);
+      expect(titles(answer)[0], question).toBe('Harborview on payback');
+    }
+    // Asked for material, the tips and studies are what the rep wants, in the order they rank.
+    const material = await ask('What content do we have for healthcare?');
+    expect(titles(material)).toContain('Selling to healthcare: lead with compliance');
+    expect(titles(material)[0]).not.toBe('Harborview on payback');
+  });
+
   it('says "nothing heard" about an industry nobody sells to, instead of answering from a word of its phrase', async () => {
     await seedEntry(db, {
       title: 'Law firms want flat pricing',

@@ -167,6 +167,34 @@ describe('what a hit holds of the question', () => {
     expect(news.judged[0]?.features.ownRequest).toBe(0);
   });
 
+  it('reads a yes-or-no question about what a thing does as one about us, not one about buyers', () => {
+    const request = hit('Their platform team asked whether the agent runs on Kubernetes.', 1, 6, {
+      kind: 'chatter',
+      title: 'Sabre Ridge wants to know if the agent runs on Kubernetes',
+    });
+    const answer = hit('The agent runs on Kubernetes as a DaemonSet, one pod per node.', 1, 6, {
+      kind: 'expert',
+      title: 'Agent deployment options',
+    });
+    for (const question of ['Does the agent run on Kubernetes?', 'Is SSO included in every plan?']) {
+      const { judged } = judgeHits({ question, query: 'agent run kubernetes' }, [request, answer]);
+      expect(judged.find((j) => j.hit === request)?.features.ownRequest, question).toBe(1);
+    }
+    const { relevant } = judgeHits(
+      { question: 'Does the agent run on Kubernetes?', query: 'agent run kubernetes' },
+      [request, answer],
+    );
+    expect(relevant[0]?.hit).toBe(answer);
+    // Asked of people, it is news from the field.
+    for (const question of [
+      'Are prospects asking whether the agent runs on Kubernetes?',
+      'Does anyone run the agent on Kubernetes?',
+    ]) {
+      const { judged } = judgeHits({ question, query: 'agent run kubernetes' }, [request]);
+      expect(judged[0]?.features.ownRequest, question).toBe(0);
+    }
+  });
+
   it('counts an acronym the question uses as held by an entry that writes it out', () => {
     const asked = { question: 'Can we schedule PMs off engine hours?', query: 'schedule PMs engine hours' };
     const spelled = hit(

@@ -6,7 +6,7 @@ import { facetLabels } from './facet-labels.ts';
 import { overdueSince } from './freshness.ts';
 import { type DetectedFacets, detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
 import { retrievalQuery } from './question-subject.ts';
-import { judgeHits } from './relevance.ts';
+import { type JudgedHit, judgeHits } from './relevance.ts';
 import { asksAboutUs } from './relevance-features.ts';
 import { type SourceEntry, selectClosest, selectSources } from './select-sources.ts';
 
@@ -65,10 +65,13 @@ export async function findWithFacets(
   };
   // "What are we hearing from insurance companies?": the industry is the whole subject, so its name is
   // the query (an entry heard from an insurer carries it) and the filter keeps the entries about it.
-  const words = facets.industry && !nobodys && !hasSubject(retrievalQuery(rest)) ? facets.industry : rest;
+  const industryIsSubject = Boolean(facets.industry) && !nobodys && !hasSubject(retrievalQuery(rest));
+  const words = industryIsSubject && facets.industry ? facets.industry : rest;
+  // What the field says there is chatter from its accounts; a tip or study that names the industry comes after.
+  const chatterFirst = industryIsSubject && ASKS_WHAT_IS_HEARD.test(rest);
   let found: Found = { selected: [], closest: [], query: words, termWeights: new Map() };
   if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
-  if (found.selected.length === 0) found = await find(base, words, filters);
+  if (found.selected.length === 0) found = await find(base, words, filters, chatterFirst);
   const filtered = Boolean(facets.stage || facets.industry || facets.role);
   // Only a question with words of its own can be answered without its facets: "content for the decide
   // stage" without the stage is every entry, which answers nothing.
@@ -81,6 +84,10 @@ export async function findWithFacets(
   }
   return { facets: toAnswerFacets(facets, (without?.selected.length ?? 0) > 0), found };
 }
+
+/** "What are we hearing from…", "any news from…", "how are our … deals going": what the field says. */
+const ASKS_WHAT_IS_HEARD =
+  /\b(?:hear|hearing|heard|news|latest|going|saying|asking|happening|feedback|seeing|deals?)\b/i;
 
 /** A yes-or-no question: "Can we…", "Do we…", "Is there…". */
 const YES_OR_NO = /^[\s"'“]*(?:can|could|do|does|did|will|would|is|are|have|has)\b/i;
@@ -158,6 +165,7 @@ async function find(
   { deps, request, conversationKey }: FindBase,
   question: string,
   filters: SearchFilters | undefined,
+  chatterFirst = false,
 ): Promise<Found> {
   const query = retrievalQuery(question);
   const viewer = { conversationKey };
@@ -187,8 +195,12 @@ async function find(
     viewer,
   });
   const { judged, relevant, termWeights } = judgeHits({ question, query }, fresh(deps, hits));
+  const isChatter = (judged: JudgedHit) => judged.hit.entry.kind === 'chatter';
+  const ranked = chatterFirst
+    ? [...relevant.filter(isChatter), ...relevant.filter((judged) => !isChatter(judged))]
+    : relevant;
   return {
-    selected: selectSources(relevant, deps.now),
+    selected: selectSources(ranked, deps.now),
     closest: relevant.length === 0 ? selectClosest(judged, deps.now) : [],
     query,
     termWeights,

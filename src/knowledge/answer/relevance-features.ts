@@ -112,8 +112,21 @@ const REPORTS_REQUEST =
 const OPENS_AS_US =
   /^[\s¿¡"'“]*(?:\p{L}{3,}(?:amos|emos|imos)(?=[\s?.,!]|$)|\p{L}{3,}ons-nous\b|\p{L}{3,}en\s+wir\b)/iu;
 
+/**
+ * "Does the agent run on k8s?", "Is SSO included in every plan?": a yes-or-no question whether something
+ * does, includes or works with something, asked of a thing rather than of people ("Are prospects
+ * asking…", "Does anyone…").
+ */
+const ASKS_WHAT_IT_DOES =
+  /^\s*(?:does|do|can|will|is|are)\b(?!\s+(?:anyone|anybody|any|folks|people|prospects?|buyers?|customers?|clients?|reps?|they|he|she)\b)[^?]{0,80}?\b(?:supports?|handles?|runs?|works?|comes?|includes?|included|covers?|covered|integrates?|syncs?|synced|write|written|exports?|connects?|offers?|allows?|lets?|available)\b/i;
+
 export function asksAboutUs(question: string): boolean {
-  return ABOUT_US.test(question) || ABOUT_US_ELSEWHERE.test(question) || OPENS_AS_US.test(question);
+  return (
+    ABOUT_US.test(question) ||
+    ABOUT_US_ELSEWHERE.test(question) ||
+    OPENS_AS_US.test(question) ||
+    ASKS_WHAT_IT_DOES.test(question)
+  );
 }
 
 /** The weighted share of the question a hit holds, in any field. */
