@@ -17,7 +17,7 @@ export const SALES_THESAURUS: readonly (readonly string[])[] = [
   ['seat', 'license', 'licence', 'user license'],
   // Deals and cycle
   ['churn', 'retention', 'renewal', 'cancel', 'cancellation', 'attrition', 'stop paying'],
-  ['pilot', 'trial', 'poc', 'proof of concept', 'free trial', 'test drive'],
+  ['pilot', 'trial', 'poc', 'proof of concept', 'pov', 'proof of value', 'free trial', 'test drive'],
   ['implementation', 'rollout', 'onboarding', 'go-live', 'deployment'],
   ['contract', 'agreement', 'msa', 'master services agreement', 'order form'],
   ['nda', 'non-disclosure agreement', 'confidentiality agreement'],
@@ -69,6 +69,7 @@ export const SALES_THESAURUS: readonly (readonly string[])[] = [
   ['uk', 'united kingdom', 'britain'],
   ['usa', 'united states', 'american'],
   ['on-prem', 'on-premise', 'on-premises', 'self-hosted'],
+  ['kubernetes', 'k8s'],
   ['outage', 'downtime', 'incident', 'service disruption'],
   ['sla', 'service level agreement', 'uptime'],
   ['erp', 'enterprise resource planning'],
