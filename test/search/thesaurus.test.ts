@@ -53,6 +53,21 @@ describe('expanding a question', () => {
     expect(alternatives[phraseKey('churn')]).toContain(`${phraseKey('retention')}/synonym`);
   });
 
+  it('finds a phrase whose joined form no entry uses: "sign off" finds entries on approval', () => {
+    // The entries say "sign" and "approves", never "signoff", so the question is read as "sign".
+    const known = new Set(['sign', 'approv', 'price', 'cut', 'discount']);
+    const vocabulary = { knows: (term: string) => known.has(term), similarTerms: () => [] };
+    const concepts = expandQuery('Who can sign off on a bigger price cut?', {
+      thesaurus: builtInThesaurus(),
+      vocabulary,
+    }).concepts;
+    const sign = concepts.find((concept) => concept.term === 'sign');
+    expect(sign?.alternatives).toContainEqual(
+      expect.objectContaining({ terms: [phraseKey('approval')], via: 'synonym' }),
+    );
+    expect(concepts.map((concept) => concept.term)).not.toContain('signoff');
+  });
+
   it("joins a workspace's pair to the built-in group of either phrase", () => {
     const thesaurus = new Thesaurus(SALES_THESAURUS, [{ term: 'bake-off', synonym: 'pilot' }]);
     const alternatives = alternativesOf('bake-off', thesaurus);

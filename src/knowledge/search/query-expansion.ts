@@ -62,7 +62,12 @@ export function expandQuery(text: string, options: ExpansionOptions = {}): Weigh
         addAlternative(concepts.get(term), { terms: [meaning], weight: SYNONYM_WEIGHT, via: 'synonym' });
     }
   }
-  if (options.thesaurus) addSynonyms(words, concepts, options.thesaurus, corrected, translated);
+  if (options.thesaurus) {
+    addSynonyms(terms, concepts, options.thesaurus, corrected, translated);
+    // Read against the vocabulary, a phrase can lose the form the thesaurus knows it by ("sign off" is
+    // sign + signoff, and no entry says "signoff"): the text's full analysis still finds the phrase.
+    if (vocabulary) addSynonyms(analyze(text), concepts, options.thesaurus, corrected, translated);
+  }
   return { concepts: [...concepts.values()] };
 }
 
@@ -103,14 +108,14 @@ function addCorrections(
   return best;
 }
 
+/** Gives the synonyms of each thesaurus phrase in `literal` to those of its terms that are concepts. */
 function addSynonyms(
-  words: Array<{ term: string }>,
+  literal: string[],
   concepts: Map<string, QueryConcept>,
   thesaurus: Thesaurus,
   corrected: Map<string, string>,
   translated: Map<string, string[]>,
 ): void {
-  const literal = words.map((word) => word.term);
   // A foreign word is looked up by its English meaning: "prueba" finds the group of "trial".
   const sequence = literal.map((term) => corrected.get(term) ?? translated.get(term)?.[0] ?? term);
   for (let start = 0; start < sequence.length; ) {
@@ -120,7 +125,7 @@ function addSynonyms(
       const span = sequence.slice(start, start + length);
       const synonyms = thesaurus.synonymsOf(span.join(' '));
       if (synonyms.length === 0) continue;
-      const covered = [...new Set(literal.slice(start, start + length))];
+      const covered = [...new Set(literal.slice(start, start + length))].filter((term) => concepts.has(term));
       const viaTypo = literal.slice(start, start + length).some((term) => corrected.has(term));
       const weight = (SYNONYM_WEIGHT * (viaTypo ? TYPO_WEIGHT : 1)) / covered.length;
       for (const terms of synonyms) {
