@@ -39,6 +39,19 @@ describe('askedFor: what kind of fact a question wants', () => {
     expect(holdsAskedFor('List price is $40 per seat.', ['amount'])).toBe(1);
   });
 
+  it('wants reasons for "why" asked of customers in general, and the story itself for a named deal', () => {
+    for (const question of [
+      'Why do customers cancel?',
+      'What are the top reasons deals stall?',
+      '¿Por qué cancelan los clientes?',
+    ])
+      expect(askedFor(question), question).toEqual(['reason']);
+    expect(askedFor('Why did we lose Quillon to Rippling?')).toEqual([]);
+    const reasons = 'Customers left because the mobile app was slow, and due to price rises at renewal.';
+    expect(holdsAskedFor(reasons, ['reason'])).toBe(1);
+    expect(holdsAskedFor('Meridian wants to know if data ever leaves the US.', ['reason'])).toBe(0);
+  });
+
   it('wants money for a price, where any number may do for another amount', () => {
     expect(askedFor('How much storage comes with Pro?')).toEqual(['amount']);
     const signed = 'Trellis signed Pro with Spark AI: 2,800 active learners for 3 years.';

@@ -167,6 +167,21 @@ describe('what a hit holds of the question', () => {
     expect(news.judged[0]?.features.ownRequest).toBe(0);
   });
 
+  it('answers "why do customers leave?" with the entry giving reasons before one that shares the verb', () => {
+    const asked = { question: 'Why do customers leave us?', query: 'leave' };
+    const leaves = hit('Their counsel wants to know if patient data ever leaves the US.', 1, 6, {
+      kind: 'chatter',
+      title: 'Meridian asks whether data leaves the US',
+    });
+    const analysis = hit('Customers leave mostly because payroll runs late in the first quarter.', 1, 5, {
+      kind: 'research',
+      title: 'Customers who leave: churn analysis 2026',
+    });
+    const { judged } = judgeHits(asked, [leaves, analysis]);
+    const likelihood = (of: SearchHit) => judged.find((j) => j.hit === of)?.relevance ?? 0;
+    expect(likelihood(analysis)).toBeGreaterThan(2 * likelihood(leaves));
+  });
+
   it('reads a yes-or-no question about what a thing does as one about us, not one about buyers', () => {
     const request = hit('Their platform team asked whether the agent runs on Kubernetes.', 1, 6, {
       kind: 'chatter',

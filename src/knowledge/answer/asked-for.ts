@@ -2,7 +2,7 @@
  * What kind of fact a question asks for, when it asks for one: "How long does a rollout take?" wants a
  * duration, "What discount did they get?" an amount, "Which competitors come up?" a name.
  */
-export type AskedFor = 'duration' | 'price' | 'amount' | 'percent' | 'count' | 'date' | 'name';
+export type AskedFor = 'duration' | 'price' | 'amount' | 'percent' | 'count' | 'date' | 'name' | 'reason';
 
 const ASKS: Array<[AskedFor, RegExp]> = [
   [
@@ -33,6 +33,10 @@ const ASKS: Array<[AskedFor, RegExp]> = [
     'count',
     /\bhow many\b|\bhow often\b|\bnumber of\b|\bcu[aá]nt[oa]s\b|\bcombien de\b|\bwie ?viele\b|\bquant[oa]s\b/i,
   ],
+  [
+    'reason',
+    /^\s*why\b|\bwhat(?:'s|’s| is| are)? (?:the )?(?:main |top |biggest )?reasons?\b|^[\s¿]*(?:por ?qu[eé]|pourquoi|warum|por ?que)(?=[\s?,.!]|$)/i,
+  ],
   ['date', /^\s*when\b|\bwhat date\b|\bby when\b|^\s*(?:cu[aá]ndo|quand|wann|quando)\b/i],
   [
     'name',
@@ -44,9 +48,16 @@ const ASKS: Array<[AskedFor, RegExp]> = [
 const MONEY =
   /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|discounts?|budgets?|acv|arr|cuesta|cobra|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
 
+/** A capitalized word after the first: the question is about a named deal, account or rival. */
+const NAMES_SOMEONE = /\s\p{Lu}/u;
+
 /** The kinds of fact a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedFor(question: string): AskedFor[] {
-  const kinds = ASKS.filter(([, pattern]) => pattern.test(question)).map(([kind]) => kind);
+  const kinds = ASKS.filter(([, pattern]) => pattern.test(question))
+    .map(([kind]) => kind)
+    // "Why did we lose Quillon?" is answered by the story of that deal, however it is told; "Why do
+    // customers cancel?" by entries that give reasons.
+    .filter((kind) => kind !== 'reason' || !NAMES_SOMEONE.test(question));
   // Money asked for is answered by money only: a count of seats or a term in years prices nothing.
   return MONEY.test(question) ? kinds.map((kind) => (kind === 'amount' ? 'price' : kind)) : kinds;
 }
@@ -69,6 +80,8 @@ const HAS: Record<AskedFor, RegExp> = {
     /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
   date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b/i,
   name: /./, // answered by hasName
+  reason:
+    /\b(?:because|why|reasons?|due to|driven by|drivers?|caus(?:e|es|ed)|citing|cited|led to|blamed?)\b|\b(?:porque|debido a|raz[oó]n|parce que|[àa] cause|raison|weil|wegen|grund|motivo|devido)\b/i,
 };
 
 /** Words that start with a capital anywhere without naming anyone. */
