@@ -54,6 +54,7 @@ describe('askedFor: what kind of fact a question wants', () => {
 
   it('wants money for a price, where any number may do for another amount', () => {
     expect(askedFor('How much storage comes with Pro?')).toEqual(['amount']);
+    expect(askedFor('What are the per-transaction fees on fuel cards?')).toEqual(['price']);
     const signed = 'Trellis signed Pro with Spark AI: 2,800 active learners for 3 years.';
     expect(holdsAskedFor(signed, askedFor('How much does Spark AI cost?'))).toBe(0);
     expect(holdsAskedFor('Pro includes 500 GB.', askedFor('How much storage comes with Pro?'))).toBe(0.5);

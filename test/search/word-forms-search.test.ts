@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type IndexedDoc, LexicalIndex } from '../../src/knowledge/search/lexical-index.ts';
+import { expandQuery } from '../../src/knowledge/search/query-expansion.ts';
 
 function indexOf(bodies: string[]): LexicalIndex {
   const index = new LexicalIndex();
@@ -126,6 +127,17 @@ describe('search in other languages', () => {
   it('finds a name in an entry recorded in French from a question in English', () => {
     const index = indexOf([...NOISE, 'Ferrovia demande un pilote de 60 jours et un hébergement en France.']);
     expect(found(index, 'Any word on Ferrovia?')).toEqual([6]);
+  });
+
+  it('finds a name asked about in French in an entry recorded in English, as fully as the entry in French', () => {
+    const english = 'Customer data is hosted in Canada, in Montreal, since January.';
+    const french = "Laurentide exige l'hébergement des données au Canada.";
+    const index = indexOf([...NOISE, english, french]);
+    const question = "Est-ce qu'on peut héberger les données au Canada ?";
+    const hits = index.search(expandQuery(question, { vocabulary: index }), { limit: 10 });
+    // French stems "Canada" to "canad"; the English entry holds "canada".
+    expect(hits.find((hit) => hit.id === 6)?.coverage).toBe(1);
+    expect(hits.find((hit) => hit.id === 7)?.coverage).toBe(1);
   });
 
   it('keeps English questions working on English entries', () => {

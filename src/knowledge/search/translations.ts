@@ -43,8 +43,11 @@ export function translations(text: string): Map<string, string[]> {
   );
   if (languages.length === 0) return found;
   const words = builtLexicon();
+  let first = true;
   forEachToken(text, (token, unicode, joins) => {
     if (joins > 0) return;
+    const opening = first;
+    first = false;
     for (const language of languages) {
       const english = words[language].get(termOf(token, unicode, language));
       if (!english) continue;
@@ -54,6 +57,18 @@ export function translations(text: string): Map<string, string[]> {
       }
       return;
     }
+    // A name is the same name in English ("au Canada"), but another language's stemmer cuts it
+    // differently ("canad"): its English form is what English entries hold.
+    if (!opening && NAME.test(token)) {
+      const english = termOf(token, unicode, 'en');
+      for (const language of languages) {
+        const term = termOf(token, unicode, language);
+        if (term !== '' && english !== '' && term !== english && !found.has(term)) found.set(term, [english]);
+      }
+    }
   });
   return found;
 }
+
+/** A word written with a capital: a place, company or product. */
+const NAME = /^\p{Lu}/u;
