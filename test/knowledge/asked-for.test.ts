@@ -52,6 +52,19 @@ describe('askedFor: what kind of fact a question wants', () => {
     expect(holdsAskedFor('Meridian wants to know if data ever leaves the US.', ['reason'])).toBe(0);
   });
 
+  it('finds the date asked for in the month names of the other languages too', () => {
+    const when = askedFor('Quand Ferrovia prendra-t-elle sa décision ?');
+    expect(when).toEqual(['date']);
+    expect(holdsAskedFor('Ferrovia : le comité décide en janvier.', when)).toBe(1);
+    expect(holdsAskedFor('La junta decide en marzo.', askedFor('¿Cuándo decide la junta?'))).toBe(1);
+    expect(
+      holdsAskedFor('Der Vorstand entscheidet im März.', askedFor('Wann entscheidet der Vorstand?')),
+    ).toBe(1);
+    expect(holdsAskedFor('O comitê decide depois do piloto.', askedFor('Quando o comitê decide?'))).toBe(0);
+    // Opened with ¿, as Spanish questions are.
+    expect(askedFor('¿Quién firma los descuentos?')).toEqual(['name']);
+  });
+
   it('wants money for a price, where any number may do for another amount', () => {
     expect(askedFor('How much storage comes with Pro?')).toEqual(['amount']);
     expect(askedFor('What are the per-transaction fees on fuel cards?')).toEqual(['price']);

@@ -37,10 +37,10 @@ const ASKS: Array<[AskedFor, RegExp]> = [
     'reason',
     /^\s*why\b|\bwhat(?:'s|’s| is| are)? (?:the )?(?:main |top |biggest )?reasons?\b|^[\s¿]*(?:por ?qu[eé]|pourquoi|warum|por ?que)(?=[\s?,.!]|$)/i,
   ],
-  ['date', /^\s*when\b|\bwhat date\b|\bby when\b|^\s*(?:cu[aá]ndo|quand|wann|quando)\b/i],
+  ['date', /^\s*when\b|\bwhat date\b|\bby when\b|^[\s¿]*(?:cu[aá]ndo|quand|wann|quando)\b/i],
   [
     'name',
-    /^\s*(?:who|whom|whose|which)\b|\bwhich (?:\w+ )?(?:competitors?|vendors?|compan(?:y|ies)|accounts?|customers?|tools?|banks?|partners?|systems?|erps?)\b|\bwhat (?:competitors?|vendors?|compan(?:y|ies)|accounts?|customers?|tools?|banks?|partners?|erps?)\b|^\s*(?:qui[eé]n(?:es)?|qui|wer|welche[rsmn]?|quem|qual|quais|cu[aá]l(?:es)?)\b/i,
+    /^\s*(?:who|whom|whose|which)\b|\bwhich (?:\w+ )?(?:competitors?|vendors?|compan(?:y|ies)|accounts?|customers?|tools?|banks?|partners?|systems?|erps?)\b|\bwhat (?:competitors?|vendors?|compan(?:y|ies)|accounts?|customers?|tools?|banks?|partners?|erps?)\b|^[\s¿]*(?:qui[eé]n(?:es)?|qui|wer|welche[rsmn]?|quem|qual|quais|cu[aá]l(?:es)?)\b/i,
   ],
 ];
 
@@ -78,7 +78,7 @@ const HAS: Record<AskedFor, RegExp> = {
   amount: MONEY_STATED,
   count:
     /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
-  date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b/i,
+  date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b|(?<!\p{L})(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)(?!\p{L})/iu,
   name: /./, // answered by hasName
   reason:
     /\b(?:because|why|reasons?|due to|driven by|drivers?|caus(?:e|es|ed)|citing|cited|led to|blamed?)\b|\b(?:porque|debido a|raz[oó]n|parce que|[àa] cause|raison|weil|wegen|grund|motivo|devido)\b/i,
