@@ -10,9 +10,9 @@ export default defineConfig({
     // Three workers on two cores: many tests wait on child processes, servers and timers, and a third
     // file fills that idle time (the ten slowest files: 274 s with two workers, 258 s with three).
     maxWorkers: 3,
-    // A worker keeps the modules it loaded for its next file instead of loading them again for each of
-    // 186 files: the suite took 558 s instead of 615 s. Each test opens its own database and servers,
-    // so a file finds nothing of the one before.
+    // A worker keeps the modules it loaded for its next file instead of loading them again for each
+    // file: the suite took 558 s instead of 615 s. Each test opens its own database and servers, so a
+    // file finds nothing of the one before.
     isolate: false,
     // Each test opens PGlite several times for seconds: V8 optimising its start-up code is wasted work
     // (test/slack: 202 s of CPU without the flag, 164 s with it; see bin/v8-flags.js).
