@@ -6,7 +6,7 @@ import path from 'node:path';
  * What initdb writes into a new data directory, saved by `npm run build` beside the bundle. PGlite's
  * initdb takes about 2.5 s, on every first command and every new data dir; unpacking this takes 0.4 s.
  */
-export const INITDB_TEMPLATE_FILE = 'pglite-initdb.tar.gz';
+const INITDB_TEMPLATE_FILE = 'pglite-initdb.tar.gz';
 
 // The bundle runs from dist/ itself; the sources (src/db/) find the template a build left in dist/.
 const PLACES = [import.meta.dirname, path.join(import.meta.dirname, '../../dist')];

@@ -48,16 +48,13 @@ const ASKS: Array<[AskedFor, RegExp]> = [
 const MONEY =
   /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|discounts?|budgets?|acv|arr|cuesta|cobra|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
 
-/** A capitalized word after the first: the question is about a named deal, account or rival. */
-const NAMES_SOMEONE = /\s\p{Lu}/u;
-
 /** The kinds of fact a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedFor(question: string): AskedFor[] {
   const kinds = ASKS.filter(([, pattern]) => pattern.test(question))
     .map(([kind]) => kind)
     // "Why did we lose Quillon?" is answered by the story of that deal, however it is told; "Why do
     // customers cancel?" by entries that give reasons.
-    .filter((kind) => kind !== 'reason' || !NAMES_SOMEONE.test(question));
+    .filter((kind) => kind !== 'reason' || !hasName(question));
   // Money asked for is answered by money only: a count of seats or a term in years prices nothing.
   return MONEY.test(question) ? kinds.map((kind) => (kind === 'amount' ? 'price' : kind)) : kinds;
 }

@@ -65,10 +65,10 @@ export async function findWithFacets(
   };
   // "What are we hearing from insurance companies?": the industry is the whole subject, so its name is
   // the query (an entry heard from an insurer carries it) and the filter keeps the entries about it.
-  const industryIsSubject = Boolean(facets.industry) && !nobodys && !hasSubject(retrievalQuery(rest));
-  const words = industryIsSubject && facets.industry ? facets.industry : rest;
+  const subjectIndustry = !nobodys && !hasSubject(retrievalQuery(rest)) ? facets.industry : undefined;
+  const words = subjectIndustry ?? rest;
   // What the field says there is chatter from its accounts; a tip or study that names the industry comes after.
-  const chatterFirst = industryIsSubject && ASKS_WHAT_IS_HEARD.test(rest);
+  const chatterFirst = subjectIndustry !== undefined && ASKS_WHAT_IS_HEARD.test(rest);
   let found: Found = { selected: [], closest: [], query: words, termWeights: new Map() };
   if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
   if (found.selected.length === 0) found = await find(base, words, filters, chatterFirst);

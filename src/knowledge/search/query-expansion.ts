@@ -66,7 +66,9 @@ export function expandQuery(text: string, options: ExpansionOptions = {}): Weigh
     addSynonyms(terms, concepts, options.thesaurus, corrected, translated);
     // Read against the vocabulary, a phrase can lose the form the thesaurus knows it by ("sign off" is
     // sign + signoff, and no entry says "signoff"): the text's full analysis still finds the phrase.
-    if (vocabulary) addSynonyms(analyze(text), concepts, options.thesaurus, corrected, translated);
+    const full = vocabulary ? analyze(text) : terms;
+    if (full.join(' ') !== terms.join(' '))
+      addSynonyms(full, concepts, options.thesaurus, corrected, translated);
   }
   return { concepts: [...concepts.values()] };
 }
@@ -126,6 +128,8 @@ function addSynonyms(
       const synonyms = thesaurus.synonymsOf(span.join(' '));
       if (synonyms.length === 0) continue;
       const covered = [...new Set(literal.slice(start, start + length))].filter((term) => concepts.has(term));
+      matched = length;
+      if (covered.length === 0) break;
       const viaTypo = literal.slice(start, start + length).some((term) => corrected.has(term));
       const weight = (SYNONYM_WEIGHT * (viaTypo ? TYPO_WEIGHT : 1)) / covered.length;
       for (const terms of synonyms) {
@@ -133,7 +137,6 @@ function addSynonyms(
         if (terms.every((term) => concepts.has(term))) continue;
         for (const term of covered) addAlternative(concepts.get(term), { terms, weight, via: 'synonym' });
       }
-      matched = length;
       break;
     }
     start += matched;
