@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EarshotError } from '../errors.ts';
@@ -18,19 +18,39 @@ export function socketPathFor(dataDir: string): string {
 }
 
 /**
- * Creates the data dir if needed and proves it takes writes, so a read-only or full disk is reported
- * with the directory and the fix before the database starts (PGlite itself would abort half-way).
+ * Creates the data dir if needed, closes it to other users, and proves it takes writes, so a read-only
+ * or full disk is reported with the directory and the fix before the database starts (PGlite itself
+ * would abort half-way).
  */
 export async function prepareDataDir(dataDir: string): Promise<void> {
   const probe = path.join(dataDir, `.earshot-write-check-${process.pid}`);
   try {
     await mkdir(dataDir, { recursive: true });
+    await closeToOthers(dataDir);
     // No fsync: a full disk already refuses the write, and an fsync costs every command on a busy disk.
     await writeFile(probe, 'ok');
   } catch (error) {
     throw dataDirError(dataDir, error) ?? error;
   } finally {
     await unlink(probe).catch(() => {});
+  }
+}
+
+// PGlite writes the database's files readable and writable by everyone (0666), so the directory
+// is what keeps other users of the host out, as PostgreSQL's own data dir must be 0700.
+const OTHERS = 0o077;
+
+/**
+ * Takes the group's and others' access away from the data dir, also from one an earlier version left
+ * 0755, and grants nothing: a dir its owner made read-only stays so. One owned by another user is left
+ * to the write check.
+ */
+async function closeToOthers(dataDir: string): Promise<void> {
+  try {
+    const { mode } = await stat(dataDir);
+    if (mode & OTHERS) await chmod(dataDir, mode & 0o777 & ~OTHERS);
+  } catch (error) {
+    if (!READ_ONLY.has(errorCode(error) ?? '')) throw error;
   }
 }
 
