@@ -68,11 +68,20 @@ describe('askedFor: what kind of fact a question wants', () => {
   it('wants money for a price, where any number may do for another amount', () => {
     expect(askedFor('How much storage comes with Pro?')).toEqual(['amount']);
     expect(askedFor('What are the per-transaction fees on fuel cards?')).toEqual(['price']);
+    // What a rival quoted or bid is a price, not the story of the deal.
+    expect(askedFor('What did Absorb quote Ironwood?')).toEqual(['price']);
+    expect(askedFor('What does Ironclad bid on a typical deal?')).toEqual(['price']);
+    const story = 'Ironwood got a Cornerstone quote and walked away; they now compare us with Absorb.';
+    expect(holdsAskedFor(story, askedFor('What did Absorb quote Ironwood?'))).toBe(0);
     const signed = 'Trellis signed Pro with Spark AI: 2,800 active learners for 3 years.';
     expect(holdsAskedFor(signed, askedFor('How much does Spark AI cost?'))).toBe(0);
     expect(holdsAskedFor('Pro includes 500 GB.', askedFor('How much storage comes with Pro?'))).toBe(0.5);
     expect(
       holdsAskedFor('Spark AI is $2 per learner a month.', askedFor('How much does Spark AI cost?')),
+    ).toBe(1);
+    // Most of Europe writes the currency after the figure.
+    expect(
+      holdsAskedFor('Die TSE kostet 4,90 € pro Kasse und Monat.', askedFor('Was kostet die TSE pro Kasse?')),
     ).toBe(1);
   });
 });

@@ -24,6 +24,8 @@ describe('framing and filler in questions', () => {
     ['hey so quick one, where are we with StateRAMP?', 'StateRAMP'],
     ['How are things going with the Keystone renewal?', 'Keystone renewal'],
     ['Any recent wins?', 'wins'],
+    ["so basically what's the deal with the Westbrook RFP?", 'Westbrook RFP'],
+    ['Honestly, any word on Arcbill?', 'Arcbill'],
   ])('%s searches for %s only', (question, subject) => {
     expect(searched(question)).toEqual(analyze(subject));
   });

@@ -47,6 +47,12 @@ describe('expanding a question', () => {
     expect(alternatives[phraseKey('timeline')]).toContain(`${phraseKey('deadline')}/synonym`);
   });
 
+  it('reads a connection lost in other words as offline: "when the wifi dies"', () => {
+    expect(alternativesOf('card payments when the wifi dies')[phraseKey('wifi')]).toContain(
+      `${phraseKey('offline')}/synonym`,
+    );
+  });
+
   it('does not offer a word the question asks about in its own right as a stand-in for another', () => {
     const alternatives = alternativesOf('churn at renewal');
     expect(alternatives[phraseKey('churn')]).not.toContain(`${phraseKey('renewal')}/synonym`);

@@ -22,8 +22,9 @@ const ASKS: Array<[AskedFor, RegExp]> = [
         String.raw`\bhow much\b`,
         String.raw`\bwhat(?:'s|’s| is| are| was| were)? (?:the |their |our |its |a |an )?(?:[\w-]+ )?(?:list )?(?:price|pricing|cost|fee|discount|budget|quote|acv|arr|deal size)s?\b(?! (?:objections?|pushback|concerns?|questions?|model|page|changes?))`,
         String.raw`\b(?:does|do|did|would|will) (?:it|they|that|this|\w+) cost\b|\bcosts? (?:of|to)\b|\bprice (?:of|for|per)\b`,
-        // "how do we price API access?", "how is the add-in priced?", "what does Clausewise charge?"
-        String.raw`\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
+        // "what did Absorb quote them?", "how do we price API access?", "how is the add-in priced?",
+        // "what does Clausewise charge?"
+        String.raw`\bwhat (?:did|does|do|would|will) (?:[\w&'-]+ ){1,4}(?:quote|bid)\b|\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
         String.raw`\bcu[aá]nto (?:cuesta|cobra)|\bqu[eé] precio\b|\bprecio de\b|\bcombien co[uû]te|\bquel (?:est le )?prix\b|\bprix (?:de|du|par)\b|\bwie ?viel kostet|\bwas kostet|\bwelche[rn]? preis|\bpreis (?:f[uü]r|pro)\b|\bquanto custa|\bqual (?:é )?o pre[cç]o|\bpre[cç]o (?:de|do|por)\b`,
       ].join('|'),
       'i',
@@ -46,7 +47,7 @@ const ASKS: Array<[AskedFor, RegExp]> = [
 
 /** Words that make an amount asked for money: "How much does it cost?", not "How much storage?". */
 const MONEY =
-  /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|discounts?|budgets?|acv|arr|cuesta|cobra|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
+  /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|bids?|discounts?|budgets?|acv|arr|cuesta|cobra|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
 
 /** The kinds of fact a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedFor(question: string): AskedFor[] {
@@ -64,7 +65,7 @@ const UNIT =
 const NUMBER_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a few|a couple(?: of)?|several|a|an|\\d+(?:[.,]\\d+)?(?:\\s*(?:-|–|to)\\s*\\d+(?:[.,]\\d+)?)?)';
 const MONEY_STATED =
-  /[$€£¥]\s?\d|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i;
+  /[$€£¥]\s?\d|\d\s?[€£¥]|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i;
 const HAS: Record<AskedFor, RegExp> = {
   duration: new RegExp(
     `\\b${NUMBER_WORD}[\\s-]+(?:more |extra |full |calendar |working |business )?${UNIT}\\b|\\b(?:overnight|same[- ]day|next[- ]day)\\b`,

@@ -21,7 +21,7 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
   // Greetings and asides before the question proper.
   {
     pattern:
-      /^(?:hey|hi|hello|yo|ok|okay|so|well|quick question|quick one|quick q|qq|question|earshot|@earshot|please|pls|btw|team)\b[\s,:;!-]*/i,
+      /^(?:hey|hi|hello|yo|ok|okay|so|well|oh|um|uh|alright|also|basically|honestly|actually|seriously|real quick|quick question|quick one|quick q|qq|question|earshot|@earshot|please|pls|btw|team)\b[\s,:;!-]*/i,
   },
   // "what are you hearing about", "what have reps heard from others on", "what are customers saying about"
   {
@@ -139,7 +139,8 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   people folks reps rep others anyone anybody everyone everybody someone somebody yall y'all guys
   customers customer buyers buyer prospects prospect lately recently currently nowadays anything
   something please thanks thx hey hi hello earshot expect expects expecting expected take takes taking
-  know knows think thinks usually typically normally generally recent`.split(/\s+/),
+  know knows think thinks usually typically normally generally recent basically honestly actually
+  literally seriously`.split(/\s+/),
 );
 
 /** Measure-question openers whose second word only asks for a number: "how long", "how much", "how many". */

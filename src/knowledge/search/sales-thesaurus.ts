@@ -70,6 +70,8 @@ export const SALES_THESAURUS: readonly (readonly string[])[] = [
   ['usa', 'united states', 'american'],
   ['on-prem', 'on-premise', 'on-premises', 'self-hosted'],
   ['kubernetes', 'k8s'],
+  // Working without a connection, as reps describe it: "when the wifi dies", "zero internet"
+  ['offline', 'internet outage', 'internet', 'wifi', 'wi-fi', 'connectivity', 'dead zone'],
   ['outage', 'downtime', 'incident', 'service disruption'],
   ['sla', 'service level agreement', 'uptime'],
   ['erp', 'enterprise resource planning'],
