@@ -170,7 +170,13 @@ function legacyCited(hits: SearchHit[]): Array<string | null> {
 function leaveOneSetOut(all: Labelled[]) {
   const sets = [...new Set(all.map((q) => q.set))];
   // The weights relevance.ts sets by hand from sweeps, taken over onto a fit.
-  const handSet: FeatureName[] = ['factMissing', 'factSubjectMissing', 'ownRequest', 'knownNameMissing'];
+  const handSet: FeatureName[] = [
+    'factMissing',
+    'factSubjectMissing',
+    'ownRequest',
+    'knownNameMissing',
+    'predicateMissing',
+  ];
   const hand = (model: RelevanceModel): RelevanceModel => ({
     ...model,
     weights: {

@@ -111,6 +111,21 @@ describe('what a hit holds of the question', () => {
     expect(relevant.map((j) => j.hit)).toEqual([answers]);
   });
 
+  it('does not cite an entry about the named account that says nothing of the fact asked about it', () => {
+    const asked = { question: 'When is Redline Electric up for renewal?', query: 'Redline Electric renewal' };
+    // Its rare name makes up most of the question, so the entry covers most of it.
+    const signed = hit('Redline Electric signed on March 3, 2026: every electrician gets a login.', 0.9, 9);
+    const renewal = hit('Kestrel renews on June 30, 2027, at the same price.', 0.3, 2);
+    const { judged, relevant } = judgeHits(asked, [signed, renewal]);
+    expect(judged.find((j) => j.hit === signed)?.features.predicateMissing).toBe(1);
+    expect(relevant.map((j) => j.hit)).not.toContain(signed);
+
+    const answers = hit('Redline Electric renews on January 31, 2028.', 1, 10);
+    const again = judgeHits(asked, [signed, renewal, answers]);
+    expect(again.judged.find((j) => j.hit === answers)?.features.predicateMissing).toBe(0);
+    expect(again.relevant[0]?.hit).toBe(answers);
+  });
+
   it('does not cite a general policy for a question about one account the knowledge base knows', () => {
     const asked = { question: 'What discount did Harborview get?', query: 'discount Harborview' };
     const policy = hit('Deal desk approves up to a 12% discount for three-year deals.', 0.67, 6);
@@ -226,6 +241,9 @@ describe('what a hit holds of the question', () => {
     expect(spellsOut('the clinics asked', 'ca')).toBe(false);
     expect(spellsOut('Canadian hours of service cycles', 'hos')).toBe(true);
     expect(spellsOut('the cost of a breakdown', 'tco')).toBe(false);
+    // Three initials in Title Case are an expansion, not a name that happens to fit.
+    expect(spellsOut('validated by a Qualified Security Assessor', 'qsa')).toBe(true);
+    expect(spellsOut('the current Attestation of Compliance is dated January', 'aoc')).toBe(true);
   });
 
   it('knows a request reported in the other languages', () => {

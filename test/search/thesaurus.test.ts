@@ -47,6 +47,14 @@ describe('expanding a question', () => {
     expect(alternatives[phraseKey('timeline')]).toContain(`${phraseKey('deadline')}/synonym`);
   });
 
+  it('finds a hyphenated phrase written apart or joined: "go live" and "golive" are "go-live"', () => {
+    const synonyms = alternativesOf('rollout')[phraseKey('rollout')];
+    expect(synonyms).toContain('go live/synonym');
+    expect(synonyms).toContain(`${phraseKey('golive')}/synonym`);
+    // Apart only where both halves are words: "lock-in" is not "lock".
+    expect(alternativesOf('commitment')[phraseKey('commitment')]).not.toContain('lock/synonym');
+  });
+
   it('reads a connection lost in other words as offline: "when the wifi dies"', () => {
     expect(alternativesOf('card payments when the wifi dies')[phraseKey('wifi')]).toContain(
       `${phraseKey('offline')}/synonym`,

@@ -36,6 +36,12 @@ export interface RelevanceFeatures {
   knownNameMissing: number;
   /** 1 when the entry holds a name or acronym the question asks about. */
   heldName: number;
+  /**
+   * 1 when the question asks something about a name ("When is Redline Electric up for renewal?") and
+   * the entry holds none of what it asks about it that the knowledge base knows ("renewal"): an entry
+   * about Redline that says nothing of a renewal.
+   */
+  predicateMissing: number;
   /** How far the entry's share falls short of the best share any hit holds. */
   coverageGap: number;
   /** 1 when the entry holds just one term of a question that has several: one word is weak evidence. */
@@ -193,6 +199,7 @@ export function relevanceFeatures(
     missingName: nameList.some((term) => !matched.has(term)) ? 1 : 0,
     knownNameMissing: nameList.some((term) => !matched.has(term) && evidence.known.has(term)) ? 1 : 0,
     heldName: nameList.some((term) => matched.has(term)) ? 1 : 0,
+    predicateMissing: context.facts.length > 0 ? predicateMissing(evidence, matched) : 0,
     coverageGap: Math.max(0, context.bestCoverage - fieldCoverage),
     oneTerm: terms.length > 1 && matched.size === 1 ? 1 : 0,
     terms: Math.min(matched.size, 3) / 3,
@@ -209,4 +216,11 @@ export function relevanceFeatures(
     sentenceFact,
     similarity: hit.similarity ?? 0,
   };
+}
+
+function predicateMissing(evidence: Evidence, matched: HitEvidence['matched']): number {
+  const { terms, names } = evidence.question;
+  if (names.size === 0) return 0;
+  const predicate = terms.filter((term) => !names.has(term) && evidence.known.has(term));
+  return predicate.length > 0 && predicate.every((term) => !matched.has(term)) ? 1 : 0;
 }

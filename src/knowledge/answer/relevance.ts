@@ -37,6 +37,9 @@ export interface RelevanceModel {
  * On the tune parts of all five sets: `ownRequest` (-1, -2, -3: correct "nothing heard" 0.861, 0.861,
  * 0.873, success@3 0.902 at each) and `factMissing` (fitted -1.81, -3, -5: correct "nothing heard" 0.873,
  * 0.886, 0.886; success@3 0.908, 0.908, 0.902), each the strongest before an answerable question is lost.
+ * `predicateMissing`, on the tune parts of all nine sets (-1, -2, -3: correct "nothing heard" 0.853,
+ * 0.865, 0.865; success@3 0.886, 0.886, 0.882): applied to every question, not only those asking for a
+ * fact, it cost answerable questions at every weight.
  */
 export const RELEVANCE_MODEL: RelevanceModel = {
   bias: -4.24,
@@ -51,6 +54,7 @@ export const RELEVANCE_MODEL: RelevanceModel = {
     missingName: -1.07,
     knownNameMissing: -1.0,
     heldName: 0.24,
+    predicateMissing: -2.0,
     coverageGap: 0.73,
     oneTerm: -0.21,
     terms: 0.31,

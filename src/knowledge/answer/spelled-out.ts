@@ -35,16 +35,19 @@ export function acronymsOf(question: string): Acronym[] {
 /**
  * True when the text writes the acronym out: consecutive words whose initials spell it ("preventive
  * maintenance" for PM, "hours of service" for HOS), a connecting word inside taking a letter or none.
- * Entries often spell out what reps abbreviate. A capital past the first word is a name ("Crewline
- * Advance" is not CA).
+ * Entries often spell out what reps abbreviate. For two letters, a capital past the first word is a name
+ * ("Crewline Advance" is not CA).
  */
 export function spellsOut(text: string, letters: string): boolean {
   const words = text.split(/[^\p{L}&]+/u).filter(Boolean);
   const minWord = letters.length === 2 ? MIN_WORD_OF_TWO : MIN_WORD;
+  // Three or more initials in a row are rarely chance, so a Title Case expansion counts: "Qualified
+  // Security Assessor" for QSA, "Attestation of Compliance" for AOC.
+  const titleCaseAllowed = letters.length >= 3;
   const from = (position: number, letter: number, taken: number): boolean => {
     if (letter === letters.length) return taken >= 2;
     const word = words[position];
-    if (word === undefined || (taken > 0 && /^\p{Lu}/u.test(word))) return false;
+    if (word === undefined || (taken > 0 && !titleCaseAllowed && /^\p{Lu}/u.test(word))) return false;
     const lower = word.toLowerCase();
     const connector = CONNECTORS.has(lower);
     const inside = taken > 0 && letter < letters.length - 1;

@@ -13,6 +13,20 @@ export function phraseKey(phrase: string): string {
 }
 
 /**
+ * The keys a thesaurus phrase is found by. A hyphenated one analyses to its parts and its joined form
+ * ("go-live" → go, live, goliv), which only an entry writing the hyphen holds all of, so it is also
+ * found written apart ("go live") or joined ("golive"); apart only where both parts are words of their
+ * own ("lock-in" apart would be just "lock").
+ */
+function phraseKeys(phrase: string): string[] {
+  if (!phrase.includes('-')) return [phraseKey(phrase)];
+  const apart = phraseKey(phrase.replaceAll('-', ' '));
+  const keys = [phraseKey(phrase), phraseKey(phrase.replaceAll('-', ''))];
+  if (apart.split(' ').length === phrase.split(/[\s-]+/).length) keys.push(apart);
+  return [...new Set(keys)];
+}
+
+/**
  * Synonym groups keyed by analysed phrase, so "pricing" and "prices" find the same group. Built from the
  * sales thesaurus plus a workspace's pairs: a pair joins the groups of its two phrases, so a curator's
  * "test drive" = "pilot" also brings in "trial" and "POC".
@@ -44,7 +58,7 @@ export class Thesaurus {
       const roots = keys.filter(Boolean).map((key) => find(groupFor(key)));
       for (const root of roots.slice(1)) parent[root] = roots[0] as number;
     };
-    for (const group of groups) union(group.map(phraseKey));
+    for (const group of groups) union(group.flatMap(phraseKeys));
     for (const pair of pairs) union([phraseKey(pair.term), phraseKey(pair.synonym)]);
 
     let longest = 0;
