@@ -126,6 +126,7 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     for (const question of [
       'What are we hearing from healthcare companies?',
       'Any news from healthcare accounts?',
+      'Anything new from our healthcare accounts?',
     ]) {
       const answer = await ask(question);
       expect(titles(answer)[0], question).toBe('Harborview on payback');

@@ -48,6 +48,16 @@ describe('facets named in a question', () => {
     expect(detectFacets('any news from universities?', industries).facets).toEqual({
       industry: 'higher education',
     });
+    // An industry of several words, written singular: the workspace files accounts as "Stadiums and Venues".
+    expect(
+      detectFacets('anything new from our stadium and venue accounts?', {
+        industries: ['Stadiums and Venues'],
+      }),
+    ).toEqual({ facets: { industry: 'stadiums and venues' }, rest: 'anything new?' });
+    // One word only as written: a hotel guest is a guest, not the hotels industry.
+    expect(
+      detectFacets('Can a hotel guest have dinner added to their stay?', { industries: ['Hotels'] }).facets,
+    ).toEqual({});
     // A legal review is not the legal services industry.
     expect(
       detectFacets('how long does legal review take?', { industries: ['legal services'] }).facets,

@@ -87,7 +87,7 @@ export async function findWithFacets(
 
 /** "What are we hearing from…", "any news from…", "how are our … deals going": what the field says. */
 const ASKS_WHAT_IS_HEARD =
-  /\b(?:hear|hearing|heard|news|latest|going|saying|asking|happening|feedback|seeing|deals?)\b/i;
+  /\b(?:hear|hearing|heard|news|new|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|feedback|seeing|deals?)\b/i;
 
 /** A yes-or-no question: "Can we…", "Do we…", "Is there…". */
 const YES_OR_NO = /^[\s"'“]*(?:can|could|do|does|did|will|would|is|are|have|has)\b/i;

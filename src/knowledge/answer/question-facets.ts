@@ -134,10 +134,20 @@ const formPatterns = new BoundedMemo<RegExp>(1024);
 function formPattern(form: string): RegExp {
   let pattern = formPatterns.get(form);
   if (!pattern) {
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u');
+    // A one-word name only as written: "hotel" in "a hotel guest" is not the hotels industry.
+    const parts = form.split(' ');
+    const words = parts.length > 1 ? parts.map(eitherNumber).join(' ') : escapeRegExp(form);
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'u');
     formPatterns.set(form, pattern);
   }
   return pattern;
+}
+
+/** A word of an industry's name of several words, singular or plural: "stadium and venue accounts". */
+function eitherNumber(word: string): string {
+  if (/[^aeiou]ies$/.test(word)) return `${escapeRegExp(word.slice(0, -3))}(?:ies|y)`;
+  if (word.length > 3 && /[^su]s$/.test(word)) return `${escapeRegExp(word.slice(0, -1))}s?`;
+  return escapeRegExp(word);
 }
 
 function findIndustry(
