@@ -258,6 +258,22 @@ describe('what a hit holds of the question', () => {
     expect(judgeHits(asked, [request]).judged[0]?.features.ownRequest).toBe(1);
   });
 
+  it("does not answer a question about us from chatter titled with the buyer's same question", () => {
+    const asked = {
+      question: 'Can our handhelds scan Ticketmaster tickets?',
+      query: 'handhelds scan Ticketmaster tickets',
+    };
+    const request = hit(
+      "Ridgefield's GM asked whether our handhelds can scan Ticketmaster tickets at the gates. No answer yet.",
+      1,
+      8,
+      { kind: 'chatter', title: 'Ridgefield: can handhelds scan tickets too?' },
+    );
+    const { judged, relevant } = judgeHits(asked, [request]);
+    expect(judged[0]?.features.ownRequest).toBe(1);
+    expect(relevant).toEqual([]);
+  });
+
   it('knows a question about our own product in Spanish, French, German or Portuguese', () => {
     for (const question of [
       '¿Ofrecemos soporte en español?',

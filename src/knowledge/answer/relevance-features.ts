@@ -72,7 +72,7 @@ export interface RelevanceFeatures {
   /**
    * The same question, and the entry is chatter whose title reports what a buyer asked for ("Meridian
    * asked whether we sign a BAA", "Keystone wants to send 900 agreements at once"): the request, not
-   * the answer to it.
+   * the answer to it. A title that is itself a question ("Can handhelds scan tickets too?") is one too.
    */
   ownRequest: number;
   /** Cosine similarity to the question when vector search took part, else 0. */
@@ -110,6 +110,11 @@ const ABOUT_US_ELSEWHERE =
 /** A title that reports a request, in English or the four other languages analysed. */
 const REPORTS_REQUEST =
   /(?<!\p{L})(?:asked|asks|asking|wants|wanted|needs|requires|required|requested|requests|would like|is looking for|wonders|wondered|pregunta|preguntó|pidió|pide|quiere|necesita|exige|exigen|solicita|solicitó|demande|demandent|veut|veulent|exigent|requiert|fragt|möchte|möchten|braucht|benötigt|verlangt|fordert|pergunta|perguntou|pediu|quer|querem|precisa|precisam|exigem|solicitou)(?!\p{L})/iu;
+
+/** A title that reports what a buyer asked for, or is itself the buyer's question ("Can handhelds scan tickets?"). */
+function reportsRequest(title: string): boolean {
+  return REPORTS_REQUEST.test(title) || /[?？]\s*$/.test(title);
+}
 
 /**
  * Any verb in those forms opening the question, beyond the list above: Spanish and Portuguese first
@@ -211,7 +216,7 @@ export function relevanceFeatures(
     factSubjectMissing: context.factSubject !== null && !matched.has(context.factSubject) ? 1 : 0,
     ownObjective: context.own && objective ? 1 : 0,
     ownField: context.own && !objective ? 1 : 0,
-    ownRequest: context.own && hit.entry.kind === 'chatter' && REPORTS_REQUEST.test(hit.entry.title) ? 1 : 0,
+    ownRequest: context.own && hit.entry.kind === 'chatter' && reportsRequest(hit.entry.title) ? 1 : 0,
     sentenceCoverage,
     sentenceFact,
     similarity: hit.similarity ?? 0,
