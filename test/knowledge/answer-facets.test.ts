@@ -137,6 +137,17 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     expect(titles(material)[0]).not.toBe('Harborview on payback');
   });
 
+  it('puts chatter first when a question asks for chatter', async () => {
+    await seedEntry(db, {
+      title: 'Payback period talk track',
+      kind: 'tip',
+      body: 'Lead with the payback period: a payback period under a year wins the CFO over.',
+    });
+    const answer = await ask('Any chatter about the payback period?');
+    expect(titles(answer)[0]).toBe('Harborview on payback');
+    expect(titles(answer)).toContain('Payback period talk track');
+  });
+
   it('says "nothing heard" about an industry nobody sells to, instead of answering from a word of its phrase', async () => {
     await seedEntry(db, {
       title: 'Law firms want flat pricing',

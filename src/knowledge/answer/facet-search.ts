@@ -89,6 +89,9 @@ export async function findWithFacets(
 const ASKS_WHAT_IS_HEARD =
   /\b(?:hear|hearing|heard|news|new|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|feedback|seeing|deals?)\b/i;
 
+/** "Any chatter about early payment discounts?": the rep asked for what the field says, so it comes first. */
+const ASKS_FOR_CHATTER = /\b(?:chatter|field intel)\b/i;
+
 /** A yes-or-no question: "Can we…", "Do we…", "Is there…". */
 const YES_OR_NO = /^[\s"'“]*(?:can|could|do|does|did|will|would|is|are|have|has)\b/i;
 /** Words that ask for evidence from the industry itself: a reference or case study there. */
@@ -196,9 +199,10 @@ async function find(
   });
   const { judged, relevant, termWeights } = judgeHits({ question, query }, fresh(deps, hits));
   const isChatter = (judged: JudgedHit) => judged.hit.entry.kind === 'chatter';
-  const ranked = chatterFirst
-    ? [...relevant.filter(isChatter), ...relevant.filter((judged) => !isChatter(judged))]
-    : relevant;
+  const ranked =
+    chatterFirst || ASKS_FOR_CHATTER.test(question)
+      ? [...relevant.filter(isChatter), ...relevant.filter((judged) => !isChatter(judged))]
+      : relevant;
   return {
     selected: selectSources(ranked, deps.now),
     closest: relevant.length === 0 ? selectClosest(judged, deps.now) : [],
