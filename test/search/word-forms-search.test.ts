@@ -118,6 +118,15 @@ describe('search in other languages', () => {
     expect(found(index, 'Gibt es Neuigkeiten zum Sicherheitsfragebogen?')).toEqual([7]);
   });
 
+  it('finds the English entry for a German compound whose first part the lexicon knows', () => {
+    const index = indexOf([
+      ...NOISE,
+      'Timecards export to ADP and Gusto for payroll at the close of each period.',
+    ]);
+    const question = 'Welche Lohnabrechnungsanbieter unterstützen wir?';
+    expect(index.search(expandQuery(question, { vocabulary: index }), { limit: 10 })[0]?.id).toBe(6);
+  });
+
   it('still finds the entry when a short question gives no clue to its language', () => {
     const index = indexOf([...NOISE, SPANISH, FRENCH, GERMAN, PORTUGUESE]);
     expect(found(index, 'precio Acme')[0]).toBe(6);

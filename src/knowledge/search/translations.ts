@@ -57,6 +57,15 @@ export function translations(text: string): Map<string, string[]> {
       }
       return;
     }
+    // German joins words into one ("Lohnabrechnungsanbieter"): its first part may be a lexicon word.
+    const compound = languages.includes('de') ? germanCompoundMeaning(token, unicode, words.de) : undefined;
+    if (compound) {
+      for (const any of LANGUAGES) {
+        const term = termOf(token, unicode, any);
+        if (term !== '' && !found.has(term)) found.set(term, compound);
+      }
+      return;
+    }
     // A name is the same name in English ("au Canada"), but another language's stemmer cuts it
     // differently ("canad"): its English form is what English entries hold.
     if (!opening && NAME.test(token)) {
@@ -72,3 +81,25 @@ export function translations(text: string): Map<string, string[]> {
 
 /** A word written with a capital: a place, company or product. */
 const NAME = /^\p{Lu}/u;
+
+// A German compound's first part is a word of at least MIN_PART letters, the rest at least that long.
+const MIN_PART = 4;
+
+/**
+ * The English terms of a German compound the lexicon lacks, read from its longest first part the lexicon
+ * has, a linking "s" dropped, plus its remainder where the lexicon has that too: "Lohnabrechnungsanbieter"
+ * is Lohnabrechnung (payroll) + Anbieter.
+ */
+function germanCompoundMeaning(
+  token: string,
+  unicode: boolean,
+  words: Map<string, string[]>,
+): string[] | undefined {
+  const lookup = (part: string) => words.get(termOf(part, unicode, 'de'));
+  for (let cut = token.length - MIN_PART; cut >= MIN_PART; cut--) {
+    const head = token.slice(0, cut);
+    const english = lookup(head) ?? (head.endsWith('s') ? lookup(head.slice(0, -1)) : undefined);
+    if (english) return [...new Set([...english, ...(lookup(token.slice(cut)) ?? [])])];
+  }
+  return undefined;
+}
