@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gatherEvidence, nameTerms } from '../../src/knowledge/answer/hit-evidence.ts';
-import { judgeHits } from '../../src/knowledge/answer/relevance.ts';
+import { type JudgedHit, judgeHits, type RelevanceFeatures } from '../../src/knowledge/answer/relevance.ts';
 import { asksAboutUs } from '../../src/knowledge/answer/relevance-features.ts';
 import { spellsOut } from '../../src/knowledge/answer/spelled-out.ts';
 import type { Entry } from '../../src/knowledge/entry.ts';
@@ -31,6 +31,11 @@ function hit(body: string, coverage: number, lexicalScore: number, fields: Parti
     concepts: [],
     fields: { title: 0, body: 0, meta: 0 },
   };
+}
+
+/** The features judged for one hit. */
+function featuresOf(judged: JudgedHit[], of: SearchHit): RelevanceFeatures | undefined {
+  return judged.find((j) => j.hit === of)?.features;
 }
 
 describe('what a hit holds of the question', () => {
@@ -97,7 +102,7 @@ describe('what a hit holds of the question', () => {
     const { judged, relevant } = judgeHits(asked, [both, without, nameOnly]);
     const relevance = new Map(judged.map((j) => [j.hit, j.relevance]));
     expect(relevance.get(both)).toBeGreaterThan(relevance.get(without) as number);
-    expect(judged.find((j) => j.hit === without)?.features.missingName).toBe(1);
+    expect(featuresOf(judged, without)?.missingName).toBe(1);
     expect(relevant[0]?.hit).toBe(both);
   });
 
@@ -106,8 +111,8 @@ describe('what a hit holds of the question', () => {
     const answers = hit('Helios runs 400 hosts across two regions.', 1, 6);
     const other = hit('Helios went SaaS after all: running it on-prem needed 6 people.', 0.6, 5);
     const { judged, relevant } = judgeHits(asked, [answers, other]);
-    expect(judged.find((j) => j.hit === other)?.features.factSubjectMissing).toBe(1);
-    expect(judged.find((j) => j.hit === answers)?.features.factSubjectMissing).toBe(0);
+    expect(featuresOf(judged, other)?.factSubjectMissing).toBe(1);
+    expect(featuresOf(judged, answers)?.factSubjectMissing).toBe(0);
     expect(relevant.map((j) => j.hit)).toEqual([answers]);
   });
 
@@ -117,12 +122,12 @@ describe('what a hit holds of the question', () => {
     const signed = hit('Redline Electric signed on March 3, 2026: every electrician gets a login.', 0.9, 9);
     const renewal = hit('Kestrel renews on June 30, 2027, at the same price.', 0.3, 2);
     const { judged, relevant } = judgeHits(asked, [signed, renewal]);
-    expect(judged.find((j) => j.hit === signed)?.features.predicateMissing).toBe(1);
+    expect(featuresOf(judged, signed)?.predicateMissing).toBe(1);
     expect(relevant.map((j) => j.hit)).not.toContain(signed);
 
     const answers = hit('Redline Electric renews on January 31, 2028.', 1, 10);
     const again = judgeHits(asked, [signed, renewal, answers]);
-    expect(again.judged.find((j) => j.hit === answers)?.features.predicateMissing).toBe(0);
+    expect(featuresOf(again.judged, answers)?.predicateMissing).toBe(0);
     expect(again.relevant[0]?.hit).toBe(answers);
   });
 
@@ -131,8 +136,8 @@ describe('what a hit holds of the question', () => {
     const policy = hit('Deal desk approves up to a 12% discount for three-year deals.', 0.67, 6);
     const account = hit('Harborview pushed the agent to 2,400 machines in four days.', 0.33, 3);
     const { judged, relevant } = judgeHits(asked, [policy, account]);
-    expect(judged.find((j) => j.hit === policy)?.features.knownNameMissing).toBe(1);
-    expect(judged.find((j) => j.hit === account)?.features.knownNameMissing).toBe(0);
+    expect(featuresOf(judged, policy)?.knownNameMissing).toBe(1);
+    expect(featuresOf(judged, account)?.knownNameMissing).toBe(0);
     expect(relevant).toEqual([]);
   });
 
@@ -174,8 +179,8 @@ describe('what a hit holds of the question', () => {
       title: 'Security certifications',
     });
     const { judged, relevant } = judgeHits(asked, [request, answer]);
-    expect(judged.find((j) => j.hit === request)?.features.ownRequest).toBe(1);
-    expect(judged.find((j) => j.hit === answer)?.features.ownRequest).toBe(0);
+    expect(featuresOf(judged, request)?.ownRequest).toBe(1);
+    expect(featuresOf(judged, answer)?.ownRequest).toBe(0);
     expect(relevant.map((j) => j.hit)).toEqual([answer]);
     // Asked as news, the same request is what the rep wants to hear.
     const news = judgeHits({ question: 'Any chatter about BAAs?', query: 'baa' }, [request]);
@@ -208,7 +213,7 @@ describe('what a hit holds of the question', () => {
     });
     for (const question of ['Does the agent run on Kubernetes?', 'Is SSO included in every plan?']) {
       const { judged } = judgeHits({ question, query: 'agent run kubernetes' }, [request, answer]);
-      expect(judged.find((j) => j.hit === request)?.features.ownRequest, question).toBe(1);
+      expect(featuresOf(judged, request)?.ownRequest, question).toBe(1);
     }
     const { relevant } = judgeHits(
       { question: 'Does the agent run on Kubernetes?', query: 'agent run kubernetes' },
@@ -234,9 +239,9 @@ describe('what a hit holds of the question', () => {
     );
     const other = hit('Alder reviews engine hours every month with their fleet lead.', 0.6, 5);
     const { judged } = judgeHits(asked, [spelled, other]);
-    expect(judged.find((j) => j.hit === spelled)?.features.heldName).toBe(1);
+    expect(featuresOf(judged, spelled)?.heldName).toBe(1);
     // A name is not an expansion, nor are words that merely start with the letters.
-    expect(judged.find((j) => j.hit === other)?.features.heldName).toBe(0);
+    expect(featuresOf(judged, other)?.heldName).toBe(0);
     expect(spellsOut('Crewline Advance pays out early', 'ca')).toBe(false);
     expect(spellsOut('the clinics asked', 'ca')).toBe(false);
     expect(spellsOut('Canadian hours of service cycles', 'hos')).toBe(true);

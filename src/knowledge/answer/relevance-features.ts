@@ -90,6 +90,11 @@ export interface QueryContext {
   facts: AskedFor[];
   /** The question's term for what the fact is about (asked-for.ts `askedAbout`), if it names one. */
   factSubject: string | null;
+  /**
+   * What a question asking for a fact about a name asks of it: its other terms the knowledge base knows
+   * ("renewal" in "When is Redline Electric up for renewal?"). Empty for any other question.
+   */
+  askedOfName: string[];
   /** The question asks what we (the seller) do or have. */
   own: boolean;
   /** Scores one sentence: its weighted share of the question's terms, and whether it holds the asked fact. */
@@ -204,7 +209,8 @@ export function relevanceFeatures(
     missingName: nameList.some((term) => !matched.has(term)) ? 1 : 0,
     knownNameMissing: nameList.some((term) => !matched.has(term) && evidence.known.has(term)) ? 1 : 0,
     heldName: nameList.some((term) => matched.has(term)) ? 1 : 0,
-    predicateMissing: context.facts.length > 0 ? predicateMissing(evidence, matched) : 0,
+    predicateMissing:
+      context.askedOfName.length > 0 && context.askedOfName.every((term) => !matched.has(term)) ? 1 : 0,
     coverageGap: Math.max(0, context.bestCoverage - fieldCoverage),
     oneTerm: terms.length > 1 && matched.size === 1 ? 1 : 0,
     terms: Math.min(matched.size, 3) / 3,
@@ -223,9 +229,9 @@ export function relevanceFeatures(
   };
 }
 
-function predicateMissing(evidence: Evidence, matched: HitEvidence['matched']): number {
+/** The question's known terms other than its names, when it asks for a fact about a name (`askedOfName`). */
+export function askedOfName(evidence: Evidence, facts: readonly AskedFor[]): string[] {
   const { terms, names } = evidence.question;
-  if (names.size === 0) return 0;
-  const predicate = terms.filter((term) => !names.has(term) && evidence.known.has(term));
-  return predicate.length > 0 && predicate.every((term) => !matched.has(term)) ? 1 : 0;
+  if (facts.length === 0 || names.size === 0) return [];
+  return terms.filter((term) => !names.has(term) && evidence.known.has(term));
 }

@@ -4,6 +4,7 @@ import { askedAbout, askedFor } from './asked-for.ts';
 import { sentenceScorer } from './excerpt.ts';
 import { gatherEvidence } from './hit-evidence.ts';
 import {
+  askedOfName,
   asksAboutUs,
   type FeatureName,
   fieldShare,
@@ -117,6 +118,7 @@ export function judgeHits(asked: Asked, hits: SearchHit[], model = RELEVANCE_MOD
     bestCoverage: Math.max(0, ...shares),
     facts,
     factSubject,
+    askedOfName: askedOfName(evidence, facts),
     own,
     scoreSentence: sentenceScorer(asked.query, {
       question: asked.question,

@@ -123,18 +123,30 @@ export function queryWords(text: string, isKnown?: (term: string) => boolean): s
 const MIN_COMPOUND = 10;
 const MIN_PART = 4;
 
+/**
+ * The ways to cut a German word in two, each part at least MIN_PART letters, the head also without a
+ * linking s (Sicherheits-fragebogen → Sicherheit + fragebogen): shortest head first.
+ */
+export function germanCompoundParts(token: string): Array<{ head: string; tail: string }> {
+  const parts: Array<{ head: string; tail: string }> = [];
+  for (let at = MIN_PART; at <= token.length - MIN_PART; at++) {
+    const head = token.slice(0, at);
+    const tail = token.slice(at);
+    for (const left of head.endsWith('s') ? [head, head.slice(0, -1)] : [head])
+      parts.push({ head: left, tail });
+  }
+  return parts;
+}
+
 /** Ways to read a German compound as two words entries hold, a linking s dropped (Sicherheits-fragebogen). */
 function germanSplits(token: string, unicode: boolean, isKnown: (term: string) => boolean): string[][] {
   if (token.length < MIN_COMPOUND) return [];
   const splits: string[][] = [];
-  for (let at = MIN_PART; at <= token.length - MIN_PART; at++) {
-    const head = token.slice(0, at);
-    const tail = termOf(token.slice(at), unicode, 'de');
-    if (tail === '' || !isKnown(tail)) continue;
-    for (const left of head.endsWith('s') ? [head, head.slice(0, -1)] : [head]) {
-      const term = termOf(left, unicode, 'de');
-      if (term !== '' && isKnown(term)) splits.push([term, tail]);
-    }
+  for (const { head, tail } of germanCompoundParts(token)) {
+    const tailTerm = termOf(tail, unicode, 'de');
+    if (tailTerm === '' || !isKnown(tailTerm)) continue;
+    const term = termOf(head, unicode, 'de');
+    if (term !== '' && isKnown(term)) splits.push([term, tailTerm]);
   }
   return splits;
 }

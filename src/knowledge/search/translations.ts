@@ -1,4 +1,4 @@
-import { analyze, type Language, termOf } from './analyzer.ts';
+import { analyze, germanCompoundParts, type Language, termOf } from './analyzer.ts';
 import { guessLanguage, LANGUAGES } from './language.ts';
 import { SALES_LEXICON } from './sales-lexicon.ts';
 import { forEachToken } from './tokenizer.ts';
@@ -82,13 +82,10 @@ export function translations(text: string): Map<string, string[]> {
 /** A word written with a capital: a place, company or product. */
 const NAME = /^\p{Lu}/u;
 
-// A German compound's first part is a word of at least MIN_PART letters, the rest at least that long.
-const MIN_PART = 4;
-
 /**
  * The English terms of a German compound the lexicon lacks, read from its longest first part the lexicon
- * has, a linking "s" dropped, plus its remainder where the lexicon has that too: "Lohnabrechnungsanbieter"
- * is Lohnabrechnung (payroll) + Anbieter.
+ * has, plus its remainder where the lexicon has that too: "Lohnabrechnungsanbieter" is Lohnabrechnung
+ * (payroll) + Anbieter.
  */
 function germanCompoundMeaning(
   token: string,
@@ -96,10 +93,9 @@ function germanCompoundMeaning(
   words: Map<string, string[]>,
 ): string[] | undefined {
   const lookup = (part: string) => words.get(termOf(part, unicode, 'de'));
-  for (let cut = token.length - MIN_PART; cut >= MIN_PART; cut--) {
-    const head = token.slice(0, cut);
-    const english = lookup(head) ?? (head.endsWith('s') ? lookup(head.slice(0, -1)) : undefined);
-    if (english) return [...new Set([...english, ...(lookup(token.slice(cut)) ?? [])])];
+  for (const { head, tail } of germanCompoundParts(token).reverse()) {
+    const english = lookup(head);
+    if (english) return [...new Set([...english, ...(lookup(tail) ?? [])])];
   }
   return undefined;
 }
