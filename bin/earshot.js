@@ -6,10 +6,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
-import { V8_FLAGS } from './v8-flags.js';
+import { v8FlagsFor } from './v8-flags.js';
 
 // Set before anything is allocated.
-for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+for (const flag of v8FlagsFor(process.argv.slice(2))) v8.setFlagsFromString(flag);
 
 const root = path.resolve(import.meta.dirname, '..');
 const bundle = path.join(root, 'dist/earshot.mjs');

@@ -1,7 +1,6 @@
 import { type Clock, systemClock } from './clock.ts';
 import { type Config, loadConfig } from './config.ts';
 import { CONSOLE_PATH } from './console/console-env.ts';
-import { consoleRoute } from './console/console-route.ts';
 import { type Database, type OpenOptions, openDatabase } from './db/database.ts';
 import { databaseReadiness } from './db/database-readiness.ts';
 import { migrate } from './db/migrate.ts';
@@ -61,10 +60,6 @@ import { answerReferenceFinder } from './nudges/references/answer-reference-find
 import { ReferenceDesk } from './nudges/references/reference-desk.ts';
 import { type IngestResult, ingestTriggers } from './nudges/triggers/ingest-triggers.ts';
 import type { TriggerEventInput } from './nudges/triggers/trigger-event.ts';
-import { OpenAIAnswerWriter } from './openai/openai-answer-writer.ts';
-import { createOpenAIClient } from './openai/openai-client.ts';
-import { OpenAIEmbedder } from './openai/openai-embedder.ts';
-import { OpenAIMessageClassifier } from './openai/openai-message-classifier.ts';
 import { secretValues } from './secret-values.ts';
 import { type Route, startHttpServer } from './server/http-server.ts';
 import { PlatformSupervisor } from './server/platform-supervisor.ts';
@@ -152,23 +147,11 @@ export async function createEarshot(
   const db = options.db ?? (await openDatabase(config.database, options.database));
   const applied = await migrate(db);
   if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-  const openai = config.openai ? createOpenAIClient(config.openai, logger) : null;
-  const writer =
-    openai && config.openai?.chatModel
-      ? new OpenAIAnswerWriter({
-          client: openai,
-          model: config.openai.chatModel,
-          timeoutMs: config.openai.timeoutMs,
-        })
-      : undefined;
-  const embedder =
-    openai && config.openai?.embeddingModel
-      ? new OpenAIEmbedder({
-          client: openai,
-          model: config.openai.embeddingModel,
-          timeoutMs: config.openai.timeoutMs,
-        })
-      : undefined;
+  const openai = config.openai
+    ? (await import('./openai/openai-services.ts')).createOpenAIServices(config.openai, logger)
+    : null;
+  const writer = openai?.writer;
+  const embedder = openai?.embedder;
   const vectorStore = embedder ? await prepareVectorStore(db, logger) : null;
   const vectorEmbedder = vectorStore ? embedder : undefined;
 
@@ -264,17 +247,7 @@ export async function createEarshot(
       if (result.alertsQueued > 0) nudges.kick();
       return result;
     },
-    classifier:
-      openai && config.openai?.chatModel
-        ? modelClassifier(
-            new OpenAIMessageClassifier({
-              client: openai,
-              model: config.openai.chatModel,
-              timeoutMs: config.openai.timeoutMs,
-            }),
-            logger,
-          )
-        : ruleClassifier,
+    classifier: openai?.classifier ? modelClassifier(openai.classifier, logger) : ruleClassifier,
     threads,
     ask,
     askInThread: (request) => askInThread(threadDeps, request),
@@ -426,6 +399,8 @@ export async function startServer(earshot: Earshot, options: { port?: number } =
   // Connected before listening when Slack answers promptly, so the first events are not refused with
   // 503 (Slack would redeliver them, but later); a slow or failing Slack is retried while serving.
   await slack?.start({ waitMs: SLACK_FIRST_TRY_MS });
+  // The web console's routes and libraries load with the server, not with every command.
+  const { consoleRoute } = await import('./console/console-route.ts');
   const http = await startHttpServer({
     port: options.port ?? config.port,
     routes,

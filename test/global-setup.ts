@@ -16,6 +16,13 @@ export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'earshot-test-'));
   const pglite = await createPglite({ dataDir: 'memory://' });
   await migrate(wrapPglite(pglite));
+  // Every PGlite test starts by unpacking this dump: without the two template databases, which only
+  // CREATE DATABASE reads and no test runs on PGlite, it is 27 MB instead of 42 and starts 0.1 s sooner.
+  await pglite.exec(
+    "UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')",
+  );
+  await pglite.exec('DROP DATABASE template0');
+  await pglite.exec('DROP DATABASE template1');
   // The dump copies the data files: without a checkpoint the statistics ANALYZE just wrote can still be
   // in shared buffers only, and every test database would start "never analyzed".
   await pglite.query('CHECKPOINT');

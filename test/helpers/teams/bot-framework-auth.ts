@@ -26,7 +26,8 @@ import jwt from 'jsonwebtoken';
  *   (an empty/missing channelId passes). With `endorsements: ['msteams']` an activity with `channelId: 'msteams'`
  *   passes and e.g. `channelId: 'webchat'` gets 401. `teamsMessage()` sets `channelId: 'msteams'`.
  * - OpenID metadata is cached per URL for the whole process (24 h, static map in JwtTokenExtractor): each fake
- *   server has its own port and so its own URL, which keeps tests independent.
+ *   server has its own URL (a random path, since the OS may hand a closed fake's port to the next one),
+ *   which keeps tests independent.
  * - A token with `ver` and `appid` claims and an audience other than the issuer counts as a skill token and is
  *   validated differently: signToken() sets neither.
  *
@@ -105,20 +106,24 @@ export async function startFakeBotFrameworkAuth(options: {
   const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const keyId = `fake-${randomUUID()}`;
   const jwk = publicKey.export({ format: 'jwk' });
-  let origin = '';
+  // botbuilder caches OpenID metadata and keys per URL for the whole process, and a test worker keeps
+  // its modules from file to file: a later fake on a port the OS hands out again must not find this
+  // one's keys cached under its URL. The path makes every fake's URL its own.
+  let base = '';
+  const prefix = `/${randomUUID()}`;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
-    if (req.method === 'GET' && path === '/v1/.well-known/openidconfiguration') {
+    if (req.method === 'GET' && path === `${prefix}/v1/.well-known/openidconfiguration`) {
       return sendJson(res, 200, {
         issuer: BOT_FRAMEWORK_ISSUER,
         authorization_endpoint: 'https://invalid.botframework.com',
-        jwks_uri: `${origin}/v1/.well-known/keys`,
+        jwks_uri: `${base}/v1/.well-known/keys`,
         id_token_signing_alg_values_supported: ['RS256'],
         token_endpoint_auth_methods_supported: ['private_key_jwt'],
       });
     }
-    if (req.method === 'GET' && path === '/v1/.well-known/keys') {
+    if (req.method === 'GET' && path === `${prefix}/v1/.well-known/keys`) {
       return sendJson(res, 200, {
         keys: [
           {
@@ -137,13 +142,13 @@ export async function startFakeBotFrameworkAuth(options: {
 
   const server = createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const openIdMetadataUrl = `${origin}/v1/.well-known/openidconfiguration`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`;
+  const openIdMetadataUrl = `${base}/v1/.well-known/openidconfiguration`;
 
   return {
     appId: options.appId,
     openIdMetadataUrl,
-    jwksUrl: `${origin}/v1/.well-known/keys`,
+    jwksUrl: `${base}/v1/.well-known/keys`,
     keyId,
     signToken: ({
       serviceUrl,
