@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WASM_TIERING_FLAG } from './bin/v8-flags.js';
+import SlowFirstSequencer from './test/slow-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,7 @@ export default defineConfig({
     // Three workers on two cores: many tests wait on child processes, servers and timers, and a third
     // file fills that idle time (the ten slowest files: 274 s with two workers, 258 s with three).
     maxWorkers: 3,
+    sequence: { sequencer: SlowFirstSequencer },
     // A worker keeps the modules it loaded for its next file instead of loading them again for each
     // file: the suite took 558 s instead of 615 s. Each test opens its own database and servers, so a
     // file finds nothing of the one before.
