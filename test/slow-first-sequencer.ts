@@ -12,8 +12,11 @@ const STARTS_PROCESSES = /\b(runCli|startServeProcess)\(/;
  */
 export default class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    const starts = (file: TestSpecification) => STARTS_PROCESSES.test(readFileSync(file.moduleId, 'utf8'));
-    return [...sorted.filter(starts), ...sorted.filter((file) => !starts(file))];
+    const first: TestSpecification[] = [];
+    const rest: TestSpecification[] = [];
+    for (const file of await super.sort(files)) {
+      (STARTS_PROCESSES.test(readFileSync(file.moduleId, 'utf8')) ? first : rest).push(file);
+    }
+    return [...first, ...rest];
   }
 }
