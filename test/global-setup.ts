@@ -4,7 +4,11 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createPglite, openDatabase, wrapPglite } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { createServerDatabase, dropServerDatabase } from './helpers/test-database.ts';
+import {
+  createServerDatabase,
+  dropServerDatabase,
+  dropServerDatabasesLike,
+} from './helpers/test-database.ts';
 
 /**
  * Runs initdb and the migrations once, and hands every test a dump to start PGlite from and, when
@@ -33,7 +37,10 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteDump', dumpPath);
   return async () => {
     await rm(dir, { recursive: true, force: true });
-    if (template) await dropServerDatabase(template);
+    if (!template) return;
+    // The copies test workers kept for reuse, then the template.
+    await dropServerDatabasesLike(`${template.pathname.slice(1)}\\_copy\\_%`);
+    await dropServerDatabase(template);
   };
 }
 

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPglite, type Database, openDatabase, wrapPglite } from '../../src/db/database.ts';
+import { ReusableDatabases } from './reusable-databases.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -34,13 +35,29 @@ class PreloadedBlob extends Blob {
 
 /**
  * A migrated, empty database of its own for one test. PGlite starts from a migrated dump made once
- * by the global setup (initdb takes seconds); on the server each call gets a new copy of a database the
- * global setup migrated.
+ * by the global setup (initdb takes seconds); on the server each new one is a copy of a database the
+ * global setup migrated. A worker reuses the databases its earlier tests closed, reset to that state.
  */
-export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
-  if (kind === 'pglite') {
-    return wrapPglite(await createPglite({ loadDataDir: new PreloadedBlob(await migratedDump()) }));
-  }
+export function openTestDatabase(kind: DatabaseKind): Promise<Database> {
+  return reusable[kind].lease();
+}
+
+/** A new migrated database, not one an earlier test used. */
+export function openNewTestDatabase(kind: DatabaseKind): Promise<Database> {
+  return kind === 'pglite' ? openPgliteDatabase() : openServerDatabase();
+}
+
+// Two idle databases of each kind per worker: a few tests open two at once.
+const reusable: Record<DatabaseKind, ReusableDatabases> = {
+  pglite: new ReusableDatabases(openPgliteDatabase, 2),
+  postgres: new ReusableDatabases(openServerDatabase, 2),
+};
+
+async function openPgliteDatabase(): Promise<Database> {
+  return wrapPglite(await createPglite({ loadDataDir: new PreloadedBlob(await migratedDump()) }));
+}
+
+async function openServerDatabase(): Promise<Database> {
   const url = await createServerDatabase(inject('postgresTemplate'));
   const db = await openDatabase({ kind: 'postgres', url: url.toString() });
   const close = db.close;
@@ -81,7 +98,8 @@ export async function openSharedServerDatabase(count: number): Promise<Database[
  */
 export async function createServerDatabase(template?: string): Promise<URL> {
   const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
-  const name = `earshot_test_${randomBytes(6).toString('hex')}`;
+  // Copies are named after their template, so the global teardown finds those workers kept open.
+  const name = `${template ? `${template}_copy` : 'earshot_test'}_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
@@ -96,5 +114,18 @@ export async function dropServerDatabase(url: URL) {
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS ${url.pathname.slice(1)} WITH (FORCE)`);
+  await client.end();
+}
+
+/** Drops the databases whose names match a LIKE pattern. */
+export async function dropServerDatabasesLike(pattern: string) {
+  const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  const { rows } = await client.query<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE datname LIKE $1',
+    [pattern],
+  );
+  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await client.end();
 }
