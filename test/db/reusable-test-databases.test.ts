@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.ts';
 import { ReusableDatabases } from '../helpers/reusable-databases.ts';
@@ -65,6 +66,36 @@ describe.each(DATABASE_KINDS)('test databases reused on %s', (kind) => {
       expect(columns).toEqual([]);
     } finally {
       await second.close();
+    }
+  });
+});
+
+// Only a server has other connections to hold a table.
+const SERVER_KINDS = DATABASE_KINDS.filter((kind) => kind === 'postgres');
+
+describe.each(SERVER_KINDS)('test databases reused on %s', (kind) => {
+  it('are given up, not waited for, when work a test left running holds a table', async () => {
+    const databases = new ReusableDatabases(() => openNewTestDatabase(kind), 1);
+    const first = await databases.lease();
+    await seedEntry(first);
+    const firstIdentity = await identity(first);
+    const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+    url.pathname = `/${firstIdentity.split('@')[0]}`;
+    const leftRunning = new pg.Client({ connectionString: url.toString() });
+    leftRunning.on('error', () => {});
+    await leftRunning.connect();
+    await leftRunning.query('BEGIN');
+    await leftRunning.query('LOCK TABLE entries IN ROW EXCLUSIVE MODE');
+
+    const started = Date.now();
+    await first.close();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const second = await databases.lease();
+    try {
+      expect(await identity(second)).not.toBe(firstIdentity);
+    } finally {
+      await second.close();
+      await leftRunning.end().catch(() => {});
     }
   });
 });

@@ -155,6 +155,9 @@ class Pristine {
   private async restoreTables(names: string[]) {
     const list = names.map(quote).join(', ');
     await this.db.transaction(async (session) => {
+      // Work a test left running on another connection could hold a table: give up on this database
+      // rather than wait for it.
+      await session.exec("SET LOCAL lock_timeout = '2s'");
       await session.exec(`TRUNCATE ${list}`);
       for (const name of names) {
         const json = this.migratedRows.get(name);
@@ -167,9 +170,9 @@ class Pristine {
       await session.query('DELETE FROM pg_statistic WHERE starelid = ANY($1::regclass[])', [
         names.map(quote),
       ]);
+      // As the migrations left them: analyzed, an empty table estimating 0 rows, not "never analyzed".
+      await session.exec(`ANALYZE ${list}`);
     });
-    // As the migrations left them: analyzed, an empty table estimating 0 rows rather than "never analyzed".
-    await this.db.query(`ANALYZE ${list}`);
   }
 
   private currentTables(): Promise<TableState[]> {
