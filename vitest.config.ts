@@ -13,8 +13,8 @@ export default defineConfig({
     maxWorkers: 3,
     sequence: { sequencer: SlowFirstSequencer },
     // A worker keeps the modules it loaded for its next file instead of loading them again for each
-    // file: the suite took 558 s instead of 615 s. Each test opens its own database and servers, so a
-    // file finds nothing of the one before.
+    // file: the suite took 558 s instead of 615 s. Each test opens its own servers and a database reset
+    // to its migrated state (test/helpers/reusable-databases.ts), so a file finds nothing of the one before.
     isolate: false,
     // Each test opens PGlite several times for seconds: V8 optimising its start-up code is wasted work
     // (test/slack: 202 s of CPU without the flag, 164 s with it; see bin/v8-flags.js).
