@@ -48,6 +48,7 @@ export async function analyzeStaleTables(
   return tables;
 }
 
-function quoteIdentifier(name: string): string {
+/** A table or column name as SQL reads it, whatever its characters. */
+export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

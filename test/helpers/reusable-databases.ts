@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../../src/db/database.ts';
+import { quoteIdentifier as quote } from '../../src/db/planner-statistics.ts';
 
 /**
  * Migrated test databases that a test worker hands out again after a test closes them, reset to the
@@ -93,30 +95,29 @@ class Pristine {
       )
     ).map((row) => row.name);
     const migratedRows = new Map<string, string>();
-    for (const { name, rows } of await tableStates(db, names, migratedRows)) {
-      if (rows === '0') continue;
+    const tables = await tableStates(db, names, migratedRows);
+    for (const table of tables) {
+      if (table.rows === '0') continue;
       const [row] = await db.query<{ json: string }>(
-        `SELECT json_agg(t)::text AS json FROM ${quote(name)} t`,
+        `SELECT coalesce(json_agg(t)::text, '') AS json FROM ${quote(table.name)} t`,
       );
-      migratedRows.set(name, row?.json ?? '[]');
+      const json = row?.json ?? '';
+      migratedRows.set(table.name, json);
+      // From now on this table's rows are compared by digest (tableStates), as md5() there computes it.
+      table.rows = createHash('md5').update(json).digest('hex');
     }
     const links = await db.query<{ referenced: string; referencing: string }>(
-      `SELECT confrelid::regclass::text AS referenced, conrelid::regclass::text AS referencing
-         FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace`,
+      `SELECT referenced.relname AS referenced, referencing.relname AS referencing
+         FROM pg_constraint
+         JOIN pg_class referenced ON referenced.oid = confrelid
+         JOIN pg_class referencing ON referencing.oid = conrelid
+        WHERE contype = 'f' AND connamespace = current_schema()::regnamespace`,
     );
     const referencedBy = new Map<string, string[]>();
     for (const { referenced, referencing } of links) {
-      const name = unquote(referenced);
-      referencedBy.set(name, [...(referencedBy.get(name) ?? []), unquote(referencing)]);
+      referencedBy.set(referenced, [...(referencedBy.get(referenced) ?? []), referencing]);
     }
-    return new Pristine(
-      db,
-      await tableStates(db, names, migratedRows),
-      migratedRows,
-      await sequenceStates(db),
-      await shapeOf(db),
-      referencedBy,
-    );
+    return new Pristine(db, tables, migratedRows, await sequenceStates(db), await shapeOf(db), referencedBy);
   }
 
   /** Puts the database back as it was opened; false when that is not possible. */
@@ -127,17 +128,20 @@ class Pristine {
       const changed = new Set(
         now.filter((table, i) => !sameTable(table, this.tables[i])).map((table) => table.name),
       );
+      let restored = changed.size > 0;
       if (changed.size > 0) await this.restoreTables(this.withReferencing(changed));
       for (const [i, sequence] of (await sequenceStates(this.db)).entries()) {
         const was = this.sequences[i];
         if (sequence.name !== was?.name) return false;
         if (sequence.last_value === was.last_value) continue;
+        restored = true;
         await this.db.query('SELECT setval($1::regclass, $2::bigint, $3::boolean)', [
           quote(sequence.name),
           was.last_value ?? was.start_value,
           was.last_value !== null,
         ]);
       }
+      if (!restored) return true;
       const after = await this.currentTables();
       return after.every((table, i) => sameTable(table, this.tables[i]));
     } catch {
@@ -254,6 +258,3 @@ async function shapeOf(db: Database): Promise<string> {
   );
   return row?.shape ?? '';
 }
-
-const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const unquote = (name: string) => (name.startsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name);

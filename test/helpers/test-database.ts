@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPglite, type Database, openDatabase, wrapPglite } from '../../src/db/database.ts';
+import { quoteIdentifier } from '../../src/db/planner-statistics.ts';
 import { ReusableDatabases } from './reusable-databases.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -97,35 +98,40 @@ export async function openSharedServerDatabase(count: number): Promise<Database[
  * or a copy of the database named `template`.
  */
 export async function createServerDatabase(template?: string): Promise<URL> {
-  const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
   // Copies are named after their template, so the global teardown finds those workers kept open.
   const name = `${template ? `${template}_copy` : 'earshot_test'}_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
-  await client.end();
-  const url = new URL(admin);
+  await asAdmin((client) =>
+    client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`),
+  );
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
   url.pathname = `/${name}`;
   return url;
 }
 
 export async function dropServerDatabase(url: URL) {
-  const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${url.pathname.slice(1)} WITH (FORCE)`);
-  await client.end();
+  await asAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${url.pathname.slice(1)} WITH (FORCE)`));
 }
 
 /** Drops the databases whose names match a LIKE pattern. */
 export async function dropServerDatabasesLike(pattern: string) {
-  const admin = new URL(process.env.TEST_DATABASE_URL ?? '');
-  const client = new pg.Client({ connectionString: admin.toString() });
+  await asAdmin(async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [pattern],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
+    }
+  });
+}
+
+/** Runs `work` on a connection to the TEST_DATABASE_URL database, closed after it. */
+async function asAdmin(work: (client: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? '' });
   await client.connect();
-  const { rows } = await client.query<{ datname: string }>(
-    'SELECT datname FROM pg_database WHERE datname LIKE $1',
-    [pattern],
-  );
-  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-  await client.end();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
 }
