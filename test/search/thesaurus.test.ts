@@ -61,6 +61,18 @@ describe('expanding a question', () => {
     );
   });
 
+  it('reads common sales abbreviations as the words entries spell out: PEPM, TCO, MFA', () => {
+    expect(alternativesOf("What's the PEPM for Plus?")[phraseKey('pepm')]).toContain(
+      `${phraseKey('per employee per month')}/synonym`,
+    );
+    expect(alternativesOf('TCO versus Datadog')[phraseKey('tco')]).toContain(
+      `${phraseKey('total cost of ownership')}/synonym`,
+    );
+    expect(alternativesOf('do we enforce MFA')[phraseKey('mfa')]).toContain(
+      `${phraseKey('two-factor')}/synonym`,
+    );
+  });
+
   it('does not offer a word the question asks about in its own right as a stand-in for another', () => {
     const alternatives = alternativesOf('churn at renewal');
     expect(alternatives[phraseKey('churn')]).not.toContain(`${phraseKey('renewal')}/synonym`);
