@@ -74,9 +74,14 @@ describe.each(DATABASE_KINDS)('a saved search index on %s', (kind) => {
   let dir: string;
   let store: SnapshotStore;
   let logs: ReturnType<typeof captureLogs>;
+  /** Caches that save in the background: each test's saves finish before its directory is removed. */
+  let saving: WorkspaceIndexCache[] = [];
   /** A cache that saves after every change, as a new process would be. */
-  const persisted = () =>
-    new WorkspaceIndexCache(db, undefined, 250, new IndexPersistence(store, logs.logger), 1);
+  const persisted = () => {
+    const cache = new WorkspaceIndexCache(db, undefined, 250, new IndexPersistence(store, logs.logger), 1);
+    saving.push(cache);
+    return cache;
+  };
   const fresh = () => new WorkspaceIndexCache(db);
   const loaded = () => logs.lines.filter((line) => line.msg === 'search index loaded').length;
 
@@ -89,6 +94,8 @@ describe.each(DATABASE_KINDS)('a saved search index on %s', (kind) => {
   });
 
   afterEach(async () => {
+    await Promise.all(saving.map((cache) => cache.flush()));
+    saving = [];
     await db.close();
     await rm(dir, { recursive: true, force: true });
   });
