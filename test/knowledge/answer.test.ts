@@ -158,6 +158,30 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.closest).toBeUndefined();
   });
 
+  it('hears nothing about a company named by its web address when only the common word was said', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Grace',
+      account: 'Lumen',
+      body: 'Controller asked if intercompany bills land in the right subsidiary automatically.',
+    });
+    await seedEntry(db, {
+      author: 'Priya',
+      account: 'Fernway',
+      body: 'Fernway pays its bills twice a month.',
+    });
+    const nothing = await earshot.ask({ workspaceId: 'acme', question: 'Any chatter about Bill.com?' });
+    expect(nothing.heard).toBe(false);
+
+    await seedEntry(db, {
+      author: 'Dan',
+      account: 'Kessler',
+      body: 'Kessler is comparing us with Bill.com on price.',
+    });
+    const heard = await earshot.ask({ workspaceId: 'acme', question: 'Any chatter about Bill.com?' });
+    expect(heard.sources.map((source) => source.account)).toEqual(['Kessler']);
+  });
+
   it('shows the entries that came closest when none answers, as such, and counts none of them', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -124,6 +124,16 @@ describe('compounds and abbreviations', () => {
     expect(analyze('vitamin D and T cells', 'en')).toEqual(['vitamin', 'cell']);
   });
 
+  it('keeps a company named by its web address as one name', () => {
+    expect(analyze('lost to Bill.com and Monday.com on price', 'en')).toEqual([
+      'lost',
+      'bill.com',
+      'monday.com',
+      'price',
+    ]);
+    expect(analyze('Bill.com', 'en')).not.toContain(analyze('bills', 'en')[0]);
+  });
+
   it('writes SOC 2 one way however it is spelled', () => {
     for (const form of ['SOC 2', 'SOC-2', 'soc 2']) expect(analyze(form, 'en')).toContain('soc2');
     expect(analyze('SOC2', 'en')).toEqual(['soc2']);

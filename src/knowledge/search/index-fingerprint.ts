@@ -23,7 +23,7 @@ const PROBES = [
   "L'entreprise hésite : les équipes veulent une démonstration avant d'acheter la licence.",
   'Die Kunden möchten eine Testversion, bevor sie die Lizenzverlängerung unterschreiben.',
   'Os compradores querem integração nativa e preços previsíveis antes da renovação.',
-  'co-op 3.5x ROI C++ node.js AT&T naïve café 東京 größer',
+  'co-op 3.5x ROI C++ node.js AT&T Bill.com naïve café 東京 größer',
 ];
 
 /**

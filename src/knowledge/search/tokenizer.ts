@@ -19,6 +19,8 @@ const SHORT_AMPERSAND = /^[\p{L}\p{N}]{1,3}(?:&[\p{L}\p{N}]{1,3})+$/u;
 const NUMBER = /^\p{N}+(?:[.,]\p{N}+)+$/u;
 const DOTTED = /^\p{L}(?:\.\p{L})+$/u;
 const SEPARATORS = /[.,]/;
+// A company named by its web address (Bill.com, Monday.com, Booking.com) is one name, not "bill".
+const WEB_NAME = /^[\p{L}\p{N}]+(?:\.[\p{L}\p{N}]+)*\.(?:com|io|ai|co|net|org|app)$/iu;
 // Compounds people also write as one word have a short part (on-prem, e-mail, sign-on, SOC-2, add-on) or
 // are known phrases (health-care, push-back); joining every pair (site-specific, self-renewal) would only
 // add terms nobody types.
@@ -176,6 +178,8 @@ function visitJoined(
     visit(token.replaceAll(',', ''), unicode, 0); // 3.5, 2,000
   } else if (DOTTED.test(token)) {
     visit(token.replaceAll('.', ''), unicode, 0); // U.S., e.g.
+  } else if (WEB_NAME.test(token)) {
+    visit(token, unicode, 0);
   } else {
     for (const part of token.split(SEPARATORS)) if (part !== '') visit(part, unicode, 0);
   }
