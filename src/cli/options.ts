@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EarshotError } from '../errors.ts';
 import { canonicalRole, ROLES_ACCEPTED } from '../knowledge/buyer-roles.ts';
 import {
   BUYING_STAGES,
@@ -71,7 +72,17 @@ export const limitOption = z.coerce
 export const statusOption = z.enum(ENTRY_STATUSES);
 export const kindOption = z.enum(ENTRY_KINDS);
 export const stageOption = z.enum(BUYING_STAGES);
-export const entryIdArgument = z.coerce.number('must be an entry id such as 42').int().positive();
+const entryId = z.coerce.number().int().positive();
+
+/** An entry id typed as an argument, or an error naming what was typed and where ids are listed. */
+export function entryIdArgument(input: string): number {
+  const parsed = entryId.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new EarshotError({
+    code: 'invalid_input',
+    message: `"${input}" is not an entry id: give its number, such as 42 (\`earshot entries list\` shows them).`,
+  });
+}
 export { date as dateOption };
 
 /** `--roles "CFO; IT admin"`: `;`-separated names or aliases, or `none` to clear them. */

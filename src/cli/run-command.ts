@@ -7,12 +7,24 @@ import { createEarshot, type Earshot } from '../main.ts';
 import { redactSecrets, secretValues } from '../secret-values.ts';
 
 /** Builds Earshot for one command, runs it, always closes the database, and turns errors into exit codes. */
-export async function runCommand(work: (earshot: Earshot) => Promise<void>): Promise<void> {
+export function runCommand(work: (earshot: Earshot) => Promise<void>): Promise<void> {
+  return runChecked(() => undefined, work);
+}
+
+/**
+ * `runCommand` for a command with options or arguments to check: input it cannot use is refused before
+ * the database is opened, at once, instead of after waiting for another process that has it open.
+ */
+export async function runChecked<Input>(
+  check: () => Input,
+  work: (earshot: Earshot, input: Input) => Promise<void>,
+): Promise<void> {
   let earshot: Earshot | undefined;
   let secrets: string[] = [];
   try {
     const config = loadConfig();
     secrets = secretValues(config);
+    const input = check();
     // A command's output is the answer; routine log lines would only clutter the terminal.
     earshot = await createEarshot({
       config,
@@ -25,7 +37,7 @@ export async function runCommand(work: (earshot: Earshot) => Promise<void>): Pro
         },
       },
     });
-    await work(earshot);
+    await work(earshot, input);
   } catch (error) {
     process.exitCode = reportError(explainLostOwner(earshot?.db.location, error), secrets);
   } finally {

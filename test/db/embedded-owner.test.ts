@@ -186,6 +186,16 @@ describe('one owner for the embedded database', () => {
       expect(refused.stderr).toContain(
         `is still using the database in ${dataDir} after 20 s. Wait for it to finish`,
       );
+
+      // A typo is refused at once, not after waiting for the database it will never use.
+      const typoStarted = Date.now();
+      const typo = await runCli(dataDir, ['entries', 'archive', '12', 'l3']);
+      expect(typo).toMatchObject({
+        code: 2,
+        stderr:
+          'earshot: "l3" is not an entry id: give its number, such as 42 (`earshot entries list` shows them).\n',
+      });
+      expect(Date.now() - typoStarted).toBeLessThan(LOCK_PATIENCE_MS / 2);
     } finally {
       await stuck.close();
     }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { importAccounts } from '../../nudges/accounts/import-accounts.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const workspaceOnly = z.object({ workspace: workspaceOption });
 
@@ -18,23 +18,26 @@ export function registerAccounts(program: Command) {
     .argument('<file>', 'the file; validated whole before anything is stored')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
-        const result = await importAccounts({
-          db: earshot.db,
-          clock: earshot.clock,
-          workspaceId: workspace,
-          file,
-        });
-        process.stdout.write(
-          `Imported ${result.inserted + result.updated} accounts into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
-        );
-        if (result.triggersMatched > 0) {
+      runChecked(
+        () => workspaceOnly.parse(raw),
+        async (earshot, options) => {
+          const workspace = await earshot.organizations.forCommand(options.workspace);
+          const result = await importAccounts({
+            db: earshot.db,
+            clock: earshot.clock,
+            workspaceId: workspace,
+            file,
+          });
           process.stdout.write(
-            `${result.triggersMatched} earlier trigger events now match an account; ${result.alertsQueued} alerts queued.\n`,
+            `Imported ${result.inserted + result.updated} accounts into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
           );
-        }
-      }),
+          if (result.triggersMatched > 0) {
+            process.stdout.write(
+              `${result.triggersMatched} earlier trigger events now match an account; ${result.alertsQueued} alerts queued.\n`,
+            );
+          }
+        },
+      ),
     );
   accounts
     .command('list')
@@ -42,29 +45,31 @@ export function registerAccounts(program: Command) {
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = workspaceOnly.extend({ json: z.boolean().optional() }).parse(raw);
-        const rows = await earshot.db.prisma.account.findMany({
-          where: { workspaceId: options.workspace },
-          orderBy: { name: 'asc' },
-        });
-        const people = await earshot.db.prisma.chatPerson.findMany({
-          where: { workspaceId: options.workspace },
-        });
-        const matchOf = (email: string) =>
-          people
-            .filter((person) => person.email === email)
-            .map((person) => `${person.platform}:${person.userId}`)
-            .join(', ') || 'not matched yet';
-        for (const account of rows) {
-          const matched = matchOf(account.ownerEmail);
-          process.stdout.write(
-            options.json
-              ? `${JSON.stringify({ ...account, ownerMatchedAs: matched })}\n`
-              : `${account.name} (${account.domain ?? 'no domain'}) ${account.industry ?? ''} — owner ${account.ownerEmail} [${matched}]\n`,
-          );
-        }
-        if (rows.length === 0) process.stdout.write('No accounts yet: earshot accounts import FILE.\n');
-      }),
+      runChecked(
+        () => workspaceOnly.extend({ json: z.boolean().optional() }).parse(raw),
+        async (earshot, options) => {
+          const rows = await earshot.db.prisma.account.findMany({
+            where: { workspaceId: options.workspace },
+            orderBy: { name: 'asc' },
+          });
+          const people = await earshot.db.prisma.chatPerson.findMany({
+            where: { workspaceId: options.workspace },
+          });
+          const matchOf = (email: string) =>
+            people
+              .filter((person) => person.email === email)
+              .map((person) => `${person.platform}:${person.userId}`)
+              .join(', ') || 'not matched yet';
+          for (const account of rows) {
+            const matched = matchOf(account.ownerEmail);
+            process.stdout.write(
+              options.json
+                ? `${JSON.stringify({ ...account, ownerMatchedAs: matched })}\n`
+                : `${account.name} (${account.domain ?? 'no domain'}) ${account.industry ?? ''} — owner ${account.ownerEmail} [${matched}]\n`,
+            );
+          }
+          if (rows.length === 0) process.stdout.write('No accounts yet: earshot accounts import FILE.\n');
+        },
+      ),
     );
 }

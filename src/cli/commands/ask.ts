@@ -7,7 +7,7 @@ import { askQuestionLine } from '../../knowledge/evaluation/question-lines.ts';
 import { filterOptions, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { readQuestionFile } from '../question-file.ts';
 import { renderAnswer } from '../render-answer.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const askOptions = filterOptions.extend({
   workspace: workspaceOption,
@@ -36,45 +36,55 @@ export function registerAsk(program: Command) {
     .option('--no-facets', 'ignore a stage, industry or role the question names (search its other words)')
     .option('--json', 'print the answer as JSON (one line per question with --questions)')
     .action((words: string[], raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = askOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const filters = toFilters(options);
-        if (options.questions !== undefined) {
-          if (words.length > 0) {
+      runChecked(
+        () => {
+          const options = askOptions.parse(raw);
+          if (options.questions !== undefined && words.length > 0) {
             throw new EarshotError({
               code: 'invalid_input',
               message: 'give either a question or --questions FILE, not both',
             });
           }
-          // Validated whole first: a bad line stops the run before anything is answered.
-          const lines = await readQuestionFile(options.questions, askQuestionLine);
-          for (const { value } of lines) {
-            const answer = await earshot.askWithoutLogging({
-              workspaceId: options.workspace,
-              question: value.question,
-              filters,
-              ignoreFacets: options.facets === false,
+          if (options.questions === undefined && words.length === 0) {
+            throw new EarshotError({
+              code: 'invalid_input',
+              message: 'give a question, or --questions FILE',
             });
-            process.stdout.write(
-              options.json
-                ? `${JSON.stringify(answerJson(answer))}\n`
-                : `$ earshot ask "${value.question}"\n${renderAnswer(answer)}\n`,
-            );
           }
-          return;
-        }
-        if (words.length === 0) {
-          throw new EarshotError({ code: 'invalid_input', message: 'give a question, or --questions FILE' });
-        }
-        const answer = await earshot.ask({
-          workspaceId: options.workspace,
-          question: words.join(' '),
-          filters,
-          ignoreFacets: options.facets === false,
-        });
-        process.stdout.write(options.json ? `${JSON.stringify(answerJson(answer))}\n` : renderAnswer(answer));
-      }),
+          return options;
+        },
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const filters = toFilters(options);
+          if (options.questions !== undefined) {
+            // Validated whole first: a bad line stops the run before anything is answered.
+            const lines = await readQuestionFile(options.questions, askQuestionLine);
+            for (const { value } of lines) {
+              const answer = await earshot.askWithoutLogging({
+                workspaceId: options.workspace,
+                question: value.question,
+                filters,
+                ignoreFacets: options.facets === false,
+              });
+              process.stdout.write(
+                options.json
+                  ? `${JSON.stringify(answerJson(answer))}\n`
+                  : `$ earshot ask "${value.question}"\n${renderAnswer(answer)}\n`,
+              );
+            }
+            return;
+          }
+          const answer = await earshot.ask({
+            workspaceId: options.workspace,
+            question: words.join(' '),
+            filters,
+            ignoreFacets: options.facets === false,
+          });
+          process.stdout.write(
+            options.json ? `${JSON.stringify(answerJson(answer))}\n` : renderAnswer(answer),
+          );
+        },
+      ),
     );
 }
 

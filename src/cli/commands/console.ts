@@ -6,7 +6,7 @@ import { consoleRoleOf } from '../../console/console-roles.ts';
 import { SignInLinks } from '../../console/sign-in-links.ts';
 import { EarshotError } from '../../errors.ts';
 import { organizationOption } from '../organization-option.ts';
-import { reportError, runCommand } from '../run-command.ts';
+import { reportError, runChecked } from '../run-command.ts';
 
 const linkOptions = z.object({
   org: z.string().trim().min(1, 'name the organization: --org ORG'),
@@ -41,26 +41,28 @@ export function registerConsole(program: Command) {
     )
     .requiredOption('--as <email>', "the person's email, as their Slack or Teams profile has it")
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = linkOptions.parse(raw);
-        const organization = await organizationOption(earshot, options.org, { create: false });
-        const role = await consoleRoleOf(earshot, organization, options.as);
-        if (!role) {
-          throw new EarshotError({
-            code: 'invalid_input',
-            message:
-              `Nobody in "${organization}" has the email ${options.as}. Earshot knows a person's email once they have used it in Slack or Teams; ` +
-              `a curator can also be named by email (earshot curators add ${options.as} --org ${organization}).`,
+      runChecked(
+        () => linkOptions.parse(raw),
+        async (earshot, options) => {
+          const organization = await organizationOption(earshot, options.org, { create: false });
+          const role = await consoleRoleOf(earshot, organization, options.as);
+          if (!role) {
+            throw new EarshotError({
+              code: 'invalid_input',
+              message:
+                `Nobody in "${organization}" has the email ${options.as}. Earshot knows a person's email once they have used it in Slack or Teams; ` +
+                `a curator can also be named by email (earshot curators add ${options.as} --org ${organization}).`,
+            });
+          }
+          const token = await new SignInLinks({ db: earshot.db, clock: earshot.clock }).create({
+            organization,
+            email: options.as,
           });
-        }
-        const token = await new SignInLinks({ db: earshot.db, clock: earshot.clock }).create({
-          organization,
-          email: options.as,
-        });
-        const url = `${earshot.config.publicUrl}${CONSOLE_PATH}/sign-in?token=${token}`;
-        process.stdout.write(
-          `${url}\nSigns in ${options.as} as ${role === 'curator' ? 'a curator' : 'a member (browse and search)'} of "${organization}". Works once, within 15 minutes.\n`,
-        );
-      }),
+          const url = `${earshot.config.publicUrl}${CONSOLE_PATH}/sign-in?token=${token}`;
+          process.stdout.write(
+            `${url}\nSigns in ${options.as} as ${role === 'curator' ? 'a curator' : 'a member (browse and search)'} of "${organization}". Works once, within 15 minutes.\n`,
+          );
+        },
+      ),
     );
 }

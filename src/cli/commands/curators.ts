@@ -11,7 +11,7 @@ import type { CuratorChannel } from '../../knowledge/curation/organization-curat
 import type { ChatPlatform } from '../../knowledge/workspaces/platform-ids.ts';
 import type { Earshot } from '../../main.ts';
 import { organizationOption } from '../organization-option.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const KIND_LABELS: Record<CuratorId['kind'], string> = {
   slackUser: 'Slack user',
@@ -23,6 +23,31 @@ const SLACK_CHANNEL = /^(?:slack:)?([CG][A-Z0-9_]{2,})$/;
 const TEAMS_CONVERSATION = /^(?:teams:)?(19:[^\s;]+)(?:;messageid=\d+)?$/;
 
 const orgOnly = z.object({ org: z.string().trim().min(1, 'name the organization: --org ORG') });
+
+const channelOptions = orgOnly
+  .extend({
+    slack: z
+      .string()
+      .trim()
+      .regex(SLACK_CHANNEL, 'must be a Slack channel id such as C0123ABC (copy it from the channel details)')
+      .transform((value) => SLACK_CHANNEL.exec(value)?.[1] as string)
+      .optional(),
+    teams: z
+      .string()
+      .trim()
+      .regex(
+        TEAMS_CONVERSATION,
+        'must be a Teams channel or group chat id such as 19:abc…@thread.tacv2 (from "Get link to channel")',
+      )
+      .transform((value) => TEAMS_CONVERSATION.exec(value)?.[1] as string)
+      .optional(),
+    clear: z.enum(['slack', 'teams'], 'must be slack or teams').optional(),
+    json: z.boolean().optional(),
+  })
+  .refine((value) => !value.clear || !value[value.clear], {
+    message: 'either set a channel or clear it, not both',
+    path: ['clear'],
+  });
 
 /** Each identity typed, or one error naming every form Earshot accepts. */
 function curatorIdsOf(inputs: string[]): CuratorId[] {
@@ -51,30 +76,32 @@ export function registerCurators(program: Command) {
     )
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = orgOnly.extend({ json: z.boolean().optional() }).parse(raw);
-        const organization = await organizationOption(earshot, options.org, { create: false });
-        const list = await earshot.curators.of(organization);
-        if (options.json) {
-          for (const curator of list.curators) {
-            const identity = describeCuratorId(curator);
+      runChecked(
+        () => orgOnly.extend({ json: z.boolean().optional() }).parse(raw),
+        async (earshot, options) => {
+          const organization = await organizationOption(earshot, options.org, { create: false });
+          const list = await earshot.curators.of(organization);
+          if (options.json) {
+            for (const curator of list.curators) {
+              const identity = describeCuratorId(curator);
+              process.stdout.write(
+                `${JSON.stringify({ identity, kind: curator.kind, source: list.source })}\n`,
+              );
+            }
+            return;
+          }
+          if (list.source === 'default') {
             process.stdout.write(
-              `${JSON.stringify({ identity, kind: curator.kind, source: list.source })}\n`,
+              list.curators.length === 0
+                ? `No curators in "${organization}": anyone may watch channels and set up digests, nobody may review. Add one: earshot curators add U0123ABC --org ${organization}\n`
+                : `No curators of its own in "${organization}": EARSHOT_CURATORS applies.\n`,
             );
           }
-          return;
-        }
-        if (list.source === 'default') {
-          process.stdout.write(
-            list.curators.length === 0
-              ? `No curators in "${organization}": anyone may watch channels and set up digests, nobody may review. Add one: earshot curators add U0123ABC --org ${organization}\n`
-              : `No curators of its own in "${organization}": EARSHOT_CURATORS applies.\n`,
-          );
-        }
-        for (const curator of list.curators) {
-          process.stdout.write(`${describeCuratorId(curator)} (${KIND_LABELS[curator.kind]})\n`);
-        }
-      }),
+          for (const curator of list.curators) {
+            process.stdout.write(`${describeCuratorId(curator)} (${KIND_LABELS[curator.kind]})\n`);
+          }
+        },
+      ),
     );
   curators
     .command('add')
@@ -85,24 +112,26 @@ export function registerCurators(program: Command) {
       'the organization: its id, its name, or a linked Slack team / Teams tenant id',
     )
     .action((inputs: string[], raw: unknown) =>
-      runCommand(async (earshot) => {
-        const ids = curatorIdsOf(inputs);
-        const organization = await organizationOption(earshot, orgOnly.parse(raw).org, { create: true });
-        const before = await earshot.curators.of(organization);
-        for (const id of ids) {
-          const added = await earshot.curators.add(organization, id);
-          process.stdout.write(
-            added
-              ? `Added ${describeCuratorId(id)} as a curator of "${organization}".\n`
-              : `${describeCuratorId(id)} already curates "${organization}".\n`,
-          );
-        }
-        if (before.source === 'default' && before.curators.length > 0) {
-          process.stdout.write(
-            `"${organization}" now has curators of its own: EARSHOT_CURATORS no longer applies to it.\n`,
-          );
-        }
-      }),
+      runChecked(
+        () => ({ ids: curatorIdsOf(inputs), org: orgOnly.parse(raw).org }),
+        async (earshot, { ids, org }) => {
+          const organization = await organizationOption(earshot, org, { create: true });
+          const before = await earshot.curators.of(organization);
+          for (const id of ids) {
+            const added = await earshot.curators.add(organization, id);
+            process.stdout.write(
+              added
+                ? `Added ${describeCuratorId(id)} as a curator of "${organization}".\n`
+                : `${describeCuratorId(id)} already curates "${organization}".\n`,
+            );
+          }
+          if (before.source === 'default' && before.curators.length > 0) {
+            process.stdout.write(
+              `"${organization}" now has curators of its own: EARSHOT_CURATORS no longer applies to it.\n`,
+            );
+          }
+        },
+      ),
     );
   curators
     .command('remove')
@@ -113,28 +142,32 @@ export function registerCurators(program: Command) {
       'the organization: its id, its name, or a linked Slack team / Teams tenant id',
     )
     .action((inputs: string[], raw: unknown) =>
-      runCommand(async (earshot) => {
-        const ids = curatorIdsOf(inputs);
-        const organization = await organizationOption(earshot, orgOnly.parse(raw).org, { create: false });
-        const before = await earshot.curators.of(organization);
-        // All or none: a typo in the third id should not leave the first two removed.
-        for (const id of ids) {
-          const own = before.source === 'organization' && before.curators.some((c) => sameId(c, id));
-          if (!own) throw notACurator(earshot, organization, id);
-        }
-        for (const id of ids) {
-          await earshot.curators.remove(organization, id);
-          process.stdout.write(`Removed ${describeCuratorId(id)} from the curators of "${organization}".\n`);
-        }
-        const after = await earshot.curators.of(organization);
-        if (after.source === 'default') {
-          process.stdout.write(
-            after.curators.length > 0
-              ? `"${organization}" has no curators of its own now: EARSHOT_CURATORS applies.\n`
-              : `"${organization}" has no curators now: anyone may watch channels and set up digests, nobody may review.\n`,
-          );
-        }
-      }),
+      runChecked(
+        () => ({ ids: curatorIdsOf(inputs), org: orgOnly.parse(raw).org }),
+        async (earshot, { ids, org }) => {
+          const organization = await organizationOption(earshot, org, { create: false });
+          const before = await earshot.curators.of(organization);
+          // All or none: a typo in the third id should not leave the first two removed.
+          for (const id of ids) {
+            const own = before.source === 'organization' && before.curators.some((c) => sameId(c, id));
+            if (!own) throw notACurator(earshot, organization, id);
+          }
+          for (const id of ids) {
+            await earshot.curators.remove(organization, id);
+            process.stdout.write(
+              `Removed ${describeCuratorId(id)} from the curators of "${organization}".\n`,
+            );
+          }
+          const after = await earshot.curators.of(organization);
+          if (after.source === 'default') {
+            process.stdout.write(
+              after.curators.length > 0
+                ? `"${organization}" has no curators of its own now: EARSHOT_CURATORS applies.\n`
+                : `"${organization}" has no curators now: anyone may watch channels and set up digests, nobody may review.\n`,
+            );
+          }
+        },
+      ),
     );
   curators
     .command('channel')
@@ -150,54 +183,29 @@ export function registerCurators(program: Command) {
     .option('--clear <platform>', 'go back to EARSHOT_CURATOR_CHANNEL on slack or teams')
     .option('--json', 'print JSON')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = orgOnly
-          .extend({
-            slack: z
-              .string()
-              .trim()
-              .regex(
-                SLACK_CHANNEL,
-                'must be a Slack channel id such as C0123ABC (copy it from the channel details)',
-              )
-              .transform((value) => SLACK_CHANNEL.exec(value)?.[1] as string)
-              .optional(),
-            teams: z
-              .string()
-              .trim()
-              .regex(
-                TEAMS_CONVERSATION,
-                'must be a Teams channel or group chat id such as 19:abc…@thread.tacv2 (from "Get link to channel")',
-              )
-              .transform((value) => TEAMS_CONVERSATION.exec(value)?.[1] as string)
-              .optional(),
-            clear: z.enum(['slack', 'teams'], 'must be slack or teams').optional(),
-            json: z.boolean().optional(),
-          })
-          .refine((value) => !value.clear || !value[value.clear], {
-            message: 'either set a channel or clear it, not both',
-            path: ['clear'],
-          })
-          .parse(raw);
-        const changes = Boolean(options.slack || options.teams || options.clear);
-        const organization = await organizationOption(earshot, options.org, { create: changes });
-        for (const platform of ['slack', 'teams'] as const) {
-          const conversation = options[platform];
-          if (conversation) await earshot.curators.setChannel(organization, platform, conversation);
-        }
-        if (options.clear) await earshot.curators.setChannel(organization, options.clear, null);
-        const channels = {
-          slack: await earshot.curators.channelOf(organization, 'slack'),
-          teams: await earshot.curators.channelOf(organization, 'teams'),
-        };
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify({ organization, ...channels })}\n`);
-          return;
-        }
-        for (const platform of ['slack', 'teams'] as const) {
-          process.stdout.write(`${channelLine(organization, platform, channels[platform])}\n`);
-        }
-      }),
+      runChecked(
+        () => channelOptions.parse(raw),
+        async (earshot, options) => {
+          const changes = Boolean(options.slack || options.teams || options.clear);
+          const organization = await organizationOption(earshot, options.org, { create: changes });
+          for (const platform of ['slack', 'teams'] as const) {
+            const conversation = options[platform];
+            if (conversation) await earshot.curators.setChannel(organization, platform, conversation);
+          }
+          if (options.clear) await earshot.curators.setChannel(organization, options.clear, null);
+          const channels = {
+            slack: await earshot.curators.channelOf(organization, 'slack'),
+            teams: await earshot.curators.channelOf(organization, 'teams'),
+          };
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify({ organization, ...channels })}\n`);
+            return;
+          }
+          for (const platform of ['slack', 'teams'] as const) {
+            process.stdout.write(`${channelLine(organization, platform, channels[platform])}\n`);
+          }
+        },
+      ),
     );
 }
 

@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../project-root.ts';
 import { readRecordFile } from '../../records/read-record-file.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { renderAnswer } from '../render-answer.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const DEMO_DIR = path.join(PROJECT_ROOT, 'demo');
 /** The demo's dates were written as of this day; they are shifted so the demo always looks current. */
@@ -26,35 +26,36 @@ export function registerDemo(program: Command) {
     .description('load the demo knowledge base (a fictional company) and answer a few questions from it')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const workspace = await earshot.organizations.forCommand(
-          z.object({ workspace: workspaceOption }).parse(raw).workspace,
-        );
-        const files = await demoFiles();
-        const shift = Date.now() - DEMO_WRITTEN_ON;
-        const result = await earshot.importFiles({
-          workspaceId: workspace,
-          files,
-          transform: (entry) => shiftDates(entry, shift),
-        });
-        const total = result.inserted + result.updated;
-        process.stdout.write(
-          `Loaded the demo knowledge base: ${total} entries in workspace "${workspace}".\n\n`,
-        );
-        const questions = (await readFile(path.join(DEMO_DIR, 'questions.txt'), 'utf8'))
-          .split('\n')
-          .filter(Boolean);
-        for (const index of SHOWN_QUESTIONS) {
-          const question = questions.at(index);
-          if (!question) continue;
-          const answer = await earshot.ask({ workspaceId: workspace, question, platform: 'demo' });
-          process.stdout.write(`$ earshot ask "${question}"\n${renderAnswer(answer)}\n`);
-        }
-        process.stdout.write(
-          `Try your own: ./bin/earshot.js ask "What are you hearing about implementation time?"\n\n`,
-        );
-        await loadNudgesDemo(earshot, workspace, shift);
-      }),
+      runChecked(
+        () => z.object({ workspace: workspaceOption }).parse(raw),
+        async (earshot, input) => {
+          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const files = await demoFiles();
+          const shift = Date.now() - DEMO_WRITTEN_ON;
+          const result = await earshot.importFiles({
+            workspaceId: workspace,
+            files,
+            transform: (entry) => shiftDates(entry, shift),
+          });
+          const total = result.inserted + result.updated;
+          process.stdout.write(
+            `Loaded the demo knowledge base: ${total} entries in workspace "${workspace}".\n\n`,
+          );
+          const questions = (await readFile(path.join(DEMO_DIR, 'questions.txt'), 'utf8'))
+            .split('\n')
+            .filter(Boolean);
+          for (const index of SHOWN_QUESTIONS) {
+            const question = questions.at(index);
+            if (!question) continue;
+            const answer = await earshot.ask({ workspaceId: workspace, question, platform: 'demo' });
+            process.stdout.write(`$ earshot ask "${question}"\n${renderAnswer(answer)}\n`);
+          }
+          process.stdout.write(
+            `Try your own: ./bin/earshot.js ask "What are you hearing about implementation time?"\n\n`,
+          );
+          await loadNudgesDemo(earshot, workspace, shift);
+        },
+      ),
     );
 }
 

@@ -7,7 +7,7 @@ import { describeSchedule, isTimeZone, nextOccurrence } from '../../digest/weekl
 import { EarshotError } from '../../errors.ts';
 import { connectMessenger, type Earshot } from '../../main.ts';
 import { dateOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -49,21 +49,23 @@ export function registerDigest(program: Command) {
     .option('--curators', "the curators' digest: also unanswered questions and the review queue")
     .option('--time-zone <zone>', 'show dates in this zone', 'UTC')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = showOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const to = options.to ?? earshot.clock.now();
-        const from = options.from ?? new Date(to.getTime() - 7 * DAY_MS);
-        const shown = await buildDigest(earshot, {
-          workspaceId: options.workspace,
-          from,
-          to,
-          topics: options.topics,
-          forCurators: options.curators ?? false,
-          limits: 'full',
-        });
-        process.stdout.write(`${digestText(shown, { timeZone: options.timeZone })}\n`);
-      }),
+      runChecked(
+        () => showOptions.parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const to = options.to ?? earshot.clock.now();
+          const from = options.from ?? new Date(to.getTime() - 7 * DAY_MS);
+          const shown = await buildDigest(earshot, {
+            workspaceId: options.workspace,
+            from,
+            to,
+            topics: options.topics,
+            forCurators: options.curators ?? false,
+            limits: 'full',
+          });
+          process.stdout.write(`${digestText(shown, { timeZone: options.timeZone })}\n`);
+        },
+      ),
     );
   digest
     .command('run')
@@ -75,59 +77,64 @@ export function registerDigest(program: Command) {
     .option('--platform <slack|teams>', 'when the channel id is known on both')
     .option('--time-zone <zone>', 'for dates, when the channel has no subscription', 'UTC')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = runOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const channel = {
-          platform: await platformOf(earshot, options),
-          workspaceId: options.workspace,
-          conversationId: options.channel,
-        };
-        await connectMessenger(earshot, channel.platform);
-        const run = await earshot.digests.postNow(channel, { timeZone: options.timeZone });
-        if (run.status !== 'posted') {
-          throw new EarshotError({
-            code: 'not_found',
-            message: `the digest could not be posted to ${options.channel}: ${run.lastError}`,
-          });
-        }
-        process.stdout.write(
-          `Posted the digest for ${run.periodFrom.toISOString()} – ${run.periodTo.toISOString()} to ${channel.platform} ${options.channel}.\n`,
-        );
-      }),
+      runChecked(
+        () => runOptions.parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const channel = {
+            platform: await platformOf(earshot, options),
+            workspaceId: options.workspace,
+            conversationId: options.channel,
+          };
+          await connectMessenger(earshot, channel.platform);
+          const run = await earshot.digests.postNow(channel, { timeZone: options.timeZone });
+          if (run.status !== 'posted') {
+            throw new EarshotError({
+              code: 'not_found',
+              message: `the digest could not be posted to ${options.channel}: ${run.lastError}`,
+            });
+          }
+          process.stdout.write(
+            `Posted the digest for ${run.periodFrom.toISOString()} – ${run.periodTo.toISOString()} to ${channel.platform} ${options.channel}.\n`,
+          );
+        },
+      ),
     );
   digest
     .command('list')
     .description('subscribed channels, their schedules and their last digest')
     .option('-w, --workspace <id>', 'only this workspace')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = listOptions.parse(raw);
-        if (options.workspace) options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const now = earshot.clock.now();
-        const subscriptions = (await earshot.digests.subscriptions.all()).filter(
-          (subscription) => !options.workspace || subscription.workspaceId === options.workspace,
-        );
-        for (const subscription of subscriptions) {
-          const [last] = await earshot.digests.runs.recent(subscription, 1);
-          const extras = [
-            subscription.topics.length > 0 ? `topics: ${subscription.topics.join(', ')}` : null,
-            subscription.forCurators ? 'for curators' : null,
-            `next ${nextOccurrence(subscription.schedule, now).toISOString()}`,
-            last
-              ? `last ${last.scheduledFor.toISOString()} ${last.status}${last.late ? ' (late)' : ''}${last.lastError ? `: ${last.lastError}` : ''}`
-              : 'none posted yet',
-          ].filter(Boolean);
-          process.stdout.write(
-            `${subscription.workspaceId} ${subscription.conversationId}: ${describeSchedule(subscription.schedule)}; ${extras.join('; ')}\n`,
+      runChecked(
+        () => listOptions.parse(raw),
+        async (earshot, options) => {
+          if (options.workspace)
+            options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const now = earshot.clock.now();
+          const subscriptions = (await earshot.digests.subscriptions.all()).filter(
+            (subscription) => !options.workspace || subscription.workspaceId === options.workspace,
           );
-        }
-        if (subscriptions.length === 0) {
-          process.stdout.write(
-            'No digest subscriptions yet: `/earshot digest weekly mon 09:00` in a Slack channel, or `digest weekly mon 09:00` to Earshot in a Teams channel.\n',
-          );
-        }
-      }),
+          for (const subscription of subscriptions) {
+            const [last] = await earshot.digests.runs.recent(subscription, 1);
+            const extras = [
+              subscription.topics.length > 0 ? `topics: ${subscription.topics.join(', ')}` : null,
+              subscription.forCurators ? 'for curators' : null,
+              `next ${nextOccurrence(subscription.schedule, now).toISOString()}`,
+              last
+                ? `last ${last.scheduledFor.toISOString()} ${last.status}${last.late ? ' (late)' : ''}${last.lastError ? `: ${last.lastError}` : ''}`
+                : 'none posted yet',
+            ].filter(Boolean);
+            process.stdout.write(
+              `${subscription.workspaceId} ${subscription.conversationId}: ${describeSchedule(subscription.schedule)}; ${extras.join('; ')}\n`,
+            );
+          }
+          if (subscriptions.length === 0) {
+            process.stdout.write(
+              'No digest subscriptions yet: `/earshot digest weekly mon 09:00` in a Slack channel, or `digest weekly mon 09:00` to Earshot in a Teams channel.\n',
+            );
+          }
+        },
+      ),
     );
 }
 

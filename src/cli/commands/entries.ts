@@ -15,7 +15,7 @@ import {
   workspaceOption,
 } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const listOptions = z.object({
   workspace: workspaceOption,
@@ -70,17 +70,19 @@ export function registerEntries(program: Command) {
     .option('-n, --limit <n>', 'at most this many')
     .option('--json', 'print JSON Lines, one entry per line')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = listOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const list = await earshot.entries.list({ workspaceId: options.workspace, ...options });
-        if (options.json) {
-          for (const entry of list) process.stdout.write(`${JSON.stringify(entry)}\n`);
-          return;
-        }
-        if (list.length === 0) process.stdout.write('No entries.\n');
-        for (const entry of list) process.stdout.write(`${entryLine(entry)}\n`);
-      }),
+      runChecked(
+        () => listOptions.parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const list = await earshot.entries.list({ workspaceId: options.workspace, ...options });
+          if (options.json) {
+            for (const entry of list) process.stdout.write(`${JSON.stringify(entry)}\n`);
+            return;
+          }
+          if (list.length === 0) process.stdout.write('No entries.\n');
+          for (const entry of list) process.stdout.write(`${entryLine(entry)}\n`);
+        },
+      ),
     );
 
   entries
@@ -89,13 +91,14 @@ export function registerEntries(program: Command) {
     .argument('<id>', 'entry id')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((id: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const workspace = await earshot.organizations.forCommand(
-          z.object({ workspace: workspaceOption }).parse(raw).workspace,
-        );
-        const entry = await earshot.entries.get(workspace, entryIdArgument.parse(id));
-        process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
-      }),
+      runChecked(
+        () => ({ ...z.object({ workspace: workspaceOption }).parse(raw), id: entryIdArgument(id) }),
+        async (earshot, input) => {
+          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const entry = await earshot.entries.get(workspace, input.id);
+          process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
+        },
+      ),
     );
 
   for (const [name, status, description] of STATUS_COMMANDS) {
@@ -105,16 +108,19 @@ export function registerEntries(program: Command) {
       .argument('<ids...>', 'entry ids')
       .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
       .action((ids: string[], raw: unknown) =>
-        runCommand(async (earshot) => {
-          const workspace = await earshot.organizations.forCommand(
-            z.object({ workspace: workspaceOption }).parse(raw).workspace,
-          );
-          const parsedIds = ids.map((id) => entryIdArgument.parse(id));
-          for (const id of parsedIds) {
-            const entry = await earshot.entries.setStatus(workspace, id, status);
-            process.stdout.write(`${entryLine(entry)}\n`);
-          }
-        }),
+        runChecked(
+          () => ({
+            ...z.object({ workspace: workspaceOption }).parse(raw),
+            ids: ids.map((id) => entryIdArgument(id)),
+          }),
+          async (earshot, input) => {
+            const workspace = await earshot.organizations.forCommand(input.workspace);
+            for (const id of input.ids) {
+              const entry = await earshot.entries.setStatus(workspace, id, status);
+              process.stdout.write(`${entryLine(entry)}\n`);
+            }
+          },
+        ),
       );
   }
 
@@ -136,12 +142,14 @@ export function registerEntries(program: Command) {
     .option('--review-by <date>', 'date to review the entry by, or none')
     .option('--json', 'print the edited entry as JSON')
     .action((id: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const { workspace: named, json, ...edit } = editOptions.parse(raw);
-        const workspace = await earshot.organizations.forCommand(named);
-        const entry = await earshot.entries.edit(workspace, entryIdArgument.parse(id), edit);
-        process.stdout.write(json ? `${JSON.stringify(entry)}\n` : `${entryLine(entry)}\n`);
-      }),
+      runChecked(
+        () => ({ id: entryIdArgument(id), options: editOptions.parse(raw) }),
+        async (earshot, { id: entryId, options: { workspace: named, json, ...edit } }) => {
+          const workspace = await earshot.organizations.forCommand(named);
+          const entry = await earshot.entries.edit(workspace, entryId, edit);
+          process.stdout.write(json ? `${JSON.stringify(entry)}\n` : `${entryLine(entry)}\n`);
+        },
+      ),
     );
 }
 

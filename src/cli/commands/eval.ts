@@ -6,7 +6,7 @@ import type { Earshot } from '../../main.ts';
 import { filterOptions, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { readQuestionFile } from '../question-file.ts';
 import { renderEvaluation } from '../render-evaluation.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const evalOptions = filterOptions.extend({ workspace: workspaceOption, json: z.boolean().optional() });
 
@@ -28,34 +28,36 @@ export function registerEval(program: Command) {
     .option('--to <date>', 'only entries created on or before this date')
     .option('--json', 'print the report as one JSON object')
     .action((file: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = evalOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const lines = await readQuestionFile(file, labelledQuestionLine);
-        await warnUnknownIds(earshot, options.workspace, lines);
-        const answers = [];
-        for (const { value } of lines) {
-          const answer = await earshot.askWithoutLogging({
-            workspaceId: options.workspace,
-            question: value.question,
-            filters: toFilters(options),
-          });
-          answers.push({
-            heard: answer.heard,
-            cited: answer.sources.map((source) => source.externalId),
-            closest: (answer.closest ?? []).map((source) => source.externalId),
-          });
-        }
-        const report = evaluateAnswers(
-          lines.map(({ value }) => value),
-          answers,
-        );
-        process.stdout.write(
-          options.json
-            ? `${JSON.stringify({ file, workspace: options.workspace, ...report })}\n`
-            : renderEvaluation(report, `${file} in "${options.workspace}"`),
-        );
-      }),
+      runChecked(
+        () => evalOptions.parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const lines = await readQuestionFile(file, labelledQuestionLine);
+          await warnUnknownIds(earshot, options.workspace, lines);
+          const answers = [];
+          for (const { value } of lines) {
+            const answer = await earshot.askWithoutLogging({
+              workspaceId: options.workspace,
+              question: value.question,
+              filters: toFilters(options),
+            });
+            answers.push({
+              heard: answer.heard,
+              cited: answer.sources.map((source) => source.externalId),
+              closest: (answer.closest ?? []).map((source) => source.externalId),
+            });
+          }
+          const report = evaluateAnswers(
+            lines.map(({ value }) => value),
+            answers,
+          );
+          process.stdout.write(
+            options.json
+              ? `${JSON.stringify({ file, workspace: options.workspace, ...report })}\n`
+              : renderEvaluation(report, `${file} in "${options.workspace}"`),
+          );
+        },
+      ),
     );
 }
 

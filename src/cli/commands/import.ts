@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { ImportProgress } from '../../knowledge/import/import-entries.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const importOptions = z.object({ workspace: workspaceOption });
 
@@ -13,21 +13,23 @@ export function registerImport(program: Command) {
     .argument('<files...>', 'files to import; all are validated before anything is stored')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((files: string[], raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = importOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const started = performance.now();
-        const result = await earshot.importFiles({
-          workspaceId: options.workspace,
-          files,
-          onProgress: showProgress,
-        });
-        const seconds = (performance.now() - started) / 1000;
-        process.stdout.write(
-          `Imported ${result.inserted + result.updated} entries into "${options.workspace}" from ${result.files} file(s): ` +
-            `${result.inserted} new, ${result.updated} updated (${seconds.toFixed(2)} s).\n`,
-        );
-      }),
+      runChecked(
+        () => importOptions.parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const started = performance.now();
+          const result = await earshot.importFiles({
+            workspaceId: options.workspace,
+            files,
+            onProgress: showProgress,
+          });
+          const seconds = (performance.now() - started) / 1000;
+          process.stdout.write(
+            `Imported ${result.inserted + result.updated} entries into "${options.workspace}" from ${result.files} file(s): ` +
+              `${result.inserted} new, ${result.updated} updated (${seconds.toFixed(2)} s).\n`,
+          );
+        },
+      ),
     );
 }
 

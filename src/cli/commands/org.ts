@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EarshotError } from '../../errors.ts';
 import type { LinkResult, OrganizationSummary } from '../../knowledge/organizations/organizations.ts';
 import { GUID, SLACK_TEAM_ID, workspaceKey } from '../../knowledge/workspaces/platform-ids.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked, runCommand } from '../run-command.ts';
 
 const installationOptions = z
   .object({
@@ -67,11 +67,16 @@ export function registerOrg(program: Command) {
     .option('--teams <tenant-id>', 'a Microsoft Entra tenant id (GUID)')
     .option('--json', 'print the result as JSON')
     .action((target: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = installationOptions.parse(raw);
-        const result = await earshot.organizations.link(target, installationOf(options));
-        process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : linkText(result));
-      }),
+      runChecked(
+        () => {
+          const options = installationOptions.parse(raw);
+          return { installation: installationOf(options), json: options.json };
+        },
+        async (earshot, { installation, json }) => {
+          const result = await earshot.organizations.link(target, installation);
+          process.stdout.write(json ? `${JSON.stringify(result)}\n` : linkText(result));
+        },
+      ),
     );
   org
     .command('unlink')
@@ -79,25 +84,31 @@ export function registerOrg(program: Command) {
     .option('--slack <team-id>', 'a Slack team id (T…) or Enterprise Grid org id (E…)')
     .option('--teams <tenant-id>', 'a Microsoft Entra tenant id (GUID)')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const installation = installationOf(installationOptions.parse(raw));
-        const result = await earshot.organizations.unlink(installation);
-        process.stdout.write(
-          `Unlinked ${installation} from "${result.from}"; it now has its own organization "${result.organization}". The knowledge stays with "${result.from}".\n`,
-        );
-      }),
+      runChecked(
+        () => installationOf(installationOptions.parse(raw)),
+        async (earshot, installation) => {
+          const result = await earshot.organizations.unlink(installation);
+          process.stdout.write(
+            `Unlinked ${installation} from "${result.from}"; it now has its own organization "${result.organization}". The knowledge stays with "${result.from}".\n`,
+          );
+        },
+      ),
     );
   org
     .command('list')
     .description('every organization and the installations linked to it')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const { json } = z.object({ json: z.boolean().optional() }).parse(raw);
-        for (const organization of await earshot.organizations.list()) {
-          process.stdout.write(json ? `${JSON.stringify(organization)}\n` : `${summaryLine(organization)}\n`);
-        }
-      }),
+      runChecked(
+        () => z.object({ json: z.boolean().optional() }).parse(raw),
+        async (earshot, { json }) => {
+          for (const organization of await earshot.organizations.list()) {
+            process.stdout.write(
+              json ? `${JSON.stringify(organization)}\n` : `${summaryLine(organization)}\n`,
+            );
+          }
+        },
+      ),
     );
   org
     .command('show')
@@ -105,22 +116,24 @@ export function registerOrg(program: Command) {
     .argument('<org>', 'its id, its name, or an installation linked to it')
     .option('--json', 'print JSON')
     .action((target: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const { json } = z.object({ json: z.boolean().optional() }).parse(raw);
-        const details = await earshot.organizations.show(target);
-        if (json) {
-          process.stdout.write(`${JSON.stringify(details)}\n`);
-          return;
-        }
-        const lines = [
-          summaryLine(details),
-          ...details.installations.map(
-            (installation) => `  ${installation.id}${installation.name ? ` (${installation.name})` : ''}`,
-          ),
-          `  ${details.entries} entries, ${details.questions} questions, ${details.accounts} accounts, ${details.references} references`,
-        ];
-        process.stdout.write(`${lines.join('\n')}\n`);
-      }),
+      runChecked(
+        () => z.object({ json: z.boolean().optional() }).parse(raw),
+        async (earshot, { json }) => {
+          const details = await earshot.organizations.show(target);
+          if (json) {
+            process.stdout.write(`${JSON.stringify(details)}\n`);
+            return;
+          }
+          const lines = [
+            summaryLine(details),
+            ...details.installations.map(
+              (installation) => `  ${installation.id}${installation.name ? ` (${installation.name})` : ''}`,
+            ),
+            `  ${details.entries} entries, ${details.questions} questions, ${details.accounts} accounts, ${details.references} references`,
+          ];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        },
+      ),
     );
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { limitOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const listOptions = z.object({
   workspace: workspaceOption,
@@ -21,22 +21,24 @@ export function registerQuestions(program: Command) {
     .option('-n, --limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = listOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const list = await earshot.questions.list({
-          workspaceId: options.workspace,
-          answered: options.unanswered ? false : undefined,
-          limit: options.limit,
-        });
-        for (const question of list) {
-          process.stdout.write(
-            options.json
-              ? `${JSON.stringify(question)}\n`
-              : `[${question.id}] ${isoDay(question.createdAt)} ${question.answered ? 'answered  ' : 'UNANSWERED'} 👍${question.helpful} 👎${question.notHelpful}  ${question.text}\n`,
-          );
-        }
-        if (list.length === 0) process.stdout.write('No questions yet.\n');
-      }),
+      runChecked(
+        () => listOptions.parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const list = await earshot.questions.list({
+            workspaceId: options.workspace,
+            answered: options.unanswered ? false : undefined,
+            limit: options.limit,
+          });
+          for (const question of list) {
+            process.stdout.write(
+              options.json
+                ? `${JSON.stringify(question)}\n`
+                : `[${question.id}] ${isoDay(question.createdAt)} ${question.answered ? 'answered  ' : 'UNANSWERED'} 👍${question.helpful} 👎${question.notHelpful}  ${question.text}\n`,
+            );
+          }
+          if (list.length === 0) process.stdout.write('No questions yet.\n');
+        },
+      ),
     );
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { describeReason, isoDay } from '../../nudges/references/availability.ts';
 import { importReferences } from '../../nudges/references/import-references.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const importOptions = z.object({ workspace: workspaceOption });
 const listOptions = z.object({ workspace: workspaceOption, json: z.boolean().optional() });
@@ -19,13 +19,16 @@ export function registerReferences(program: Command) {
     .argument('<file>', 'the file; validated whole before anything is stored')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const workspace = await earshot.organizations.forCommand(importOptions.parse(raw).workspace);
-        const result = await importReferences({ db: earshot.db, workspaceId: workspace, file });
-        process.stdout.write(
-          `Imported ${result.inserted + result.updated} references into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
-        );
-      }),
+      runChecked(
+        () => importOptions.parse(raw),
+        async (earshot, input) => {
+          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const result = await importReferences({ db: earshot.db, workspaceId: workspace, file });
+          process.stdout.write(
+            `Imported ${result.inserted + result.updated} references into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
+          );
+        },
+      ),
     );
   references
     .command('list')
@@ -34,35 +37,37 @@ export function registerReferences(program: Command) {
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--json', 'print one JSON object per reference')
     .action((criteria: string[], raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = listOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const list = await earshot.references.check({
-          workspaceId: options.workspace,
-          criteria: criteria.join(' '),
-        });
-        for (const reference of list) {
-          if (options.json) {
-            process.stdout.write(`${JSON.stringify(reference)}\n`);
-            continue;
+      runChecked(
+        () => listOptions.parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const list = await earshot.references.check({
+            workspaceId: options.workspace,
+            criteria: criteria.join(' '),
+          });
+          for (const reference of list) {
+            if (options.json) {
+              process.stdout.write(`${JSON.stringify(reference)}\n`);
+              continue;
+            }
+            const state = reference.available ? 'AVAILABLE  ' : 'unavailable';
+            const last = reference.lastCallAt ? `, last call ${isoDay(reference.lastCallAt)}` : '';
+            const pending = reference.pendingRequests ? `, ${reference.pendingRequests} pending` : '';
+            const why = reference.reasons.length
+              ? ` — ${reference.reasons.map(describeReason).join('; ')}`
+              : '';
+            process.stdout.write(
+              `${state} ${reference.account} (${reference.industry}) used ${reference.usedIn90Days}/${reference.maxRequestsPer90Days} in 90 days${last}${pending}${why}\n`,
+            );
           }
-          const state = reference.available ? 'AVAILABLE  ' : 'unavailable';
-          const last = reference.lastCallAt ? `, last call ${isoDay(reference.lastCallAt)}` : '';
-          const pending = reference.pendingRequests ? `, ${reference.pendingRequests} pending` : '';
-          const why = reference.reasons.length
-            ? ` — ${reference.reasons.map(describeReason).join('; ')}`
-            : '';
-          process.stdout.write(
-            `${state} ${reference.account} (${reference.industry}) used ${reference.usedIn90Days}/${reference.maxRequestsPer90Days} in 90 days${last}${pending}${why}\n`,
-          );
-        }
-        if (list.length === 0) {
-          process.stdout.write(
-            criteria.length
-              ? `No references match "${criteria.join(' ')}".\n`
-              : 'No references yet: earshot references import FILE.\n',
-          );
-        }
-      }),
+          if (list.length === 0) {
+            process.stdout.write(
+              criteria.length
+                ? `No references match "${criteria.join(' ')}".\n`
+                : 'No references yet: earshot references import FILE.\n',
+            );
+          }
+        },
+      ),
     );
 }

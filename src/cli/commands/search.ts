@@ -7,7 +7,7 @@ import type { SearchFilters } from '../../knowledge/search/search-filters.ts';
 import type { Earshot } from '../../main.ts';
 import { filterOptions, limitOption, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const searchOptions = filterOptions.extend({
   workspace: workspaceOption,
@@ -35,44 +35,49 @@ export function registerSearch(program: Command) {
     .option('--to <date>', 'only entries created on or before this date')
     .option('--json', 'print JSON')
     .action((words: string[], raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = searchOptions.parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        const filters = toFilters(options);
-        if (options.queries) {
-          await runQueryFile(earshot, options.queries, options.workspace, options.limit, filters);
-          return;
-        }
-        if (words.length === 0) {
-          throw new EarshotError({ code: 'invalid_input', message: 'give a query, or --queries FILE' });
-        }
-        const hits = await earshot.search.search({
-          workspaceId: options.workspace,
-          query: words.join(' '),
-          limit: options.limit,
-          filters,
-        });
-        if (options.json) {
-          const results = hits.map(({ entry, score }) => ({
-            id: entry.id,
-            externalId: entry.externalId,
-            kind: entry.kind,
-            title: entry.title,
-            url: entry.sourceUrl,
-            author: entry.sourceAuthor ?? entry.contributor,
-            createdAt: entry.createdAt.toISOString(),
-            score,
-          }));
-          process.stdout.write(`${JSON.stringify({ query: words.join(' '), results })}\n`);
-          return;
-        }
-        if (hits.length === 0) process.stdout.write('No matching entries.\n');
-        hits.forEach(({ entry, score }, index) => {
-          process.stdout.write(
-            `${String(index + 1).padStart(2)}. [${entry.id}] ${entry.title} — ${entry.kind}, ${entry.sourceAuthor ?? entry.contributor ?? 'unknown'}, ${isoDay(entry.createdAt)} (score ${score.toFixed(3)})\n`,
-          );
-        });
-      }),
+      runChecked(
+        () => {
+          const options = searchOptions.parse(raw);
+          if (!options.queries && words.length === 0) {
+            throw new EarshotError({ code: 'invalid_input', message: 'give a query, or --queries FILE' });
+          }
+          return options;
+        },
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          const filters = toFilters(options);
+          if (options.queries) {
+            await runQueryFile(earshot, options.queries, options.workspace, options.limit, filters);
+            return;
+          }
+          const hits = await earshot.search.search({
+            workspaceId: options.workspace,
+            query: words.join(' '),
+            limit: options.limit,
+            filters,
+          });
+          if (options.json) {
+            const results = hits.map(({ entry, score }) => ({
+              id: entry.id,
+              externalId: entry.externalId,
+              kind: entry.kind,
+              title: entry.title,
+              url: entry.sourceUrl,
+              author: entry.sourceAuthor ?? entry.contributor,
+              createdAt: entry.createdAt.toISOString(),
+              score,
+            }));
+            process.stdout.write(`${JSON.stringify({ query: words.join(' '), results })}\n`);
+            return;
+          }
+          if (hits.length === 0) process.stdout.write('No matching entries.\n');
+          hits.forEach(({ entry, score }, index) => {
+            process.stdout.write(
+              `${String(index + 1).padStart(2)}. [${entry.id}] ${entry.title} — ${entry.kind}, ${entry.sourceAuthor ?? entry.contributor ?? 'unknown'}, ${isoDay(entry.createdAt)} (score ${score.toFixed(3)})\n`,
+            );
+          });
+        },
+      ),
     );
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SALES_THESAURUS } from '../../knowledge/search/sales-thesaurus.ts';
 import { WorkspaceSynonyms } from '../../knowledge/search/workspace-synonyms.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runCommand } from '../run-command.ts';
+import { runChecked } from '../run-command.ts';
 
 const workspaceOnly = z.object({ workspace: workspaceOption });
 
@@ -20,32 +20,33 @@ export function registerSynonyms(program: Command) {
     .option('--built-in', 'list the built-in sales thesaurus instead')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runCommand(async (earshot) => {
-        const options = workspaceOnly
-          .extend({ builtIn: z.boolean().optional(), json: z.boolean().optional() })
-          .parse(raw);
-        options.workspace = await earshot.organizations.forCommand(options.workspace);
-        if (options.builtIn) {
-          for (const group of SALES_THESAURUS) {
-            process.stdout.write(options.json ? `${JSON.stringify(group)}\n` : `${group.join(' = ')}\n`);
+      runChecked(
+        () =>
+          workspaceOnly.extend({ builtIn: z.boolean().optional(), json: z.boolean().optional() }).parse(raw),
+        async (earshot, options) => {
+          options.workspace = await earshot.organizations.forCommand(options.workspace);
+          if (options.builtIn) {
+            for (const group of SALES_THESAURUS) {
+              process.stdout.write(options.json ? `${JSON.stringify(group)}\n` : `${group.join(' = ')}\n`);
+            }
+            return;
           }
-          return;
-        }
-        const rows = await new WorkspaceSynonyms(earshot.db).list(options.workspace);
-        for (const row of rows) {
-          process.stdout.write(
-            options.json
-              ? `${JSON.stringify({ term: row.term, synonym: row.synonym, createdBy: row.createdBy, createdAt: row.createdAt })}\n`
-              : `"${row.term}" = "${row.synonym}"\n`,
-          );
-        }
-        if (rows.length === 0 && !options.json) {
-          process.stdout.write(
-            `No synonyms of its own in "${options.workspace}" (the built-in sales thesaurus still applies: --built-in).\n` +
-              'Add one: earshot synonyms add "ARR" "annual recurring revenue"\n',
-          );
-        }
-      }),
+          const rows = await new WorkspaceSynonyms(earshot.db).list(options.workspace);
+          for (const row of rows) {
+            process.stdout.write(
+              options.json
+                ? `${JSON.stringify({ term: row.term, synonym: row.synonym, createdBy: row.createdBy, createdAt: row.createdAt })}\n`
+                : `"${row.term}" = "${row.synonym}"\n`,
+            );
+          }
+          if (rows.length === 0 && !options.json) {
+            process.stdout.write(
+              `No synonyms of its own in "${options.workspace}" (the built-in sales thesaurus still applies: --built-in).\n` +
+                'Add one: earshot synonyms add "ARR" "annual recurring revenue"\n',
+            );
+          }
+        },
+      ),
     );
   synonyms
     .command('add')
@@ -56,11 +57,18 @@ export function registerSynonyms(program: Command) {
     .argument('<synonym>', 'what it also means, e.g. "annual recurring revenue"')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((term: string, synonym: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
-        const added = await new WorkspaceSynonyms(earshot.db).add({ workspaceId: workspace, term, synonym });
-        process.stdout.write(`Added "${added.term}" = "${added.synonym}" in "${workspace}".\n`);
-      }),
+      runChecked(
+        () => workspaceOnly.parse(raw),
+        async (earshot, input) => {
+          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const added = await new WorkspaceSynonyms(earshot.db).add({
+            workspaceId: workspace,
+            term,
+            synonym,
+          });
+          process.stdout.write(`Added "${added.term}" = "${added.synonym}" in "${workspace}".\n`);
+        },
+      ),
     );
   synonyms
     .command('remove')
@@ -69,10 +77,13 @@ export function registerSynonyms(program: Command) {
     .argument('<synonym>', 'its synonym')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((term: string, synonym: string, raw: unknown) =>
-      runCommand(async (earshot) => {
-        const workspace = await earshot.organizations.forCommand(workspaceOnly.parse(raw).workspace);
-        await new WorkspaceSynonyms(earshot.db).remove({ workspaceId: workspace, term, synonym });
-        process.stdout.write(`Removed "${term}" = "${synonym}" from "${workspace}".\n`);
-      }),
+      runChecked(
+        () => workspaceOnly.parse(raw),
+        async (earshot, input) => {
+          const workspace = await earshot.organizations.forCommand(input.workspace);
+          await new WorkspaceSynonyms(earshot.db).remove({ workspaceId: workspace, term, synonym });
+          process.stdout.write(`Removed "${term}" = "${synonym}" from "${workspace}".\n`);
+        },
+      ),
     );
 }
