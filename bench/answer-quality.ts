@@ -3,10 +3,13 @@
  * set's knowledge base (and accounts) is imported into a fresh embedded database and its questions are
  * scored with `earshot eval --json`. No chat model and no embeddings. Tune on `tune`; report `holdout`.
  *
- *   npm run bench:answers [-- --part tune|holdout|all] [--set NAME] [--misses]
+ *   npm run bench:answers [-- --part tune|holdout|all] [--set NAME] [--misses] [--lowercase]
+ *
+ * `--lowercase` asks every question in lower case, as many reps type in chat: the same labels, so the
+ * figures show what capitals were worth.
  */
 import { execFile } from 'node:child_process';
-import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,7 +41,7 @@ try {
     const cli = await importSet(set);
     perSet[set] = {};
     for (const part of parts) {
-      const file = path.join(EVAL_DIR, set, `${part}.jsonl`);
+      const file = await questionsFile(path.join(EVAL_DIR, set, `${part}.jsonl`), `${set}-${part}`);
       const report = await cli.evaluate(file);
       resultsByPart.get(part)?.push(...report.results);
       const metrics = summarizeResults(report.results);
@@ -101,25 +104,38 @@ async function importSet(set: string) {
 /** The demo, scored on its report-only questions (eval/demo/report.jsonl: never tuned on). */
 async function benchDemo(rows: Array<Record<string, string | number>>) {
   if (args.set && args.set !== 'demo') return;
-  const questionsFile = path.join(EVAL_DIR, 'demo', 'report.jsonl');
+  const reportFile = await questionsFile(path.join(EVAL_DIR, 'demo', 'report.jsonl'), 'demo-report');
   const env = cliEnv(path.join(tmp, 'demo'));
   await run(process.execPath, ['bin/earshot.js', 'demo', '-w', 'demo'], { cwd: ROOT, env });
   const { stdout } = await run(
     process.execPath,
-    ['bin/earshot.js', 'eval', questionsFile, '-w', 'demo', '--json'],
+    ['bin/earshot.js', 'eval', reportFile, '-w', 'demo', '--json'],
     { cwd: ROOT, env, maxBuffer: 1 << 26 },
   );
   rows.push(
     row('demo', 'report', summarizeResults((JSON.parse(stdout) as { results: QuestionResult[] }).results)),
   );
   if (args.misses) {
-    const text = await run(process.execPath, ['bin/earshot.js', 'eval', questionsFile, '-w', 'demo'], {
+    const text = await run(process.execPath, ['bin/earshot.js', 'eval', reportFile, '-w', 'demo'], {
       cwd: ROOT,
       env,
       maxBuffer: 1 << 26,
     });
     process.stdout.write(text.stdout);
   }
+}
+
+/** The labelled questions as given, or with `--lowercase` a copy with every question in lower case. */
+async function questionsFile(file: string, name: string): Promise<string> {
+  if (!args.lowercase) return file;
+  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+  const lowered = lines.map((line) => {
+    const labelled = JSON.parse(line) as { question: string };
+    return JSON.stringify({ ...labelled, question: labelled.question.toLowerCase() });
+  });
+  const copy = path.join(tmp, `${name}.lowercase.jsonl`);
+  await writeFile(copy, `${lowered.join('\n')}\n`);
+  return copy;
 }
 
 function cliEnv(dataDir: string): NodeJS.ProcessEnv {
@@ -199,7 +215,12 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-function parseArgs(argv: string[]): { part: Part | 'all'; set?: string; misses: boolean } {
+function parseArgs(argv: string[]): {
+  part: Part | 'all';
+  set?: string;
+  misses: boolean;
+  lowercase: boolean;
+} {
   const value = (flag: string) => {
     const index = argv.indexOf(flag);
     return index >= 0 ? argv[index + 1] : undefined;
@@ -209,5 +230,10 @@ function parseArgs(argv: string[]): { part: Part | 'all'; set?: string; misses: 
     console.error(`--part must be tune, holdout or all (got "${part}")`);
     process.exit(2);
   }
-  return { part, set: value('--set'), misses: argv.includes('--misses') };
+  return {
+    part,
+    set: value('--set'),
+    misses: argv.includes('--misses'),
+    lowercase: argv.includes('--lowercase'),
+  };
 }

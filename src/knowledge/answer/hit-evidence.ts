@@ -1,5 +1,6 @@
 import { analyze } from '../search/analyzer.ts';
 import type { SearchHit } from '../search/knowledge-search.ts';
+import { namesInEntries } from './names-in-entries.ts';
 import { acronymsOf, spellsOut } from './spelled-out.ts';
 
 /** Where in an entry a question's term was found: `meta` is topics, account, industry and labels. */
@@ -72,6 +73,9 @@ export function gatherEvidence(asked: { question: string; query: string }, hits:
     if (wanted.has(term)) for (const hitEvidence of evidence) matchSpelledOut(hitEvidence, letters, term);
   }
   const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
+  const lowercaseTerms = typedInLowercase(asked.question, wanted);
+  const entries = hits.map(({ entry }) => entry);
+  for (const term of namesInEntries(lowercaseTerms, entries)) names.add(term);
   const idfTotal = reference ? reference.reduce((sum, concept) => sum + concept.idf, 0) : null;
   const weightOf = (concept: ExplainedConcept) => concept.weightIdf ?? concept.idf;
   const weightTotal = reference ? reference.reduce((sum, concept) => sum + weightOf(concept), 0) : 0;
@@ -167,7 +171,8 @@ const TITLE_CASE_SMALL = new Set([
 /**
  * Terms of words written as names: acronyms and inner capitals anywhere ("SIEM", "FedRAMP", "HL7"),
  * capitalized words past the first word ("Initech") unless most words are capitalized (Title Case)
- * or the question is German, where only acronyms count. Reps who type in lowercase simply get none.
+ * or the question is German, where only acronyms count. Words typed in lower case are names when the
+ * entries write them as names (names-in-entries.ts).
  */
 export function nameTerms(question: string): string[] {
   const words = question
@@ -187,6 +192,12 @@ export function nameTerms(question: string): string[] {
       (caseMeansName && index > 0 && /^\p{Lu}\p{Ll}/u.test(word)),
   );
   return names.flatMap((word) => analyze(word));
+}
+
+/** The question's terms of words typed in lower case: names only the entries can tell apart. */
+function typedInLowercase(question: string, wanted: ReadonlySet<string>): Set<string> {
+  const words = question.split(/\s+/).filter((word) => /^[^\p{L}\p{N}]*\p{Ll}/u.test(word));
+  return new Set(words.flatMap((word) => analyze(word)).filter((term) => wanted.has(term)));
 }
 
 const RIDGE = 0.05;
