@@ -187,6 +187,20 @@ describe('what a hit holds of the question', () => {
     expect(news.judged[0]?.features.ownRequest).toBe(0);
   });
 
+  it('hears nothing when the only entry on a "do we…?" question is a buyer asking the same', () => {
+    const request = hit(
+      "The city's CIO asked whether we hold a FedRAMP authorization, since the state's cloud policy leans on it.",
+      1,
+      6,
+      { kind: 'chatter', title: "Redmarsh asked whether we're FedRAMP authorized", topics: ['fedramp'] },
+    );
+    for (const question of ['Are we FedRAMP authorized?', 'are we fedramp authorized?']) {
+      const { judged, relevant } = judgeHits({ question, query: 'fedramp authorized' }, [request]);
+      expect(judged[0]?.features.ownRequest, question).toBe(1);
+      expect(relevant, question).toEqual([]);
+    }
+  });
+
   it('answers "why do customers leave?" with the entry giving reasons before one that shares the verb', () => {
     const asked = { question: 'Why do customers leave us?', query: 'leave' };
     const leaves = hit('Their counsel wants to know if patient data ever leaves the US.', 1, 6, {

@@ -39,7 +39,8 @@ export interface RelevanceModel {
  * `knownNameMissing` likewise by hand (0, -1, -2, -3 on the tune parts of all four sets: correct "nothing
  * heard" 0.883, 0.900, 0.900, 0.900; success@3 0.891, 0.891, 0.885, 0.885): the mildest that helps.
  * On the tune parts of all five sets: `ownRequest` (-1, -2, -3: correct "nothing heard" 0.861, 0.861,
- * 0.873, success@3 0.902 at each) and `factMissing` (fitted -1.81, -3, -5: correct "nothing heard" 0.873,
+ * 0.873, success@3 0.902 at each; on all eleven, 2026-12-02: -3, -4.5, -6: 0.784, 0.799, 0.799, success@3
+ * 0.848 at each, so -4.5: a buyer's request that is the only entry with the question's words is no answer) and `factMissing` (fitted -1.81, -3, -5: correct "nothing heard" 0.873,
  * 0.886, 0.886; success@3 0.908, 0.908, 0.902), each the strongest before an answerable question is lost.
  * `predicateMissing`, on the tune parts of all nine sets (-1, -2, -3: correct "nothing heard" 0.853,
  * 0.865, 0.865; success@3 0.886, 0.886, 0.882): applied to every question, not only those asking for a
@@ -69,7 +70,7 @@ export const RELEVANCE_MODEL: RelevanceModel = {
     factSubjectMissing: -3.0,
     ownObjective: 0.55,
     ownField: -0.43,
-    ownRequest: -3.0,
+    ownRequest: -4.5,
     sentenceCoverage: -0.03,
     sentenceFact: 1.22,
     similarity: 0.0,
