@@ -48,12 +48,13 @@ export function registerAccounts(program: Command) {
       runChecked(
         () => workspaceOnly.extend({ json: z.boolean().optional() }).parse(raw),
         async (earshot, options) => {
+          const workspace = await earshot.organizations.forCommand(options.workspace);
           const rows = await earshot.db.prisma.account.findMany({
-            where: { workspaceId: options.workspace },
+            where: { workspaceId: workspace },
             orderBy: { name: 'asc' },
           });
           const people = await earshot.db.prisma.chatPerson.findMany({
-            where: { workspaceId: options.workspace },
+            where: { workspaceId: workspace },
           });
           const matchOf = (email: string) =>
             people
