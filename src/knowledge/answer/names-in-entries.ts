@@ -1,4 +1,4 @@
-import { termOf } from '../search/analyzer.ts';
+import { detectLanguage, termOf } from '../search/analyzer.ts';
 import { forEachToken } from '../search/tokenizer.ts';
 
 interface NamedText {
@@ -10,17 +10,15 @@ const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}&]+$/u;
 const CAPITALIZED = /^\p{Lu}/u;
 const LOWERCASE = /^\p{Ll}/u;
 const SENTENCE_BREAK = /(?<=[.!?:;])\s+|\n+/;
-// German capitalizes every noun: its capitals say nothing about names.
-const GERMAN = /(?:^|\s)(?:der|die|das|und|wir|für|mit|nicht|ist|sind|eine?n?|bei|auf|zum|zur)(?=\s|$)/iu;
 
 /**
  * Which of `terms` the entries write as names: capitalized inside a sentence ("lost Harborline to
  * Gorgias") or as an acronym ("their CIO"), and never in lower case. So a rep who types "who's
  * harborline's cio?" names the account as one who types the capitals does. Titles in Title Case and
- * German text are passed over: there capitals mark every word.
+ * German entries are passed over: there capitals mark every word, or every noun.
  */
 export function namesInEntries(terms: ReadonlySet<string>, entries: readonly NamedText[]): Set<string> {
-  const asName = new Map<string, number>();
+  const asName = new Set<string>();
   const lowercase = new Set<string>();
   const note = (sentence: string) => {
     let first = true;
@@ -31,15 +29,15 @@ export function namesInEntries(terms: ReadonlySet<string>, entries: readonly Nam
       const term = termOf(token, unicode);
       if (!terms.has(term)) return;
       if (LOWERCASE.test(token)) lowercase.add(term);
-      else if (ACRONYM.test(token) || (!initial && CAPITALIZED.test(token)))
-        asName.set(term, (asName.get(term) ?? 0) + 1);
+      else if (ACRONYM.test(token) || (!initial && CAPITALIZED.test(token))) asName.add(term);
     });
   };
   for (const { title, body } of entries) {
-    if (!isTitleCase(title) && !GERMAN.test(title)) note(title);
-    for (const sentence of body.split(SENTENCE_BREAK)) if (!GERMAN.test(sentence)) note(sentence);
+    if (detectLanguage(`${title}\n${body}`) === 'de') continue;
+    if (!isTitleCase(title)) note(title);
+    for (const sentence of body.split(SENTENCE_BREAK)) note(sentence);
   }
-  return new Set([...asName.keys()].filter((term) => !lowercase.has(term)));
+  return new Set([...asName].filter((term) => !lowercase.has(term)));
 }
 
 function isTitleCase(title: string): boolean {
