@@ -45,6 +45,20 @@ export async function runChecked<Input>(
   }
 }
 
+/**
+ * `runChecked` for a command with `-w, --workspace`: the workspace given (an organization's id or name,
+ * or a linked Slack team or Teams tenant) is resolved to the one its knowledge lives in before `work`.
+ */
+export function runInWorkspace<Input extends { workspace?: string }>(
+  check: () => Input,
+  work: (earshot: Earshot, input: Input) => Promise<void>,
+): Promise<void> {
+  return runChecked(check, async (earshot, input) => {
+    if (input.workspace === undefined) return work(earshot, input);
+    return work(earshot, { ...input, workspace: await earshot.organizations.forCommand(input.workspace) });
+  });
+}
+
 /** `earshot entries archive`: the command words, without options or arguments, for the database lock. */
 function commandName(args: string[]): string {
   const words = [];

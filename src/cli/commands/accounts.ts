@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { importAccounts } from '../../nudges/accounts/import-accounts.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const workspaceOnly = z.object({ workspace: workspaceOption });
 
@@ -18,10 +18,10 @@ export function registerAccounts(program: Command) {
     .argument('<file>', 'the file; validated whole before anything is stored')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => workspaceOnly.parse(raw),
         async (earshot, options) => {
-          const workspace = await earshot.organizations.forCommand(options.workspace);
+          const { workspace } = options;
           const result = await importAccounts({
             db: earshot.db,
             clock: earshot.clock,
@@ -45,10 +45,10 @@ export function registerAccounts(program: Command) {
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => workspaceOnly.extend({ json: z.boolean().optional() }).parse(raw),
         async (earshot, options) => {
-          const workspace = await earshot.organizations.forCommand(options.workspace);
+          const { workspace } = options;
           const rows = await earshot.db.prisma.account.findMany({
             where: { workspaceId: workspace },
             orderBy: { name: 'asc' },

@@ -7,7 +7,7 @@ import { askQuestionLine } from '../../knowledge/evaluation/question-lines.ts';
 import { filterOptions, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { readQuestionFile } from '../question-file.ts';
 import { renderAnswer } from '../render-answer.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const askOptions = filterOptions.extend({
   workspace: workspaceOption,
@@ -36,7 +36,7 @@ export function registerAsk(program: Command) {
     .option('--no-facets', 'ignore a stage, industry or role the question names (search its other words)')
     .option('--json', 'print the answer as JSON (one line per question with --questions)')
     .action((words: string[], raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => {
           const options = askOptions.parse(raw);
           if (options.questions !== undefined && words.length > 0) {
@@ -54,7 +54,6 @@ export function registerAsk(program: Command) {
           return options;
         },
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const filters = toFilters(options);
           if (options.questions !== undefined) {
             // Validated whole first: a bad line stops the run before anything is answered.

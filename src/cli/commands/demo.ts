@@ -12,7 +12,7 @@ import { PROJECT_ROOT } from '../../project-root.ts';
 import { readRecordFile } from '../../records/read-record-file.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { renderAnswer } from '../render-answer.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const DEMO_DIR = path.join(PROJECT_ROOT, 'demo');
 /** The demo's dates were written as of this day; they are shifted so the demo always looks current. */
@@ -26,10 +26,10 @@ export function registerDemo(program: Command) {
     .description('load the demo knowledge base (a fictional company) and answer a few questions from it')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => z.object({ workspace: workspaceOption }).parse(raw),
         async (earshot, input) => {
-          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const { workspace } = input;
           const files = await demoFiles();
           const shift = Date.now() - DEMO_WRITTEN_ON;
           const result = await earshot.importFiles({

@@ -7,7 +7,7 @@ import { describeSchedule, isTimeZone, nextOccurrence } from '../../digest/weekl
 import { EarshotError } from '../../errors.ts';
 import { connectMessenger, type Earshot } from '../../main.ts';
 import { dateOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -49,10 +49,9 @@ export function registerDigest(program: Command) {
     .option('--curators', "the curators' digest: also unanswered questions and the review queue")
     .option('--time-zone <zone>', 'show dates in this zone', 'UTC')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => showOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const to = options.to ?? earshot.clock.now();
           const from = options.from ?? new Date(to.getTime() - 7 * DAY_MS);
           const shown = await buildDigest(earshot, {
@@ -77,10 +76,9 @@ export function registerDigest(program: Command) {
     .option('--platform <slack|teams>', 'when the channel id is known on both')
     .option('--time-zone <zone>', 'for dates, when the channel has no subscription', 'UTC')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => runOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const channel = {
             platform: await platformOf(earshot, options),
             workspaceId: options.workspace,
@@ -105,11 +103,9 @@ export function registerDigest(program: Command) {
     .description('subscribed channels, their schedules and their last digest')
     .option('-w, --workspace <id>', 'only this workspace')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => listOptions.parse(raw),
         async (earshot, options) => {
-          if (options.workspace)
-            options.workspace = await earshot.organizations.forCommand(options.workspace);
           const now = earshot.clock.now();
           const subscriptions = (await earshot.digests.subscriptions.all()).filter(
             (subscription) => !options.workspace || subscription.workspaceId === options.workspace,

@@ -15,7 +15,7 @@ import {
   workspaceOption,
 } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const listOptions = z.object({
   workspace: workspaceOption,
@@ -70,10 +70,9 @@ export function registerEntries(program: Command) {
     .option('-n, --limit <n>', 'at most this many')
     .option('--json', 'print JSON Lines, one entry per line')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => listOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const list = await earshot.entries.list({ workspaceId: options.workspace, ...options });
           if (options.json) {
             for (const entry of list) process.stdout.write(`${JSON.stringify(entry)}\n`);
@@ -91,10 +90,10 @@ export function registerEntries(program: Command) {
     .argument('<id>', 'entry id')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((id: string, raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => ({ ...z.object({ workspace: workspaceOption }).parse(raw), id: entryIdArgument(id) }),
         async (earshot, input) => {
-          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const { workspace } = input;
           const entry = await earshot.entries.get(workspace, input.id);
           process.stdout.write(`${JSON.stringify(entry, null, 2)}\n`);
         },
@@ -108,13 +107,13 @@ export function registerEntries(program: Command) {
       .argument('<ids...>', 'entry ids')
       .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
       .action((ids: string[], raw: unknown) =>
-        runChecked(
+        runInWorkspace(
           () => ({
             ...z.object({ workspace: workspaceOption }).parse(raw),
             ids: ids.map((id) => entryIdArgument(id)),
           }),
           async (earshot, input) => {
-            const workspace = await earshot.organizations.forCommand(input.workspace);
+            const { workspace } = input;
             for (const id of input.ids) {
               const entry = await earshot.entries.setStatus(workspace, id, status);
               process.stdout.write(`${entryLine(entry)}\n`);
@@ -142,10 +141,9 @@ export function registerEntries(program: Command) {
     .option('--review-by <date>', 'date to review the entry by, or none')
     .option('--json', 'print the edited entry as JSON')
     .action((id: string, raw: unknown) =>
-      runChecked(
-        () => ({ id: entryIdArgument(id), options: editOptions.parse(raw) }),
-        async (earshot, { id: entryId, options: { workspace: named, json, ...edit } }) => {
-          const workspace = await earshot.organizations.forCommand(named);
+      runInWorkspace(
+        () => ({ entryId: entryIdArgument(id), ...editOptions.parse(raw) }),
+        async (earshot, { entryId, workspace, json, ...edit }) => {
           const entry = await earshot.entries.edit(workspace, entryId, edit);
           process.stdout.write(json ? `${JSON.stringify(entry)}\n` : `${entryLine(entry)}\n`);
         },

@@ -6,7 +6,7 @@ import type { Earshot } from '../../main.ts';
 import { filterOptions, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { readQuestionFile } from '../question-file.ts';
 import { renderEvaluation } from '../render-evaluation.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const evalOptions = filterOptions.extend({ workspace: workspaceOption, json: z.boolean().optional() });
 
@@ -28,10 +28,9 @@ export function registerEval(program: Command) {
     .option('--to <date>', 'only entries created on or before this date')
     .option('--json', 'print the report as one JSON object')
     .action((file: string, raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => evalOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const lines = await readQuestionFile(file, labelledQuestionLine);
           await warnUnknownIds(earshot, options.workspace, lines);
           const answers = [];

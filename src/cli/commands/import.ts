@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { ImportProgress } from '../../knowledge/import/import-entries.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const importOptions = z.object({ workspace: workspaceOption });
 
@@ -13,10 +13,9 @@ export function registerImport(program: Command) {
     .argument('<files...>', 'files to import; all are validated before anything is stored')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((files: string[], raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => importOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const started = performance.now();
           const result = await earshot.importFiles({
             workspaceId: options.workspace,

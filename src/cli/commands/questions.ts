@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { limitOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const listOptions = z.object({
   workspace: workspaceOption,
@@ -21,10 +21,9 @@ export function registerQuestions(program: Command) {
     .option('-n, --limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => listOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const list = await earshot.questions.list({
             workspaceId: options.workspace,
             answered: options.unanswered ? false : undefined,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { describeReason, isoDay } from '../../nudges/references/availability.ts';
 import { importReferences } from '../../nudges/references/import-references.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const importOptions = z.object({ workspace: workspaceOption });
 const listOptions = z.object({ workspace: workspaceOption, json: z.boolean().optional() });
@@ -19,10 +19,10 @@ export function registerReferences(program: Command) {
     .argument('<file>', 'the file; validated whole before anything is stored')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => importOptions.parse(raw),
         async (earshot, input) => {
-          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const { workspace } = input;
           const result = await importReferences({ db: earshot.db, workspaceId: workspace, file });
           process.stdout.write(
             `Imported ${result.inserted + result.updated} references into "${workspace}": ${result.inserted} new, ${result.updated} updated.\n`,
@@ -37,10 +37,9 @@ export function registerReferences(program: Command) {
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .option('--json', 'print one JSON object per reference')
     .action((criteria: string[], raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => listOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const list = await earshot.references.check({
             workspaceId: options.workspace,
             criteria: criteria.join(' '),

@@ -7,7 +7,7 @@ import type { SearchFilters } from '../../knowledge/search/search-filters.ts';
 import type { Earshot } from '../../main.ts';
 import { filterOptions, limitOption, toFilters, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const searchOptions = filterOptions.extend({
   workspace: workspaceOption,
@@ -35,7 +35,7 @@ export function registerSearch(program: Command) {
     .option('--to <date>', 'only entries created on or before this date')
     .option('--json', 'print JSON')
     .action((words: string[], raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => {
           const options = searchOptions.parse(raw);
           if (!options.queries && words.length === 0) {
@@ -44,7 +44,6 @@ export function registerSearch(program: Command) {
           return options;
         },
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const filters = toFilters(options);
           if (options.queries) {
             await runQueryFile(earshot, options.queries, options.workspace, options.limit, filters);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SALES_THESAURUS } from '../../knowledge/search/sales-thesaurus.ts';
 import { WorkspaceSynonyms } from '../../knowledge/search/workspace-synonyms.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const workspaceOnly = z.object({ workspace: workspaceOption });
 
@@ -20,11 +20,10 @@ export function registerSynonyms(program: Command) {
     .option('--built-in', 'list the built-in sales thesaurus instead')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () =>
           workspaceOnly.extend({ builtIn: z.boolean().optional(), json: z.boolean().optional() }).parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           if (options.builtIn) {
             for (const group of SALES_THESAURUS) {
               process.stdout.write(options.json ? `${JSON.stringify(group)}\n` : `${group.join(' = ')}\n`);
@@ -57,10 +56,10 @@ export function registerSynonyms(program: Command) {
     .argument('<synonym>', 'what it also means, e.g. "annual recurring revenue"')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((term: string, synonym: string, raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => workspaceOnly.parse(raw),
         async (earshot, input) => {
-          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const { workspace } = input;
           const added = await new WorkspaceSynonyms(earshot.db).add({
             workspaceId: workspace,
             term,
@@ -77,10 +76,10 @@ export function registerSynonyms(program: Command) {
     .argument('<synonym>', 'its synonym')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((term: string, synonym: string, raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => workspaceOnly.parse(raw),
         async (earshot, input) => {
-          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const { workspace } = input;
           await new WorkspaceSynonyms(earshot.db).remove({ workspaceId: workspace, term, synonym });
           process.stdout.write(`Removed "${term}" = "${synonym}" from "${workspace}".\n`);
         },

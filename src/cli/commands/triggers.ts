@@ -4,7 +4,7 @@ import { TRIGGER_FILE_FIELDS, triggerFileRecordSchema } from '../../nudges/trigg
 import { readRecordFile } from '../../records/read-record-file.ts';
 import { limitOption, WORKSPACE_HELP, workspaceOption } from '../options.ts';
 import { isoDay } from '../render-answer.ts';
-import { runChecked } from '../run-command.ts';
+import { runInWorkspace } from '../run-command.ts';
 
 const importOptions = z.object({ workspace: workspaceOption });
 const listOptions = z.object({
@@ -26,10 +26,10 @@ export function registerTriggers(program: Command) {
     .argument('<file>', 'the file; validated whole before anything is stored')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((file: string, raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => importOptions.parse(raw),
         async (earshot, input) => {
-          const workspace = await earshot.organizations.forCommand(input.workspace);
+          const { workspace } = input;
           const records = await readRecordFile(file, {
             schema: triggerFileRecordSchema,
             fields: TRIGGER_FILE_FIELDS,
@@ -61,10 +61,9 @@ export function registerTriggers(program: Command) {
     .option('-n, --limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
-      runChecked(
+      runInWorkspace(
         () => listOptions.parse(raw),
         async (earshot, options) => {
-          options.workspace = await earshot.organizations.forCommand(options.workspace);
           const events = await earshot.db.prisma.triggerEvent.findMany({
             where: { workspaceId: options.workspace, ...(options.unmatched ? { accountId: null } : {}) },
             include: {
