@@ -30,6 +30,9 @@ describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the termin
   let env: Record<string, string> = {};
   let serverDb: URL | undefined;
   let entryId: number;
+  /** `ask` of a question carrying the attack, and `entries list --json`, run once to set up. */
+  let askedWithAttack: { stdout: string; stderr: string };
+  let listedAsJson: string;
   const earshot = (...args: string[]) => runCli(dataDir, args, env);
 
   beforeAll(async () => {
@@ -52,9 +55,10 @@ describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the termin
     );
     expect((await earshot('import', entries)).code).toBe(0);
     expect((await earshot('accounts', 'import', accounts)).code).toBe(0);
-    expect((await earshot('ask', QUESTION)).code).toBe(0);
-    const listed = await earshot('entries', 'list', '--json');
-    entryId = JSON.parse(listed.stdout.trim().split('\n')[0] ?? '').id;
+    askedWithAttack = await earshot('ask', QUESTION);
+    expect(askedWithAttack.stderr).toBe('');
+    listedAsJson = (await earshot('entries', 'list', '--json')).stdout;
+    entryId = JSON.parse(listedAsJson.trim().split('\n')[0] ?? '').id;
   }, SLOW);
 
   afterAll(async () => {
@@ -62,40 +66,34 @@ describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the termin
   });
 
   it(
-    'ask: the answer shows the entry, with no control characters',
+    'ask: the answer to a question carrying the attack shows the entry, with no control characters',
     async () => {
-      const output = await earshot('ask', 'Okta SSO rollout?');
-      expect(output.stdout).toContain('Okta SSO rollout');
-      expect(output.stdout).toContain('Mallory');
-      expectTerminalSafe(output);
+      expect(askedWithAttack.stdout).toContain('Okta SSO rollout');
+      expect(askedWithAttack.stdout).toContain('Mallory');
+      expectTerminalSafe(askedWithAttack);
     },
     SLOW,
   );
 
   it(
-    'search, entries list and entries show: the entry, with no control characters',
+    'search, entries list and entries show: the entry, with no control characters; show keeps the body readable',
     async () => {
       for (const args of [
         ['search', 'Okta'],
         ['entries', 'list'],
-        ['entries', 'show', String(entryId)],
       ]) {
         const output = await earshot(...args);
         expect(output.code).toBe(0);
         expect(output.stdout).toContain('Okta SSO');
         expectTerminalSafe(output);
       }
-    },
-    SLOW,
-  );
-
-  it(
-    'entries show keeps the body readable: newlines and tabs stay, the bidi override shows as an escape',
-    async () => {
-      const { stdout } = await earshot('entries', 'show', String(entryId));
-      const shown = JSON.parse(stdout);
-      expect(shown.body).toBe(BODY); // JSON stays lossless for machines
-      expect(stdout).toContain('\\u202e'); // and a reader sees that something was there
+      const shown = await earshot('entries', 'show', String(entryId));
+      expect(shown.code).toBe(0);
+      expectTerminalSafe(shown);
+      // Newlines and tabs stay and JSON stays lossless for machines; a reader sees the bidi override
+      // as an escape, so something was there.
+      expect(JSON.parse(shown.stdout).body).toBe(BODY);
+      expect(shown.stdout).toContain('\\u202e');
     },
     SLOW,
   );
@@ -123,7 +121,6 @@ describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the termin
       // One after another: each CLI process opens the embedded database on its own.
       const outputs = [];
       for (const args of [
-        ['entries', 'list', '--json'],
         ['questions', 'list', '--json'],
         ['search', 'Okta', '--json'],
         ['accounts', 'list', '--json'],
@@ -132,7 +129,11 @@ describe.each(DATABASE_KINDS)('CLI output of stored text cannot drive the termin
         outputs.push(await earshot(...args));
       }
       for (const output of outputs) expectTerminalSafe(output);
-      const [entries, questions, search, accounts, ask] = outputs.map(({ stdout }) =>
+      expectTerminalSafe({ stdout: listedAsJson, stderr: '' });
+      const [entries, questions, search, accounts, ask] = [
+        listedAsJson,
+        ...outputs.map(({ stdout }) => stdout),
+      ].map((stdout) =>
         stdout
           .trim()
           .split('\n')
