@@ -30,7 +30,7 @@ const rows = sizes.map((docs) => {
         index,
         lastSeq: 1n,
         workspaceCreated: '0',
-        accounts: { version: '', industries: [] },
+        accounts: { version: '', accounts: [] },
         entryIndustries: [],
         entryRoles: [],
       };

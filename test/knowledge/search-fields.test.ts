@@ -66,6 +66,37 @@ describe.each(DATABASE_KINDS)('searching topics, kinds, stages, accounts and ind
     expect(await titles('public sector')).toEqual(['Patient names on invoices']);
   });
 
+  it('answers a rep who names an account by its web domain, and follows a domain that changes', async () => {
+    const setDomain = (domain: string) =>
+      writeAccounts({
+        db,
+        clock: earshot.clock,
+        workspaceId: 'acme',
+        accounts: [{ name: 'Northlight Media', domain, ownerEmail: 'ana@example.com' }],
+      });
+    await setDomain('northlightmedia.com');
+    await seedEntry(db, {
+      title: 'Wants the renewal quote by Friday',
+      body: 'Their CFO asked for the three-year price before the board meets.',
+      account: 'Northlight Media',
+    });
+    await seedEntry(db, {
+      title: 'Media buyers ask about the renewal quote',
+      body: 'Agencies want a price for three years.',
+      account: 'Calder Logistics',
+    });
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'Anything new from northlightmedia.com?',
+    });
+    expect(answer.heard).toBe(true);
+    expect(answer.sources.map((source) => source.title)).toEqual(['Wants the renewal quote by Friday']);
+
+    await setDomain('northlight.io');
+    expect(await titles('northlightmedia.com')).toEqual([]);
+    expect(await titles('northlight.io')).toEqual(['Wants the renewal quote by Friday']);
+  });
+
   it('finds entries of a kind or a buying stage asked for in words', async () => {
     await seedEntry(db, { title: 'Heard on a call', body: 'The CFO wants a cheaper plan.', kind: 'chatter' });
     await seedEntry(db, { title: 'How to answer', body: 'Show the CFO the payback math.', kind: 'tip' });

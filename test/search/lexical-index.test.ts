@@ -145,7 +145,7 @@ describe('LexicalIndex updates', () => {
       index: built,
       lastSeq: 1n,
       workspaceCreated: '0',
-      accounts: { version: '', industries: [] },
+      accounts: { version: '', accounts: [] },
       entryIndustries: [],
       entryRoles: [],
     });

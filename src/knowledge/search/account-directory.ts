@@ -5,51 +5,70 @@ export function accountKeyOf(name: string): string {
   return accountNameKey(name);
 }
 
+/** What the directory knows of one account, as saved with a search index. */
+export interface DirectoryAccount {
+  industry: string | null;
+  domain: string | null;
+}
+
 /**
- * The industries of one workspace's accounts by name key, so an entry heard from "Harborview Health" is
- * found by "healthcare". `version` is the fingerprint of the accounts table it was read at.
+ * The industries and web domains of one workspace's accounts by name key, so an entry heard from
+ * "Harborview Health" is found by "healthcare" and by "harborviewhealth.com". `version` is the
+ * fingerprint of the accounts table it was read at.
  */
 export class AccountDirectory {
-  private byKey = new Map<string, string>();
+  private byKey = new Map<string, DirectoryAccount>();
   version = '';
 
-  /** A directory as saved with a search index: name keys and industries, at `version`. */
-  static restore(
-    industries: ReadonlyArray<[key: string, industry: string]>,
-    version: string,
-  ): AccountDirectory {
+  /** A directory as saved with a search index: name keys with industries and domains, at `version`. */
+  static restore(accounts: ReadonlyArray<[key: string, account: DirectoryAccount]>, version: string) {
     const directory = new AccountDirectory();
-    directory.byKey = new Map(industries);
+    directory.byKey = new Map(accounts);
     directory.version = version;
     return directory;
   }
 
-  /** Name keys and industries, to save with a search index. */
-  entries(): Array<[key: string, industry: string]> {
+  /** Name keys with industries and domains, to save with a search index. */
+  entries(): Array<[key: string, account: DirectoryAccount]> {
     return [...this.byKey];
   }
 
   industryOf(sourceAccount: string | null): string | null {
-    if (!sourceAccount) return null;
-    return this.byKey.get(accountKeyOf(sourceAccount)) ?? null;
+    return this.accountOf(sourceAccount)?.industry ?? null;
+  }
+
+  domainOf(sourceAccount: string | null): string | null {
+    return this.accountOf(sourceAccount)?.domain ?? null;
   }
 
   /** Every industry an account names, lower-cased. */
   industries(): string[] {
-    return [...this.byKey.values()].map((industry) => industry.toLowerCase());
+    return [...this.byKey.values()].flatMap(({ industry }) => (industry ? [industry.toLowerCase()] : []));
   }
 
-  /** Replaces the directory; returns the name keys whose industry changed (added, removed or edited). */
-  replace(rows: ReadonlyArray<{ name: string; industry: string | null }>, version: string): Set<string> {
-    const next = new Map<string, string>();
+  /** Replaces the directory; returns the name keys whose industry or domain changed (added, removed or edited). */
+  replace(
+    rows: ReadonlyArray<{ name: string; industry: string | null; domain: string | null }>,
+    version: string,
+  ): Set<string> {
+    const next = new Map<string, DirectoryAccount>();
     for (const row of rows) {
-      if (row.industry?.trim()) next.set(accountKeyOf(row.name), row.industry.trim());
+      const industry = row.industry?.trim() || null;
+      const domain = row.domain?.trim() || null;
+      if (industry || domain) next.set(accountKeyOf(row.name), { industry, domain });
     }
     const changed = new Set<string>();
-    for (const [key, industry] of next) if (this.byKey.get(key) !== industry) changed.add(key);
+    for (const [key, account] of next) {
+      const was = this.byKey.get(key);
+      if (was?.industry !== account.industry || was?.domain !== account.domain) changed.add(key);
+    }
     for (const key of this.byKey.keys()) if (!next.has(key)) changed.add(key);
     this.byKey = next;
     this.version = version;
     return changed;
+  }
+
+  private accountOf(sourceAccount: string | null): DirectoryAccount | undefined {
+    return sourceAccount ? this.byKey.get(accountKeyOf(sourceAccount)) : undefined;
   }
 }

@@ -1,9 +1,10 @@
+import type { DirectoryAccount } from './account-directory.ts';
 import { type PackedSections, packSections, unpackSections } from './binary-sections.ts';
 import { indexFingerprint } from './index-fingerprint.ts';
 import { type Bm25Params, DEFAULT_BM25_PARAMS, LexicalIndex } from './lexical-index.ts';
 
 /** Bump when the snapshot's layout changes; older snapshots are then rebuilt, not read. */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /** One workspace's search state as saved: the index and what it was built from. */
 export interface IndexSnapshot {
@@ -14,7 +15,7 @@ export interface IndexSnapshot {
   /** When the workspace was created (epoch seconds, as text): a workspace made again is another one. */
   workspaceCreated: string;
   /** The account directory the index was built with, and the accounts fingerprint it was read at. */
-  accounts: { version: string; industries: Array<[key: string, industry: string]> };
+  accounts: { version: string; accounts: Array<[key: string, account: DirectoryAccount]> };
   entryIndustries: string[];
   entryRoles: string[];
 }

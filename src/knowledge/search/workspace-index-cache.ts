@@ -210,7 +210,7 @@ export class WorkspaceIndexCache {
     }
     cached.index = snapshot.index;
     cached.horizon = new ChangeHorizon(snapshot.lastSeq);
-    cached.accounts = AccountDirectory.restore(snapshot.accounts.industries, snapshot.accounts.version);
+    cached.accounts = AccountDirectory.restore(snapshot.accounts.accounts, snapshot.accounts.version);
     cached.entryIndustries = new Set(snapshot.entryIndustries);
     cached.entryRoles = new Set(snapshot.entryRoles);
   }
@@ -221,8 +221,8 @@ export class WorkspaceIndexCache {
    * indexed again. Which entries those are is found from the distinct account names entries give.
    */
   private async reindexAccounts(workspaceId: string, cached: Cached, version: string) {
-    const rows = await this.db.query<{ name: string; industry: string | null }>(
-      'SELECT name, industry FROM accounts WHERE workspace_id = $1',
+    const rows = await this.db.query<{ name: string; industry: string | null; domain: string | null }>(
+      'SELECT name, industry, domain FROM accounts WHERE workspace_id = $1',
       [workspaceId],
     );
     const changed = cached.accounts.replace(rows, version);
@@ -265,7 +265,7 @@ export class WorkspaceIndexCache {
       topics: row.topics,
       createdAt: new Date(row.created_at),
       audience: row.audience,
-      account: row.source_account,
+      account: accountSearchText(row.source_account, cached.accounts.domainOf(row.source_account)),
       industries: industriesOf(row.industry, cached.accounts.industryOf(row.source_account)),
       roles: row.roles ?? [],
     });
@@ -334,10 +334,18 @@ function snapshotOf(workspaceId: string, cached: Cached): IndexSnapshot {
     index: cached.index,
     lastSeq: cached.horizon.settled,
     workspaceCreated: cached.workspaceCreated,
-    accounts: { version: cached.accounts.version, industries: cached.accounts.entries() },
+    accounts: { version: cached.accounts.version, accounts: cached.accounts.entries() },
     entryIndustries: [...cached.entryIndustries],
     entryRoles: [...cached.entryRoles],
   };
+}
+
+/**
+ * The account an entry was heard from as its words are searched: its name and its web domain, so a rep
+ * who pastes the domain from the CRM ("anything new from northlightmedia.com?") finds what was heard.
+ */
+function accountSearchText(account: string | null, domain: string | null): string | null {
+  return account && domain ? `${account} ${domain}` : account;
 }
 
 /** The entry's own industry and its account's, lower-cased, once each: what the industry filter compares. */
