@@ -26,6 +26,10 @@ describe('framing and filler in questions', () => {
     ['Any recent wins?', 'wins'],
     ["so basically what's the deal with the Westbrook RFP?", 'Westbrook RFP'],
     ['Honestly, any word on Arcbill?', 'Arcbill'],
+    ["hey quick q, just wondering, what's the latest on the Mercy Ridge BAA?", 'Mercy Ridge BAA'],
+    ['Out of curiosity, any news on Okta?', 'Okta'],
+    ["random question: what's the scoop on Ledgerline pricing?", 'Ledgerline pricing'],
+    ['sorry to bug you, any word on Arcbill?', 'Arcbill'],
   ])('%s searches for %s only', (question, subject) => {
     expect(searched(question)).toEqual(analyze(subject));
   });

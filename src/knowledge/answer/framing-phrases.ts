@@ -21,7 +21,7 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
   // Greetings and asides before the question proper.
   {
     pattern:
-      /^(?:hey|hi|hello|yo|ok|okay|so|well|oh|um|uh|alright|also|basically|honestly|actually|seriously|real quick|quick question|quick one|quick q|qq|question|earshot|@earshot|please|pls|btw|team)\b[\s,:;!-]*/i,
+      /^(?:hey|hi|hello|yo|ok|okay|so|well|oh|um|uh|alright|also|basically|honestly|actually|seriously|real quick|quick question|quick one|quick q|qq|question|earshot|@earshot|please|pls|btw|team|(?:i was |i'm |i am |just )?(?:wondering|curious)|out of curiosity|random (?:question|q)|(?:dumb|silly|stupid) (?:question|q)|sorry to (?:bug|bother) (?:you|y'?all|everyone)|sorry)\b[\s,:;!-]*/i,
   },
   // "what are you hearing about", "what have reps heard from others on", "what are customers saying about"
   {
