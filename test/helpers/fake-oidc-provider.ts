@@ -1,7 +1,8 @@
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import jwt from 'jsonwebtoken';
+import { testRsaKeyPair } from './test-rsa-keys.ts';
 
 /** What the fake puts in the next ID token, and how it may misbehave. */
 export interface FakeSignIn {
@@ -41,7 +42,7 @@ export async function startFakeOidcProvider(options: {
   clientId: string;
   clientSecret: string;
 }): Promise<FakeOidcProvider> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { privateKey, publicKey } = testRsaKeyPair(`oidc ${options.clientId}`);
   const kid = randomBytes(8).toString('hex');
   const grants = new Map<string, Grant>();
   const authorizeRequests: URLSearchParams[] = [];

@@ -1,8 +1,9 @@
-import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppCredentials } from 'botframework-connector';
 import jwt from 'jsonwebtoken';
+import { testRsaKeyPair } from '../test-rsa-keys.ts';
 
 /*
  * How botbuilder 4.23.3 validates a channel's token (read from botbuilder-core/configurationBotFrameworkAuthentication.js
@@ -102,8 +103,8 @@ export async function startFakeBotFrameworkAuth(options: {
   appId: string;
   endorsements?: string[];
 }): Promise<FakeBotFrameworkAuth> {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const foreignKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const { publicKey, privateKey } = testRsaKeyPair('bot framework');
+  const foreignKey = testRsaKeyPair('not the bot framework').privateKey;
   const keyId = `fake-${randomUUID()}`;
   const jwk = publicKey.export({ format: 'jwk' });
   // botbuilder caches OpenID metadata and keys per URL for the whole process, and a test worker keeps
