@@ -1,9 +1,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
-import { createServerDatabase, DATABASE_KINDS, dropServerDatabase } from '../helpers/test-database.ts';
 
 const AAD_ID = '00000000-0000-4000-8000-000000000001';
 const FORMS =
@@ -11,25 +10,17 @@ const FORMS =
 // Each command is a process of its own; a shared, busy machine can take a while to start them.
 const SLOW = 180_000;
 
-describe.each(DATABASE_KINDS)('earshot curators (%s)', (kind) => {
+// On the embedded database only: the commands store through the same code on both, and
+// test/slack/slack-curators-from-cli.test.ts runs `earshot curators add` against the server too.
+describe('earshot curators', () => {
   let dataDir: string;
-  let database: Record<string, string> = {};
-  let serverDb: URL | undefined;
-  const earshot = (args: string[], env: Record<string, string> = {}) =>
-    runCli(dataDir, args, { ...database, ...env });
+  const earshot = (args: string[], env: Record<string, string> = {}) => runCli(dataDir, args, env);
 
   beforeAll(async () => {
     dataDir = path.join(await mkdtemp(path.join(tmpdir(), 'earshot-curators-cli-')), 'data');
-    if (kind === 'postgres') {
-      serverDb = await createServerDatabase();
-      database = { DATABASE_URL: serverDb.toString() };
-    }
     expect((await earshot(['org', 'create', 'Acme Corp'])).code).toBe(0);
     expect((await earshot(['org', 'link', 'acme-corp', '--slack', 'T0ACME'])).code).toBe(0);
   }, SLOW);
-  afterAll(async () => {
-    if (serverDb) await dropServerDatabase(serverDb);
-  });
 
   it(
     'adds, lists and removes the curators of an organization named by id, name or linked workspace',
