@@ -90,6 +90,22 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect(await cited('Quanto tempo dura o teste grátis?')).toEqual(['Free trial length']);
   });
 
+  it('reads "IA", "KI" and the words for an agent answering in the other languages as English does', async () => {
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'AI agent languages',
+      body: 'The AI agent answers customers in 32 languages and hands over to a person in any of them.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Voice languages',
+      body: 'Phone menus are recorded in 6 languages.',
+    });
+    expect(await cited('o agente de IA responde em quantos idiomas?')).toEqual(['AI agent languages']);
+    expect(await cited('¿En cuántos idiomas responde el agente de IA?')).toEqual(['AI agent languages']);
+    expect(await cited('In wie vielen Sprachen antwortet der KI-Agent?')).toEqual(['AI agent languages']);
+  });
+
   it("answers from a new workspace's only entry when the question uses some other words", async () => {
     await seedEntry(db, {
       workspaceId: 'fresh',

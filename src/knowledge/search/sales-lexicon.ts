@@ -61,6 +61,9 @@ export const SALES_LEXICON: ReadonlyArray<{
   { en: 'requirement', es: 'requisito requisitos', fr: 'exigence exigences', de: 'Anforderung Anforderungen', pt: 'requisito requisitos' },
   { en: 'agreement', es: 'acuerdo acuerdos', fr: 'accord accords', de: 'Vereinbarung Vereinbarungen', pt: 'acordo acordos' },
   // Product
+  { en: 'ai', es: 'IA', fr: 'IA', de: 'KI', pt: 'IA' },
+  { en: 'agent', es: 'agente agentes', fr: 'agent agents', de: 'Agent Agenten', pt: 'agente agentes' },
+  { en: 'answer', es: 'responde responden respuesta respuestas', fr: 'répond répondent réponse réponses', de: 'antwortet beantwortet Antwort Antworten', pt: 'responde respondem resposta respostas' },
   { en: 'support', es: 'soporte asistencia', fr: 'assistance', de: 'Support Kundendienst', pt: 'suporte assistência' },
   { en: 'plan', es: 'plan planes', fr: 'offre offres forfait formule', de: 'Tarif Paket', pt: 'plano planos' },
   { en: 'module', es: 'módulo módulos', fr: 'module modules', de: 'Modul Module', pt: 'módulo módulos' },
