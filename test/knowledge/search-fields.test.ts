@@ -19,13 +19,14 @@ describe.each(DATABASE_KINDS)('searching topics, kinds, stages, accounts and ind
   const titles = async (query: string) =>
     (await earshot.search.search({ workspaceId: 'acme', query, limit: 10 })).map((hit) => hit.entry.title);
 
-  const setIndustry = (industry: string) =>
+  const setAccount = (account: { name: string; industry?: string; domain?: string }) =>
     writeAccounts({
       db,
       clock: earshot.clock,
       workspaceId: 'acme',
-      accounts: [{ name: 'Harborview Health, Inc.', industry, ownerEmail: 'ana@example.com' }],
+      accounts: [{ ...account, ownerEmail: 'ana@example.com' }],
     });
+  const setIndustry = (industry: string) => setAccount({ name: 'Harborview Health, Inc.', industry });
 
   it('finds an entry by a word only its topics hold', async () => {
     await seedEntry(db, {
@@ -67,13 +68,7 @@ describe.each(DATABASE_KINDS)('searching topics, kinds, stages, accounts and ind
   });
 
   it('answers a rep who names an account by its web domain, and follows a domain that changes', async () => {
-    const setDomain = (domain: string) =>
-      writeAccounts({
-        db,
-        clock: earshot.clock,
-        workspaceId: 'acme',
-        accounts: [{ name: 'Northlight Media', domain, ownerEmail: 'ana@example.com' }],
-      });
+    const setDomain = (domain: string) => setAccount({ name: 'Northlight Media', domain });
     await setDomain('northlightmedia.com');
     await seedEntry(db, {
       title: 'Wants the renewal quote by Friday',
