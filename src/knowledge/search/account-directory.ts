@@ -33,12 +33,9 @@ export class AccountDirectory {
     return [...this.byKey];
   }
 
-  industryOf(sourceAccount: string | null): string | null {
-    return this.accountOf(sourceAccount)?.industry ?? null;
-  }
-
-  domainOf(sourceAccount: string | null): string | null {
-    return this.accountOf(sourceAccount)?.domain ?? null;
+  /** What the directory knows of the account an entry was heard from, if anything. */
+  accountOf(sourceAccount: string | null): DirectoryAccount | undefined {
+    return sourceAccount ? this.byKey.get(accountKeyOf(sourceAccount)) : undefined;
   }
 
   /** Every industry an account names, lower-cased. */
@@ -66,9 +63,5 @@ export class AccountDirectory {
     this.byKey = next;
     this.version = version;
     return changed;
-  }
-
-  private accountOf(sourceAccount: string | null): DirectoryAccount | undefined {
-    return sourceAccount ? this.byKey.get(accountKeyOf(sourceAccount)) : undefined;
   }
 }

@@ -256,6 +256,7 @@ export class WorkspaceIndexCache {
     published.push(row.id);
     if (row.industry?.trim()) cached.entryIndustries.add(row.industry.trim().toLowerCase());
     for (const role of row.roles ?? []) cached.entryRoles.add(role);
+    const account = cached.accounts.accountOf(row.source_account);
     index.upsert({
       id: row.id,
       title: row.title,
@@ -265,8 +266,8 @@ export class WorkspaceIndexCache {
       topics: row.topics,
       createdAt: new Date(row.created_at),
       audience: row.audience,
-      account: accountSearchText(row.source_account, cached.accounts.domainOf(row.source_account)),
-      industries: industriesOf(row.industry, cached.accounts.industryOf(row.source_account)),
+      account: accountSearchText(row.source_account, account?.domain ?? null),
+      industries: industriesOf(row.industry, account?.industry ?? null),
       roles: row.roles ?? [],
     });
   }
