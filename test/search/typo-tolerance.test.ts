@@ -47,6 +47,20 @@ describe('typo tolerance', () => {
     expect(found('identity')).toEqual([]);
   });
 
+  it('keeps the first letter: a word that differs there is another word, not a slip', () => {
+    const firms = new LexicalIndex();
+    firms.upsert(doc(1, 'the reseller partners asked for margin'));
+    firms.upsert(doc(2, 'Clearwater wants a pilot'));
+    const search = (question: string) =>
+      firms
+        .search(expandQuery(question, { thesaurus: builtInThesaurus(), vocabulary: firms }), { limit: 5 })
+        .map((hit) => hit.id);
+    expect(search('gartner')).toEqual([]); // one edit from "partner", as typed and as stemmed
+    expect(search('Klearwater')).toEqual([]);
+    expect(search('partnres')).toEqual([1]);
+    expect(search('Clearwtaer')).toEqual([2]);
+  });
+
   it('marks a corrected match as such and counts it at a discount', () => {
     const [hit] = index.search(expandQuery('Netsiute', { vocabulary: index }), { limit: 1 });
     expect(hit?.concepts[0]).toMatchObject({

@@ -49,15 +49,16 @@ export function surfaceCorrections(
     const term = termWithoutMemo(candidate, language);
     if (term !== '' && term !== own && !found.includes(term) && knows(term)) found.push(term);
   };
-  // Swaps and dropped letters first: the commonest slips of a typing hand.
-  for (let i = 0; i + 1 < word.length; i++) {
+  // Swaps and dropped letters first: the commonest slips of a typing hand. The first letter stays, as
+  // in TypoVocabulary: it is seldom the one mistyped.
+  for (let i = 1; i + 1 < word.length; i++) {
     if (word[i] !== word[i + 1]) consider(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   }
-  for (let i = 0; i <= word.length; i++) {
+  for (let i = 1; i <= word.length; i++) {
     for (const letter of LETTERS) consider(word.slice(0, i) + letter + word.slice(i));
   }
-  for (let i = 0; i < word.length; i++) consider(word.slice(0, i) + word.slice(i + 1));
-  for (let i = 0; i < word.length; i++) {
+  for (let i = 1; i < word.length; i++) consider(word.slice(0, i) + word.slice(i + 1));
+  for (let i = 1; i < word.length; i++) {
     for (const letter of LETTERS) {
       if (letter !== word[i]) consider(word.slice(0, i) + letter + word.slice(i + 1));
     }

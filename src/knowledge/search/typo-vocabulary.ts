@@ -35,10 +35,15 @@ export class TypoVocabulary {
 
   constructor(private readonly source: TermSource) {}
 
-  /** Live terms within `maxEdits` (Damerau: a swap of neighbours is one edit), closest and commonest first. */
+  /**
+   * Live terms within `maxEdits` (Damerau: a swap of neighbours is one edit), closest and commonest first.
+   * Only terms with the word's first letter: people seldom mistype a word's first letter, and a first
+   * letter changed is most often another word ("gartner" is not "partner").
+   */
   similar(word: string, maxEdits: number, limit: number): SimilarTerm[] {
     this.catchUp();
     if (word.length > LONGEST) return [];
+    const first = word.charCodeAt(0);
     const mask = letterMask(word);
     const found: SimilarTerm[] = [];
     const shortest = Math.max(1, word.length - maxEdits);
@@ -49,6 +54,7 @@ export class TypoVocabulary {
         const df = this.source.documentFrequency(termId);
         if (df === 0) continue;
         const term = this.source.term(termId);
+        if (term.charCodeAt(0) !== first) continue;
         const distance = this.distance(word, term, maxEdits);
         if (distance <= maxEdits && term !== word) found.push({ term, distance, df });
       }
