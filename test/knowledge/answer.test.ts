@@ -236,6 +236,36 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     ]);
   });
 
+  it('puts what answers before a buyer asking the same thing, unless the rep asks what buyers ask', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Dev',
+      account: 'Northspan',
+      title: 'Northspan asked how long toll-free number porting takes',
+      body: 'Northspan wants its 40 toll-free numbers ported before their carrier contract ends in three weeks.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Voice add-on',
+      body: 'We port local and toll-free numbers in the US and Canada; toll-free porting takes two to four weeks.',
+    });
+
+    const howLong = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'How long does toll-free number porting take?',
+    });
+    expect(howLong.sources.map((source) => source.title)).toEqual([
+      'Voice add-on',
+      'Northspan asked how long toll-free number porting takes',
+    ]);
+
+    const asking = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'What are prospects asking about toll-free porting?',
+    });
+    expect(asking.sources[0]?.title).toBe('Northspan asked how long toll-free number porting takes');
+  });
+
   it('quotes the sentence with the duration when asked how long', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -7,7 +7,7 @@ import { overdueSince } from './freshness.ts';
 import { type DetectedFacets, detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
 import { retrievalQuery } from './question-subject.ts';
 import { type JudgedHit, judgeHits } from './relevance.ts';
-import { asksAboutUs } from './relevance-features.ts';
+import { asksAboutUs, reportsRequest } from './relevance-features.ts';
 import { type SourceEntry, selectClosest, selectSources } from './select-sources.ts';
 
 /** How many hits are read to judge which answer the question; only the best few are cited. */
@@ -88,6 +88,25 @@ export async function findWithFacets(
 /** "What are we hearing from…", "any news from…", "how are our … deals going": what the field says. */
 const ASKS_WHAT_IS_HEARD =
   /\b(?:hear|hearing|heard|news|new|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|feedback|seeing|deals?)\b/i;
+
+/**
+ * "What are prospects asking about SSO?", "what is Harborline telling us?": what buyers say or ask is the
+ * answer. Any other question is answered by what is so, so a buyer's request for it comes after.
+ */
+const ASKS_WHAT_IS_ASKED = new RegExp(
+  `(?<!\\p{L})(?:${[
+    'hear|hearing|heard|news|latest|updates?|word|chatter|intel|buzz|going|saying|said|telling|told',
+    'asking|asked|ask|asks|wants?|wanted|requests?|requested|needs?|needed|feedback|happening|seeing|scoop|status|story',
+    'oyendo|escuchando|noticias|novedades|dicen|piden|pidiendo|preguntan|preguntando|quieren?|necesitan?',
+    'entend(?:ez|ons)|nouvelles|disent|demandent|veut|veulent|ont besoin',
+    'h[öo]ren|neuigkeiten|sagen|fragen|wollen|m[öo]chten?|brauchen|w[üu]nschen',
+    'ouvindo|novidades|not[íi]cias|dizem|pedem|pedindo|perguntam|perguntando|quer|querem|precisam?',
+  ].join('|')})(?!\\p{L})`,
+  'iu',
+);
+
+/** A buyer's request reported as chatter ("Northspan asked about porting 40 toll-free numbers"). */
+const isRequest = ({ hit }: JudgedHit) => hit.entry.kind === 'chatter' && reportsRequest(hit.entry.title);
 
 /** "Any chatter about early payment discounts?": the rep asked for what the field says, so it comes first. */
 const ASKS_FOR_CHATTER = /\b(?:chatter|field intel)\b/i;
@@ -202,7 +221,9 @@ async function find(
   const ranked =
     chatterFirst || ASKS_FOR_CHATTER.test(question)
       ? [...relevant.filter(isChatter), ...relevant.filter((judged) => !isChatter(judged))]
-      : relevant;
+      : ASKS_WHAT_IS_ASKED.test(request.question)
+        ? relevant
+        : [...relevant.filter((judged) => !isRequest(judged)), ...relevant.filter(isRequest)];
   return {
     selected: selectSources(ranked, deps.now),
     closest: relevant.length === 0 ? selectClosest(judged, deps.now) : [],

@@ -117,7 +117,7 @@ const REPORTS_REQUEST =
   /(?<!\p{L})(?:asked|asks|asking|wants|wanted|needs|requires|required|requested|requests|would like|is looking for|wonders|wondered|pregunta|preguntó|pidió|pide|quiere|necesita|exige|exigen|solicita|solicitó|demande|demandent|veut|veulent|exigent|requiert|fragt|möchte|möchten|braucht|benötigt|verlangt|fordert|pergunta|perguntou|pediu|quer|querem|precisa|precisam|exigem|solicitou)(?!\p{L})/iu;
 
 /** A title that reports what a buyer asked for, or is itself the buyer's question ("Can handhelds scan tickets?"). */
-function reportsRequest(title: string): boolean {
+export function reportsRequest(title: string): boolean {
   return REPORTS_REQUEST.test(title) || /[?？]\s*$/.test(title);
 }
 
