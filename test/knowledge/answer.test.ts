@@ -266,6 +266,23 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(asking.sources[0]?.title).toBe('Northspan asked how long toll-free number porting takes');
   });
 
+  it('answers how we work from our experts before market research on the subject', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      kind: 'research',
+      title: 'Fair workweek rules in 2026',
+      body: 'Fair workweek rules now cover restaurants in six cities; fair workweek fines reached $500 per shift.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Scheduling',
+      body: 'Schedules posted 14 days ahead and predictability pay handle fair workweek rules for our customers.',
+    });
+
+    const answer = await earshot.ask({ workspaceId: 'acme', question: 'Do we handle fair workweek rules?' });
+    expect(answer.sources.map((source) => source.kind)).toEqual(['expert', 'research']);
+  });
+
   it('quotes the sentence with the duration when asked how long', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -108,6 +108,21 @@ const ASKS_WHAT_IS_ASKED = new RegExp(
 /** A buyer's request reported as chatter ("Northspan asked about porting 40 toll-free numbers"). */
 const isRequest = ({ hit }: JudgedHit) => hit.entry.kind === 'chatter' && reportsRequest(hit.entry.title);
 
+/** "Do we handle fair workweek rules?", "how should we run the security review?": our own ways of working. */
+function asksHowWeWork(question: string): boolean {
+  return asksAboutUs(question) || /\bhow (?:do|should|can|could|would) (?:we|i|you)\b/i.test(question);
+}
+
+/**
+ * What answers before a buyer asking the same thing; and asked how we work, what our experts and reps
+ * say before market research on the subject. Stable: otherwise the likeliest first.
+ */
+function answersFirst(relevant: JudgedHit[], howWeWork: boolean): JudgedHit[] {
+  const place = (judged: JudgedHit) =>
+    isRequest(judged) ? 2 : howWeWork && judged.hit.entry.kind === 'research' ? 1 : 0;
+  return [...relevant].sort((a, b) => place(a) - place(b));
+}
+
 /** "Any chatter about early payment discounts?": the rep asked for what the field says, so it comes first. */
 const ASKS_FOR_CHATTER = /\b(?:chatter|field intel)\b/i;
 
@@ -223,7 +238,7 @@ async function find(
       ? [...relevant.filter(isChatter), ...relevant.filter((judged) => !isChatter(judged))]
       : ASKS_WHAT_IS_ASKED.test(request.question)
         ? relevant
-        : [...relevant.filter((judged) => !isRequest(judged)), ...relevant.filter(isRequest)];
+        : answersFirst(relevant, asksHowWeWork(request.question));
   return {
     selected: selectSources(ranked, deps.now),
     closest: relevant.length === 0 ? selectClosest(judged, deps.now) : [],
