@@ -27,10 +27,12 @@ const index = new LexicalIndex();
   index.upsert(doc(i + 1, body));
 });
 
-const found = (question: string) =>
-  index
-    .search(expandQuery(question, { thesaurus: builtInThesaurus(), vocabulary: index }), { limit: 5 })
+/** The ids an index finds for a question, expanded with the thesaurus and the index's own vocabulary. */
+const searchIn = (searched: LexicalIndex) => (question: string) =>
+  searched
+    .search(expandQuery(question, { thesaurus: builtInThesaurus(), vocabulary: searched }), { limit: 5 })
     .map((hit) => hit.id);
+const found = searchIn(index);
 
 describe('typo tolerance', () => {
   it('finds entries through a misspelt word: one edit up to seven letters, two from eight, a swap counting one', () => {
@@ -51,10 +53,7 @@ describe('typo tolerance', () => {
     const firms = new LexicalIndex();
     firms.upsert(doc(1, 'the reseller partners asked for margin'));
     firms.upsert(doc(2, 'Clearwater wants a pilot'));
-    const search = (question: string) =>
-      firms
-        .search(expandQuery(question, { thesaurus: builtInThesaurus(), vocabulary: firms }), { limit: 5 })
-        .map((hit) => hit.id);
+    const search = searchIn(firms);
     expect(search('gartner')).toEqual([]); // one edit from "partner", as typed and as stemmed
     expect(search('Klearwater')).toEqual([]);
     expect(search('partnres')).toEqual([1]);
@@ -95,10 +94,7 @@ describe('typo tolerance as the index changes', () => {
     const more = new LexicalIndex();
     more.upsert(doc(1, 'wage garnishments are remitted every pay run'));
     more.upsert(doc(2, 'we lost Quillon to Rippling on price'));
-    const search = (question: string) =>
-      more
-        .search(expandQuery(question, { thesaurus: builtInThesaurus(), vocabulary: more }), { limit: 5 })
-        .map((hit) => hit.id);
+    const search = searchIn(more);
     // "garnishmnets" stems to "garnishmnet", four edits from "garnish"; "ripling" to "ripl", too short.
     expect(search('garnishmnets')).toEqual([1]);
     expect(search('Ripling')).toEqual([2]);
