@@ -6,9 +6,10 @@ import { facetLabels } from './facet-labels.ts';
 import { overdueSince } from './freshness.ts';
 import { type DetectedFacets, detectFacets, hasFacets, type QuestionFacets } from './question-facets.ts';
 import { retrievalQuery } from './question-subject.ts';
-import { type JudgedHit, judgeHits } from './relevance.ts';
-import { asksAboutUs, reportsRequest } from './relevance-features.ts';
+import { judgeHits } from './relevance.ts';
+import { asksAboutUs } from './relevance-features.ts';
 import { type SourceEntry, selectClosest, selectSources } from './select-sources.ts';
+import { orderSources } from './source-order.ts';
 
 /** How many hits are read to judge which answer the question; only the best few are cited. */
 const SEARCH_LIMIT = 20;
@@ -88,43 +89,6 @@ export async function findWithFacets(
 /** "What are we hearing from…", "any news from…", "how are our … deals going": what the field says. */
 const ASKS_WHAT_IS_HEARD =
   /\b(?:hear|hearing|heard|news|new|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|feedback|seeing|deals?)\b/i;
-
-/**
- * "What are prospects asking about SSO?", "what is Harborline telling us?": what buyers say or ask is the
- * answer. Any other question is answered by what is so, so a buyer's request for it comes after.
- */
-const ASKS_WHAT_IS_ASKED = new RegExp(
-  `(?<!\\p{L})(?:${[
-    'hear|hearing|heard|news|latest|updates?|word|chatter|intel|buzz|going|saying|said|telling|told',
-    'asking|asked|ask|asks|wants?|wanted|requests?|requested|needs?|needed|feedback|happening|seeing|scoop|status|story',
-    'oyendo|escuchando|noticias|novedades|dicen|piden|pidiendo|preguntan|preguntando|quieren?|necesitan?',
-    'entend(?:ez|ons)|nouvelles|disent|demandent|veut|veulent|ont besoin',
-    'h[öo]ren|neuigkeiten|sagen|fragen|wollen|m[öo]chten?|brauchen|w[üu]nschen',
-    'ouvindo|novidades|not[íi]cias|dizem|pedem|pedindo|perguntam|perguntando|quer|querem|precisam?',
-  ].join('|')})(?!\\p{L})`,
-  'iu',
-);
-
-/** A buyer's request reported as chatter ("Northspan asked about porting 40 toll-free numbers"). */
-const isRequest = ({ hit }: JudgedHit) => hit.entry.kind === 'chatter' && reportsRequest(hit.entry.title);
-
-/** "Do we handle fair workweek rules?", "how should we run the security review?": our own ways of working. */
-function asksHowWeWork(question: string): boolean {
-  return asksAboutUs(question) || /\bhow (?:do|should|can|could|would) (?:we|i|you)\b/i.test(question);
-}
-
-/**
- * What answers before a buyer asking the same thing; and asked how we work, what our experts and reps
- * say before market research on the subject. Stable: otherwise the likeliest first.
- */
-function answersFirst(relevant: JudgedHit[], howWeWork: boolean): JudgedHit[] {
-  const place = (judged: JudgedHit) =>
-    isRequest(judged) ? 2 : howWeWork && judged.hit.entry.kind === 'research' ? 1 : 0;
-  return [...relevant].sort((a, b) => place(a) - place(b));
-}
-
-/** "Any chatter about early payment discounts?": the rep asked for what the field says, so it comes first. */
-const ASKS_FOR_CHATTER = /\b(?:chatter|field intel)\b/i;
 
 /** A yes-or-no question: "Can we…", "Do we…", "Is there…". */
 const YES_OR_NO = /^[\s"'“]*(?:can|could|do|does|did|will|would|is|are|have|has)\b/i;
@@ -232,13 +196,7 @@ async function find(
     viewer,
   });
   const { judged, relevant, termWeights } = judgeHits({ question, query }, fresh(deps, hits));
-  const isChatter = (judged: JudgedHit) => judged.hit.entry.kind === 'chatter';
-  const ranked =
-    chatterFirst || ASKS_FOR_CHATTER.test(question)
-      ? [...relevant.filter(isChatter), ...relevant.filter((judged) => !isChatter(judged))]
-      : ASKS_WHAT_IS_ASKED.test(request.question)
-        ? relevant
-        : answersFirst(relevant, asksHowWeWork(request.question));
+  const ranked = orderSources(relevant, { asked: request.question, searched: question, chatterFirst });
   return {
     selected: selectSources(ranked, deps.now),
     closest: relevant.length === 0 ? selectClosest(judged, deps.now) : [],
