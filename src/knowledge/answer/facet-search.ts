@@ -9,7 +9,7 @@ import { retrievalQuery } from './question-subject.ts';
 import { judgeHits } from './relevance.ts';
 import { asksAboutUs } from './relevance-features.ts';
 import { type SourceEntry, selectClosest, selectSources } from './select-sources.ts';
-import { orderSources } from './source-order.ts';
+import { asksWhatIsHeard, orderSources } from './source-order.ts';
 
 /** How many hits are read to judge which answer the question; only the best few are cited. */
 const SEARCH_LIMIT = 20;
@@ -69,7 +69,7 @@ export async function findWithFacets(
   const subjectIndustry = !nobodys && !hasSubject(retrievalQuery(rest)) ? facets.industry : undefined;
   const words = subjectIndustry ?? rest;
   // What the field says there is chatter from its accounts; a tip or study that names the industry comes after.
-  const chatterFirst = subjectIndustry !== undefined && ASKS_WHAT_IS_HEARD.test(rest);
+  const chatterFirst = subjectIndustry !== undefined && asksWhatIsHeard(rest);
   let found: Found = { selected: [], closest: [], query: words, termWeights: new Map() };
   if (facets.demo) found = await find(base, words, { ...filters, kinds: ['demo'] });
   if (found.selected.length === 0) found = await find(base, words, filters, chatterFirst);
@@ -85,10 +85,6 @@ export async function findWithFacets(
   }
   return { facets: toAnswerFacets(facets, (without?.selected.length ?? 0) > 0), found };
 }
-
-/** "What are we hearing from…", "any news from…", "how are our … deals going": what the field says. */
-const ASKS_WHAT_IS_HEARD =
-  /\b(?:hear|hearing|heard|news|new|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|feedback|seeing|deals?)\b/i;
 
 /** A yes-or-no question: "Can we…", "Do we…", "Is there…". */
 const YES_OR_NO = /^[\s"'“]*(?:can|could|do|does|did|will|would|is|are|have|has)\b/i;

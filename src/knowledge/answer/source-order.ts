@@ -1,14 +1,25 @@
 import type { JudgedHit } from './relevance.ts';
 import { asksAboutUs, reportsRequest } from './relevance-features.ts';
 
+/** The words of a question about what the field says: hearing, news, how things are going. */
+const FIELD_TALK =
+  'hear|hearing|heard|news|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|feedback|seeing';
+
+/** "What are we hearing from…", "any news from…", "how are our … deals going": what the field says. */
+const ASKS_WHAT_IS_HEARD = new RegExp(`\\b(?:${FIELD_TALK}|new|deals?)\\b`, 'i');
+
+export function asksWhatIsHeard(text: string): boolean {
+  return ASKS_WHAT_IS_HEARD.test(text);
+}
+
 /**
  * "What are prospects asking about SSO?", "what is Harborline telling us?": what buyers say or ask is the
  * answer. Any other question is answered by what is so, so a buyer's request for it comes after.
  */
 const ASKS_WHAT_IS_ASKED = new RegExp(
   `(?<!\\p{L})(?:${[
-    'hear|hearing|heard|news|latest|updates?|word|chatter|intel|buzz|going|saying|said|telling|told',
-    'asking|asked|ask|asks|wants?|wanted|requests?|requested|needs?|needed|feedback|happening|seeing|scoop|status|story',
+    FIELD_TALK,
+    'said|telling|told|asked|ask|asks|wants?|wanted|requests?|requested|needs?|needed|scoop|status|story',
     'oyendo|escuchando|noticias|novedades|dicen|piden|pidiendo|preguntan|preguntando|quieren?|necesitan?',
     'entend(?:ez|ons)|nouvelles|disent|demandent|veut|veulent|ont besoin',
     'h[öo]ren|neuigkeiten|sagen|fragen|wollen|m[öo]chten?|brauchen|w[üu]nschen',
