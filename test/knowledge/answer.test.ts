@@ -158,6 +158,35 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.closest).toBeUndefined();
   });
 
+  it('hears nothing of a quote asked in lower case about an account whose entries tell no quote', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Priya',
+      account: 'Pagecraft',
+      title: "Pagecraft thinks we're too much tool next to Help Scout",
+      body: 'Pagecraft has 22 agents on email and chat only, and their boss says we are too much tool for them; Help Scout is the alternative on the table and came in cheaper.',
+      topics: ['help-scout', 'competition'],
+    });
+    await seedEntry(db, {
+      author: 'Dan',
+      account: 'Bramblebox',
+      title: 'Gorgias quoted Bramblebox on ticket volume',
+      body: 'Gorgias quoted Bramblebox $900 a month for 5,000 tickets.',
+    });
+    await seedEntry(db, {
+      kind: 'tip',
+      body: 'Point admins at the help center before the first training call.',
+    });
+
+    const unknown = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'what did help scout quote pagecraft?',
+    });
+    expect(unknown.heard).toBe(false);
+    const known = await earshot.ask({ workspaceId: 'acme', question: 'what did gorgias quote bramblebox?' });
+    expect(known.sources[0]?.title).toBe('Gorgias quoted Bramblebox on ticket volume');
+  });
+
   it('hears nothing about a company named by its web address when only the common word was said', async () => {
     await seedBackground();
     await seedEntry(db, {

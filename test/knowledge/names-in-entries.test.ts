@@ -27,4 +27,29 @@ describe('names the entries write', () => {
     const german = [{ title: 'Notiz', body: 'Der Kunde will die Abrechnung im Januar umstellen.' }];
     expect(namesInEntries(new Set(analyze('abrechnung kunde', 'en')), german).size).toBe(0);
   });
+
+  it('reads the account an entry was heard from as a name, however its sentences open', () => {
+    const heard = [
+      {
+        title: 'Pagecraft thinks we are too much tool',
+        body: 'Pagecraft wants less.',
+        sourceAccount: 'Pagecraft',
+      },
+    ];
+    expect(namesInEntries(termsOf('pagecraft tool'), heard)).toEqual(termsOf('pagecraft'));
+  });
+
+  it('reads a word the entries also use as a word as part of a name where the question sets it beside the rest', () => {
+    const competitor = [
+      {
+        title: 'Lost to a cheaper tool',
+        body: 'They chose Help Scout over us. Our help center impressed them.',
+      },
+    ];
+    const terms = termsOf('help scout');
+    const [help, scout] = [...terms] as [string, string];
+    expect(namesInEntries(terms, competitor, [[help, scout]])).toEqual(terms);
+    expect(namesInEntries(terms, competitor)).toEqual(termsOf('scout'));
+    expect(namesInEntries(termsOf('help center'), competitor, [[help, 'center']]).size).toBe(0);
+  });
 });

@@ -75,7 +75,9 @@ export function gatherEvidence(asked: { question: string; query: string }, hits:
   const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
   const lowercaseTerms = typedInLowercase(asked.question, wanted);
   const entries = hits.map(({ entry }) => entry);
-  for (const term of namesInEntries(lowercaseTerms, entries)) names.add(term);
+  for (const term of namesInEntries(lowercaseTerms, entries, neighbours(asked.question, lowercaseTerms))) {
+    names.add(term);
+  }
   const idfTotal = reference ? reference.reduce((sum, concept) => sum + concept.idf, 0) : null;
   const weightOf = (concept: ExplainedConcept) => concept.weightIdf ?? concept.idf;
   const weightTotal = reference ? reference.reduce((sum, concept) => sum + weightOf(concept), 0) : 0;
@@ -192,6 +194,18 @@ export function nameTerms(question: string): string[] {
       (caseMeansName && index > 0 && /^\p{Lu}\p{Ll}/u.test(word)),
   );
   return names.flatMap((word) => analyze(word));
+}
+
+/** Neighbouring terms of the question, both typed in lower case: where a name of two words may be. */
+function neighbours(question: string, lowercaseTerms: ReadonlySet<string>): Array<[string, string]> {
+  const terms = analyze(question, 'en');
+  const pairs: Array<[string, string]> = [];
+  for (let i = 1; i < terms.length; i++) {
+    const a = terms[i - 1] as string;
+    const b = terms[i] as string;
+    if (lowercaseTerms.has(a) && lowercaseTerms.has(b)) pairs.push([a, b]);
+  }
+  return pairs;
 }
 
 /** The question's terms of words typed in lower case: names only the entries can tell apart. */
