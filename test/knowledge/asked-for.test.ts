@@ -13,6 +13,9 @@ describe('askedFor: what kind of fact a question wants', () => {
     'How do we price API access?',
     'How is the Word add-in priced?',
     'What does Clausewise Consulting charge?',
+    "what's mercy ridge's contract worth?",
+    'How much was the Harborview deal worth?',
+    '¿Cuánto vale el contrato de Banco Solaria?',
   ])('a request for the figure wants a price: %s', (question) => {
     expect(askedFor(question)).toContain('price');
   });
@@ -23,6 +26,7 @@ describe('askedFor: what kind of fact a question wants', () => {
     'what pricing objections come up?',
     'and their pricing?',
     'Do we charge for SSO?',
+    'Is it worth fighting Gusto for tiny companies?',
   ])('a question about the topic does not, so entries without a figure still answer it: %s', (question) => {
     expect(askedFor(question)).not.toContain('price');
     expect(askedFor(question)).not.toContain('amount');

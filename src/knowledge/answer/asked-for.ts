@@ -25,6 +25,8 @@ const ASKS: Array<[AskedFor, RegExp]> = [
         // "what did Absorb quote them?", "how do we price API access?", "how is the add-in priced?",
         // "what does Clausewise charge?"
         String.raw`\bwhat (?:did|does|do|would|will) (?:[\w&'-]+ ){1,4}(?:quote|bid)\b|\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
+        // "what's their contract worth?", "how much was the deal worth?"
+        String.raw`\b(?:what(?:'s|’s| is| was| were| are)|how much (?:is|was|are|were))\b[^?.!]{0,60}\bworth\b|\bcu[aá]nto vale\b|\bcombien vaut\b|\bwie ?viel (?:ist|war)\b[^?.!]{0,60}\bwert\b|\bquanto vale\b`,
         String.raw`\bcu[aá]nto (?:cuesta|cobra)|\bqu[eé] precio\b|\bprecio de\b|\bcombien co[uû]te|\bquel (?:est le )?prix\b|\bprix (?:de|du|par)\b|\bwie ?viel kostet|\bwas kostet|\bwelche[rn]? preis|\bpreis (?:f[uü]r|pro)\b|\bquanto custa|\bqual (?:é )?o pre[cç]o|\bpre[cç]o (?:de|do|por)\b`,
       ].join('|'),
       'i',
@@ -47,7 +49,7 @@ const ASKS: Array<[AskedFor, RegExp]> = [
 
 /** Words that make an amount asked for money: "How much does it cost?", not "How much storage?". */
 const MONEY =
-  /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|bids?|discounts?|budgets?|acv|arr|cuesta|cobra|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
+  /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|bids?|discounts?|budgets?|acv|arr|worth|cuesta|cobra|vale|vaut|wert|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
 
 /** The kinds of fact a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedFor(question: string): AskedFor[] {
