@@ -308,4 +308,28 @@ describe('what a hit holds of the question', () => {
       expect(asksAboutUs(question), question).toBe(true);
     expect(asksAboutUs('¿Qué dicen los clientes de Tecnomar?')).toBe(false);
   });
+
+  it('knows "can …?" asks what the product can do, whoever does it, and not what a colleague can', () => {
+    for (const question of ['can agents take card payments in chat?', 'Can it print coupons at the till?'])
+      expect(asksAboutUs(question), question).toBe(true);
+    for (const question of ['can you share the Harborline deck?', 'Can anyone intro me to their CFO?'])
+      expect(asksAboutUs(question), question).toBe(false);
+  });
+
+  it("does not answer a rep's can-question from chatter reporting a buyer asking the same", () => {
+    const asked = {
+      question: 'can agents take card payments in chat?',
+      query: 'can agents card payments in chat',
+    };
+    const request = hit(
+      'Coinhollow asked whether agents can take card payments in chat. No answer yet.',
+      1,
+      8,
+      {
+        kind: 'chatter',
+        title: 'Coinhollow asked whether agents can take card payments in chat',
+      },
+    );
+    expect(judgeHits(asked, [request]).relevant).toEqual([]);
+  });
 });

@@ -136,9 +136,16 @@ const OPENS_AS_US =
 const ASKS_WHAT_IT_DOES =
   /^\s*(?:does|do|can|will|is|are)\b(?!\s+(?:anyone|anybody|any|folks|people|prospects?|buyers?|customers?|clients?|reps?|they|he|she)\b)[^?]{0,80}?\b(?:supports?|handles?|runs?|works?|comes?|includes?|included|covers?|covered|integrates?|syncs?|synced|write|written|exports?|connects?|offers?|allows?|lets?|available)\b/i;
 
+/**
+ * "Can agents take card payments in chat?", "can it print coupons?": asked of the product, "can" asks
+ * what it can do, whoever the subject is; not "can you…" or "can I…", which ask the bot or a colleague.
+ */
+const ASKS_WHAT_IT_CAN = /^\s*(?:can|could)\s+(?!(?:you|i|someone|somebody|anyone|anybody)\b)/i;
+
 export function asksAboutUs(question: string): boolean {
   return (
     ABOUT_US.test(question) ||
+    ASKS_WHAT_IT_CAN.test(question) ||
     ABOUT_US_ELSEWHERE.test(question) ||
     OPENS_AS_US.test(question) ||
     ASKS_WHAT_IT_DOES.test(question)
