@@ -187,6 +187,26 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(known.sources[0]?.title).toBe('Gorgias quoted Bramblebox on ticket volume');
   });
 
+  it('answers how many customers do something only from an entry that counts them', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'NetSuite and SAP integrations',
+      body: 'The NetSuite SuiteApp syncs vendors, customers, purchase orders and contract values both ways. It is included in Enterprise. Customers connect SAP through our REST API, which takes about three weeks to set up.',
+      topics: ['netsuite', 'integrations'],
+    });
+    const question = 'How many customers use the NetSuite integration?';
+    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
+
+    await seedEntry(db, {
+      author: 'Maya',
+      title: 'NetSuite integration adoption',
+      body: 'The NetSuite integration is live at 40 customers, most of them on Enterprise.',
+    });
+    const answer = await earshot.ask({ workspaceId: 'acme', question });
+    expect(answer.sources.map((source) => source.title)).toEqual(['NetSuite integration adoption']);
+  });
+
   it('hears nothing about a company named by its web address when only the common word was said', async () => {
     await seedBackground();
     await seedEntry(db, {

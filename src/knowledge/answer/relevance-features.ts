@@ -1,5 +1,5 @@
 import { OBJECTIVE_KINDS } from '../entry.ts';
-import type { Language } from '../search/analyzer.ts';
+import { analyze, type Language } from '../search/analyzer.ts';
 import { type AskedFor, holdsAskedFor } from './asked-for.ts';
 import { entryUnits } from './entry-units.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
@@ -90,6 +90,11 @@ export interface QueryContext {
   facts: AskedFor[];
   /** The question's term for what the fact is about (asked-for.ts `askedAbout`), if it names one. */
   factSubject: string | null;
+  /**
+   * Whether the search looked for `factSubject`: it leaves out words most questions hold ("how many
+   * customers use…"), and then an entry answers a count only where it counts that subject.
+   */
+  factSubjectSearched: boolean;
   /**
    * What a question asking for a fact about a name asks of it: its other terms the knowledge base knows
    * ("renewal" in "When is Redline Electric up for renewal?"). Empty for any other question.
@@ -226,7 +231,13 @@ export function relevanceFeatures(
     factHeld: fact,
     factMissing:
       context.facts.length > 0 && (fact === 0 || (fact < 1 && body.length > 0 && subjectFact === 0)) ? 1 : 0,
-    factSubjectMissing: context.factSubject !== null && !matched.has(context.factSubject) ? 1 : 0,
+    factSubjectMissing:
+      context.factSubject !== null &&
+      (context.factSubjectSearched
+        ? !matched.has(context.factSubject)
+        : context.facts.includes('count') && language === 'en' && !countsAny(units, context.factSubject))
+        ? 1
+        : 0,
     ownObjective: context.own && objective ? 1 : 0,
     ownField: context.own && !objective ? 1 : 0,
     ownRequest: context.own && hit.entry.kind === 'chatter' && reportsRequest(hit.entry.title) ? 1 : 0,
@@ -241,4 +252,17 @@ export function askedOfName(evidence: Evidence, facts: readonly AskedFor[]): str
   const { terms, names } = evidence.question;
   if (facts.length === 0 || names.size === 0) return [];
   return terms.filter((term) => !names.has(term) && evidence.known.has(term));
+}
+
+const NUMBER_TERM =
+  /^(?:\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|eleven$|twelve$|dozen|hundred|thousand|million|sever$|few$)/;
+
+/** Some unit counts `subject`: a number at most two words before it ("40 customers", "three enterprise customers"). */
+function countsAny(units: readonly { text: string }[], subject: string): boolean {
+  return units.some((unit) => {
+    const terms = analyze(unit.text, 'en');
+    return terms.some(
+      (term, i) => term === subject && terms.slice(Math.max(0, i - 3), i).some((t) => NUMBER_TERM.test(t)),
+    );
+  });
 }

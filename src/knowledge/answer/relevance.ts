@@ -114,14 +114,15 @@ export function judgeHits(asked: Asked, hits: SearchHit[], model = RELEVANCE_MOD
   const own = asksAboutUs(asked.question);
   const about = askedAbout(asked.question);
   const aboutTerm = about === null ? undefined : analyze(about, 'en')[0];
-  const factSubject =
-    aboutTerm !== undefined && evidence.question.terms.includes(aboutTerm) ? aboutTerm : null;
+  const factSubject = aboutTerm ?? null;
+  const factSubjectSearched = aboutTerm !== undefined && evidence.question.terms.includes(aboutTerm);
   const shares = evidence.hits.map((hitEvidence) => fieldShare(evidence, hitEvidence));
   const context: QueryContext = {
     bestLexicalScore: Math.max(0, ...hits.map((hit) => hit.lexicalScore)),
     bestCoverage: Math.max(0, ...shares),
     facts,
     factSubject,
+    factSubjectSearched,
     askedOfName: askedOfName(evidence, facts),
     own,
     scoreSentence: sentenceScorer(asked.query, {
