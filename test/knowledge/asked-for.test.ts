@@ -43,6 +43,11 @@ describe('askedFor: what kind of fact a question wants', () => {
     expect(holdsAskedFor('List price is $40 per seat.', ['amount'])).toBe(1);
   });
 
+  it('counts a number a sentence opens with a hedge, which is no name', () => {
+    expect(holdsAskedFor('About 40 customers run the integration.', ['count'])).toBe(1);
+    expect(holdsAskedFor('Nearly 12 hospitals asked for it.', ['count'])).toBe(1);
+  });
+
   it('wants reasons for "why" asked of customers in general, and the story itself for a named deal', () => {
     for (const question of [
       'Why do customers cancel?',

@@ -107,9 +107,11 @@ export function holdsAskedFor(text: string, kinds: AskedFor[]): number {
 
 /**
  * Numbers that are part of a name ("Windows 7", "Server 2008 R2", "ISO 27001", "CIP-007") or a year
- * count nothing: "How much does the legacy agent cost?" is not answered by "covers Windows 7".
+ * count nothing: "How much does the legacy agent cost?" is not answered by "covers Windows 7". A word
+ * that hedges a number opens a sentence as a capital too ("About 40 customers…"): that number counts.
  */
-const NAMED_NUMBER = /\b\p{Lu}[\p{L}&]*[\s-]?\d+(?:\.\d+)*\b|\b(?:19|20)\d\d\b/gu;
+const NAMED_NUMBER =
+  /\b(?!(?:About|Around|Approximately|Roughly|Nearly|Almost|Over|Under|Only|Just|Some|Exactly|Maybe|Perhaps|Another|Each|Every|All|Most)\b)\p{Lu}[\p{L}&]*[\s-]?\d+(?:\.\d+)*\b|\b(?:19|20)\d\d\b/gu;
 
 /** The text states some quantity: a digit outside names and years. */
 function hasQuantity(text: string): boolean {
