@@ -207,6 +207,36 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.sources.map((source) => source.title)).toEqual(['NetSuite integration adoption']);
   });
 
+  it('answers how a decision came out from the entry that tells it, and hears nothing before it is made', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Miles',
+      account: 'Lumora Genomics',
+      title: 'Lumora NDA pilot results',
+      body: "Lumora's 30-day pilot on NDAs: 220 NDAs went through us and turnaround dropped from 6 days to a day and a half.",
+    });
+    await seedEntry(db, {
+      author: 'Miles',
+      account: 'Lumora Genomics',
+      title: 'Lost Lumora Genomics to DocuSign CLM',
+      body: 'Lumora went with DocuSign CLM, which came at a 40% discount on their eSignature renewal.',
+    });
+    await seedEntry(db, {
+      author: 'Ravi',
+      account: 'Keystone Transit',
+      title: "Keystone's document control team loves Aconex",
+      body: 'Keystone Transit keeps 11 years of records in Aconex and renews at $265k for three years. They will decide by the end of June.',
+    });
+
+    const lumora = await earshot.ask({ workspaceId: 'acme', question: 'What did Lumora end up doing?' });
+    expect(lumora.sources[0]?.title).toBe('Lost Lumora Genomics to DocuSign CLM');
+    const keystone = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'What did Keystone Transit end up choosing?',
+    });
+    expect(keystone.heard).toBe(false);
+  });
+
   it('hears nothing about a company named by its web address when only the common word was said', async () => {
     await seedBackground();
     await seedEntry(db, {

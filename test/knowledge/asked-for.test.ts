@@ -43,6 +43,14 @@ describe('askedFor: what kind of fact a question wants', () => {
     expect(holdsAskedFor('List price is $40 per seat.', ['amount'])).toBe(1);
   });
 
+  it('wants how a decision came out when asked what someone ended up doing or went with', () => {
+    expect(askedFor('What did Lumora end up doing?')).toEqual(['outcome']);
+    expect(askedFor('did maison verlaine go with us or gorgias?')).toEqual(['outcome']);
+    expect(holdsAskedFor('Lumora went with DocuSign CLM.', ['outcome'])).toBe(1);
+    expect(holdsAskedFor('Maison Verlaine a choisi Gorgias.', ['outcome'])).toBe(1);
+    expect(holdsAskedFor('They will decide by the end of June.', ['outcome'])).toBe(0);
+  });
+
   it('counts a number a sentence opens with a hedge, which is no name', () => {
     expect(holdsAskedFor('About 40 customers run the integration.', ['count'])).toBe(1);
     expect(holdsAskedFor('Nearly 12 hospitals asked for it.', ['count'])).toBe(1);

@@ -2,7 +2,16 @@
  * What kind of fact a question asks for, when it asks for one: "How long does a rollout take?" wants a
  * duration, "What discount did they get?" an amount, "Which competitors come up?" a name.
  */
-export type AskedFor = 'duration' | 'price' | 'amount' | 'percent' | 'count' | 'date' | 'name' | 'reason';
+export type AskedFor =
+  | 'duration'
+  | 'price'
+  | 'amount'
+  | 'percent'
+  | 'count'
+  | 'date'
+  | 'name'
+  | 'reason'
+  | 'outcome';
 
 const ASKS: Array<[AskedFor, RegExp]> = [
   [
@@ -39,6 +48,11 @@ const ASKS: Array<[AskedFor, RegExp]> = [
   [
     'reason',
     /^\s*why\b|\bwhat(?:'s|’s| is| are)? (?:the )?(?:main |top |biggest )?reasons?\b|^[\s¿]*(?:por ?qu[eé]|pourquoi|warum|por ?que)(?=[\s?,.!]|$)/i,
+  ],
+  [
+    'outcome',
+    // "What did Lumora end up doing?", "did Maison Verlaine go with us or Gorgias?": how a decision came out.
+    /\bend(?:ed|s)? up (?:choosing|doing|going|picking|buying|signing|selecting|with)\b|\bdid [^?]{1,40}\bgo with\b|\bwho did [^?]{1,40}\b(?:choose|pick|select|go with|sign with|buy from)\b|\bwhat did [^?]{1,40}\b(?:choose|pick|select|decide)\b/i,
   ],
   ['date', /^\s*when\b|\bwhat date\b|\bby when\b|^[\s¿]*(?:cu[aá]ndo|quand|wann|quando)\b/i],
   [
@@ -80,6 +94,8 @@ const HAS: Record<AskedFor, RegExp> = {
     /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
   date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b|(?<!\p{L})(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)(?!\p{L})/iu,
   name: /./, // answered by hasName
+  outcome:
+    /\b(?:signed|chose|chosen|picked|selected|went with|going with|goes with|lost|won|closed|awarded|renewed|churned|cancell?ed|walked away|decided|switched|stayed with|bought|purchased|standardi[sz]ed on|went live)\b|(?<!\p{L})(?:firm[oó]|eligi[oó]|escogi[oó]|opt[oó]|perdimos|ganamos|a choisi|a sign[ée]|a opt[ée]|est parti|hat sich f[üu]r|unterschrieben|gewonnen|verloren|escolheu|assinou|optou|fechou|perdemos|ganhamos)(?!\p{L})/iu,
   reason:
     /\b(?:because|why|reasons?|due to|driven by|drivers?|caus(?:e|es|ed)|citing|cited|led to|blamed?)\b|\b(?:porque|debido a|raz[oó]n|parce que|[àa] cause|raison|weil|wegen|grund|motivo|devido)\b/i,
 };

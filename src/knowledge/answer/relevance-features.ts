@@ -250,7 +250,8 @@ export function relevanceFeatures(
 /** The question's known terms other than its names, when it asks for a fact about a name (`askedOfName`). */
 export function askedOfName(evidence: Evidence, facts: readonly AskedFor[]): string[] {
   const { terms, names } = evidence.question;
-  if (facts.length === 0 || names.size === 0) return [];
+  // An outcome's words ("end up doing", "go with") are how the question asks, not what it asks about.
+  if (facts.every((kind) => kind === 'outcome') || names.size === 0) return [];
   return terms.filter((term) => !names.has(term) && evidence.known.has(term));
 }
 
