@@ -131,6 +131,17 @@ describe('what a hit holds of the question', () => {
     expect(again.relevant[0]?.hit).toBe(answers);
   });
 
+  it('takes the figure itself for what a rate asked for is: "41%" answers "what deflection rate…"', () => {
+    const asked = {
+      question: 'What deflection rate did Driftwire hit in the POC?',
+      query: 'deflection rate Driftwire hit POC',
+    };
+    const result = hit('Driftwire closed its POC at 41% deflection and signed Professional.', 0.8, 8);
+    const { judged, relevant } = judgeHits(asked, [result]);
+    expect(featuresOf(judged, result)?.factSubjectMissing).toBe(0);
+    expect(relevant.map((j) => j.hit)).toEqual([result]);
+  });
+
   it('does not cite a general policy for a question about one account the knowledge base knows', () => {
     const asked = { question: 'What discount did Harborview get?', query: 'discount Harborview' };
     const policy = hit('Deal desk approves up to a 12% discount for three-year deals.', 0.67, 6);

@@ -158,10 +158,35 @@ const ABOUT: RegExp[] = [
   /\b([a-z][\w-]*)\s+(?:date|deadline)s?\b/i,
 ];
 
+/**
+ * Words that name the figure itself rather than what it is of: "what deflection rate did Driftwire hit?"
+ * is answered by "41%", which says no "rate".
+ */
+const FIGURE_WORDS = new Set([
+  'rate',
+  'rates',
+  'percent',
+  'percentage',
+  'share',
+  'number',
+  'amount',
+  'price',
+  'prices',
+  'pricing',
+  'cost',
+  'costs',
+  'figure',
+  'total',
+  'ratio',
+  'level',
+  'fee',
+  'fees',
+]);
+
 export function askedAbout(question: string): string | null {
   for (const pattern of ABOUT) {
     const match = pattern.exec(question);
-    if (match?.[1]) return match[1];
+    if (match?.[1]) return FIGURE_WORDS.has(match[1].toLowerCase()) ? null : match[1];
   }
   return null;
 }
