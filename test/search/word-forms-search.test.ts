@@ -127,6 +127,18 @@ describe('search in other languages', () => {
     expect(index.search(expandQuery(question, { vocabulary: index }), { limit: 10 })[0]?.id).toBe(6);
   });
 
+  it('reads "do we support…" in the other languages as support, the word most yes-or-no questions turn on', () => {
+    const index = indexOf([
+      ...NOISE,
+      'Offline mode drains the handheld battery, reps in the field say.',
+      'Every plan supports offline mode on the handheld, reps in the field confirm.',
+    ]);
+    for (const question of ['¿Soportamos el modo offline?', 'Unterstützen wir den Offline-Modus?']) {
+      const hits = index.search(expandQuery(question, { vocabulary: index }), { limit: 10 });
+      expect(hits[0]?.id, question).toBe(7);
+    }
+  });
+
   it('still finds the entry when a short question gives no clue to its language', () => {
     const index = indexOf([...NOISE, SPANISH, FRENCH, GERMAN, PORTUGUESE]);
     expect(found(index, 'precio Acme')[0]).toBe(6);
