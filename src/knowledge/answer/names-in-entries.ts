@@ -40,7 +40,7 @@ export function namesInEntries(
       first = false;
       const term = termOf(token, unicode);
       const capitalized = CAPITALIZED.test(token);
-      if (capitalized && capitalizedBefore !== null) {
+      if (capitalized && capitalizedBefore !== null && wantedPairs.size > 0) {
         const key = pairKey([capitalizedBefore, term]);
         if (wantedPairs.has(key)) capitalizedPairs.add(key);
       }
