@@ -255,15 +255,22 @@ export function askedOfName(evidence: Evidence, facts: readonly AskedFor[]): str
   return terms.filter((term) => !names.has(term) && evidence.known.has(term));
 }
 
-const NUMBER_TERM =
-  /^(?:\d|one$|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|eleven$|twelve$|dozen|hundred|thousand|million|sever$|few$)/;
+/** Number words as the analyzer gives them ("twelve" → "twelv"); digits are told by their first character. */
+const NUMBER_TERMS = new Set(
+  analyze(
+    'one two three four five six seven eight nine ten eleven twelve dozen dozens hundred hundreds thousand thousands million millions several',
+    'en',
+  ),
+);
 
-/** Some unit counts `subject`: a number at most two words before it ("40 customers", "three enterprise customers"). */
+/** Some unit counts `subject`: a number with at most two words between it and the subject ("40 customers", "three enterprise customers"). */
 function countsAny(units: readonly { text: string }[], subject: string): boolean {
   return units.some((unit) => {
     const terms = analyze(unit.text, 'en');
     return terms.some(
-      (term, i) => term === subject && terms.slice(Math.max(0, i - 3), i).some((t) => NUMBER_TERM.test(t)),
+      (term, i) =>
+        term === subject &&
+        terms.slice(Math.max(0, i - 3), i).some((t) => /^\d/.test(t) || NUMBER_TERMS.has(t)),
     );
   });
 }
