@@ -21,7 +21,7 @@ import { SLACK_IDS } from '../helpers/slack/slack-ids.ts';
 
 const SIGNING_SECRET = 'owner-test-signing-secret';
 const WORKSPACE = SLACK_IDS.workspaceId;
-const BULK = 5_000;
+const BULK = 2_000;
 
 async function writeEntries(file: string, count: number, word: string, from = 0) {
   const lines = Array.from({ length: count }, (_, i) =>
