@@ -50,14 +50,16 @@ export function namesInEntries(
       else if (ACRONYM.test(token) || (!initial && capitalized)) asName.add(term);
     });
   };
-  for (const { title, body, sourceAccount } of entries) {
-    // The account an entry was heard from is a name, however its sentences open ("Pagecraft thinks…").
-    if (sourceAccount) {
-      forEachToken(sourceAccount, (token, unicode) => {
-        const term = termOf(token, unicode);
-        if (terms.has(term)) asName.add(term);
-      });
-    }
+  // The account an entry was heard from is a name, however its sentences open ("Pagecraft thinks…").
+  // Hits share accounts: each is read once.
+  for (const account of new Set(entries.map((entry) => entry.sourceAccount))) {
+    if (!account) continue;
+    forEachToken(account, (token, unicode) => {
+      const term = termOf(token, unicode);
+      if (terms.has(term)) asName.add(term);
+    });
+  }
+  for (const { title, body } of entries) {
     if (detectLanguage(`${title}\n${body}`) === 'de') continue;
     if (!isTitleCase(title)) note(title);
     for (const sentence of body.split(SENTENCE_BREAK)) note(sentence);
