@@ -187,6 +187,28 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(known.sources[0]?.title).toBe('Gorgias quoted Bramblebox on ticket volume');
   });
 
+  it('hears nothing of a date asked of an account when the entry dates something else', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Priya',
+      account: 'Harrow & Vane',
+      title: 'Harrow & Vane worried about a cutover gap before the holidays',
+      body: 'Their Freshdesk contract is a sore point with the CFO, who wants the migration cost on the order form. The switch has to be finished by October 1, before their holiday freeze.',
+      topics: ['migration', 'freshdesk'],
+    });
+    const question = "When does Harrow & Vane's Freshdesk contract end?";
+    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
+
+    await seedEntry(db, {
+      author: 'Dan',
+      account: 'Harrow & Vane',
+      title: 'Harrow & Vane renewal timing',
+      body: "Harrow & Vane's Freshdesk contract ends on March 31, and they will not renew it.",
+    });
+    const answer = await earshot.ask({ workspaceId: 'acme', question });
+    expect(answer.sources.map((source) => source.title)).toEqual(['Harrow & Vane renewal timing']);
+  });
+
   it('answers how many customers do something only from an entry that counts them', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -3,6 +3,7 @@ import { analyze, type Language } from '../search/analyzer.ts';
 import { type AskedFor, holdsAskedFor } from './asked-for.ts';
 import { entryUnits } from './entry-units.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
+import { sentenceTerms } from './sentence-terms.ts';
 
 /**
  * What the "heard" decision looks at, per hit; each is 0..1. Shares are of the question's IDF weight,
@@ -65,6 +66,13 @@ export interface RelevanceFeatures {
   sentenceCoverage: number;
   /** One sentence holds both some of the question's terms and the fact it asks for. */
   sentenceFact: number;
+  /**
+   * 1 when a question asks a fact of a name ("when does Kettle & Kiln's contract end?") and the entry
+   * states a fact of that kind and speaks of what is asked ("contract") in its body, but states the fact
+   * in no sentence with what is asked or the name: a date of something else. Not where the title speaks
+   * of what is asked: a title governs the whole body.
+   */
+  factApartFromPredicate: number;
   /** The question asks what we do or have ("do we…", "is our…"), and the entry is research or expert content. */
   ownObjective: number;
   /** The same question, and the entry is field chatter or a tip: what someone heard rather than what is so. */
@@ -194,11 +202,24 @@ export function relevanceFeatures(
   const { language, units } = entryUnits(hit.entry);
   let bodyCoverage = 0;
   const body: Array<{ termScore: number; fact: number }> = [];
+  // What is asked of the name, where the entry holds the question's own word (a synonym's sentence is not known).
+  const predicate = context.askedOfName.filter((term) => matched.get(term)?.strength === 1);
+  const predicateAt = { title: false, body: false, withFact: false };
   for (const unit of units) {
     const scored = context.scoreSentence(unit.text, language);
     sentenceCoverage = Math.max(sentenceCoverage, scored.termScore);
     if (scored.termScore > 0 && scored.fact === 1) sentenceFact = 1;
-    if (hit.entry.title.includes(unit.text.trim())) continue;
+    const inTitle = hit.entry.title.includes(unit.text.trim());
+    if (predicate.length > 0) {
+      const unitTerms = sentenceTerms(unit.text, language);
+      const holdsPredicate = predicate.some((term) => unitTerms.includes(term));
+      if (holdsPredicate) predicateAt[inTitle ? 'title' : 'body'] = true;
+      // "Most NetSuite customers go live in six weeks" answers how long a NetSuite rollout takes.
+      if (scored.fact === 1 && (holdsPredicate || nameList.some((term) => unitTerms.includes(term)))) {
+        predicateAt.withFact = true;
+      }
+    }
+    if (inTitle) continue;
     body.push(scored);
     bodyCoverage = Math.max(bodyCoverage, scored.termScore);
   }
@@ -243,6 +264,8 @@ export function relevanceFeatures(
     ownRequest: context.own && hit.entry.kind === 'chatter' && reportsRequest(hit.entry.title) ? 1 : 0,
     sentenceCoverage,
     sentenceFact,
+    factApartFromPredicate:
+      fact > 0 && predicateAt.body && !predicateAt.title && !predicateAt.withFact ? 1 : 0,
     similarity: hit.similarity ?? 0,
   };
 }
