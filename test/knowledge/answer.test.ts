@@ -404,6 +404,24 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.field.statements[0]?.text).not.toContain('saved searches');
   });
 
+  it('quotes the sentence that says how many times as often when asked how much more likely', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      kind: 'research',
+      title: 'Callback speed and demo bookings',
+      body: 'Leads we call back within ten minutes are likely to book a demo: 12,000 of the 40,000 leads in the study did. That is 3.1 times as often as leads called back the next day.',
+      url: 'https://example.com/callback-study',
+    });
+
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'how much more likely is a demo if we call a lead back within ten minutes?',
+    });
+
+    expect(answer.sources.map((source) => source.title)).toEqual(['Callback speed and demo bookings']);
+    expect(answer.objective.statements[0]?.text).toContain('3.1 times as often');
+  });
+
   it('quotes an edited entry from its new text, not the text it had when last asked', async () => {
     await seedBackground();
     const entry = await seedEntry(db, {

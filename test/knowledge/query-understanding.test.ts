@@ -90,6 +90,22 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect(await cited('Quanto tempo dura o teste grátis?')).toEqual(['Free trial length']);
   });
 
+  it('reads the words for what we charge in Spanish, German and Portuguese as English does', async () => {
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Payment fees',
+      body: 'Buyers who pay by credit card are charged 2.9%; bank transfers cost nothing.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Card readers',
+      body: 'Each location gets two card readers with its first order.',
+    });
+    expect(await cited('¿Cuánto cobramos por pagar con tarjeta de crédito?')).toEqual(['Payment fees']);
+    expect(await cited('Quanto cobramos para pagar com cartão de crédito?')).toEqual(['Payment fees']);
+    expect(await cited('Was berechnen wir für die Zahlung mit Kreditkarte?')).toEqual(['Payment fees']);
+  });
+
   it('reads "IA", "KI" and the words for an agent answering in the other languages as English does', async () => {
     await seedEntry(db, {
       kind: 'expert',

@@ -82,6 +82,9 @@ const NUMBER_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a few|a couple(?: of)?|several|a|an|\\d+(?:[.,]\\d+)?(?:\\s*(?:-|–|to)\\s*\\d+(?:[.,]\\d+)?)?)';
 const MONEY_STATED =
   /[$€£¥]\s?\d|\d\s?[€£¥]|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i;
+/** How many times as much: answers "how much more likely / faster…?" as an amount does. */
+const MULTIPLE_STATED =
+  /\b\d+(?:[.,]\d+)?\s?(?:x|×|times)(?!\p{L})|\b(?:twice|double|triple|half) (?:as|the)\b/iu;
 const HAS: Record<AskedFor, RegExp> = {
   duration: new RegExp(
     `\\b${NUMBER_WORD}[\\s-]+(?:more |extra |full |calendar |working |business )?${UNIT}\\b|\\b(?:overnight|same[- ]day|next[- ]day)\\b`,
@@ -89,7 +92,7 @@ const HAS: Record<AskedFor, RegExp> = {
   ),
   percent: /\d\s?%|\b\d+(?:[.,]\d+)?\s*(?:percent|per cent|por ciento|pour ?cent|prozent)\b/i,
   price: MONEY_STATED,
-  amount: MONEY_STATED,
+  amount: new RegExp(`${MONEY_STATED.source}|${MULTIPLE_STATED.source}`, 'iu'),
   count:
     /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,
   date: /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|monday|tuesday|wednesday|thursday|friday|q[1-4]|h[12]|20\d\d|fy\d\d)\b|\b\d{1,2}\/\d{1,2}\b|\b(?:next|this|last|end of(?: the)?) (?:week|month|quarter|year|fiscal year)\b|(?<!\p{L})(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro)(?!\p{L})/iu,
