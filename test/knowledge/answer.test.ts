@@ -367,6 +367,30 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(asking.sources[0]?.title).toBe('Northspan asked how long toll-free number porting takes');
   });
 
+  it('puts what answers before chatter whose body tells of a buyer asking the same thing', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Ines',
+      account: 'Lakeshore Towers',
+      title: 'Lakeshore Towers: $1.8M facade special assessment in installments',
+      body: 'Lakeshore Towers approved a $1.8M special assessment for facade repairs. Owners can pay in full or over 24 monthly installments, and the board treasurer asked whether we track the installment plan per owner.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Association management',
+      body: 'Special assessments can be billed at once or as an installment plan per owner, with late fees from the association’s own rules.',
+    });
+
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'Can an owner pay a special assessment on an installment plan?',
+    });
+    expect(answer.sources.map((source) => source.title)).toEqual([
+      'Association management',
+      'Lakeshore Towers: $1.8M facade special assessment in installments',
+    ]);
+  });
+
   it('answers how we work from our experts before market research on the subject', async () => {
     await seedBackground();
     await seedEntry(db, {
