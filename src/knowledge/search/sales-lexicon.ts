@@ -25,6 +25,7 @@ export const SALES_LEXICON: ReadonlyArray<{
   { en: 'invoice', es: 'factura facturas', fr: 'facture factures', de: 'Rechnung Rechnungen', pt: 'fatura faturas' },
   { en: 'payment', es: 'pago pagos', fr: 'paiement paiements', de: 'Zahlung Zahlungen', pt: 'pagamento pagamentos' },
   { en: 'pay', es: 'pagar pagan paga', fr: 'payer payent paie', de: 'zahlen bezahlen zahlt', pt: 'pagar pagam paga' },
+  // French "facturer" shares its stem with "facture" (invoice): no French word for charge.
   { en: 'charge', es: 'cobrar cobramos cobra cobran', fr: '', de: 'berechnen berechnet', pt: 'cobrar cobramos cobra cobram' },
   { en: 'expense', es: 'gasto gastos', fr: 'dépense dépenses frais', de: 'Ausgaben Spesen', pt: 'despesa despesas' },
   { en: 'fee', es: 'cuota cuotas comisión', fr: 'commission', de: 'Gebühr Gebühren', pt: 'taxa taxas' },
