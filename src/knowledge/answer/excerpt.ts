@@ -30,6 +30,8 @@ interface Scored {
   score: number;
   termScore: number;
   fact: number;
+  /** The sentence's distinct terms, as its language analyses them. */
+  terms: readonly string[];
 }
 
 /**
@@ -83,7 +85,7 @@ export function sentenceScorer(query: string, options: Pick<ExcerptOptions, 'que
     let termScore = 0;
     for (const [term, weight] of weightOf) if (found.includes(term)) termScore += weight;
     const fact = sentenceHolds(text, language, kinds);
-    return { termScore, fact, score: termScore + ASKED_FOR_WEIGHT * fact };
+    return { termScore, fact, score: termScore + ASKED_FOR_WEIGHT * fact, terms: found };
   };
 }
 

@@ -3,7 +3,6 @@ import { analyze, type Language } from '../search/analyzer.ts';
 import { type AskedFor, holdsAskedFor } from './asked-for.ts';
 import { entryUnits } from './entry-units.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
-import { sentenceTerms } from './sentence-terms.ts';
 
 /**
  * What the "heard" decision looks at, per hit; each is 0..1. Shares are of the question's IDF weight,
@@ -110,8 +109,14 @@ export interface QueryContext {
   askedOfName: string[];
   /** The question asks what we (the seller) do or have. */
   own: boolean;
-  /** Scores one sentence: its weighted share of the question's terms, and whether it holds the asked fact. */
-  scoreSentence: (text: string, language?: Language) => { termScore: number; fact: number };
+  /**
+   * Scores one sentence: its weighted share of the question's terms, whether it holds the asked fact,
+   * and its terms.
+   */
+  scoreSentence: (
+    text: string,
+    language?: Language,
+  ) => { termScore: number; fact: number; terms: readonly string[] };
 }
 
 /** "Do we…", "does our…", "can we…", "what's our…": a question about the seller's own product or policy. */
@@ -132,6 +137,17 @@ const REPORTS_REQUEST =
 /** A title that reports what a buyer asked for, or is itself the buyer's question ("Can handhelds scan tickets?"). */
 export function reportsRequest(title: string): boolean {
   return REPORTS_REQUEST.test(title) || /[?？]\s*$/.test(title);
+}
+
+/**
+ * A body telling that a buyer asked us something ("the treasurer asked whether we track installment
+ * plans", "he asked what happens if the on-call tech doesn't pick up"), in the five languages.
+ */
+const BODY_REPORTS_REQUEST =
+  /\b(?:asked|asks|asking|wants to know|wanted to know|wondered|wonders)\s+(?:us\s+)?(?:whether|if|what happens|how (?:we|you))\b|(?<!\p{L})(?:pregunt[oó]|preguntaron|pidi[oó]) si\b|\bdemand[ée]n?t? si\b|\bfragte?n?,? ob\b|\bperguntou se\b/iu;
+
+export function bodyReportsRequest(body: string): boolean {
+  return BODY_REPORTS_REQUEST.test(body);
 }
 
 /**
@@ -211,11 +227,10 @@ export function relevanceFeatures(
     if (scored.termScore > 0 && scored.fact === 1) sentenceFact = 1;
     const inTitle = hit.entry.title.includes(unit.text.trim());
     if (predicate.length > 0) {
-      const unitTerms = sentenceTerms(unit.text, language);
-      const holdsPredicate = predicate.some((term) => unitTerms.includes(term));
+      const holdsPredicate = predicate.some((term) => scored.terms.includes(term));
       if (holdsPredicate) predicateAt[inTitle ? 'title' : 'body'] = true;
       // "Most NetSuite customers go live in six weeks" answers how long a NetSuite rollout takes.
-      if (scored.fact === 1 && (holdsPredicate || nameList.some((term) => unitTerms.includes(term)))) {
+      if (scored.fact === 1 && (holdsPredicate || nameList.some((term) => scored.terms.includes(term)))) {
         predicateAt.withFact = true;
       }
     }

@@ -1,5 +1,5 @@
 import type { JudgedHit } from './relevance.ts';
-import { asksAboutUs, reportsRequest } from './relevance-features.ts';
+import { asksAboutUs, bodyReportsRequest, reportsRequest } from './relevance-features.ts';
 
 /** The words of a question about what the field says: hearing, news, how things are going. */
 const FIELD_TALK =
@@ -29,19 +29,11 @@ const ASKS_WHAT_IS_ASKED = new RegExp(
 );
 
 /**
- * A body telling that a buyer asked us something ("the treasurer asked whether we track installment
- * plans", "he asked what happens if the on-call tech doesn't pick up"), in the five languages.
- */
-const BODY_REPORTS_REQUEST =
-  /\b(?:asked|asks|asking|wants to know|wanted to know|wondered|wonders)\s+(?:us\s+)?(?:whether|if|what happens|how (?:we|you))\b|(?<!\p{L})(?:pregunt[oó]|preguntaron|pidi[oó]) si\b|\bdemand[ée]n?t? si\b|\bfragte?n?,? ob\b|\bperguntou se\b/iu;
-
-/**
  * A buyer's request reported as chatter ("Northspan asked about porting 40 toll-free numbers"), in its
  * title or its body.
  */
 const isRequest = ({ hit }: JudgedHit) =>
-  hit.entry.kind === 'chatter' &&
-  (reportsRequest(hit.entry.title) || BODY_REPORTS_REQUEST.test(hit.entry.body));
+  hit.entry.kind === 'chatter' && (reportsRequest(hit.entry.title) || bodyReportsRequest(hit.entry.body));
 
 /** "Do we handle fair workweek rules?", "how should we run the security review?": our own ways of working. */
 function asksHowWeWork(question: string): boolean {
