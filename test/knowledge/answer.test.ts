@@ -209,6 +209,60 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.sources.map((source) => source.title)).toEqual(['Harrow & Vane renewal timing']);
   });
 
+  it('says who holds a role only from an entry that names a person in it', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Simone',
+      account: 'Tellwater',
+      title: 'Lost Tellwater to Salesforce Service Cloud',
+      body: 'Tellwater went with Salesforce Service Cloud. Salesforce folded the seats into their enterprise agreement at 60% off list, and their CIO did not want a second vendor.',
+    });
+    await seedEntry(db, {
+      author: 'Derek',
+      account: 'Hope Street',
+      title: 'Hope Street asked about income certification',
+      body: 'Hope Street asked whether we produce tenant income certifications. Compliance director: Lorena Vasquez.',
+    });
+    const ask = (question: string) => earshot.ask({ workspaceId: 'acme', question });
+
+    expect((await ask("who's tellwater's cio?")).heard).toBe(false);
+    expect((await ask("Who is Hope Street's executive director?")).heard).toBe(false);
+    const named = await ask("Who is Hope Street's compliance director?");
+    expect(named.sources.map((source) => source.title)).toEqual([
+      'Hope Street asked about income certification',
+    ]);
+
+    await seedEntry(db, {
+      author: 'Simone',
+      account: 'Tellwater',
+      title: 'Tellwater contacts',
+      body: 'Marta Lindqvist (CIO) signs off on every new vendor at Tellwater.',
+    });
+    const answer = await ask("who's tellwater's cio?");
+    expect(answer.sources.map((source) => source.title)).toEqual(['Tellwater contacts']);
+  });
+
+  it("says what a person's role is only from an entry that gives one", async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Dana',
+      account: 'Granite Valley',
+      title: 'Granite Valley: first mock conversion done',
+      body: 'The first mock conversion finished on October 2 with 99.6% reconciled. Ravi Chandra signed off the reconciliation on their side.',
+    });
+    const question = "What's Ravi Chandra's role at Granite Valley?";
+    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
+
+    await seedEntry(db, {
+      author: 'Dana',
+      account: 'Granite Valley',
+      title: 'Granite Valley project team',
+      body: 'Ravi Chandra, their finance systems director, owns the data conversion.',
+    });
+    const answer = await earshot.ask({ workspaceId: 'acme', question });
+    expect(answer.sources.map((source) => source.title)).toEqual(['Granite Valley project team']);
+  });
+
   it('answers how many customers do something only from an entry that counts them', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -1,6 +1,7 @@
 import { OBJECTIVE_KINDS } from '../entry.ts';
 import { analyze, type Language } from '../search/analyzer.ts';
 import { type AskedFor, holdsAskedFor } from './asked-for.ts';
+import { type AskedPerson, namesAskedPerson } from './asked-person.ts';
 import { entryUnits } from './entry-units.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
 
@@ -72,6 +73,11 @@ export interface RelevanceFeatures {
    * of what is asked: a title governs the whole body.
    */
   factApartFromPredicate: number;
+  /**
+   * 1 when the question asks who holds a role or what role a person holds, and the entry names no
+   * person beside that role ("their CIO didn't want a second vendor" does not say who the CIO is).
+   */
+  personMissing: number;
   /** The question asks what we do or have ("do we…", "is our…"), and the entry is research or expert content. */
   ownObjective: number;
   /** The same question, and the entry is field chatter or a tip: what someone heard rather than what is so. */
@@ -109,6 +115,8 @@ export interface QueryContext {
   askedOfName: string[];
   /** The question asks what we (the seller) do or have. */
   own: boolean;
+  /** The person the question asks for (asked-person.ts), if it asks for one. */
+  person: AskedPerson | null;
   /**
    * Scores one sentence: its weighted share of the question's terms, whether it holds the asked fact,
    * and its terms.
@@ -281,6 +289,13 @@ export function relevanceFeatures(
     sentenceFact,
     factApartFromPredicate:
       fact > 0 && predicateAt.body && !predicateAt.title && !predicateAt.withFact ? 1 : 0,
+    // Titles are told in English words only: an entry in another language is not judged on them.
+    personMissing:
+      context.person !== null &&
+      language === 'en' &&
+      !namesAskedPerson(`${hit.entry.title}. ${hit.entry.body}`, context.person)
+        ? 1
+        : 0,
     similarity: hit.similarity ?? 0,
   };
 }

@@ -1,6 +1,7 @@
 import { analyze } from '../search/analyzer.ts';
 import type { SearchHit } from '../search/knowledge-search.ts';
 import { askedAbout, askedFor } from './asked-for.ts';
+import { askedPerson } from './asked-person.ts';
 import { sentenceScorer } from './excerpt.ts';
 import { gatherEvidence } from './hit-evidence.ts';
 import {
@@ -78,6 +79,7 @@ export const RELEVANCE_MODEL: RelevanceModel = {
     sentenceCoverage: -0.03,
     sentenceFact: 1.22,
     factApartFromPredicate: -3.5,
+    personMissing: -4.5,
     similarity: 0.0,
   },
   threshold: 0.38,
@@ -130,6 +132,7 @@ export function judgeHits(asked: Asked, hits: SearchHit[], model = RELEVANCE_MOD
     factSubjectSearched,
     askedOfName: askedOfName(evidence, facts),
     own,
+    person: askedPerson(asked.question),
     scoreSentence: sentenceScorer(asked.query, {
       question: asked.question,
       weights: evidence.question.weight,
