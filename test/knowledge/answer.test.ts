@@ -263,6 +263,27 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.sources.map((source) => source.title)).toEqual(['Granite Valley project team']);
   });
 
+  it('answers how many claims an account handles only from an entry that counts its claims', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Nia',
+      account: 'Harborstone',
+      title: 'Harborstone asked whether we produce Lloyd’s bordereaux',
+      body: 'Harborstone (Tampa MGA, $68M premium) asked whether we produce risk, premium and claims bordereaux. Their operations team of 3 spends 6 days every month building them in Excel.',
+    });
+    const question = 'how many claims a year does Harborstone handle?';
+    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
+
+    await seedEntry(db, {
+      author: 'Nia',
+      account: 'Harborstone',
+      title: 'Harborstone claims volume',
+      body: 'Harborstone handles about 4,200 claims a year, most of them after hurricanes.',
+    });
+    const answer = await earshot.ask({ workspaceId: 'acme', question });
+    expect(answer.sources.map((source) => source.title)).toEqual(['Harborstone claims volume']);
+  });
+
   it('answers how many customers do something only from an entry that counts them', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -60,7 +60,10 @@ export interface RelevanceFeatures {
   factHeld: number;
   /** The question asks for such a fact and the entry states none. */
   factMissing: number;
-  /** The question names what the fact is about ("how many hosts") and the entry lacks that word. */
+  /**
+   * The question names what the fact is about ("how many hosts") and the entry lacks that word, or,
+   * asked how many, holds it but counts it nowhere ("claims bordereaux" for "how many claims…").
+   */
   factSubjectMissing: number;
   /** The largest share of the question one sentence of the entry holds: its terms together, not scattered. */
   sentenceCoverage: number;
@@ -105,7 +108,7 @@ export interface QueryContext {
   factSubject: string | null;
   /**
    * Whether the search looked for `factSubject`: it leaves out words most questions hold ("how many
-   * customers use…"), and then an entry answers a count only where it counts that subject.
+   * customers use…"), and then only a count of that subject shows the entry speaks of it.
    */
   factSubjectSearched: boolean;
   /**
@@ -277,9 +280,8 @@ export function relevanceFeatures(
       context.facts.length > 0 && (fact === 0 || (fact < 1 && body.length > 0 && subjectFact === 0)) ? 1 : 0,
     factSubjectMissing:
       context.factSubject !== null &&
-      (context.factSubjectSearched
-        ? !matched.has(context.factSubject)
-        : context.facts.includes('count') && language === 'en' && !countsAny(units, context.factSubject))
+      ((context.factSubjectSearched && !matched.has(context.factSubject)) ||
+        (context.facts.includes('count') && language === 'en' && !countsAny(units, context.factSubject)))
         ? 1
         : 0,
     ownObjective: context.own && objective ? 1 : 0,
