@@ -13,6 +13,8 @@ describe('askedFor: what kind of fact a question wants', () => {
     'How do we price API access?',
     'How is the Word add-in priced?',
     'What does Clausewise Consulting charge?',
+    'what does print-and-mail cost per document?',
+    'What does the mobile app cost?',
     "what's mercy ridge's contract worth?",
     'How much was the Harborview deal worth?',
     '¿Cuánto vale el contrato de Banco Solaria?',

@@ -30,7 +30,7 @@ const ASKS: Array<[AskedFor, RegExp]> = [
       [
         String.raw`\bhow much\b`,
         String.raw`\bwhat(?:'s|’s| is| are| was| were)? (?:the |their |our |its |a |an )?(?:[\w-]+ )?(?:list )?(?:price|pricing|cost|fee|discount|budget|quote|acv|arr|deal size)s?\b(?! (?:objections?|pushback|concerns?|questions?|model|page|changes?))`,
-        String.raw`\b(?:does|do|did|would|will) (?:it|they|that|this|\w+) cost\b|\bcosts? (?:of|to)\b|\bprice (?:of|for|per)\b`,
+        String.raw`\b(?:does|do|did|would|will) (?:the |a |an |our |their )?(?:it|they|that|this|[\w&'-]+(?: [\w&'-]+)?) cost\b|\bcosts? (?:of|to)\b|\bprice (?:of|for|per)\b`,
         // "what did Absorb quote them?", "how do we price API access?", "how is the add-in priced?",
         // "what does Clausewise charge?"
         String.raw`\bwhat (?:did|does|do|would|will) (?:[\w&'-]+ ){1,4}(?:quote|bid)\b|\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
