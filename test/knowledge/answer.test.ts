@@ -263,6 +263,28 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.sources.map((source) => source.title)).toEqual(['Granite Valley project team']);
   });
 
+  it('hears nothing of a quote when the entries tell of it without its figure', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Ana',
+      account: 'Ironwood Steel',
+      title: 'Ironwood walked away from Cornerstone',
+      topics: ['absorb', 'cornerstone', 'quote'],
+      body: "Ironwood Steel (3,000 workers) got a Cornerstone quote and walked away: they were told they'd need two full-time admins to run it. They're now comparing us with Absorb, who quoted them last week.",
+    });
+    const question = 'What did Absorb quote Ironwood?';
+    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
+
+    await seedEntry(db, {
+      author: 'Ana',
+      account: 'Ironwood Steel',
+      title: 'Absorb pricing at Ironwood',
+      body: 'Absorb quoted Ironwood $5.10 per learner per month on a three-year term.',
+    });
+    const answer = await earshot.ask({ workspaceId: 'acme', question });
+    expect(answer.sources.map((source) => source.title)).toEqual(['Absorb pricing at Ironwood']);
+  });
+
   it('answers how many claims an account handles only from an entry that counts its claims', async () => {
     await seedBackground();
     await seedEntry(db, {

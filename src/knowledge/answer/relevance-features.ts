@@ -61,6 +61,11 @@ export interface RelevanceFeatures {
   /** The question asks for such a fact and the entry states none. */
   factMissing: number;
   /**
+   * The question asks for money ("what did Absorb quote Ironwood?") and the entry states none: an
+   * entry that tells of a quote without its figure does not answer.
+   */
+  moneyMissing: number;
+  /**
    * The question names what the fact is about ("how many hosts") and the entry lacks that word, or,
    * asked how many, holds it but counts it nowhere ("claims bordereaux" for "how many claims…").
    */
@@ -278,6 +283,7 @@ export function relevanceFeatures(
     factHeld: fact,
     factMissing:
       context.facts.length > 0 && (fact === 0 || (fact < 1 && body.length > 0 && subjectFact === 0)) ? 1 : 0,
+    moneyMissing: context.facts.includes('price') && fact === 0 ? 1 : 0,
     factSubjectMissing:
       context.factSubject !== null &&
       ((context.factSubjectSearched && !matched.has(context.factSubject)) ||
