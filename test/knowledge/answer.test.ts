@@ -263,6 +263,27 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.sources.map((source) => source.title)).toEqual(['Granite Valley project team']);
   });
 
+  it('reads "ISO 27001" as a name: an entry about other certificates does not say when ours expires', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'License and certification tracking',
+      body: 'HR records can store licenses and certifications with expiry dates. Crewline alerts the employee and their manager 90, 60 and 30 days before a license expires.',
+      topics: ['compliance', 'licenses'],
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Security and compliance',
+      body: 'Crewline is ISO 27001 certified. Bank account numbers are encrypted at the field level.',
+      topics: ['security'],
+    });
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'When does our ISO 27001 certificate expire?',
+    });
+    expect(answer.heard).toBe(false);
+  });
+
   it('hears nothing of a quote when the entries tell of it without its figure', async () => {
     await seedBackground();
     await seedEntry(db, {

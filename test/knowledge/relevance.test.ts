@@ -92,6 +92,8 @@ describe('what a hit holds of the question', () => {
     // Many capitals beside a lowercase content word are names, not Title Case.
     expect(nameTerms('How do we compete with Palo Alto Networks?').length).toBeGreaterThan(0);
     expect(nameTerms('How Do We Compete With Datadog?')).toEqual([]);
+    // A number after a name is part of it, as the search joins them ("iso27001").
+    expect(nameTerms('When does our ISO 27001 certificate expire?')).toContain('iso27001');
   });
 
   it('judges an entry lacking the name the question asks about less likely to answer', () => {

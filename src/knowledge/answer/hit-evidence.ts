@@ -188,12 +188,15 @@ export function nameTerms(question: string): string[] {
   const lowercaseContent = later.some((word) => /^\p{Ll}/u.test(word) && !TITLE_CASE_SMALL.has(word));
   const caseMeansName =
     (capitalized.length * 2 <= later.length || lowercaseContent) && !GERMAN.test(question);
-  const names = words.filter(
-    (word, index) =>
+  return words.flatMap((word, index) => {
+    const isName =
       /\p{Lu}.*\p{Lu}|\p{Lu}.*\p{N}|\p{N}.*\p{Lu}/u.test(word) ||
-      (caseMeansName && index > 0 && /^\p{Lu}\p{Ll}/u.test(word)),
-  );
-  return names.flatMap((word) => analyze(word));
+      (caseMeansName && index > 0 && /^\p{Lu}\p{Ll}/u.test(word));
+    if (!isName) return [];
+    // "ISO 27001", "SOC 2": the number is part of the name, and searched joined to it.
+    const next = words[index + 1];
+    return analyze(next !== undefined && /^\p{N}+$/u.test(next) ? `${word} ${next}` : word);
+  });
 }
 
 /** Neighbouring terms of the question, both typed in lower case: where a name of two words may be. */
