@@ -284,6 +284,32 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     expect(answer.heard).toBe(false);
   });
 
+  it('answers why an account chose us from the story of the win, though it never names our product', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Ana',
+      account: 'Corbel Foods',
+      body: 'Corbel liked the Ledgerline approval routing demo.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Ledgerline security',
+      body: 'Ledgerline holds a SOC 2 Type II report.',
+    });
+    await seedEntry(db, {
+      author: 'Ana',
+      account: 'Marlowe',
+      title: 'Marlowe signed',
+      topics: ['win', 'brisk-ap'],
+      body: 'Marlowe signed a three-year deal on September 14. Brisk AP was the other finalist, but their approvals could not route by cost center. The controller loved the approval routing demo.',
+    });
+    const answer = await earshot.ask({
+      workspaceId: 'acme',
+      question: 'Why did Marlowe choose Ledgerline over Brisk AP?',
+    });
+    expect(answer.sources.map((source) => source.title)).toEqual(['Marlowe signed']);
+  });
+
   it('hears nothing of a quote when the entries tell of it without its figure', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -51,6 +51,9 @@ interface ExplainedConcept {
   fields: readonly string[];
 }
 
+/** BM25's IDF of a term in one entry of five: ln(5) as the knowledge base grows. */
+const COMMON_NAME_IDF = Math.log(5);
+
 /**
  * Reads what each hit holds of the query and how much each query term weighs: the one place where
  * signals are taken from hits. From the index's own explanation when it gives one; otherwise by
@@ -72,7 +75,9 @@ export function gatherEvidence(asked: { question: string; query: string }, hits:
   for (const { letters, term } of acronymsOf(asked.question)) {
     if (wanted.has(term)) for (const hitEvidence of evidence) matchSpelledOut(hitEvidence, letters, term);
   }
-  const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term)));
+  // A name in a fifth or more of the entries (the seller's own, "Ledgerline") tells no entry apart.
+  const common = new Set(reference?.filter((concept) => concept.idf < COMMON_NAME_IDF).map((c) => c.term));
+  const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term) && !common.has(term)));
   const lowercaseTerms = typedInLowercase(asked.question, wanted);
   const entries = hits.map(({ entry }) => entry);
   for (const term of namesInEntries(lowercaseTerms, entries, neighbours(asked.question, lowercaseTerms))) {
