@@ -286,16 +286,23 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
 
   it('answers why an account chose us from the story of the win, though it never names our product', async () => {
     await seedBackground();
-    await seedEntry(db, {
-      author: 'Ana',
-      account: 'Corbel Foods',
-      body: 'Corbel liked the Ledgerline approval routing demo.',
-    });
-    await seedEntry(db, {
-      kind: 'expert',
-      title: 'Ledgerline security',
-      body: 'Ledgerline holds a SOC 2 Type II report.',
-    });
+    // Reps name their own product in many entries: here in 12 of 19.
+    const topics = [
+      'approval routing',
+      'SOC 2',
+      'NetSuite sync',
+      'virtual cards',
+      'OCR',
+      'SSO',
+      'the mobile app',
+    ];
+    for (const [index, topic] of [...topics, ...topics.slice(0, 5)].entries()) {
+      await seedEntry(db, {
+        author: 'Ana',
+        account: `Account ${index}`,
+        body: `They liked the Ledgerline demo of ${topic}.`,
+      });
+    }
     await seedEntry(db, {
       author: 'Ana',
       account: 'Marlowe',
@@ -305,7 +312,7 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     });
     const answer = await earshot.ask({
       workspaceId: 'acme',
-      question: 'Why did Marlowe choose Ledgerline over Brisk AP?',
+      question: 'Why did Marlowe go with Ledgerline?',
     });
     expect(answer.sources.map((source) => source.title)).toEqual(['Marlowe signed']);
   });

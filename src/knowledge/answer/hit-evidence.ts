@@ -76,7 +76,9 @@ export function gatherEvidence(asked: { question: string; query: string }, hits:
     if (wanted.has(term)) for (const hitEvidence of evidence) matchSpelledOut(hitEvidence, letters, term);
   }
   // A name in a fifth or more of the entries (the seller's own, "Ledgerline") tells no entry apart.
-  const common = new Set(reference?.filter((concept) => concept.idf < COMMON_NAME_IDF).map((c) => c.term));
+  const common = new Set(
+    reference?.filter((concept) => (concept.weightIdf ?? concept.idf) < COMMON_NAME_IDF).map((c) => c.term),
+  );
   const names = new Set(nameTerms(asked.question).filter((term) => wanted.has(term) && !common.has(term)));
   const lowercaseTerms = typedInLowercase(asked.question, wanted);
   const entries = hits.map(({ entry }) => entry);
