@@ -95,7 +95,7 @@ export function askedPerson(question: string): AskedPerson | null {
     tokens[head + 1]?.toLowerCase() === 'of' && tokens[head + 2] ? [tokens[head + 2] as string] : [];
   const role = [...tokens.slice(start, head + 1), ...after]
     .map((word) => termOf(word.toLowerCase(), false))
-    .filter((term) => term !== '' && !NOT_OF_THE_ROLE.has(term));
+    .filter((term) => term !== '');
   return role.length > 0 ? { role } : null;
 }
 

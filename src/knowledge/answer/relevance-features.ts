@@ -297,7 +297,7 @@ export function relevanceFeatures(
     sentenceFact,
     factApartFromPredicate:
       fact > 0 && predicateAt.body && !predicateAt.title && !predicateAt.withFact ? 1 : 0,
-    // Titles are told in English words only: an entry in another language is not judged on them.
+    // Job titles are read in English only: an entry in another language is not judged on them.
     personMissing:
       context.person !== null &&
       language === 'en' &&
