@@ -142,6 +142,17 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     for (const [author, account, body] of said) await seedEntry(db, { author, account, body });
   }
 
+  /** Asks `question`: "nothing heard" from what the base holds, then cited from `answer` alone once it is added. */
+  async function expectNothingHeardUntilSaid(
+    question: string,
+    answer: Parameters<typeof seedEntry>[1] & { title: string },
+  ) {
+    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
+    await seedEntry(db, answer);
+    const answered = await earshot.ask({ workspaceId: 'acme', question });
+    expect(answered.sources.map((source) => source.title)).toEqual([answer.title]);
+  }
+
   it('says "nothing heard" when an entry shares only one generic word with the question', async () => {
     await seedBackground();
     await seedEntry(db, {
@@ -196,17 +207,12 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
       body: 'Their Freshdesk contract is a sore point with the CFO, who wants the migration cost on the order form. The switch has to be finished by October 1, before their holiday freeze.',
       topics: ['migration', 'freshdesk'],
     });
-    const question = "When does Harrow & Vane's Freshdesk contract end?";
-    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
-
-    await seedEntry(db, {
+    await expectNothingHeardUntilSaid("When does Harrow & Vane's Freshdesk contract end?", {
       author: 'Dan',
       account: 'Harrow & Vane',
       title: 'Harrow & Vane renewal timing',
       body: "Harrow & Vane's Freshdesk contract ends on March 31, and they will not renew it.",
     });
-    const answer = await earshot.ask({ workspaceId: 'acme', question });
-    expect(answer.sources.map((source) => source.title)).toEqual(['Harrow & Vane renewal timing']);
   });
 
   it('says who holds a role only from an entry that names a person in it', async () => {
@@ -250,17 +256,12 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
       title: 'Granite Valley: first mock conversion done',
       body: 'The first mock conversion finished on October 2 with 99.6% reconciled. Ravi Chandra signed off the reconciliation on their side.',
     });
-    const question = "What's Ravi Chandra's role at Granite Valley?";
-    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
-
-    await seedEntry(db, {
+    await expectNothingHeardUntilSaid("What's Ravi Chandra's role at Granite Valley?", {
       author: 'Dana',
       account: 'Granite Valley',
       title: 'Granite Valley project team',
       body: 'Ravi Chandra, their finance systems director, owns the data conversion.',
     });
-    const answer = await earshot.ask({ workspaceId: 'acme', question });
-    expect(answer.sources.map((source) => source.title)).toEqual(['Granite Valley project team']);
   });
 
   it('reads "ISO 27001" as a name: an entry about other certificates does not say when ours expires', async () => {
@@ -326,17 +327,12 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
       topics: ['absorb', 'cornerstone', 'quote'],
       body: "Ironwood Steel (3,000 workers) got a Cornerstone quote and walked away: they were told they'd need two full-time admins to run it. They're now comparing us with Absorb, who quoted them last week.",
     });
-    const question = 'What did Absorb quote Ironwood?';
-    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
-
-    await seedEntry(db, {
+    await expectNothingHeardUntilSaid('What did Absorb quote Ironwood?', {
       author: 'Ana',
       account: 'Ironwood Steel',
       title: 'Absorb pricing at Ironwood',
       body: 'Absorb quoted Ironwood $5.10 per learner per month on a three-year term.',
     });
-    const answer = await earshot.ask({ workspaceId: 'acme', question });
-    expect(answer.sources.map((source) => source.title)).toEqual(['Absorb pricing at Ironwood']);
   });
 
   it('answers how many claims an account handles only from an entry that counts its claims', async () => {
@@ -347,17 +343,12 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
       title: 'Harborstone asked whether we produce Lloyd’s bordereaux',
       body: 'Harborstone (Tampa MGA, $68M premium) asked whether we produce risk, premium and claims bordereaux. Their operations team of 3 spends 6 days every month building them in Excel.',
     });
-    const question = 'how many claims a year does Harborstone handle?';
-    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
-
-    await seedEntry(db, {
+    await expectNothingHeardUntilSaid('how many claims a year does Harborstone handle?', {
       author: 'Nia',
       account: 'Harborstone',
       title: 'Harborstone claims volume',
       body: 'Harborstone handles about 4,200 claims a year, most of them after hurricanes.',
     });
-    const answer = await earshot.ask({ workspaceId: 'acme', question });
-    expect(answer.sources.map((source) => source.title)).toEqual(['Harborstone claims volume']);
   });
 
   it('answers how many customers do something only from an entry that counts them', async () => {
@@ -368,16 +359,11 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
       body: 'The NetSuite SuiteApp syncs vendors, customers, purchase orders and contract values both ways. It is included in Enterprise. Customers connect SAP through our REST API, which takes about three weeks to set up.',
       topics: ['netsuite', 'integrations'],
     });
-    const question = 'How many customers use the NetSuite integration?';
-    expect((await earshot.ask({ workspaceId: 'acme', question })).heard).toBe(false);
-
-    await seedEntry(db, {
+    await expectNothingHeardUntilSaid('How many customers use the NetSuite integration?', {
       author: 'Maya',
       title: 'NetSuite integration adoption',
       body: 'The NetSuite integration is live at 40 customers, most of them on Enterprise.',
     });
-    const answer = await earshot.ask({ workspaceId: 'acme', question });
-    expect(answer.sources.map((source) => source.title)).toEqual(['NetSuite integration adoption']);
   });
 
   it('answers how a decision came out from the entry that tells it, and hears nothing before it is made', async () => {
