@@ -335,6 +335,22 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     });
   });
 
+  it('hears nothing of what a rival charges per user from a tip that only says it prices per seat', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      author: 'Marisol',
+      title: 'Count every login when a rival prices per seat',
+      topics: ['fieldwire', 'pricing'],
+      body: 'Against Fieldwire or anyone else charging per user, count every foreman and sub who would need a login. At Redline it was 180 people against the 45 seats Fieldwire wanted to license.',
+    });
+    await expectNothingHeardUntilSaid('How much does Fieldwire charge per user?', {
+      author: 'Marisol',
+      account: 'Redline Electric',
+      title: 'Redline Electric trialling Fieldwire',
+      body: 'Fieldwire quoted Redline $54 per user per month on the Business plan.',
+    });
+  });
+
   it('answers how many claims an account handles only from an entry that counts its claims', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -10,8 +10,6 @@ describe('askedFor: what kind of fact a question wants', () => {
     'What are the fees for ACH?',
     '¿Cuánto cuesta Arcbill?',
     'Was kostet die Lizenz?',
-    'How do we price API access?',
-    'How is the Word add-in priced?',
     'What does Clausewise Consulting charge?',
     'what does print-and-mail cost per document?',
     'What does the mobile app cost?',
@@ -82,6 +80,15 @@ describe('askedFor: what kind of fact a question wants', () => {
     expect(holdsAskedFor('O comitê decide depois do piloto.', askedFor('Quando o comitê decide?'))).toBe(0);
     // Opened with ¿, as Spanish questions are.
     expect(askedFor('¿Quién firma los descuentos?')).toEqual(['name']);
+  });
+
+  it('wants what something is priced on when asked how it is priced, and a figure when asked how much', () => {
+    expect(askedFor('How do we price API access?')).toEqual(['pricing']);
+    expect(askedFor('How is the Word add-in priced?')).toEqual(['pricing']);
+    const basis = 'API access is billed per user, on top of the platform fee.';
+    expect(holdsAskedFor(basis, askedFor('How do we price API access?'))).toBe(1);
+    expect(holdsAskedFor(basis, askedFor('How much does API access cost per user?'))).toBe(0);
+    expect(holdsAskedFor('API access is $4 per user.', askedFor('How much does API access cost?'))).toBe(1);
   });
 
   it('wants money for a price, where any number may do for another amount', () => {

@@ -5,6 +5,7 @@
 export type AskedFor =
   | 'duration'
   | 'price'
+  | 'pricing'
   | 'amount'
   | 'percent'
   | 'count'
@@ -73,7 +74,18 @@ export function askedFor(question: string): AskedFor[] {
     // customers cancel?" by entries that give reasons.
     .filter((kind) => kind !== 'reason' || !hasName(question));
   // Money asked for is answered by money only: a count of seats or a term in years prices nothing.
-  return MONEY.test(question) ? kinds.map((kind) => (kind === 'amount' ? 'price' : kind)) : kinds;
+  if (!MONEY.test(question) && !HOW_PRICED.test(question)) return kinds;
+  const money = HOW_PRICED.test(question) ? 'pricing' : 'price';
+  return kinds.map((kind) => (kind === 'amount' ? money : kind));
+}
+
+/** "How do we price API access?", "how is the add-in priced?": answered by what it is priced on, not only a figure. */
+const HOW_PRICED =
+  /\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bpric(?:ing|ed) (?:model|basis|metric)\b/i;
+
+/** Whether the question asks for money: a figure, or how something is priced. */
+export function asksMoney(kinds: readonly AskedFor[]): boolean {
+  return kinds.includes('price') || kinds.includes('pricing');
 }
 
 const UNIT =
@@ -81,7 +93,10 @@ const UNIT =
 const NUMBER_WORD =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a few|a couple(?: of)?|several|a|an|\\d+(?:[.,]\\d+)?(?:\\s*(?:-|–|to)\\s*\\d+(?:[.,]\\d+)?)?)';
 const MONEY_STATED =
-  /[$€£¥]\s?\d|\d\s?[€£¥]|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b|\d\s?%/i;
+  /[$€£¥]\s?\d|\d\s?[€£¥]|\b\d+(?:[.,]\d+)?\s?(?:k|m|mm|bn|usd|eur|gbp|dollars|euros?|pounds)\b|\d\s?%/i;
+/** What a price is charged on, without a figure: answers how something is priced, not how much it costs. */
+const PRICING_BASIS =
+  /\bper (?:seat|user|month|year|invoice|transaction)\b|\/(?:yr|year|mo|month|seat|user|invoice)\b/i;
 /** How many times as much: answers "how much more likely / faster…?" as an amount does. */
 const MULTIPLE_STATED =
   /\b\d+(?:[.,]\d+)?\s?(?:x|×|times)(?!\p{L})|\b(?:twice|double|triple|half) (?:as|the)\b/iu;
@@ -92,6 +107,7 @@ const HAS: Record<AskedFor, RegExp> = {
   ),
   percent: /\d\s?%|\b\d+(?:[.,]\d+)?\s*(?:percent|per cent|por ciento|pour ?cent|prozent)\b/i,
   price: MONEY_STATED,
+  pricing: new RegExp(`${MONEY_STATED.source}|${PRICING_BASIS.source}`, 'i'),
   amount: new RegExp(`${MONEY_STATED.source}|${MULTIPLE_STATED.source}`, 'iu'),
   count:
     /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|half|most|few|several)\b/i,

@@ -1,6 +1,6 @@
 import { OBJECTIVE_KINDS } from '../entry.ts';
 import { analyze, type Language } from '../search/analyzer.ts';
-import { type AskedFor, holdsAskedFor } from './asked-for.ts';
+import { type AskedFor, asksMoney, holdsAskedFor } from './asked-for.ts';
 import { type AskedPerson, namesAskedPerson } from './asked-person.ts';
 import { entryUnits } from './entry-units.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
@@ -283,7 +283,7 @@ export function relevanceFeatures(
     factHeld: fact,
     factMissing:
       context.facts.length > 0 && (fact === 0 || (fact < 1 && body.length > 0 && subjectFact === 0)) ? 1 : 0,
-    moneyMissing: context.facts.includes('price') && fact === 0 ? 1 : 0,
+    moneyMissing: asksMoney(context.facts) && fact === 0 ? 1 : 0,
     factSubjectMissing:
       context.factSubject !== null &&
       ((context.factSubjectSearched && !matched.has(context.factSubject)) ||
