@@ -351,6 +351,21 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     });
   });
 
+  it('hears nothing of what one integration costs from the price of another beside it', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Integrations: Veeva Vault and Snowflake',
+      topics: ['integrations', 'snowflake'],
+      body: 'Veeva Vault: documents are filed to the eTMF automatically. The Vault connector is included in Enterprise and costs $6,000 a year otherwise. Snowflake: we publish study data to the customer’s account through secure data sharing, refreshed every 4 hours.',
+    });
+    await expectNothingHeardUntilSaid('How much does the Snowflake data share cost?', {
+      kind: 'expert',
+      title: 'Snowflake data share pricing',
+      body: 'The Snowflake data share costs $3,000 a year per study.',
+    });
+  });
+
   it('answers how many claims an account handles only from an entry that counts its claims', async () => {
     await seedBackground();
     await seedEntry(db, {

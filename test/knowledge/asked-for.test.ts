@@ -97,6 +97,7 @@ describe('askedFor: what kind of fact a question wants', () => {
     // What a rival quoted or bid is a price, not the story of the deal.
     expect(askedFor('What did Absorb quote Ironwood?')).toEqual(['price']);
     expect(askedFor('What does Ironclad bid on a typical deal?')).toEqual(['price']);
+    expect(askedFor('what did Arcadia pay for its contract?')).toEqual(['price']);
     const story = 'Ironwood got a Cornerstone quote and walked away; they now compare us with Absorb.';
     expect(holdsAskedFor(story, askedFor('What did Absorb quote Ironwood?'))).toBe(0);
     const signed = 'Trellis signed Pro with Spark AI: 2,800 active learners for 3 years.';

@@ -1,3 +1,5 @@
+import { analyze } from '../search/analyzer.ts';
+
 /**
  * What kind of fact a question asks for, when it asks for one: "How long does a rollout take?" wants a
  * duration, "What discount did they get?" an amount, "Which competitors come up?" a name.
@@ -32,9 +34,9 @@ const ASKS: Array<[AskedFor, RegExp]> = [
         String.raw`\bhow much\b`,
         String.raw`\bwhat(?:'s|’s| is| are| was| were)? (?:the |their |our |its |a |an )?(?:[\w-]+ )?(?:list )?(?:price|pricing|cost|fee|discount|budget|quote|acv|arr|deal size)s?\b(?! (?:objections?|pushback|concerns?|questions?|model|page|changes?))`,
         String.raw`\b(?:does|do|did|would|will) (?:the |a |an |our |their )?(?:it|they|that|this|[\w&'-]+(?: [\w&'-]+)?) cost\b|\bcosts? (?:of|to)\b|\bprice (?:of|for|per)\b`,
-        // "what did Absorb quote them?", "how do we price API access?", "how is the add-in priced?",
+        // "what did Absorb quote them?", "what did Arcadia pay for its contract?", "how do we price API access?", "how is the add-in priced?",
         // "what does Clausewise charge?"
-        String.raw`\bwhat (?:did|does|do|would|will) (?:[\w&'-]+ ){1,4}(?:quote|bid)\b|\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
+        String.raw`\bwhat (?:did|does|do|would|will) (?:[\w&'-]+ ){1,4}(?:quote|bid|pay)\b|\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
         // "what's their contract worth?", "how much was the deal worth?"
         String.raw`\b(?:what(?:'s|’s| is| was| were| are)|how much (?:is|was|are|were))\b[^?.!]{0,60}\bworth\b|\bcu[aá]nto vale\b|\bcombien vaut\b|\bwie ?viel (?:ist|war)\b[^?.!]{0,60}\bwert\b|\bquanto vale\b`,
         String.raw`\bcu[aá]nto (?:cuesta|cobra)|\bqu[eé] precio\b|\bprecio de\b|\bcombien co[uû]te|\bquel (?:est le )?prix\b|\bprix (?:de|du|par)\b|\bwie ?viel kostet|\bwas kostet|\bwelche[rn]? preis|\bpreis (?:f[uü]r|pro)\b|\bquanto custa|\bqual (?:é )?o pre[cç]o|\bpre[cç]o (?:de|do|por)\b`,
@@ -64,7 +66,7 @@ const ASKS: Array<[AskedFor, RegExp]> = [
 
 /** Words that make an amount asked for money: "How much does it cost?", not "How much storage?". */
 const MONEY =
-  /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|bids?|discounts?|budgets?|acv|arr|worth|cuesta|cobra|vale|vaut|wert|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
+  /\b(?:costs?|price[ds]?|pricing|charged?|charges|fees?|quoted?|quotes|bids?|pay|paid|discounts?|budgets?|acv|arr|worth|cuesta|cobra|vale|vaut|wert|precios?|descuentos?|prix|co[uû]te|remise|kostet|preis|rabatt|custa|pre[cç]os?|descontos?)\b/i;
 
 /** The kinds of fact a question asks for, most specific first; empty when it asks for none in particular. */
 export function askedFor(question: string): AskedFor[] {
@@ -201,6 +203,16 @@ const FIGURE_WORDS = new Set([
   'fee',
   'fees',
 ]);
+
+/** FIGURE_WORDS and the verbs of money as the analyzer gives them: how a fact is asked, not what it is of. */
+const FIGURE_TERMS = new Set(
+  analyze([...FIGURE_WORDS, 'pay', 'paid', 'charge', 'charged', 'quote', 'quoted', 'bid'].join(' '), 'en'),
+);
+
+/** Whether an analyzed term names a figure or how money is asked for ("cost", "pay"), not what it is of. */
+export function isFigureTerm(term: string): boolean {
+  return FIGURE_TERMS.has(term);
+}
 
 export function askedAbout(question: string): string | null {
   for (const pattern of ABOUT) {

@@ -1,6 +1,6 @@
 import { OBJECTIVE_KINDS } from '../entry.ts';
 import { analyze, type Language } from '../search/analyzer.ts';
-import { type AskedFor, asksMoney, holdsAskedFor } from './asked-for.ts';
+import { type AskedFor, asksMoney, holdsAskedFor, isFigureTerm } from './asked-for.ts';
 import { type AskedPerson, namesAskedPerson } from './asked-person.ts';
 import { entryUnits } from './entry-units.ts';
 import type { Evidence, EvidenceField, HitEvidence } from './hit-evidence.ts';
@@ -245,8 +245,10 @@ export function relevanceFeatures(
     if (predicate.length > 0) {
       const holdsPredicate = predicate.some((term) => scored.terms.includes(term));
       if (holdsPredicate) predicateAt[inTitle ? 'title' : 'body'] = true;
-      // "Most NetSuite customers go live in six weeks" answers how long a NetSuite rollout takes.
-      if (scored.fact === 1 && (holdsPredicate || nameList.some((term) => scored.terms.includes(term)))) {
+      // "Most NetSuite customers go live in six weeks" answers how long a NetSuite rollout takes; "the
+      // Vault connector costs $6,000" does not say what the Snowflake share costs.
+      const holdsWhatIsAsked = predicate.some((term) => !isFigureTerm(term) && scored.terms.includes(term));
+      if (scored.fact === 1 && (holdsWhatIsAsked || nameList.some((term) => scored.terms.includes(term)))) {
         predicateAt.withFact = true;
       }
     }
