@@ -366,6 +366,27 @@ describe.each(DATABASE_KINDS)('answering on %s', (kind) => {
     });
   });
 
+  it('hears nothing of what an integration costs from the prices of the others', async () => {
+    await seedBackground();
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Integrations: Veeva Vault, Snowflake and SAS',
+      topics: ['integrations'],
+      body: 'The Veeva Vault integration files documents to the eTMF and costs $6,000 a year outside Enterprise. The Snowflake integration shares study data every 4 hours.',
+    });
+    await seedEntry(db, {
+      author: 'Greg',
+      account: 'Pulsewave',
+      title: 'Pulsewave asked about wearables for a remote study',
+      body: 'Pulsewave wants activity data from wearables in their remote heart-failure study.',
+    });
+    await expectNothingHeardUntilSaid('What does the wearables integration cost?', {
+      kind: 'expert',
+      title: 'Wearables integration pricing',
+      body: 'The wearables integration costs $2,500 per study.',
+    });
+  });
+
   it('answers how many claims an account handles only from an entry that counts its claims', async () => {
     await seedBackground();
     await seedEntry(db, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedFor, holdsAskedFor } from '../../src/knowledge/answer/asked-for.ts';
+import { askedAbout, askedFor, holdsAskedFor } from '../../src/knowledge/answer/asked-for.ts';
 
 describe('askedFor: what kind of fact a question wants', () => {
   it.each([
@@ -110,5 +110,12 @@ describe('askedFor: what kind of fact a question wants', () => {
     expect(
       holdsAskedFor('Die TSE kostet 4,90 € pro Kasse und Monat.', askedFor('Was kostet die TSE pro Kasse?')),
     ).toBe(1);
+  });
+
+  it('names what the fact is about: what is counted, the first word of what is priced', () => {
+    expect(askedAbout('how many hosts does Parcelway run?')).toBe('hosts');
+    expect(askedAbout('what does the wearables integration cost?')).toBe('wearables');
+    expect(askedAbout('How much do logs cost per GB?')).toBe('logs');
+    expect(askedAbout('How much does it cost?')).toBeNull();
   });
 });

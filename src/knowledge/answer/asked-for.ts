@@ -177,6 +177,8 @@ const ABOUT: RegExp[] = [
   /\b(?:what|which)\s+(?:kind of\s+|sort of\s+)?(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+(?:do|does|did|is|are|was|were|have|has|had|can|will|would)\b/i,
   /\bwhat(?:'s|’s| is| are| was)\s+(?:the|our|their|his|her)\s+([a-z][\w-]*)\s+(?:for|of|on|at|in|with|to)\b/i,
   /\b([a-z][\w-]*)\s+(?:date|deadline)s?\b/i,
+  // "what does the wearables integration cost?": the first word of what is priced, the one telling it apart.
+  /\b(?:does|do|did|would|will)\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?!(?:it|they|that|this|these|those|we|you)\s)([a-z][\w-]*)(?:\s+[a-z][\w-]*)?\s+cost\b/i,
 ];
 
 /**
