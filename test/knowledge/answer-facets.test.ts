@@ -137,6 +137,39 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     expect(titles(material)[0]).not.toBe('Harborview on payback');
   });
 
+  it('hears what accounts in an industry of several words said in their own language, however the rep asks', async () => {
+    await writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [
+        { name: 'Klinikum Altmühltal', industry: 'Hospital research site', ownerEmail: 'ana@example.com' },
+      ],
+    });
+    await seedEntry(db, {
+      title: 'Klinikum Altmühltal fragt, ob die Studiendaten in Deutschland bleiben',
+      kind: 'chatter',
+      account: 'Klinikum Altmühltal',
+      body: 'Das Klinikum Altmühltal fragt, ob die Studiendaten in Deutschland bleiben. Die Datenschutzbeauftragte möchte eine Antwort bis Oktober.',
+    });
+    await seedEntry(db, {
+      title: 'Site burden survey',
+      kind: 'research',
+      body: 'Research coordinators at hospital research sites spend six hours a week retyping data.',
+    });
+    for (const question of [
+      'What are we hearing from hospital research sites?',
+      "What's coming from hospital research sites?",
+      'Anything from hospital research sites?',
+    ]) {
+      const answer = await ask(question);
+      expect(answer.facets?.labels, question).toEqual(['hospital research site']);
+      expect(titles(answer)[0], question).toBe(
+        'Klinikum Altmühltal fragt, ob die Studiendaten in Deutschland bleiben',
+      );
+    }
+  });
+
   it('puts chatter first when a question asks for chatter', async () => {
     await seedEntry(db, {
       title: 'Payback period talk track',

@@ -54,6 +54,17 @@ describe('facets named in a question', () => {
         industries: ['Stadiums and Venues'],
       }),
     ).toEqual({ facets: { industry: 'stadiums and venues' }, rest: 'anything new?' });
+    // Filed in the singular, asked of in the plural.
+    expect(
+      detectFacets("What's coming from hospital research sites?", {
+        industries: ['Hospital research site', 'Academic medical center'],
+      }),
+    ).toEqual({ facets: { industry: 'hospital research site' }, rest: "What's coming?" });
+    expect(
+      detectFacets('any feedback from academic medical centers?', {
+        industries: ['Academic medical center'],
+      }).facets,
+    ).toEqual({ industry: 'academic medical center' });
     // One word only as written: a hotel guest is a guest, not the hotels industry.
     expect(
       detectFacets('Can a hotel guest have dinner added to their stay?', { industries: ['Hotels'] }).facets,

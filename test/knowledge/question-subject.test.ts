@@ -19,6 +19,8 @@ describe('framing and filler in questions', () => {
     ['Any news on virtual card adoption lately?', 'virtual card adoption'],
     ['What do we know about Tidewater?', 'Tidewater'],
     ["What's happening with Brightpath Insurance?", 'Brightpath Insurance'],
+    ["What's coming out of Parcelway?", 'Parcelway'],
+    ["what's been coming in from the Kessler pilot?", 'Kessler pilot'],
     ['Has anyone heard anything about SCIM from the field?', 'SCIM'],
     ['How long does a NetSuite rollout take?', 'NetSuite rollout'],
     ['hey so quick one, where are we with StateRAMP?', 'StateRAMP'],

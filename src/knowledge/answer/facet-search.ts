@@ -19,7 +19,7 @@ const SEARCH_LIMIT = 20;
  * prospects", "content for the decide stage"): with only these left, the facets are the subject.
  */
 const NO_SUBJECT = new Set(
-  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going doing saying asking hearing care say ask want wants how who handle approach pitch talk things thing latest new update updates happening lately recently hear heard seeing s up'.split(
+  'what which any anything something some good best great content contents material materials stuff resources collateral assets show share send use using give recommend suggest should could would can i we me us our you have got is are there do does for to a an the of on about demo demos works work helps help prospects prospect customers customer companies company accounts account buyers buyer clients client deals deal news going doing saying asking hearing care say ask want wants how who handle approach pitch talk things thing latest new update updates happening lately recently hear heard seeing s up coming come been in through from'.split(
     ' ',
   ),
 );

@@ -66,10 +66,10 @@ export const LEADING_FRAMES: ReadonlyArray<{ pattern: RegExp; subject?: true }> 
     pattern:
       /^(?:where\s+are\s+we|where\s+do\s+we\s+stand|how\s+are\s+(?:things|we)(?:\s+(?:going|doing|looking))?)\s+(?:with|on|at|in|regarding)\b/i,
   },
-  // "what's happening with", "what's going on at", "what's new on"
+  // "what's happening with", "what's going on at", "what's new on", "what's coming out of"
   {
     pattern:
-      /^what(?:'s| is| has been)\s+(?:happening|going on|new|up|been happening)\s+(?:with|at|on|in|about|around)\b/i,
+      /^what(?:'s| is| has been| are)\s+(?:happening|going on|new|up|been happening|(?:been\s+)?coming(?:\s+in|\s+through)?)(?:\s+(?:with|at|on|in|about|around|from|out of)\b|(?=\s*[?.!]*$))/i,
   },
   // "give me the lowdown on", "can you give me a rundown of"
   {

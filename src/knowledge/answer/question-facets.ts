@@ -147,6 +147,11 @@ function formPattern(form: string): RegExp {
 function eitherNumber(word: string): string {
   if (/[^aeiou]ies$/.test(word)) return `${escapeRegExp(word.slice(0, -3))}(?:ies|y)`;
   if (word.length > 3 && /[^su]s$/.test(word)) return `${escapeRegExp(word.slice(0, -1))}s?`;
+  // Named in the singular ("hospital research site"), asked of in the plural ("hospital research sites").
+  if (/[^aeiou]y$/.test(word)) return `${escapeRegExp(word.slice(0, -1))}(?:y|ies)`;
+  if (word.length > 2 && /\p{L}$/u.test(word) && !/s$/.test(word)) {
+    return `${escapeRegExp(word)}${/(?:ch|sh|x|z)$/.test(word) ? '(?:es)?' : 's?'}`;
+  }
   return escapeRegExp(word);
 }
 

@@ -3,10 +3,13 @@ import { asksAboutUs, bodyReportsRequest, reportsRequest } from './relevance-fea
 
 /** The words of a question about what the field says: hearing, news, how things are going. */
 const FIELD_TALK =
-  'hear|hearing|heard|news|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|feedback|seeing';
+  'hear|hearing|heard|news|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|coming|feedback|seeing';
 
-/** "What are we hearing from…", "any news from…", "how are our … deals going": what the field says. */
-const ASKS_WHAT_IS_HEARD = new RegExp(`\\b(?:${FIELD_TALK}|new|deals?)\\b`, 'i');
+/**
+ * "What are we hearing from…", "any news from…", "how are our … deals going", "anything from…": what the
+ * field says.
+ */
+const ASKS_WHAT_IS_HEARD = new RegExp(`\\b(?:${FIELD_TALK}|new|deals?)\\b|^\\W*any(?:thing)?\\W*$`, 'i');
 
 export function asksWhatIsHeard(text: string): boolean {
   return ASKS_WHAT_IS_HEARD.test(text);

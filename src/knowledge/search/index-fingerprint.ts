@@ -13,7 +13,7 @@ import { JOINED_PHRASES } from './tokenizer.ts';
  * Bump when indexing changes in a way the probes below cannot see (a new field, another posting
  * layout): every saved index is then rebuilt instead of loaded.
  */
-export const INDEX_ANALYSIS_VERSION = 1;
+export const INDEX_ANALYSIS_VERSION = 2;
 
 // Texts that exercise the tokenizer, stopwords, stemmers, accent folding, elision, compounds and
 // language detection: a change to any of them changes the terms these give, and so the fingerprint.

@@ -364,19 +364,25 @@ export class LexicalIndex {
     return length;
   }
 
-  /** Adds the meta field's units: each part (a topic, the account…) counts a term once, whatever its form. */
+  /**
+   * Adds the meta field's units: each part (a topic, the account…) counts a term once, whatever its form.
+   * Labels, industries and roles are English whatever the entry's language (a German entry heard from a
+   * "hospital research site"), so in an entry in another language they are analysed in English as well.
+   */
   private countMeta(doc: IndexedDoc, distinct: number[], language: Language): void {
-    const ids = this.tokenIdsFor(language);
-    for (const { text, units } of metaTexts(doc)) {
+    for (const { text, units, english } of metaTexts(doc)) {
       const seen = new Set<number>();
-      forEachToken(text, (token, unicode) => {
-        const termId = this.termIdOf(token, unicode, language, ids);
-        if (termId < 0 || seen.has(termId)) return;
-        seen.add(termId);
-        const packed = this.packedCount(termId, distinct);
-        const meta = Math.min(MAX_META_UNITS, (packed >> META_SHIFT) + units);
-        this.counts[termId] = (packed & (META_UNIT - 1)) | (meta << META_SHIFT);
-      });
+      for (const analysedIn of english && language !== 'en' ? [language, 'en' as const] : [language]) {
+        const ids = this.tokenIdsFor(analysedIn);
+        forEachToken(text, (token, unicode) => {
+          const termId = this.termIdOf(token, unicode, analysedIn, ids);
+          if (termId < 0 || seen.has(termId)) return;
+          seen.add(termId);
+          const packed = this.packedCount(termId, distinct);
+          const meta = Math.min(MAX_META_UNITS, (packed >> META_SHIFT) + units);
+          this.counts[termId] = (packed & (META_UNIT - 1)) | (meta << META_SHIFT);
+        });
+      }
     }
   }
 

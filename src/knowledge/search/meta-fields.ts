@@ -46,15 +46,21 @@ export interface MetaSource {
   roles?: readonly string[];
 }
 
-/** The meta field's texts with the units each mention is worth. */
-export function metaTexts(doc: MetaSource): Array<{ text: string; units: number }> {
-  const texts: Array<{ text: string; units: number }> = [
-    { text: KIND_LABELS[doc.kind], units: META_UNITS.kind },
+/**
+ * The meta field's texts with the units each mention is worth. `english`: a label Earshot writes, or an
+ * account's industry, which are English whatever the entry's language; topics are the entry's own words.
+ */
+export function metaTexts(doc: MetaSource): Array<{ text: string; units: number; english?: true }> {
+  const texts: Array<{ text: string; units: number; english?: true }> = [
+    { text: KIND_LABELS[doc.kind], units: META_UNITS.kind, english: true },
   ];
-  if (doc.stage) texts.push({ text: STAGE_LABELS[doc.stage], units: META_UNITS.stage });
+  if (doc.stage) texts.push({ text: STAGE_LABELS[doc.stage], units: META_UNITS.stage, english: true });
   for (const topic of doc.topics) texts.push({ text: topic, units: META_UNITS.topic });
   if (doc.account) texts.push({ text: doc.account, units: META_UNITS.account });
-  for (const industry of doc.industries ?? []) texts.push({ text: industry, units: META_UNITS.industry });
-  for (const role of doc.roles ?? []) texts.push({ text: roleText(role), units: META_UNITS.role });
+  for (const industry of doc.industries ?? []) {
+    texts.push({ text: industry, units: META_UNITS.industry, english: true });
+  }
+  for (const role of doc.roles ?? [])
+    texts.push({ text: roleText(role), units: META_UNITS.role, english: true });
   return texts;
 }
