@@ -317,9 +317,13 @@ describe('what a hit holds of the question', () => {
       'Integramos com o SAP?',
       'Hébergeons-nous les données au Canada ?',
       'Hosten wir Daten in Kanada?',
+      // French "on" is "we" after an inverted verb.
+      'Combien de temps conserve-t-on les données ?',
+      'Peut-on héberger les données en France ?',
     ])
       expect(asksAboutUs(question), question).toBe(true);
     expect(asksAboutUs('¿Qué dicen los clientes de Tecnomar?')).toBe(false);
+    expect(asksAboutUs('Que dit-on de Castor ?')).toBe(false);
   });
 
   it('knows "can …?" asks what the product can do, whoever does it, and not what a colleague can', () => {

@@ -144,7 +144,7 @@ const ABOUT_US =
  * "temos…?", "bieten wir…?") or French "est-ce qu'on / est-ce que nous", "avons-nous".
  */
 const ABOUT_US_ELSEWHERE =
-  /(?:^|[\s¿¡])(?:tenemos|ofrecemos|soportamos|admitimos|aceptamos|firmamos|cobramos|hacemos|podemos|damos|incluimos|permitimos|manejamos|temos|oferecemos|suportamos|aceitamos|assinamos|cobramos|fazemos|damos|inclu[ií]mos|permitimos|lidamos)(?=[\s?.,!]|$)|\best-ce\s+qu(?:'|e\s+)(?:on|nous)\b|\b(?:avons|proposons|offrons|supportons|acceptons|signons|pouvons|faisons|g[ée]rons|facturons)-nous\b|\b(?:bieten|haben|unterst[üu]tzen|k[öo]nnen|akzeptieren|unterschreiben|unterzeichnen|berechnen|erlauben)\s+wir\b/i;
+  /(?:^|[\s¿¡])(?:tenemos|ofrecemos|soportamos|admitimos|aceptamos|firmamos|cobramos|hacemos|podemos|damos|incluimos|permitimos|manejamos|temos|oferecemos|suportamos|aceitamos|assinamos|cobramos|fazemos|damos|inclu[ií]mos|permitimos|lidamos)(?=[\s?.,!]|$)|\best-ce\s+qu(?:'|e\s+)(?:on|nous)\b|[a-zàâçéèêëîïôûùüÿœ]+-t-on\b|\b(?:peut|doit|sait|fait|va)-on\b|\b(?:avons|proposons|offrons|supportons|acceptons|signons|pouvons|faisons|g[ée]rons|facturons)-nous\b|\b(?:bieten|haben|unterst[üu]tzen|k[öo]nnen|akzeptieren|unterschreiben|unterzeichnen|berechnen|erlauben)\s+wir\b/i;
 
 /** A title that reports a request, in English or the four other languages analysed. */
 const REPORTS_REQUEST =
