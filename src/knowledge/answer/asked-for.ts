@@ -16,6 +16,10 @@ export type AskedFor =
   | 'reason'
   | 'outcome';
 
+/** "How do we price API access?", "how is the add-in priced?": answered by what it is priced on, not only a figure. */
+const HOW_PRICED =
+  /\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b/i;
+
 const ASKS: Array<[AskedFor, RegExp]> = [
   [
     'duration',
@@ -36,7 +40,7 @@ const ASKS: Array<[AskedFor, RegExp]> = [
         String.raw`\b(?:does|do|did|would|will) (?:the |a |an |our |their )?(?:it|they|that|this|[\w&'-]+(?: [\w&'-]+)?) cost\b|\bcosts? (?:of|to)\b|\bprice (?:of|for|per)\b`,
         // "what did Absorb quote them?", "what did Arcadia pay for its contract?", "how do we price API access?", "how is the add-in priced?",
         // "what does Clausewise charge?"
-        String.raw`\bwhat (?:did|does|do|would|will) (?:[\w&'-]+ ){1,4}(?:quote|bid|pay)\b|\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
+        String.raw`\bwhat (?:did|does|do|would|will) (?:[\w&'-]+ ){1,4}(?:quote|bid|pay)\b|${HOW_PRICED.source}|\bwhat (?:do|does|did|would|will) (?:[\w&'-]+ ){1,4}charge\b`,
         // "what's their contract worth?", "how much was the deal worth?"
         String.raw`\b(?:what(?:'s|’s| is| was| were| are)|how much (?:is|was|are|were))\b[^?.!]{0,60}\bworth\b|\bcu[aá]nto vale\b|\bcombien vaut\b|\bwie ?viel (?:ist|war)\b[^?.!]{0,60}\bwert\b|\bquanto vale\b`,
         String.raw`\bcu[aá]nto (?:cuesta|cobra)|\bqu[eé] precio\b|\bprecio de\b|\bcombien co[uû]te|\bquel (?:est le )?prix\b|\bprix (?:de|du|par)\b|\bwie ?viel kostet|\bwas kostet|\bwelche[rn]? preis|\bpreis (?:f[uü]r|pro)\b|\bquanto custa|\bqual (?:é )?o pre[cç]o|\bpre[cç]o (?:de|do|por)\b`,
@@ -76,14 +80,10 @@ export function askedFor(question: string): AskedFor[] {
     // customers cancel?" by entries that give reasons.
     .filter((kind) => kind !== 'reason' || !hasName(question));
   // Money asked for is answered by money only: a count of seats or a term in years prices nothing.
-  if (!MONEY.test(question) && !HOW_PRICED.test(question)) return kinds;
-  const money = HOW_PRICED.test(question) ? 'pricing' : 'price';
-  return kinds.map((kind) => (kind === 'amount' ? money : kind));
+  const howPriced = HOW_PRICED.test(question);
+  if (!howPriced && !MONEY.test(question)) return kinds;
+  return kinds.map((kind) => (kind === 'amount' ? (howPriced ? 'pricing' : 'price') : kind));
 }
-
-/** "How do we price API access?", "how is the add-in priced?": answered by what it is priced on, not only a figure. */
-const HOW_PRICED =
-  /\bhow (?:do|does|did|should|would) (?:we|you|they|\w+) price\b|\bhow (?:is|are|was|were) (?:[\w&'-]+ ){1,4}priced\b|\bpric(?:ing|ed) (?:model|basis|metric)\b/i;
 
 /** Whether the question asks for money: a figure, or how something is priced. */
 export function asksMoney(kinds: readonly AskedFor[]): boolean {

@@ -236,6 +236,9 @@ export function relevanceFeatures(
   const body: Array<{ termScore: number; fact: number }> = [];
   // What is asked of the name, where the entry holds the question's own word (a synonym's sentence is not known).
   const predicate = context.askedOfName.filter((term) => matched.get(term)?.strength === 1);
+  // The figure's own word ("cost") beside a fact is not what is asked: "the Vault connector costs $6,000"
+  // does not say what the Snowflake share costs.
+  const predicateBesideFact = predicate.filter((term) => !isFigureTerm(term));
   const predicateAt = { title: false, body: false, withFact: false };
   for (const unit of units) {
     const scored = context.scoreSentence(unit.text, language);
@@ -245,9 +248,8 @@ export function relevanceFeatures(
     if (predicate.length > 0) {
       const holdsPredicate = predicate.some((term) => scored.terms.includes(term));
       if (holdsPredicate) predicateAt[inTitle ? 'title' : 'body'] = true;
-      // "Most NetSuite customers go live in six weeks" answers how long a NetSuite rollout takes; "the
-      // Vault connector costs $6,000" does not say what the Snowflake share costs.
-      const holdsWhatIsAsked = predicate.some((term) => !isFigureTerm(term) && scored.terms.includes(term));
+      // "Most NetSuite customers go live in six weeks" answers how long a NetSuite rollout takes.
+      const holdsWhatIsAsked = predicateBesideFact.some((term) => scored.terms.includes(term));
       if (scored.fact === 1 && (holdsWhatIsAsked || nameList.some((term) => scored.terms.includes(term)))) {
         predicateAt.withFact = true;
       }
