@@ -17,7 +17,7 @@ describe('earshot synonyms', () => {
       {
         kind: 'chatter',
         title: 'Board wants growth',
-        body: 'Their annual recurring revenue doubled this year.',
+        body: 'Their reporting module usage doubled this year.',
       },
       { kind: 'tip', title: 'Open with the payback', body: 'Show the CFO the payback period first.' },
     ];
@@ -32,25 +32,18 @@ describe('earshot synonyms', () => {
   };
 
   it('adds a synonym that the next question uses, lists it, and removes it', async () => {
-    expect(await heard('What are reps hearing about ARR?')).toEqual([]);
+    expect(await heard('What are reps hearing about Atlas?')).toEqual([]);
 
-    const added = await earshot(dataDir, ['synonyms', 'add', 'ARR', 'annual recurring revenue', '-w', 'T1']);
-    expect(added).toMatchObject({ code: 0, stdout: 'Added "ARR" = "annual recurring revenue" in "T1".\n' });
-    expect(await heard('What are reps hearing about ARR?')).toEqual(['Board wants growth']);
+    const added = await earshot(dataDir, ['synonyms', 'add', 'Atlas', 'reporting module', '-w', 'T1']);
+    expect(added).toMatchObject({ code: 0, stdout: 'Added "Atlas" = "reporting module" in "T1".\n' });
+    expect(await heard('What are reps hearing about Atlas?')).toEqual(['Board wants growth']);
     expect((await earshot(dataDir, ['synonyms', 'list', '-w', 'T1'])).stdout).toBe(
-      '"ARR" = "annual recurring revenue"\n',
+      '"Atlas" = "reporting module"\n',
     );
 
-    const removed = await earshot(dataDir, [
-      'synonyms',
-      'remove',
-      'annual recurring revenue',
-      'ARR',
-      '-w',
-      'T1',
-    ]);
+    const removed = await earshot(dataDir, ['synonyms', 'remove', 'reporting module', 'Atlas', '-w', 'T1']);
     expect(removed.code).toBe(0);
-    expect(await heard('What are reps hearing about ARR?')).toEqual([]);
+    expect(await heard('What are reps hearing about Atlas?')).toEqual([]);
   }, 120_000);
 
   it('explains a synonym it cannot add or remove, with exit codes for scripts', async () => {
@@ -67,7 +60,20 @@ describe('earshot synonyms', () => {
     expect(missing.stderr).toContain(
       '"SLA" and "MSA" are not synonyms in workspace "T1"; see earshot synonyms list',
     );
+    const acronym = await earshot(dataDir, [
+      'synonyms',
+      'add',
+      'ARR',
+      'annual recurring revenue',
+      '-w',
+      'T1',
+    ]);
+    expect(acronym.code).toBe(2);
+    expect(acronym.stderr).toBe(
+      'earshot: "ARR" already stands for "annual recurring revenue" in the built-in acronyms\n',
+    );
     const listed = await earshot(dataDir, ['synonyms', 'list', '--built-in']);
     expect(listed.stdout).toContain('security review = infosec');
+    expect(listed.stdout).toContain('ARR = annual recurring revenue');
   }, 120_000);
 });

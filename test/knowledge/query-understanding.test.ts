@@ -70,6 +70,22 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect(answer.sources.map((source) => source.title)).toEqual(['Patient names on invoices']);
   });
 
+  it('finds what an acronym stands for, and the acronym from the words it stands for', async () => {
+    await seedEntry(db, {
+      title: 'Workforce management add-on',
+      body: 'Workforce management is $15 per agent per month on Professional.',
+    });
+    await seedEntry(db, {
+      title: 'Reinsurance treaties',
+      body: 'Treaty cessions are booked for quota share and XoL treaties alike.',
+    });
+    expect(await cited('how much is wfm per seat?')).toEqual(['Workforce management add-on']);
+    expect(await cited('Do we support excess of loss treaties?')).toEqual(['Reinsurance treaties']);
+    // AE stands for adverse event too, but the two meanings are not synonyms of each other.
+    await seedEntry(db, { title: 'Safety reporting', body: 'Adverse event forms go to the sponsor.' });
+    expect((await ask('who is the account executive for Kessler?')).heard).toBe(false);
+  });
+
   it('finds NetSuite when the question misspells it', async () => {
     await seedEntry(db, {
       title: 'NetSuite rollout',
@@ -168,29 +184,30 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
   it('applies a synonym a curator adds to the very next question, and stops when it is removed', async () => {
     await seedEntry(db, {
       title: 'Board wants growth',
-      body: 'Their annual recurring revenue doubled this year.',
+      body: 'Their reporting module usage doubled this year.',
     });
-    expect((await ask('Any word on ARR?')).heard).toBe(false);
+    expect((await ask('Any word on Atlas?')).heard).toBe(false);
 
     // Added through another process's connection, as `earshot synonyms add` would.
     const curator = new WorkspaceSynonyms(db);
-    await curator.add({ workspaceId: 'acme', term: 'ARR', synonym: 'annual recurring revenue' });
-    expect(await cited('Any word on ARR?')).toEqual(['Board wants growth']);
+    await curator.add({ workspaceId: 'acme', term: 'Atlas', synonym: 'reporting module' });
+    expect(await cited('Any word on Atlas?')).toEqual(['Board wants growth']);
 
-    await curator.remove({ workspaceId: 'acme', term: 'annual recurring revenue', synonym: 'arr' });
-    expect((await ask('Any word on ARR?')).heard).toBe(false);
+    await curator.remove({ workspaceId: 'acme', term: 'reporting module', synonym: 'atlas' });
+    expect((await ask('Any word on Atlas?')).heard).toBe(false);
   });
 
   it('refuses synonyms that would do nothing or are already known, saying why', async () => {
     const curator = new WorkspaceSynonyms(db);
-    await curator.add({ workspaceId: 'acme', term: 'ARR', synonym: 'annual recurring revenue' });
+    await curator.add({ workspaceId: 'acme', term: 'Atlas', synonym: 'reporting module' });
     const refused = (term: string, synonym: string) =>
       curator.add({ workspaceId: 'acme', term, synonym }).then(
         () => 'added',
         (error: Error) => error.message,
       );
-    expect(await refused('arr', 'Annual  Recurring Revenue')).toMatch(/already synonyms in workspace "acme"/);
+    expect(await refused('atlas', 'Reporting  Module')).toMatch(/already synonyms in workspace "acme"/);
     expect(await refused('pricing', 'cost')).toMatch(/built-in sales thesaurus/);
+    expect(await refused('annual recurring revenue', 'ARRs')).toMatch(/stands for .* built-in acronyms/);
     expect(await refused('pricing', 'prices')).toMatch(/find the same entries/);
     expect(await refused('the', 'of')).toMatch(/only common words/);
     expect(await refused('', 'renewal')).toMatch(/give a word or phrase/);

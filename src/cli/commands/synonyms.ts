@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { ACRONYMS } from '../../knowledge/search/acronyms.ts';
 import { SALES_THESAURUS } from '../../knowledge/search/sales-thesaurus.ts';
 import { WorkspaceSynonyms } from '../../knowledge/search/workspace-synonyms.ts';
 import { WORKSPACE_HELP, workspaceOption } from '../options.ts';
@@ -17,7 +18,7 @@ export function registerSynonyms(program: Command) {
     .command('list')
     .description("the workspace's synonyms; --built-in for the sales thesaurus every workspace has")
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
-    .option('--built-in', 'list the built-in sales thesaurus instead')
+    .option('--built-in', 'list the built-in sales thesaurus and acronyms instead')
     .option('--json', 'print JSON Lines')
     .action((raw: unknown) =>
       runInWorkspace(
@@ -25,7 +26,8 @@ export function registerSynonyms(program: Command) {
           workspaceOnly.extend({ builtIn: z.boolean().optional(), json: z.boolean().optional() }).parse(raw),
         async (earshot, options) => {
           if (options.builtIn) {
-            for (const group of SALES_THESAURUS) {
+            const acronyms = Object.entries(ACRONYMS).map(([acronym, meanings]) => [acronym, ...meanings]);
+            for (const group of [...SALES_THESAURUS, ...acronyms]) {
               process.stdout.write(options.json ? `${JSON.stringify(group)}\n` : `${group.join(' = ')}\n`);
             }
             return;
@@ -40,8 +42,8 @@ export function registerSynonyms(program: Command) {
           }
           if (rows.length === 0 && !options.json) {
             process.stdout.write(
-              `No synonyms of its own in "${options.workspace}" (the built-in sales thesaurus still applies: --built-in).\n` +
-                'Add one: earshot synonyms add "ARR" "annual recurring revenue"\n',
+              `No synonyms of its own in "${options.workspace}" (the built-in sales thesaurus and acronyms still apply: --built-in).\n` +
+                'Add one: earshot synonyms add "Atlas" "reporting module"\n',
             );
           }
         },
@@ -52,8 +54,8 @@ export function registerSynonyms(program: Command) {
     .description(
       'make two words or phrases synonyms: a question with either also finds entries with the other',
     )
-    .argument('<term>', 'a word or phrase, e.g. "ARR"')
-    .argument('<synonym>', 'what it also means, e.g. "annual recurring revenue"')
+    .argument('<term>', 'a word or phrase, e.g. "Atlas" (a code name)')
+    .argument('<synonym>', 'what it also means, e.g. "reporting module"')
     .option('-w, --workspace <id>', WORKSPACE_HELP, 'local')
     .action((term: string, synonym: string, raw: unknown) =>
       runInWorkspace(

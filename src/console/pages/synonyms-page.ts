@@ -18,7 +18,8 @@ export function synonymsPage(options: {
 <div role="status">${notice ? html`<p class="notice">${notice}</p>` : ''}</div>
 <p>Words your people use for the same thing ("MSA" and "master agreement"). A question using either also
 finds entries using the other, a little below its own words. A built-in sales thesaurus (price, cost and
-pricing; pilot, trial and POC; …) always applies.</p>
+pricing; pilot, trial and POC; …) and the acronyms of business software (WFM and workforce management; …)
+always apply.</p>
 <h2 id="add-heading">Add a pair</h2>
 <form method="post" action="/console/synonyms" aria-labelledby="add-heading">
   <input type="hidden" name="_csrf" value="${viewer.csrfToken}">

@@ -1,7 +1,7 @@
 import { analyze, analyzeQuery } from './analyzer.ts';
 import { LANGUAGES } from './language.ts';
 import { surfaceCorrections, type TypedWord, typedWords } from './surface-typos.ts';
-import type { Thesaurus } from './thesaurus.ts';
+import { acronymTable, type PhraseSynonyms, type Thesaurus } from './thesaurus.ts';
 import { translations } from './translations.ts';
 import type { SimilarTerm } from './typo-vocabulary.ts';
 import type { QueryAlternative, QueryConcept, WeightedQuery } from './weighted-query.ts';
@@ -69,6 +69,7 @@ export function expandQuery(text: string, options: ExpansionOptions = {}): Weigh
     const full = vocabulary ? analyze(text) : terms;
     if (full.join(' ') !== terms.join(' '))
       addSynonyms(full, concepts, options.thesaurus, corrected, translated);
+    addSynonyms(terms, concepts, acronymTable(), corrected, translated);
   }
   return { concepts: [...concepts.values()] };
 }
@@ -114,7 +115,7 @@ function addCorrections(
 function addSynonyms(
   literal: string[],
   concepts: Map<string, QueryConcept>,
-  thesaurus: Thesaurus,
+  thesaurus: PhraseSynonyms,
   corrected: Map<string, string>,
   translated: Map<string, string[]>,
 ): void {

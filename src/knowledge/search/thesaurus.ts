@@ -1,3 +1,4 @@
+import { ACRONYMS } from './acronyms.ts';
 import { analyze } from './analyzer.ts';
 import { SALES_THESAURUS } from './sales-thesaurus.ts';
 
@@ -26,12 +27,20 @@ function phraseKeys(phrase: string): string[] {
   return [...new Set(keys)];
 }
 
+/** Phrases that stand for others: looked up by analysed phrase, answered as analysed terms. */
+export interface PhraseSynonyms {
+  /** The longest phrase, in terms: how far ahead a query is looked at for a phrase. */
+  readonly longestPhrase: number;
+  /** The other phrases the phrase stands for, as analysed terms; empty when it has none. */
+  synonymsOf(key: string): string[][];
+}
+
 /**
  * Synonym groups keyed by analysed phrase, so "pricing" and "prices" find the same group. Built from the
  * sales thesaurus plus a workspace's pairs: a pair joins the groups of its two phrases, so a curator's
  * "test drive" = "pilot" also brings in "trial" and "POC".
  */
-export class Thesaurus {
+export class Thesaurus implements PhraseSynonyms {
   private readonly groupOf = new Map<string, number>();
   private readonly members = new Map<number, string[][]>();
   /** The longest phrase, in terms: how far ahead a query is looked at for a phrase. */
@@ -90,6 +99,52 @@ export class Thesaurus {
     const group = this.groupOf.get(a);
     return group !== undefined && group === this.groupOf.get(b);
   }
+}
+
+/**
+ * Each acronym of acronyms.ts with what it stands for, both ways: "WFM" finds "workforce management" and
+ * "workforce management" finds "WFM". Unlike thesaurus groups, meanings are not joined to each other:
+ * "account executive" does not find "adverse event" because AE stands for both.
+ */
+class AcronymTable implements PhraseSynonyms {
+  private readonly standsFor = new Map<string, string[][]>();
+  readonly longestPhrase: number;
+
+  constructor(acronyms: Readonly<Record<string, readonly string[]>>) {
+    for (const [acronym, meanings] of Object.entries(acronyms)) {
+      const acronymTerms = analyze(acronym);
+      for (const meaning of meanings) {
+        for (const key of phraseKeys(meaning)) {
+          this.add(acronymTerms.join(' '), key.split(' '));
+          this.add(key, acronymTerms);
+        }
+      }
+    }
+    this.longestPhrase = Math.max(...[...this.standsFor.keys()].map((key) => key.split(' ').length));
+  }
+
+  private add(key: string, terms: string[]): void {
+    const known = this.standsFor.get(key) ?? [];
+    if (!known.some((existing) => existing.join(' ') === terms.join(' '))) known.push(terms);
+    this.standsFor.set(key, known);
+  }
+
+  synonymsOf(key: string): string[][] {
+    return this.standsFor.get(key) ?? [];
+  }
+
+  /** Whether one analysed phrase is an acronym of the other. */
+  related(a: string, b: string): boolean {
+    return this.synonymsOf(a).some((terms) => terms.join(' ') === b);
+  }
+}
+
+let acronyms: AcronymTable | undefined;
+
+/** The acronyms of acronyms.ts and what they stand for, built once. */
+export function acronymTable(): PhraseSynonyms & Pick<AcronymTable, 'related'> {
+  acronyms ??= new AcronymTable(ACRONYMS);
+  return acronyms;
 }
 
 let builtIn: Thesaurus | undefined;

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { EarshotError } from '../../errors.ts';
 import { ensureWorkspace } from '../workspaces/ensure-workspace.ts';
-import { builtInThesaurus, phraseKey, type SynonymPair } from './thesaurus.ts';
+import { acronymTable, builtInThesaurus, phraseKey, type SynonymPair } from './thesaurus.ts';
 
 const MAX_WORDS = 6;
 const MAX_LENGTH = 80;
@@ -37,7 +37,7 @@ function checkPhrase(raw: string): string {
   const phrase = tidy(raw.replace(/\p{Cc}/gu, ' '));
   if (phrase === '') {
     throw invalid(
-      'give a word or phrase and its synonym, e.g. earshot synonyms add "ARR" "annual recurring revenue"',
+      'give a word or phrase and its synonym, e.g. earshot synonyms add "Atlas" "reporting module"',
     );
   }
   if (phrase.length > MAX_LENGTH || phrase.split(' ').length > MAX_WORDS) {
@@ -81,6 +81,11 @@ export class WorkspaceSynonyms {
     if (builtInThesaurus().related(termKey, synonymKey)) {
       throw invalid(`"${term}" and "${synonym}" are already synonyms in the built-in sales thesaurus`);
     }
+    if (acronymTable().related(termKey, synonymKey)) {
+      const [acronym, meaning] =
+        termKey.split(' ').length < synonymKey.split(' ').length ? [term, synonym] : [synonym, term];
+      throw invalid(`"${acronym}" already stands for "${meaning}" in the built-in acronyms`);
+    }
     await ensureWorkspace(this.db, options.workspaceId);
     const key = pairKey(term, synonym);
     const existing = await this.db.prisma.synonym.findUnique({
@@ -119,11 +124,12 @@ export class WorkspaceSynonyms {
       where: { workspaceId: options.workspaceId, pairKey: pairKey(term, synonym) },
     });
     if (count > 0) return;
-    const builtIn = builtInThesaurus().related(phraseKey(term), phraseKey(synonym));
+    const keys = [phraseKey(term), phraseKey(synonym)] as const;
+    const builtIn = builtInThesaurus().related(...keys) || acronymTable().related(...keys);
     throw new EarshotError({
       code: 'not_found',
       message: builtIn
-        ? `"${term}" and "${synonym}" are synonyms in the built-in sales thesaurus, which cannot be changed`
+        ? `"${term}" and "${synonym}" are built-in synonyms, which cannot be changed`
         : `"${term}" and "${synonym}" are not synonyms in workspace "${options.workspaceId}"; see earshot synonyms list`,
     });
   }
