@@ -44,9 +44,21 @@ export function knownIndustries(): string[] {
   return INDUSTRY_GROUPS.map((forms) => forms[0] as string);
 }
 
-/** The ways an industry is written: its own name (lower-cased) and the other words of its group. */
+/** A part of a joined industry name too short to name it alone: "gas" of "oil and gas", "DTC". */
+const MIN_PART = 4;
+
+/**
+ * The ways an industry is written: its own name (lower-cased), the other words of its group and, for a
+ * name that joins two industries ("Media & Streaming", "Travel and Hospitality"), each part and its
+ * group: reps say "media deals" and "hospitality accounts".
+ */
 export function industryForms(industry: string): string[] {
   const name = industry.trim().toLowerCase();
-  const group = INDUSTRY_GROUPS.find((forms) => forms.includes(name)) ?? [];
-  return [name, ...group.filter((form) => form !== name)];
+  const parts = name.split(/\s+(?:&|and)\s+/).filter((part) => part.length >= MIN_PART);
+  const named = parts.length > 1 ? [name, ...parts] : [name];
+  const forms = named.flatMap((form) => [
+    form,
+    ...(INDUSTRY_GROUPS.find((group) => group.includes(form)) ?? []),
+  ]);
+  return [...new Set(forms)];
 }

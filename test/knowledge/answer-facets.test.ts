@@ -170,6 +170,29 @@ describe.each(DATABASE_KINDS)('answering with facets on %s', (kind) => {
     }
   });
 
+  it('answers "anything from <industry> lately?" with what its accounts said first', async () => {
+    await writeAccounts({
+      db,
+      clock: earshot.clock,
+      workspaceId: 'acme',
+      accounts: [{ name: 'Ironbridge Comp', industry: "Workers' comp", ownerEmail: 'ana@example.com' }],
+    });
+    await seedEntry(db, {
+      title: "Workers' comp: bureau reporting",
+      kind: 'expert',
+      body: "Our workers' comp module files unit statistical reports with the bureaus every month.",
+    });
+    await seedEntry(db, {
+      title: 'Ironbridge Comp asked about proof of coverage',
+      kind: 'chatter',
+      account: 'Ironbridge Comp',
+      body: 'Ironbridge Comp asked whether proof of coverage filings can be automated for every state.',
+    });
+    const answer = await ask("anything from workers' comp carriers lately?");
+    expect(answer.facets?.labels).toEqual(["workers' comp"]);
+    expect(titles(answer)[0]).toBe('Ironbridge Comp asked about proof of coverage');
+  });
+
   it('puts chatter first when a question asks for chatter', async () => {
     await seedEntry(db, {
       title: 'Payback period talk track',

@@ -65,6 +65,22 @@ describe('facets named in a question', () => {
         industries: ['Academic medical center'],
       }).facets,
     ).toEqual({ industry: 'academic medical center' });
+    // An industry filed as two joined ("Media & Streaming") is named by either part, and each part's
+    // other words; a part too short to stand alone ("gas" of "Oil and Gas") is not.
+    const joined = { industries: ['Media & Streaming', 'Travel and Hospitality', 'Oil and Gas'] };
+    expect(detectFacets('who are we losing media deals to?', joined).facets).toEqual({
+      industry: 'media & streaming',
+    });
+    expect(detectFacets('any news from hotels?', joined).facets).toEqual({
+      industry: 'travel and hospitality',
+    });
+    expect(detectFacets('do fuel cards cover gas?', joined).facets).toEqual({});
+    // "contractors", "carriers", "brands": who in the industry, like "companies".
+    expect(
+      detectFacets('what are heavy civil contractors telling us?', {
+        industries: ['Heavy Civil & Infrastructure'],
+      }),
+    ).toEqual({ facets: { industry: 'heavy civil & infrastructure' }, rest: 'what are telling us?' });
     // One word only as written: a hotel guest is a guest, not the hotels industry.
     expect(
       detectFacets('Can a hotel guest have dinner added to their stay?', { industries: ['Hotels'] }).facets,

@@ -123,10 +123,11 @@ function findRole(text: string): { role: BuyerRole; start: number; length: numbe
   return null;
 }
 
-// "insurance companies", "biotech accounts", "retail prospects": the noun after an industry says who in
-// it, which the industry already does; left in the question it would be searched as a subject.
+// "insurance companies", "biotech accounts", "retail prospects", "heavy civil contractors": the noun after
+// an industry says who in it, which the industry already does; left in the question it would be searched
+// as a subject.
 const WHO_IN_INDUSTRY =
-  /^\s+(?:companies|company|accounts|account|firms|customers|prospects|clients|buyers|shops|organi[sz]ations|orgs|deals|space|sector|vertical|industry)(?![\p{L}\p{N}])/iu;
+  /^\s+(?:companies|company|accounts|account|firms|customers|prospects|clients|buyers|shops|businesses|brands|chains|operators|providers|carriers|contractors|institutions|agencies|players|organi[sz]ations|orgs|deals|space|sector|vertical|industry)(?![\p{L}\p{N}])/iu;
 
 // Every question is checked against every industry's forms: each form's pattern is compiled once.
 const formPatterns = new BoundedMemo<RegExp>(1024);

@@ -3,7 +3,7 @@ import { asksAboutUs, bodyReportsRequest, reportsRequest } from './relevance-fea
 
 /** The words of a question about what the field says: hearing, news, how things are going. */
 const FIELD_TALK =
-  'hear|hearing|heard|news|latest|updates?|word|chatter|intel|buzz|going|saying|asking|happening|coming|feedback|seeing';
+  'hear|hearing|heard|news|latest|lately|recently|updates?|word|chatter|intel|buzz|going|saying|asking|happening|coming|feedback|seeing';
 
 /**
  * "What are we hearing from…", "any news from…", "how are our … deals going", "anything from…": what the
