@@ -106,6 +106,22 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect(await cited('Quanto tempo dura o teste grátis?')).toEqual(['Free trial length']);
   });
 
+  it('reads the words for deleting data in Spanish, German and Portuguese as English does', async () => {
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Data deletion',
+      body: 'Customer data is deleted 30 days after the contract ends, backups included.',
+    });
+    await seedEntry(db, {
+      kind: 'expert',
+      title: 'Data residency',
+      body: 'Customer data for EU customers lives in Frankfurt.',
+    });
+    expect((await cited('¿Cuándo se borran los datos?'))[0]).toBe('Data deletion');
+    expect((await cited('Wann werden die Daten gelöscht?'))[0]).toBe('Data deletion');
+    expect((await cited('Quando os dados são excluídos?'))[0]).toBe('Data deletion');
+  });
+
   it('reads the words for what we charge in Spanish, German and Portuguese as English does', async () => {
     await seedEntry(db, {
       kind: 'expert',
