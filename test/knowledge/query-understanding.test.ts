@@ -86,6 +86,18 @@ describe.each(DATABASE_KINDS)('understanding questions on %s', (kind) => {
     expect((await ask('who is the account executive for Kessler?')).heard).toBe(false);
   });
 
+  it('reads a misspelt framing word as the word meant, not as a subject nobody mentioned', async () => {
+    await addHealthcareAccount();
+    await seedEntry(db, {
+      title: 'Patient names on invoices',
+      body: 'Line items carry them.',
+      account: 'Mercy Ridge',
+    });
+    const answer = await ask('What are we heraing from healthcare prospects?');
+    expect(answer.question).toBe('What are we heraing from healthcare prospects?');
+    expect(answer.sources.map((source) => source.title)).toEqual(['Patient names on invoices']);
+  });
+
   it('finds NetSuite when the question misspells it', async () => {
     await seedEntry(db, {
       title: 'NetSuite rollout',

@@ -22,6 +22,7 @@ import { findWithFacets } from './facet-search.ts';
 import { summarizeField } from './field-summary.ts';
 import type { StaleEntries } from './freshness.ts';
 import { questionSubject } from './question-subject.ts';
+import { mendQuestionWords } from './question-typos.ts';
 import { referenceCriteria } from './reference-question.ts';
 import type { SourceEntry } from './select-sources.ts';
 
@@ -95,15 +96,18 @@ export async function composeAnswer(
 ): Promise<UnloggedAnswer> {
   const now = deps.now?.() ?? new Date();
   const askedIn = askedInKey(request);
+  // Read with its misspelt framing words mended; the answer still shows the question as asked.
+  const known = await deps.search.wordKnown(request.workspaceId);
+  const mended = { ...request, question: mendQuestionWords(request.question, known) };
   const [{ facets, found }, references] = await Promise.all([
-    findWithFacets({ ...deps, now }, request, askedIn),
-    suggestReferences(deps, request),
+    findWithFacets({ ...deps, now }, mended, askedIn),
+    suggestReferences(deps, mended),
   ]);
   const { selected, query, termWeights } = found;
   const written =
     selected.length > 0
       ? await write(deps, {
-          question: request.question,
+          question: mended.question,
           sources: selected,
           summary: summarizeField(fieldEntries(selected), now),
           earlier: request.earlier,
@@ -114,7 +118,7 @@ export async function composeAnswer(
     : {
         sources: selected,
         statements: extractiveStatements(selected, {
-          question: request.question,
+          question: mended.question,
           query,
           weights: termWeights,
         }),
@@ -122,7 +126,7 @@ export async function composeAnswer(
   const heard = sources.length > 0;
   return {
     question: request.question,
-    subject: questionSubject(request.question),
+    subject: questionSubject(mended.question),
     heard,
     // Counted over the cited entries only: an entry that does not answer earns no rep or account credit.
     field: { summary: summarizeField(fieldEntries(sources), now), statements: statements.field },

@@ -1,6 +1,7 @@
 import type { EntryStore } from '../entries/entry-store.ts';
 import type { Entry } from '../entry.ts';
 import { industryForms } from '../industries.ts';
+import { analyze } from './analyzer.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import type { LexicalIndex } from './lexical-index.ts';
 import { expandQuery } from './query-expansion.ts';
@@ -80,6 +81,12 @@ export class KnowledgeSearch {
   ): Promise<{ industries: ReadonlySet<string>; roles: ReadonlySet<string> }> {
     const { industries, roles } = await this.deps.indexes.open(workspaceId);
     return { industries, roles };
+  }
+
+  /** Whether any entry of the workspace holds a word, as English analyses it. */
+  async wordKnown(workspaceId: string): Promise<(word: string) => boolean> {
+    const { index } = await this.deps.indexes.open(workspaceId);
+    return (word) => analyze(word, 'en').some((term) => index.knows(term));
   }
 
   /** The newest entries the filters allow, for a question that names facets and nothing else. */
