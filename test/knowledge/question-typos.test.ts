@@ -10,7 +10,10 @@ describe('misspelt framing and function words', () => {
       'what are we hearing from healthcare prospects?',
     );
     expect(mend('Anythong on e-invoicing mandates?')).toBe('Anything on e-invoicing mandates?');
-    expect(mend('how are our hospitality deas going?')).toBe('how are our hospitality deals going?');
+    expect(mend('how are our hospitality deaks going?')).toBe('how are our hospitality deals going?');
+    expect(mend('What are we hearing from ihnsurance companies?')).toBe(
+      'What are we hearing from insurance companies?',
+    );
     expect(mend("What's the statis with Brightpath Insurance?")).toBe(
       "What's the status with Brightpath Insurance?",
     );
@@ -25,6 +28,10 @@ describe('misspelt framing and function words', () => {
     // "d" is nowhere near "m" on a keyboard: "coding" is a word, not a slip for "coming".
     expect(mend('any coding standards?')).toBe('any coding standards?');
     expect(mend('Any dead deals?')).toBe('Any dead deals?');
+    // Short real words a slip from a question word, and another form of the same word.
+    expect(mend('when they head up into BC')).toBe('when they head up into BC');
+    expect(mend('who staffs our booth at the expo?')).toBe('who staffs our booth at the expo?');
+    expect(mend('What are telecom prospects asking?')).toBe('What are telecom prospects asking?');
     expect(mend('¿Qué sabeos de Tecnomar?')).toBe('¿Qué sabeos de Tecnomar?');
   });
 });

@@ -97,8 +97,11 @@ export async function composeAnswer(
   const now = deps.now?.() ?? new Date();
   const askedIn = askedInKey(request);
   // Read with its misspelt framing words mended; the answer still shows the question as asked.
-  const known = await deps.search.wordKnown(request.workspaceId);
-  const mended = { ...request, question: mendQuestionWords(request.question, known) };
+  const [known, { industries }] = await Promise.all([
+    deps.search.wordKnown(request.workspaceId),
+    deps.search.facetVocabulary(request.workspaceId),
+  ]);
+  const mended = { ...request, question: mendQuestionWords(request.question, known, industries) };
   const [{ facets, found }, references] = await Promise.all([
     findWithFacets({ ...deps, now }, mended, askedIn),
     suggestReferences(deps, mended),

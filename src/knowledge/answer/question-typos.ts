@@ -1,3 +1,5 @@
+import { industryForms, knownIndustries } from '../industries.ts';
+import { analyze } from '../search/analyzer.ts';
 import { guessLanguage } from '../search/language.ts';
 import { ENGLISH_STOPWORDS } from '../search/stopwords.ts';
 
@@ -25,28 +27,48 @@ const WITHOUT_APOSTROPHE = new Map(
   [...ENGLISH_STOPWORDS].filter((word) => word.includes("'")).map((word) => [word.replace("'", ''), word]),
 );
 
-/** Shorter words are not mended: too many real words lie one slip away. */
-const MIN_TYPED = 4;
-/** A letter typed for another needs a longer word than a letter dropped, added or swapped. */
-const MIN_TYPED_FOR_SUBSTITUTION = 5;
+/**
+ * Shorter words are not mended: too many real words lie one slip away ("head" from "heard", "booth" from
+ * "both"). Two letters swapped is rarely a word; a letter too many most often is.
+ */
+const MIN_TYPED = { dropped: 5, swapped: 4, neighbour: 5, extra: 6 };
 
 /**
- * The question with each misspelt framing or function word mended ("heraing" → "hearing", "acounts" →
- * "accounts"), when no entry of the workspace holds the word as typed and one question word alone is one
- * slip away. English questions only; names (a capital inside the sentence) and acronyms are left alone.
+ * The question with each misspelt framing or function word, or word of an industry, mended ("heraing" →
+ * "hearing", "acounts" → "accounts", "ihnsurance" → "insurance"), when no entry of the workspace holds the
+ * word as typed and one such word alone is one slip away. English questions only; names (a capital inside
+ * the sentence) and acronyms are left alone. `industries`: the workspace's, besides the common ones.
  */
-export function mendQuestionWords(question: string, known: (word: string) => boolean): string {
+export function mendQuestionWords(
+  question: string,
+  known: (word: string) => boolean,
+  industries: Iterable<string> = [],
+): string {
   if (guessLanguage(question).language !== 'en') return question;
+  const words = [...QUESTION_WORDS, ...industryWords(industries)];
   return question.replace(/[\p{L}'’]+/gu, (typed, offset: number) => {
     const word = typed.toLowerCase();
-    if (word.length < MIN_TYPED || KNOWN.has(word) || !/^[a-z]+$/.test(word)) return typed;
+    if (word.length < MIN_TYPED.swapped || KNOWN.has(word) || !/^[a-z]+$/.test(word)) return typed;
     const capital = typed[0] !== word[0];
     if (typed === typed.toUpperCase() || (capital && !startsSentence(question, offset))) return typed;
     if (known(word)) return typed;
-    const mended = WITHOUT_APOSTROPHE.get(word) ?? closestQuestionWord(word);
-    if (!mended) return typed;
+    const mended = WITHOUT_APOSTROPHE.get(word) ?? closestWord(word, words);
+    // "telecom" for "telecoms", "firm" for "firms": another form of the same word is no slip.
+    if (!mended || sameTerms(word, mended)) return typed;
     return capital ? `${mended[0]?.toUpperCase()}${mended.slice(1)}` : mended;
   });
+}
+
+/** The words industries are named with ("insurance", "utilities", "hospitality"), of four letters or more. */
+function industryWords(industries: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const industry of [...knownIndustries(), ...industries]) {
+    for (const form of industryForms(industry)) {
+      for (const word of form.split(/[^a-z]+/))
+        if (word.length >= MIN_TYPED.dropped && !KNOWN.has(word)) words.add(word);
+    }
+  }
+  return words;
 }
 
 function startsSentence(text: string, offset: number): boolean {
@@ -57,9 +79,9 @@ function startsSentence(text: string, offset: number): boolean {
  * The one question word a slip away, the likeliest slip first: a dropped letter, then swapped neighbours,
  * then a neighbouring key for the right one, then one too many. Two at the same kind of slip: none.
  */
-function closestQuestionWord(word: string): string | null {
+function closestWord(word: string, words: readonly string[]): string | null {
   for (const slip of SLIPS) {
-    const found = QUESTION_WORDS.filter((candidate) => candidate[0] === word[0] && slip(word, candidate));
+    const found = words.filter((candidate) => candidate[0] === word[0] && slip(word, candidate));
     if (found.length === 1) return found[0] as string;
     if (found.length > 1) return null;
   }
@@ -67,14 +89,18 @@ function closestQuestionWord(word: string): string | null {
 }
 
 const SLIPS: ReadonlyArray<(typed: string, word: string) => boolean> = [
-  (typed, word) => word.length === typed.length + 1 && dropsOne(word, typed),
+  (typed, word) =>
+    typed.length >= MIN_TYPED.dropped && word.length === typed.length + 1 && dropsOne(word, typed),
   (typed, word) => word.length === typed.length && swapsTwo(typed, word),
   (typed, word) =>
-    typed.length >= MIN_TYPED_FOR_SUBSTITUTION &&
-    word.length === typed.length &&
-    slipsToNeighbour(typed, word),
-  (typed, word) => typed.length === word.length + 1 && dropsOne(typed, word),
+    typed.length >= MIN_TYPED.neighbour && word.length === typed.length && slipsToNeighbour(typed, word),
+  (typed, word) =>
+    typed.length >= MIN_TYPED.extra && typed.length === word.length + 1 && dropsOne(typed, word),
 ];
+
+function sameTerms(a: string, b: string): boolean {
+  return analyze(a, 'en').join(' ') === analyze(b, 'en').join(' ');
+}
 
 /** `shorter` is `longer` without one of its letters. */
 function dropsOne(longer: string, shorter: string): boolean {
