@@ -14,7 +14,8 @@ const FRAMING_WORDS =
   anyone anything something somebody everyone everybody deals deal accounts account prospects prospect
   customers customer companies company clients client buyers buyer folks people things thing wondering
   curious quick question please thanks know knows does doing done have there their where which would could
-  should without within inside about around between else lots much many also just really actually`.split(
+  should without within inside about around between else lots much many also just really actually
+  stage stages phase explore exploring evaluate evaluating decide deciding demo demos content material`.split(
     /\s+/,
   );
 
@@ -59,13 +60,12 @@ export function mendQuestionWords(
   });
 }
 
-/** The words industries are named with ("insurance", "utilities", "hospitality"), of four letters or more. */
+/** Industries named in one word ("insurance", "utilities", "telecom"), of five letters or more. */
 function industryWords(industries: Iterable<string>): Set<string> {
   const words = new Set<string>();
   for (const industry of [...knownIndustries(), ...industries]) {
     for (const form of industryForms(industry)) {
-      for (const word of form.split(/[^a-z]+/))
-        if (word.length >= MIN_TYPED.dropped && !KNOWN.has(word)) words.add(word);
+      if (/^[a-z]+$/.test(form) && form.length >= MIN_TYPED.dropped && !KNOWN.has(form)) words.add(form);
     }
   }
   return words;
