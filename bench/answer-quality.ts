@@ -3,10 +3,11 @@
  * set's knowledge base (and accounts) is imported into a fresh embedded database and its questions are
  * scored with `earshot eval --json`. No chat model and no embeddings. Tune on `tune`; report `holdout`.
  *
- *   npm run bench:answers [-- --part tune|holdout|all] [--set NAME] [--misses] [--lowercase]
+ *   npm run bench:answers [-- --part tune|holdout|all] [--set NAME] [--misses] [--lowercase] [--typos SEED]
  *
  * `--lowercase` asks every question in lower case, as many reps type in chat: the same labels, so the
- * figures show what capitals were worth.
+ * figures show what capitals were worth. `--typos SEED` asks every question with one slip of the hand in
+ * one of its words (bench/lib/typos.ts; the same seed, the same slips): what a mistyped question costs.
  */
 import { execFile } from 'node:child_process';
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import {
   summarizeResults,
 } from '../src/knowledge/evaluation/answer-metrics.ts';
 import { printReport, round } from './lib/report.ts';
+import { withTypo } from './lib/typos.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EVAL_DIR = path.join(ROOT, 'eval');
@@ -127,14 +129,16 @@ async function benchDemo(rows: Array<Record<string, string | number>>) {
 
 /** The labelled questions as given, or with `--lowercase` a copy with every question in lower case. */
 async function questionsFile(file: string, name: string): Promise<string> {
-  if (!args.lowercase) return file;
+  if (!args.lowercase && args.typos === undefined) return file;
   const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-  const lowered = lines.map((line) => {
+  const asked = lines.map((line, i) => {
     const labelled = JSON.parse(line) as { question: string };
-    return JSON.stringify({ ...labelled, question: labelled.question.toLowerCase() });
+    let question = args.lowercase ? labelled.question.toLowerCase() : labelled.question;
+    if (args.typos !== undefined) question = withTypo(question, `${args.typos}:${name}:${i}`);
+    return JSON.stringify({ ...labelled, question });
   });
-  const copy = path.join(tmp, `${name}.lowercase.jsonl`);
-  await writeFile(copy, `${lowered.join('\n')}\n`);
+  const copy = path.join(tmp, `${name}.asked.jsonl`);
+  await writeFile(copy, `${asked.join('\n')}\n`);
   return copy;
 }
 
@@ -220,6 +224,7 @@ function parseArgs(argv: string[]): {
   set?: string;
   misses: boolean;
   lowercase: boolean;
+  typos?: string;
 } {
   const value = (flag: string) => {
     const index = argv.indexOf(flag);
@@ -235,5 +240,6 @@ function parseArgs(argv: string[]): {
     set: value('--set'),
     misses: argv.includes('--misses'),
     lowercase: argv.includes('--lowercase'),
+    typos: value('--typos'),
   };
 }
