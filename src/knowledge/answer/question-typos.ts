@@ -5,7 +5,7 @@ import { ENGLISH_STOPWORDS } from '../search/stopwords.ts';
 
 /**
  * Words reps frame and pose questions with, beyond the stopwords: asking what is heard, from whom and
- * how things go. Misspelt ("what are we heraing from…", "Anythong on…", "how are our hospitality deas
+ * how things go. Misspelt ("what are we heraing from…", "Anythong on…", "how are our hospitality deaks
  * going?"), such a word is taken for a subject no entry mentions, and the answer says "nothing heard".
  */
 const FRAMING_WORDS =
