@@ -97,13 +97,11 @@ export async function composeAnswer(
   const now = deps.now?.() ?? new Date();
   const askedIn = askedInKey(request);
   // Read with its misspelt framing words mended; the answer still shows the question as asked.
-  const [known, { industries }] = await Promise.all([
-    deps.search.wordKnown(request.workspaceId),
-    deps.search.facetVocabulary(request.workspaceId),
-  ]);
-  const mended = { ...request, question: mendQuestionWords(request.question, known, industries) };
+  const vocabulary = await deps.search.questionVocabulary(request.workspaceId);
+  const question = mendQuestionWords(request.question, vocabulary.knowsWord, vocabulary.industries);
+  const mended = { ...request, question };
   const [{ facets, found }, references] = await Promise.all([
-    findWithFacets({ ...deps, now }, mended, askedIn),
+    findWithFacets({ ...deps, now }, mended, askedIn, vocabulary),
     suggestReferences(deps, mended),
   ]);
   const { selected, query, termWeights } = found;

@@ -1,4 +1,5 @@
 import { industryForms, knownIndustries } from '../industries.ts';
+import type { QuestionVocabulary } from '../search/knowledge-search.ts';
 import type { SearchFilters } from '../search/search-filters.ts';
 import type { AnswerDeps, AskRequest } from './answer-question.ts';
 import type { AnswerFacets } from './answer-types.ts';
@@ -48,9 +49,9 @@ export async function findWithFacets(
   deps: SearchDeps,
   request: AskRequest,
   conversationKey: string | undefined,
+  vocabulary: QuestionVocabulary,
 ): Promise<{ facets: AnswerFacets | null; found: Found }> {
   const base = { deps, request, conversationKey };
-  const vocabulary = await deps.search.facetVocabulary(request.workspaceId);
   const detected = detectFacets(request.question, vocabulary);
   // Filtered to an industry nobody is in, every entry left names it: listed, as facets alone are.
   const nobodys = detected.facets.industry ? null : industryNobodyIsIn(request.question, vocabulary);

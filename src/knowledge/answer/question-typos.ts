@@ -46,7 +46,8 @@ export function mendQuestionWords(
   industries: Iterable<string> = [],
 ): string {
   if (guessLanguage(question).language !== 'en') return question;
-  const words = [...QUESTION_WORDS, ...industryWords(industries)];
+  const own = [...industryWords(industries)].filter((word) => !COMMON_WORDS.includes(word));
+  const words = own.length > 0 ? [...COMMON_WORDS, ...own] : COMMON_WORDS;
   return question.replace(/[\p{L}'’]+/gu, (typed, offset: number) => {
     const word = typed.toLowerCase();
     if (word.length < MIN_TYPED.swapped || KNOWN.has(word) || !/^[a-z]+$/.test(word)) return typed;
@@ -63,13 +64,18 @@ export function mendQuestionWords(
 /** Industries named in one word ("insurance", "utilities", "telecom"), of five letters or more. */
 function industryWords(industries: Iterable<string>): Set<string> {
   const words = new Set<string>();
-  for (const industry of [...knownIndustries(), ...industries]) {
+  for (const industry of industries) {
     for (const form of industryForms(industry)) {
       if (/^[a-z]+$/.test(form) && form.length >= MIN_TYPED.dropped && !KNOWN.has(form)) words.add(form);
     }
   }
   return words;
 }
+
+/** The question words and the common industries' names: what every workspace's questions are mended to. */
+const COMMON_WORDS: readonly string[] = [
+  ...new Set([...QUESTION_WORDS, ...industryWords(knownIndustries())]),
+];
 
 function startsSentence(text: string, offset: number): boolean {
   return /(?:^|[.!?])\s*["'(]?$/.test(text.slice(0, offset));

@@ -62,6 +62,14 @@ function predicateOver(
 /** How many candidates each ranker contributes before fusion. */
 const CANDIDATES = 100;
 
+/** What a question can filter to and which of its words the workspace's entries use. */
+export interface QuestionVocabulary {
+  industries: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+  /** Whether any entry holds the word, as English analyses it. */
+  knowsWord(word: string): boolean;
+}
+
 /** Ranked retrieval over one workspace's published entries. */
 export class KnowledgeSearch {
   // Index sync and BM25 scoring are CPU-bound and, on PGlite, never wait for I/O: one search at a
@@ -73,20 +81,12 @@ export class KnowledgeSearch {
   ) {}
 
   /**
-   * What a question can filter to: the industries the workspace's entries and accounts name
-   * (lower-cased) and the buyer roles its entries are tagged with.
+   * What a question is read against: the industries the workspace's entries and accounts name
+   * (lower-cased), the buyer roles its entries are tagged with, and whether any entry holds a word.
    */
-  async facetVocabulary(
-    workspaceId: string,
-  ): Promise<{ industries: ReadonlySet<string>; roles: ReadonlySet<string> }> {
-    const { industries, roles } = await this.deps.indexes.open(workspaceId);
-    return { industries, roles };
-  }
-
-  /** Whether any entry of the workspace holds a word, as English analyses it. */
-  async wordKnown(workspaceId: string): Promise<(word: string) => boolean> {
-    const { index } = await this.deps.indexes.open(workspaceId);
-    return (word) => analyze(word, 'en').some((term) => index.knows(term));
+  async questionVocabulary(workspaceId: string): Promise<QuestionVocabulary> {
+    const { industries, roles, index } = await this.deps.indexes.open(workspaceId);
+    return { industries, roles, knowsWord: (word) => analyze(word, 'en').some((term) => index.knows(term)) };
   }
 
   /** The newest entries the filters allow, for a question that names facets and nothing else. */

@@ -33,6 +33,8 @@ export interface PhraseSynonyms {
   readonly longestPhrase: number;
   /** The other phrases the phrase stands for, as analysed terms; empty when it has none. */
   synonymsOf(key: string): string[][];
+  /** Whether one analysed phrase stands for the other. */
+  related(a: string, b: string): boolean;
 }
 
 /**
@@ -142,7 +144,7 @@ class AcronymTable implements PhraseSynonyms {
 let acronyms: AcronymTable | undefined;
 
 /** The acronyms of acronyms.ts and what they stand for, built once. */
-export function acronymTable(): PhraseSynonyms & Pick<AcronymTable, 'related'> {
+export function acronymTable(): PhraseSynonyms {
   acronyms ??= new AcronymTable(ACRONYMS);
   return acronyms;
 }
